@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { sql } from "drizzle-orm";
+import { authenticate } from "./http/auth";
+import type { AppDependencies, AppEnv } from "./http/env";
+import { handleError, notFoundHandler } from "./http/errors";
+import { openApiDocument } from "./http/openapi";
+import { limitBody, requireJsonBody } from "./http/requests";
+import { adminRoutes } from "./routes/admin";
+import { accountRoutes, authRoutes } from "./routes/auth";
+import { directoryRoutes } from "./routes/directory";
+import { itemRoutes } from "./routes/items";
+import { themeRoutes } from "./routes/themes";
+
+/** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
+export function createApp(deps: AppDependencies) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(notFoundHandler);
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("ctx", deps.ctx);
+    await next();
+  });
+  app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+
+  app.get("/healthz", (c) => {
+    deps.ctx.db.get(sql`SELECT 1`);
+    return c.json({ ok: true });
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate);
+  api.use(async (c, next) => {
+    await next();
+    // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "private, no-store");
+  });
+  api.route("/", authRoutes);
+  api.route("/", accountRoutes);
+  api.route("/", adminRoutes);
+  api.route("/", themeRoutes);
+  api.route("/", directoryRoutes);
+  api.route("/", itemRoutes);
+  app.route("/api/v1", api);
+  app.get("/api/v1/openapi.json", openApiDocument(app as never));
+  return app;
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+/** Environment variables, parsed once at start; a bad value stops the server with a clear message. */
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_PATH: z.string().min(1).default("data/knooppunt.db"),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://knooppunt.example.nl" })
+      .optional(),
+    KNOOPPUNT_ADMIN_EMAIL: z.email().optional(),
+    KNOOPPUNT_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+    KNOOPPUNT_DEMO: flag.optional(),
+    TRUST_PROXY: flag.default(false),
+    WEBHOOK_ALLOW_HOSTS: z.string().default(""),
+  })
+  .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
+    message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
+    path: ["KNOOPPUNT_ADMIN_PASSWORD"],
+  });
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  publicUrl: string;
+  admin: { email: string; password: string } | null;
+  demo: boolean;
+  trustProxy: boolean;
+  webhookAllowHosts: string[];
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`);
+    throw new ConfigError(`Knooppunt cannot start; fix these settings:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    publicUrl,
+    admin: e.KNOOPPUNT_ADMIN_EMAIL && e.KNOOPPUNT_ADMIN_PASSWORD ? { email: e.KNOOPPUNT_ADMIN_EMAIL.toLowerCase(), password: e.KNOOPPUNT_ADMIN_PASSWORD } : null,
+    demo: argv.includes("--no-demo") ? false : (e.KNOOPPUNT_DEMO ?? true),
+    trustProxy: e.TRUST_PROXY,
+    webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+  };
+}

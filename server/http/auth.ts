@@ -1,0 +1,51 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { forbidden, unauthenticated } from "../domain/errors";
+import { ANONYMOUS, isAdmin, isBroker } from "../domain/viewer";
+import { viewerForToken } from "../services/accounts";
+import type { AppEnv, SignedInEnv } from "./env";
+
+/** Works out who is calling. A request without a token is anonymous; a wrong token is refused outright. */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("Authorization");
+  if (!header) {
+    c.set("viewer", ANONYMOUS);
+    return next();
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const viewer = match ? viewerForToken(c.var.ctx, match[1]!) : null;
+  if (!viewer) throw unauthenticated("The token is missing, unknown or revoked; sign in again.");
+  c.set("viewer", viewer);
+  return next();
+});
+
+export const requireUser = createMiddleware<SignedInEnv>(async (c, next) => {
+  if (c.var.viewer.kind !== "user") throw unauthenticated();
+  return next();
+});
+
+export const requireAdmin = createMiddleware<SignedInEnv>(async (c, next) => {
+  if (c.var.viewer.kind !== "user") throw unauthenticated();
+  if (!isAdmin(c.var.viewer)) throw forbidden("admin_only", "Only administrators may do this.");
+  return next();
+});
+
+export const requireBroker = createMiddleware<SignedInEnv>(async (c, next) => {
+  if (c.var.viewer.kind !== "user") throw unauthenticated();
+  if (!isBroker(c.var.viewer)) throw forbidden("broker_only", "Only brokers (makelaars) may do this.");
+  return next();
+});
+
+/** The caller's address for rate limiting; behind a reverse proxy the operator sets TRUST_PROXY. */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.deps.trustProxy) {
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}

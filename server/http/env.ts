@@ -1,0 +1,29 @@
+import type { ServiceContext } from "../domain/context";
+import type { SignedInViewer, Viewer } from "../domain/viewer";
+import type { RateLimiter } from "../services/rate-limiter";
+
+export interface AppDependencies {
+  ctx: ServiceContext;
+  publicUrl: string;
+  trustProxy: boolean;
+  limits: {
+    /** Login attempts per e-mail address per window. */
+    loginPerEmail: RateLimiter;
+    /** Login attempts per client address per window. */
+    loginPerAddress: RateLimiter;
+  };
+  bodyLimitBytes: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDependencies;
+    ctx: ServiceContext;
+    viewer: Viewer;
+  };
+}
+
+/** After `requireUser` the viewer is known to be signed in. */
+export interface SignedInEnv extends AppEnv {
+  Variables: AppEnv["Variables"] & { viewer: SignedInViewer };
+}

@@ -1,0 +1,47 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { Hono } from "hono";
+import { describeRoute, openAPIRouteHandler, resolver } from "hono-openapi";
+import { ErrorBody } from "../../shared/schemas";
+
+type Responses = Record<number, { description: string; schema?: StandardSchemaV1 }>;
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: resolver(ErrorBody) } },
+});
+
+/** Documents a route for /api/v1/openapi.json from the same zod schemas that validate it. */
+export function doc(spec: { tag: string; summary: string; auth?: "required" | "optional" | "none"; responses: Responses }) {
+  const auth = spec.auth ?? "required";
+  const responses: Record<string, unknown> = {};
+  for (const [status, r] of Object.entries(spec.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: { "application/json": { schema: resolver(r.schema) } } }
+      : { description: r.description };
+  }
+  if (auth === "required") responses["401"] ??= errorResponse("No valid bearer token.");
+  responses["400"] ??= errorResponse("Malformed or invalid input; `issues` lists what is wrong.");
+  return describeRoute({
+    tags: [spec.tag],
+    summary: spec.summary,
+    ...(auth === "none" ? {} : { security: auth === "required" ? [{ bearer: [] }] : [{ bearer: [] }, {}] }),
+    responses: responses as never,
+  });
+}
+
+export function openApiDocument(app: Hono<never>) {
+  return openAPIRouteHandler(app, {
+    documentation: {
+      openapi: "3.1.0",
+      info: {
+        title: "Knooppunt API",
+        version: "1.0.0",
+        description:
+          "Clip, curate and share what teachers learn. Errors are always {error: {code, message, issues?}}; lists are cursor-paginated.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      servers: [{ url: "/" }],
+    },
+    exclude: ["/api/v1/openapi.json"],
+  });
+}

@@ -1,0 +1,83 @@
+import { createMiddleware } from "hono/factory";
+import { DomainError, invalid } from "../domain/errors";
+import { sha256Hex } from "../domain/ids";
+import { abandonIdempotent, beginIdempotent, completeIdempotent } from "../services/idempotency";
+import type { AppEnv } from "./env";
+
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+
+/** Bodies are JSON: anything else is a 415, not a confusing validation error. */
+export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  const method = c.req.method;
+  if (method === "POST" || method === "PUT" || method === "PATCH") {
+    const length = c.req.header("Content-Length");
+    const hasBody = (length !== undefined && length !== "0") || c.req.header("Transfer-Encoding") !== undefined;
+    const media = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
+    if (hasBody && !JSON_MEDIA.test(media)) {
+      throw new DomainError("unsupported_media_type", "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
+    }
+  }
+  return next();
+});
+
+// An oversized body is still read (and dropped) up to this size, so the client gets to read our 413
+// instead of a reset connection; beyond it the connection is cut.
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/** Caps request bodies (413 in the contract's shape), counting bytes also when no Content-Length is sent. */
+export const limitBody = (maxSize: number) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const tooLarge = () =>
+      new DomainError("too_large", "payload_too_large", `The request body is larger than ${Math.round(maxSize / 1024)} KiB.`);
+    const declared = Number(c.req.header("Content-Length") ?? "NaN");
+    if (declared > DRAIN_LIMIT) throw tooLarge();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > DRAIN_LIMIT) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      if (size <= maxSize) chunks.push(value);
+    }
+    if (size > maxSize) throw tooLarge();
+    c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks) });
+    return next();
+  });
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Idempotency-Key on creating writes: the same key from the same person within 24 hours returns the
+ * first response and creates nothing new. Mount after `requireUser`.
+ */
+export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header("Idempotency-Key");
+  const viewer = c.var.viewer;
+  if (key === undefined || viewer.kind !== "user") return next();
+  if (!KEY.test(key)) throw invalid("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
+  const route = `${c.req.method} ${c.req.path}`;
+  const hash = sha256Hex(`${route}\n${await c.req.text()}`);
+  const start = beginIdempotent(c.var.ctx, viewer.user.id, key, route, hash);
+  if (start.kind === "replay") {
+    return new Response(start.body, {
+      status: start.status,
+      headers: { "Content-Type": "application/json; charset=UTF-8", "Idempotent-Replayed": "true" },
+    });
+  }
+  try {
+    await next();
+  } catch (error) {
+    abandonIdempotent(c.var.ctx, viewer.user.id, key);
+    throw error;
+  }
+  // Only a success is remembered: a refused request changed nothing, so its retry should run for real.
+  if (c.res.ok) completeIdempotent(c.var.ctx, viewer.user.id, key, c.res.status, await c.res.clone().text());
+  else abandonIdempotent(c.var.ctx, viewer.user.id, key);
+});

@@ -1,0 +1,111 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import {
+  AdminUserResponse,
+  CommunityMembershipRequest,
+  CommunityResponse,
+  CreateCommunityRequest,
+  CreateSchoolRequest,
+  CreateUserRequest,
+  Id,
+  MembershipResponse,
+  SchoolMembershipRequest,
+  SchoolResponse,
+  UpdateUserRequest,
+} from "../../shared/schemas";
+import { requireAdmin } from "../http/auth";
+import type { AppEnv } from "../http/env";
+import { doc } from "../http/openapi";
+import { idempotent } from "../http/requests";
+import { valid } from "../http/validate";
+import { adminUser, createUser, updateUser } from "../services/accounts";
+import {
+  createCommunity,
+  createSchool,
+  removeCommunityMember,
+  removeSchoolMember,
+  setCommunityMember,
+  setSchoolMember,
+} from "../services/organisations";
+
+const tag = "administration";
+const IdParam = z.object({ id: Id });
+const MemberParam = z.object({ id: Id, userId: Id });
+
+export const adminRoutes = new Hono<AppEnv>()
+  .post(
+    "/admin/users",
+    doc({ tag, summary: "Create an account", responses: { 201: { description: "Created", schema: AdminUserResponse }, 409: { description: "E-mail taken" } } }),
+    requireAdmin,
+    idempotent,
+    valid("json", CreateUserRequest),
+    async (c) => c.json({ user: adminUser(await createUser(c.var.ctx, c.req.valid("json"))) }, 201),
+  )
+  .patch(
+    "/admin/users/:id",
+    doc({ tag, summary: "Change, disable or grant roles to an account", responses: { 200: { description: "Updated", schema: AdminUserResponse } } }),
+    requireAdmin,
+    valid("param", IdParam),
+    valid("json", UpdateUserRequest),
+    async (c) => c.json({ user: adminUser(await updateUser(c.var.ctx, c.req.valid("param").id, c.req.valid("json"))) }),
+  )
+  .post(
+    "/admin/schools",
+    doc({ tag, summary: "Create a school", responses: { 201: { description: "Created", schema: SchoolResponse } } }),
+    requireAdmin,
+    idempotent,
+    valid("json", CreateSchoolRequest),
+    (c) => c.json({ school: createSchool(c.var.ctx, c.req.valid("json")) }, 201),
+  )
+  .post(
+    "/admin/communities",
+    doc({ tag, summary: "Create a community", responses: { 201: { description: "Created", schema: CommunityResponse } } }),
+    requireAdmin,
+    idempotent,
+    valid("json", CreateCommunityRequest),
+    (c) => c.json({ community: createCommunity(c.var.ctx, c.req.valid("json")) }, 201),
+  )
+  .put(
+    "/admin/schools/:id/members/:userId",
+    doc({ tag, summary: "Add a person to a school or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    valid("json", SchoolMembershipRequest),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      return c.json({ membership: setSchoolMember(c.var.ctx, id, userId, c.req.valid("json").role) });
+    },
+  )
+  .delete(
+    "/admin/schools/:id/members/:userId",
+    doc({ tag, summary: "Remove a person from a school", responses: { 204: { description: "Removed" } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      removeSchoolMember(c.var.ctx, id, userId);
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    "/admin/communities/:id/members/:userId",
+    doc({ tag, summary: "Add a person to a community or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    valid("json", CommunityMembershipRequest),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      return c.json({ membership: setCommunityMember(c.var.ctx, id, userId, c.req.valid("json").role) });
+    },
+  )
+  .delete(
+    "/admin/communities/:id/members/:userId",
+    doc({ tag, summary: "Remove a person from a community", responses: { 204: { description: "Removed" } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      removeCommunityMember(c.var.ctx, id, userId);
+      return c.body(null, 204);
+    },
+  );

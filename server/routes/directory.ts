@@ -1,0 +1,19 @@
+import { Hono } from "hono";
+import { CommunitiesResponse, SchoolsResponse } from "../../shared/schemas";
+import { requireUser } from "../http/auth";
+import type { AppEnv } from "../http/env";
+import { doc } from "../http/openapi";
+import { communitiesFor, listSchools } from "../services/organisations";
+
+const tag = "directory";
+
+export const directoryRoutes = new Hono<AppEnv>()
+  .get("/schools", doc({ tag, summary: "All schools", responses: { 200: { description: "Schools", schema: SchoolsResponse } } }), requireUser, (c) =>
+    c.json({ schools: listSchools(c.var.ctx) }),
+  )
+  .get(
+    "/communities",
+    doc({ tag, summary: "The caller's communities and open ones", responses: { 200: { description: "Communities", schema: CommunitiesResponse } } }),
+    requireUser,
+    (c) => c.json({ communities: communitiesFor(c.var.ctx, c.var.viewer) }),
+  );

@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import {
+  CreateItemRequest,
+  Id,
+  ItemListResponse,
+  ItemResponse,
+  ItemSearchQuery,
+  LookupQuery,
+  LookupResponse,
+  OutcomeRequest,
+  UpdateSaveRequest,
+} from "../../shared/schemas";
+import { requireUser } from "../http/auth";
+import type { AppEnv } from "../http/env";
+import { doc } from "../http/openapi";
+import { idempotent } from "../http/requests";
+import { valid } from "../http/validate";
+import { deleteSave, getItem, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library";
+
+const tag = "items";
+const IdParam = z.object({ id: Id });
+
+export const itemRoutes = new Hono<AppEnv>()
+  .post(
+    "/items",
+    doc({
+      tag,
+      summary: "Clip a URL into the library (one item per normalised URL, one save per person)",
+      responses: {
+        201: { description: "A new item for the caller", schema: ItemResponse },
+        200: { description: "The caller could already see this URL: their save was added or updated (existing: true)", schema: ItemResponse },
+      },
+    }),
+    requireUser,
+    idempotent,
+    valid("json", CreateItemRequest),
+    (c) => {
+      const { item, existing } = saveItem(c.var.ctx, c.var.viewer, c.req.valid("json"));
+      return existing ? c.json({ item, existing: true }, 200) : c.json({ item }, 201);
+    },
+  )
+  .get(
+    "/items",
+    doc({ tag, summary: "Search and browse the items the caller may see", auth: "optional", responses: { 200: { description: "A page of items", schema: ItemListResponse } } }),
+    valid("query", ItemSearchQuery),
+    (c) => c.json(listItems(c.var.ctx, c.var.viewer, c.req.valid("query"))),
+  )
+  .get(
+    "/items/lookup",
+    doc({ tag, summary: "The item for a URL, if the caller may see it", auth: "optional", responses: { 200: { description: "Item or null", schema: LookupResponse } } }),
+    valid("query", LookupQuery),
+    (c) => c.json({ item: lookupItem(c.var.ctx, c.var.viewer, c.req.valid("query").url) }),
+  )
+  .get(
+    "/items/:id",
+    doc({ tag, summary: "One item", auth: "optional", responses: { 200: { description: "Item", schema: ItemResponse }, 404: { description: "Unknown or not visible" } } }),
+    valid("param", IdParam),
+    (c) => c.json({ item: getItem(c.var.ctx, c.var.viewer, c.req.valid("param").id) }),
+  )
+  .patch(
+    "/items/:id",
+    doc({ tag, summary: "Change the caller's own save", responses: { 200: { description: "Item", schema: ItemResponse } } }),
+    requireUser,
+    valid("param", IdParam),
+    valid("json", UpdateSaveRequest),
+    (c) => c.json({ item: updateSave(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+  )
+  .delete(
+    "/items/:id",
+    doc({ tag, summary: "Delete the caller's own save; the item goes with its last save", responses: { 204: { description: "Deleted" } } }),
+    requireUser,
+    valid("param", IdParam),
+    (c) => {
+      deleteSave(c.var.ctx, c.var.viewer, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    "/items/:id/outcome",
+    doc({ tag, summary: "Mark the item applied (toegepast) and whether it worked", responses: { 200: { description: "Item", schema: ItemResponse } } }),
+    requireUser,
+    valid("param", IdParam),
+    valid("json", OutcomeRequest),
+    (c) => c.json({ item: setOutcome(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+  );

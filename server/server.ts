@@ -1,0 +1,73 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app";
+import type { ServerConfig } from "./config";
+import { openDatabase } from "./db/client";
+import type { ServiceContext } from "./domain/context";
+import { ensureAdmin } from "./services/accounts";
+import { RateLimiter } from "./services/rate-limiter";
+import { seedThemes } from "./services/themes";
+import { seedDemo, type DemoSummary } from "./seed/demo";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  ctx: ServiceContext;
+  demo: DemoSummary | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends ServerConfig {
+  now?: () => Date;
+  loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
+  bodyLimitBytes?: number;
+  /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
+  extend?: (app: ReturnType<typeof createApp>) => void;
+}
+
+/**
+ * Opens the database (migrating it), seeds the taxonomy, the first administrator and, when asked, the
+ * demo network, and listens. Used by `npm start` and by the tests, so both run the same start-up.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const database = openDatabase(options.databasePath);
+  const now = options.now ?? (() => new Date());
+  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now };
+  seedThemes(ctx);
+  if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
+  const demo = options.demo ? await seedDemo(ctx) : null;
+
+  const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
+  const app = createApp({
+    ctx,
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
+    limits: {
+      loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
+      loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
+    },
+    bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
+  });
+  options.extend?.(app);
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    ctx,
+    demo,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        if ("closeAllConnections" in server) server.closeAllConnections();
+        server.close((error) => {
+          database.close();
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+  };
+}

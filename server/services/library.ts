@@ -1,0 +1,512 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type {
+  CreateItemInput,
+  Item,
+  ItemKind,
+  ItemSearchQuery,
+  MySave,
+  Outcome,
+  UpdateSaveRequest,
+  Visibility,
+} from "../../shared/schemas";
+import { dedupKey, normaliseUrl, InvalidUrlError } from "../../shared/url";
+import { items, saves, saveTags, saveThemes, users } from "../db/schema";
+import { isoNow, type ServiceContext } from "../domain/context";
+import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
+import { newId } from "../domain/ids";
+import type { SignedInViewer, Viewer } from "../domain/viewer";
+import { indexItem, indexSave, unindexItem, unindexSave } from "./search-index";
+import { requireThemes, themeIndex } from "./themes";
+import { visibleItem, visibleSave } from "./visibility";
+
+type ItemRow = typeof items.$inferSelect;
+type SaveRow = typeof saves.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------------
+// Saving
+
+/** A first guess of the kind when the clipper sent none; people change it in one click. */
+export function guessKindFromUrl(url: string): ItemKind {
+  const { hostname, pathname } = new URL(url);
+  const host = hostname.replace(/^(www|m)\./, "");
+  if (host === "youtube.com" || host === "youtu.be" || host === "vimeo.com" || host === "player.vimeo.com") return "kennisclip";
+  if (/\.pdf$/i.test(pathname)) return "document";
+  if (/\.(docx?|pptx?|xlsx?|odt|odp)$/i.test(pathname)) return "document";
+  return "artikel";
+}
+
+function fallbackTitle(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape is shown as it is.
+  }
+  return `${hostname}${path === "/" ? "" : path}`.slice(0, 500);
+}
+
+function keyFor(url: string, canonical: string | null | undefined): string {
+  try {
+    return dedupKey(url, canonical ?? null);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) throw invalid("invalid_url", "The URL must be an absolute http(s) address.", [{ path: ["url"], message: error.message }]);
+    throw error;
+  }
+}
+
+interface Circle {
+  visibility: Visibility;
+  schoolId: string | null;
+  communityId: string | null;
+}
+
+/**
+ * Works out where a save lives. The school defaults to the person's only school; sharing into a school
+ * or community needs membership of it.
+ */
+function resolveCircle(
+  viewer: SignedInViewer,
+  requested: { visibility?: Visibility; schoolId?: string | null; communityId?: string | null },
+  current?: Circle,
+): Circle {
+  const visibility = requested.visibility ?? current?.visibility ?? "private";
+  let schoolId = requested.schoolId !== undefined ? requested.schoolId : (current?.schoolId ?? null);
+  let communityId = requested.communityId !== undefined ? requested.communityId : (current?.communityId ?? null);
+  if (schoolId === null && viewer.schools.length === 1) schoolId = viewer.schools[0]!.id;
+  if (schoolId !== null && !viewer.schools.some((s) => s.id === schoolId)) {
+    throw forbidden("not_a_member", "You can only share into a school you belong to.");
+  }
+  if (communityId !== null && !viewer.communities.some((c) => c.id === communityId)) {
+    throw forbidden("not_a_member", "You can only share into a community you belong to.");
+  }
+  if (visibility === "school" && schoolId === null) {
+    throw invalid("school_required", "Choose the school to share with (schoolId).", [{ path: ["schoolId"], message: "required for visibility 'school'" }]);
+  }
+  if (visibility === "community" && communityId === null) {
+    throw invalid("community_required", "Choose the community to share with (communityId).", [{ path: ["communityId"], message: "required for visibility 'community'" }]);
+  }
+  return { visibility, schoolId, communityId };
+}
+
+function replaceSaveLabels(ctx: ServiceContext, saveSeq: number, themes: string[] | undefined, tags: string[] | undefined) {
+  if (themes) {
+    ctx.db.delete(saveThemes).where(eq(saveThemes.saveSeq, saveSeq)).run();
+    if (themes.length) ctx.db.insert(saveThemes).values(themes.map((theme) => ({ saveSeq, theme }))).run();
+  }
+  if (tags) {
+    ctx.db.delete(saveTags).where(eq(saveTags.saveSeq, saveSeq)).run();
+    const unique = [...new Set(tags)];
+    if (unique.length) ctx.db.insert(saveTags).values(unique.map((tag) => ({ saveSeq, tag }))).run();
+  }
+}
+
+const isVisibleTo = (ctx: ServiceContext, viewer: Viewer, seq: number) =>
+  ctx.db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM items i WHERE i.seq = ${seq} AND ${visibleItem(viewer)}`) !== undefined;
+
+/**
+ * Clips a URL into the library: one item per normalised URL, one save per person. Saving a URL the
+ * caller can already see updates their save and reports `existing`; whether people outside the caller's
+ * circles saved it stays hidden.
+ */
+export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { item: Item; existing: boolean } {
+  const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
+  const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
+  const now = isoNow(ctx);
+  const meta = input.meta ?? {};
+
+  const { seq, existing } = ctx.db.transaction(() => {
+    let item = ctx.db.select().from(items).where(eq(items.urlKey, urlKey)).get();
+    const existing = item !== undefined && isVisibleTo(ctx, viewer, item.seq);
+    const fromRequest = {
+      canonicalUrl: meta.canonicalUrl ?? null,
+      siteName: meta.siteName ?? null,
+      author: meta.author ?? null,
+      publishedAt: meta.publishedAt ?? null,
+      language: input.language || null,
+      imageUrl: meta.imageUrl ?? null,
+      faviconUrl: meta.faviconUrl ?? null,
+      excerpt: meta.excerpt ?? null,
+      text: input.text ?? null,
+      videoProvider: meta.video?.provider ?? null,
+      videoId: meta.video?.id ?? null,
+      videoDurationSeconds: meta.video?.durationSeconds ?? null,
+      videoEmbedUrl: meta.video?.embedUrl ?? null,
+    };
+    if (!item) {
+      item = ctx.db
+        .insert(items)
+        .values({
+          id: newId(),
+          urlKey,
+          url: input.url,
+          title: input.title || fallbackTitle(input.url),
+          kind: input.kind ?? guessKindFromUrl(input.url),
+          ...fromRequest,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      indexItem(ctx, item);
+    } else {
+      // A later clip completes what an earlier one missed but never overwrites it: the first saver's
+      // metadata may be what others already see.
+      const fill: Partial<ItemRow> = {};
+      for (const [key, value] of Object.entries(fromRequest) as [keyof typeof fromRequest, unknown][]) {
+        if (value !== null && (item[key] === null || item[key] === "")) (fill as Record<string, unknown>)[key] = value;
+      }
+      if (Object.keys(fill).length) {
+        item = ctx.db.update(items).set({ ...fill, updatedAt: now }).where(eq(items.seq, item.seq)).returning().get();
+        if (fill.excerpt !== undefined || fill.text !== undefined || fill.siteName !== undefined) indexItem(ctx, item);
+      }
+    }
+
+    const current = ctx.db.select().from(saves).where(and(eq(saves.itemSeq, item.seq), eq(saves.userId, viewer.user.id))).get();
+    const circle = resolveCircle(viewer, input, current);
+    const fields = {
+      note: input.note ?? current?.note ?? "",
+      quote: input.quote ?? current?.quote ?? "",
+      tags: input.tags ? [...new Set(input.tags)] : (current?.tags ?? []),
+      sector: input.sector ? [...new Set(input.sector)] : (current?.sector ?? []),
+      ...circle,
+      updatedAt: now,
+    };
+    let saveSeq: number;
+    if (current) {
+      ctx.db.update(saves).set(fields).where(eq(saves.seq, current.seq)).run();
+      saveSeq = current.seq;
+    } else {
+      saveSeq = ctx.db
+        .insert(saves)
+        .values({ itemSeq: item.seq, userId: viewer.user.id, ...fields, createdAt: now })
+        .returning({ seq: saves.seq })
+        .get().seq;
+    }
+    replaceSaveLabels(ctx, saveSeq, themes ?? (current ? undefined : []), input.tags ? fields.tags : current ? undefined : []);
+    indexSave(ctx, saveSeq);
+    return { seq: item.seq, existing };
+  });
+  return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
+}
+
+function ownSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): { item: ItemRow; save: SaveRow } {
+  const item = ctx.db.select().from(items).where(eq(items.id, itemId)).get();
+  if (!item || !isVisibleTo(ctx, viewer, item.seq)) throw notFound("item");
+  const save = ctx.db.select().from(saves).where(and(eq(saves.itemSeq, item.seq), eq(saves.userId, viewer.user.id))).get();
+  if (!save) throw notFound("save of yours for this item");
+  return { item, save };
+}
+
+export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
+  const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
+  ctx.db.transaction(() => {
+    const { item, save } = ownSave(ctx, viewer, itemId);
+    const now = isoNow(ctx);
+    const circle = resolveCircle(viewer, patch, save);
+    ctx.db
+      .update(saves)
+      .set({
+        note: patch.note ?? save.note,
+        quote: patch.quote ?? save.quote,
+        tags: patch.tags ? [...new Set(patch.tags)] : save.tags,
+        sector: patch.sector ? [...new Set(patch.sector)] : save.sector,
+        ...circle,
+        updatedAt: now,
+      })
+      .where(eq(saves.seq, save.seq))
+      .run();
+    replaceSaveLabels(ctx, save.seq, themes, patch.tags);
+    indexSave(ctx, save.seq);
+    // Title and kind describe the page, not the person: any saver may correct them for everyone.
+    if (patch.title || patch.kind) {
+      const updated = ctx.db
+        .update(items)
+        .set({ title: patch.title ?? item.title, kind: patch.kind ?? item.kind, updatedAt: now })
+        .where(eq(items.seq, item.seq))
+        .returning()
+        .get();
+      if (patch.title) indexItem(ctx, updated, { titleChanged: true });
+    }
+  });
+  return getItem(ctx, viewer, itemId);
+}
+
+/** Removes the caller's save; the item goes with its last save. */
+export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) {
+  ctx.db.transaction(() => {
+    const { item, save } = ownSave(ctx, viewer, itemId);
+    ctx.db.delete(saves).where(eq(saves.seq, save.seq)).run();
+    unindexSave(ctx, save.seq);
+    const left = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM saves WHERE item_seq = ${item.seq}`);
+    if (left.n === 0) {
+      ctx.db.delete(items).where(eq(items.seq, item.seq)).run();
+      unindexItem(ctx, item.seq);
+    }
+  });
+}
+
+/**
+ * Records whether the caller applied the item and whether it worked. Marking an item you had not saved
+ * yet saves it privately first: lessons about what does not work are knowledge too.
+ */
+export function setOutcome(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, outcome: { applied: boolean; worked: Outcome }): Item {
+  ctx.db.transaction(() => {
+    const item = ctx.db.select().from(items).where(eq(items.id, itemId)).get();
+    if (!item || !isVisibleTo(ctx, viewer, item.seq)) throw notFound("item");
+    const now = isoNow(ctx);
+    const updated = ctx.db
+      .update(saves)
+      .set({ ...outcome, updatedAt: now })
+      .where(and(eq(saves.itemSeq, item.seq), eq(saves.userId, viewer.user.id)))
+      .run();
+    if (updated.changes === 0) {
+      const circle = resolveCircle(viewer, { visibility: "private" });
+      const { seq } = ctx.db
+        .insert(saves)
+        .values({ itemSeq: item.seq, userId: viewer.user.id, ...circle, ...outcome, createdAt: now, updatedAt: now })
+        .returning({ seq: saves.seq })
+        .get();
+      indexSave(ctx, seq);
+    }
+  });
+  return getItem(ctx, viewer, itemId);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+export function getItem(ctx: ServiceContext, viewer: Viewer, itemId: string): Item {
+  const row = ctx.db.get<{ seq: number } | undefined>(sql`SELECT i.seq FROM items i WHERE i.id = ${itemId} AND ${visibleItem(viewer)}`);
+  if (!row) throw notFound("item");
+  return shapeItems(ctx, viewer, [row.seq])[0]!;
+}
+
+export function lookupItem(ctx: ServiceContext, viewer: Viewer, url: string): Item | null {
+  let key: string;
+  try {
+    key = normaliseUrl(url);
+  } catch {
+    throw invalid("invalid_url", "The URL must be an absolute http(s) address.", [{ path: ["url"], message: "not an http(s) URL" }]);
+  }
+  const row = ctx.db.get<{ seq: number } | undefined>(sql`SELECT i.seq FROM items i WHERE i.url_key = ${key} AND ${visibleItem(viewer)}`);
+  return row ? shapeItems(ctx, viewer, [row.seq])[0]! : null;
+}
+
+/** Turns user input into an FTS5 query of quoted prefix terms, so no input can reach FTS5 syntax. */
+export function toFtsQuery(q: string): string | null {
+  const words = q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  const useful = words.length > 1 ? words.filter((w) => w.length > 1) : words;
+  const terms = [...new Set((useful.length ? useful : words).map((w) => w.toLowerCase()))].slice(0, 12);
+  return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
+}
+
+type Cursor = { s: number; q: number } | { c: string; q: number };
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+function decodeCursor(raw: string | undefined, relevance: boolean): Cursor | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Record<string, unknown>;
+    if (typeof value.q !== "number") throw new Error("no position");
+    if (relevance && typeof value.s === "number") return { s: value.s, q: value.q };
+    if (!relevance && typeof value.c === "string") return { c: value.c, q: value.q };
+  } catch {
+    // Reported below.
+  }
+  throw invalid("invalid_cursor", "The cursor is not one this list gave out; start again without it.", [{ path: ["cursor"], message: "invalid cursor" }]);
+}
+
+function filtersFor(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery): SQL[] {
+  const where: SQL[] = [visibleItem(viewer)];
+  if (query.kind?.length) where.push(sql`i.kind IN ${query.kind}`);
+  if (query.theme?.length) {
+    const index = themeIndex(ctx);
+    const slugs = query.theme.flatMap((term) => {
+      const slug = index.resolve(term);
+      if (!slug) throw invalid("unknown_theme", `Unknown theme '${term}'.`, [{ path: ["theme"], message: "unknown theme" }]);
+      return index.withDescendants(slug);
+    });
+    where.push(sql`EXISTS (SELECT 1 FROM saves ts JOIN save_themes st ON st.save_seq = ts.seq
+      WHERE ts.item_seq = i.seq AND st.theme IN ${[...new Set(slugs)]} AND ${visibleSave(viewer, "ts")})`);
+  }
+  if (query.tag?.length) {
+    const tags = query.tag.map((t) => t.replace(/^#/, "").toLowerCase());
+    where.push(sql`EXISTS (SELECT 1 FROM saves gs JOIN save_tags sg ON sg.save_seq = gs.seq
+      WHERE gs.item_seq = i.seq AND sg.tag IN ${tags} AND ${visibleSave(viewer, "gs")})`);
+  }
+  if (query.sector?.length) {
+    where.push(sql`EXISTS (SELECT 1 FROM saves ss, json_each(ss.sector) sj
+      WHERE ss.item_seq = i.seq AND sj.value IN ${query.sector} AND ${visibleSave(viewer, "ss")})`);
+  }
+  if (query.savedBy === "me") {
+    if (viewer.kind !== "user") throw unauthenticated();
+    where.push(sql`EXISTS (SELECT 1 FROM saves ms WHERE ms.item_seq = i.seq AND ms.user_id = ${viewer.user.id})`);
+  }
+  if (query.communityId) {
+    where.push(sql`EXISTS (SELECT 1 FROM saves cs WHERE cs.item_seq = i.seq AND cs.community_id = ${query.communityId} AND ${visibleSave(viewer, "cs")})`);
+  }
+  if (query.schoolId) {
+    where.push(sql`EXISTS (SELECT 1 FROM saves hs WHERE hs.item_seq = i.seq AND hs.school_id = ${query.schoolId} AND ${visibleSave(viewer, "hs")})`);
+  }
+  return where;
+}
+
+/**
+ * Search and browse. With a query: FTS5 over the page (title, excerpt, text) and over the saves the
+ * caller may see (notes, quotes, tags, theme names), ranked by bm25; otherwise newest first.
+ */
+export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery) {
+  const fts = query.q ? toFtsQuery(query.q) : null;
+  const relevance = fts !== null && query.sort !== "recent";
+  const cursor = decodeCursor(query.cursor, relevance);
+  const where = filtersFor(ctx, viewer, query);
+  const filters = sql.join(where, sql` AND `);
+
+  const hits = fts
+    ? sql`WITH hits(item_seq, score) AS (
+        SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) FROM items_fts WHERE items_fts MATCH ${fts}
+        UNION ALL
+        SELECT s.item_seq, bm25(saves_fts, 10.0, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
+        WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
+      ), ranked AS (SELECT item_seq, min(score) AS score FROM hits GROUP BY item_seq)
+      SELECT i.seq AS seq, i.created_at AS createdAt, r.score AS score FROM ranked r JOIN items i ON i.seq = r.item_seq`
+    : sql`SELECT i.seq AS seq, i.created_at AS createdAt, 0 AS score FROM items i`;
+
+  let page: SQL;
+  let order: SQL;
+  if (relevance) {
+    const c = cursor as { s: number; q: number } | null;
+    page = c ? sql`(r.score > ${c.s} OR (r.score = ${c.s} AND i.seq > ${c.q}))` : sql`1`;
+    order = sql`ORDER BY r.score, i.seq`;
+  } else {
+    const c = cursor as { c: string; q: number } | null;
+    page = c ? sql`(i.created_at < ${c.c} OR (i.created_at = ${c.c} AND i.seq < ${c.q}))` : sql`1`;
+    order = sql`ORDER BY i.created_at DESC, i.seq DESC`;
+  }
+
+  const rows = ctx.db.all<{ seq: number; createdAt: string; score: number }>(
+    sql`${hits} WHERE ${filters} AND ${page} ${order} LIMIT ${query.limit + 1}`,
+  );
+  const more = rows.length > query.limit;
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows.at(-1);
+  const nextCursor =
+    more && last ? encodeCursor(relevance ? { s: last.score, q: last.seq } : { c: last.createdAt, q: last.seq }) : null;
+
+  let total: number | undefined;
+  if (query.total) {
+    total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits} WHERE ${filters})`).n;
+  }
+  return { items: shapeItems(ctx, viewer, pageRows.map((r) => r.seq)), nextCursor, ...(total === undefined ? {} : { total }) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shaping: items as the caller may see them
+
+type VisibleSaveRow = SaveRow & { authorName: string };
+
+/**
+ * Builds the API view of items for one caller: themes, tags, sectors and notes come only from saves the
+ * caller may see, so a private note never leaks through an item another person shared widely.
+ */
+export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
+  if (seqs.length === 0) return [];
+  const itemRows = ctx.db.select().from(items).where(inArray(items.seq, seqs)).all();
+  const saveRows = ctx.db.all<Record<string, unknown>>(
+    sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
+        WHERE s.item_seq IN ${seqs} AND ${visibleSave(viewer, "s")} ORDER BY s.created_at, s.seq`,
+  );
+  const visibleSaves: VisibleSaveRow[] = saveRows.map((r) => ({
+    seq: r.seq as number,
+    itemSeq: r.item_seq as number,
+    userId: r.user_id as string,
+    note: r.note as string,
+    quote: r.quote as string,
+    tags: JSON.parse(r.tags as string) as string[],
+    sector: JSON.parse(r.sector as string),
+    visibility: r.visibility as Visibility,
+    communityId: r.community_id as string | null,
+    schoolId: r.school_id as string | null,
+    applied: Boolean(r.applied),
+    worked: r.worked as Outcome,
+    createdAt: r.created_at as string,
+    updatedAt: r.updated_at as string,
+    authorName: r.author_name as string,
+  }));
+  const saveSeqs = visibleSaves.map((s) => s.seq);
+  const themesBySave = new Map<number, string[]>();
+  if (saveSeqs.length) {
+    for (const row of ctx.db.select().from(saveThemes).where(inArray(saveThemes.saveSeq, saveSeqs)).all()) {
+      themesBySave.set(row.saveSeq, [...(themesBySave.get(row.saveSeq) ?? []), row.theme]);
+    }
+  }
+  const order = themeIndex(ctx).all.map((t) => t.slug);
+  const byTaxonomy = (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+  const me = viewer.kind === "user" ? viewer.user.id : null;
+
+  const bySeq = new Map(itemRows.map((row) => [row.seq, row]));
+  return seqs.flatMap((seq) => {
+    const row = bySeq.get(seq);
+    if (!row) return [];
+    const visible = visibleSaves.filter((s) => s.itemSeq === seq);
+    const mine = visible.find((s) => s.userId === me) ?? null;
+    const themes = [...new Set(visible.flatMap((s) => themesBySave.get(s.seq) ?? []))].sort(byTaxonomy);
+    const mySave: MySave | null = mine && {
+      note: mine.note,
+      quote: mine.quote,
+      themes: (themesBySave.get(mine.seq) ?? []).sort(byTaxonomy),
+      tags: mine.tags,
+      sector: mine.sector,
+      visibility: mine.visibility,
+      communityId: mine.communityId,
+      schoolId: mine.schoolId,
+      applied: mine.applied,
+      worked: mine.worked,
+      createdAt: mine.createdAt,
+      updatedAt: mine.updatedAt,
+    };
+    return [
+      {
+        id: row.id,
+        url: row.url,
+        canonicalUrl: row.canonicalUrl,
+        title: row.title,
+        kind: row.kind,
+        siteName: row.siteName,
+        author: row.author,
+        publishedAt: row.publishedAt,
+        language: row.language,
+        imageUrl: row.imageUrl,
+        faviconUrl: row.faviconUrl,
+        excerpt: row.excerpt,
+        video: row.videoProvider
+          ? { provider: row.videoProvider, id: row.videoId, durationSeconds: row.videoDurationSeconds, embedUrl: row.videoEmbedUrl }
+          : null,
+        themes,
+        tags: [...new Set(visible.flatMap((s) => s.tags))].sort(),
+        sector: [...new Set(visible.flatMap((s) => s.sector))],
+        saveCount: visible.length,
+        savedByMe: mine !== null,
+        mySave,
+        notes: visible
+          .filter((s) => s.userId !== me && (s.note || s.quote))
+          .map((s) => ({
+            author: s.authorName,
+            note: s.note,
+            quote: s.quote,
+            visibility: s.visibility,
+            applied: s.applied,
+            worked: s.worked,
+            updatedAt: s.updatedAt,
+          })),
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+      },
+    ];
+  });
+}
+
+export const userName = (ctx: ServiceContext, id: string) =>
+  ctx.db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;

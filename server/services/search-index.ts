@@ -1,0 +1,82 @@
+import type Database from "better-sqlite3";
+import type { ServiceContext } from "../domain/context";
+import { themeIndex } from "./themes";
+
+/**
+ * Keeps the FTS5 tables in step with items and saves. Callers run these inside the transaction that
+ * changes the data, so search never sees a half-written clip.
+ */
+interface Statements {
+  deleteItem: Database.Statement;
+  insertItem: Database.Statement;
+  deleteSave: Database.Statement;
+  insertSave: Database.Statement;
+  saveForIndex: Database.Statement;
+  savesWithTheme: Database.Statement;
+  savesOfItem: Database.Statement;
+}
+
+const statements = new WeakMap<Database.Database, Statements>();
+
+function prepared(sqlite: Database.Database): Statements {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = {
+      deleteItem: sqlite.prepare("DELETE FROM items_fts WHERE rowid = ?"),
+      insertItem: sqlite.prepare("INSERT INTO items_fts (rowid, title, excerpt, text) VALUES (?, ?, ?, ?)"),
+      deleteSave: sqlite.prepare("DELETE FROM saves_fts WHERE rowid = ?"),
+      insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, title, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?)"),
+      saveForIndex: sqlite.prepare(
+        `SELECT s.seq, i.title, s.note, s.quote, s.tags,
+                (SELECT json_group_array(theme) FROM save_themes WHERE save_seq = s.seq) AS themes
+         FROM saves s JOIN items i ON i.seq = s.item_seq WHERE s.seq = ?`,
+      ),
+      savesOfItem: sqlite.prepare("SELECT seq FROM saves WHERE item_seq = ?"),
+      savesWithTheme: sqlite.prepare("SELECT DISTINCT save_seq FROM save_themes WHERE theme = ?"),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+/** Indexes the page itself; the site's name and host are searchable with the excerpt ("lowan", "nji"). */
+export function indexItem(
+  ctx: ServiceContext,
+  item: { seq: number; url: string; title: string; excerpt: string | null; text: string | null; siteName: string | null },
+  options: { titleChanged?: boolean } = {},
+) {
+  const s = prepared(ctx.sqlite);
+  const host = new URL(item.url).hostname.replace(/^www\./, "");
+  s.deleteItem.run(item.seq);
+  s.insertItem.run(item.seq, item.title, [item.excerpt, item.siteName, host].filter(Boolean).join(" — "), item.text ?? "");
+  if (options.titleChanged) {
+    for (const { seq } of s.savesOfItem.all(item.seq) as { seq: number }[]) indexSave(ctx, seq);
+  }
+}
+
+export function unindexItem(ctx: ServiceContext, seq: number) {
+  prepared(ctx.sqlite).deleteItem.run(seq);
+}
+
+export function indexSave(ctx: ServiceContext, saveSeq: number) {
+  const s = prepared(ctx.sqlite);
+  const row = s.saveForIndex.get(saveSeq) as
+    | { seq: number; title: string; note: string; quote: string; tags: string; themes: string }
+    | undefined;
+  s.deleteSave.run(saveSeq);
+  if (!row) return;
+  const tags = (JSON.parse(row.tags) as string[]).join(" ; ");
+  const themes = themeIndex(ctx).searchTerms(JSON.parse(row.themes) as string[]);
+  s.insertSave.run(row.seq, row.title, row.note, row.quote, tags, themes);
+}
+
+export function unindexSave(ctx: ServiceContext, saveSeq: number) {
+  prepared(ctx.sqlite).deleteSave.run(saveSeq);
+}
+
+export function reindexSavesWithThemes(ctx: ServiceContext, slugs: string[]) {
+  const s = prepared(ctx.sqlite);
+  for (const slug of slugs) {
+    for (const { save_seq } of s.savesWithTheme.all(slug) as { save_seq: number }[]) indexSave(ctx, save_seq);
+  }
+}

@@ -1,0 +1,84 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { THEME_TAXONOMY } from "../../shared/themes";
+import { DEMO_ITEMS, DEMO_PEOPLE } from "../../server/seed/demo-data";
+import { startTestServer, type TestServer } from "../support/server";
+
+const dirs: string[] = [];
+const servers: TestServer[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "knooppunt-db-"));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.stop().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const tableCounts = (path: string) => {
+  const db = new Database(path, { readonly: true });
+  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const counts = Object.fromEntries(names.map((n) => [n, (db.prepare(`SELECT count(*) AS n FROM "${n}"`).get() as { n: number }).n]));
+  const journal = db.pragma("journal_mode", { simple: true });
+  db.close();
+  return { counts, journal };
+};
+
+describe("the database", () => {
+  it("is created and migrated from an empty file, in WAL mode, with the taxonomy seeded", async () => {
+    const dir = freshDir();
+    const server = await startTestServer({ dir });
+    servers.push(server);
+    const themes = await server.api("GET", "/api/v1/themes");
+    expect(themes.body.themes).toHaveLength(THEME_TAXONOMY.length);
+    const nt2 = themes.body.themes.find((t: any) => t.slug === "nt2");
+    expect(nt2.name.nl).toMatch(/NT2/);
+    expect(themes.body.themes.find((t: any) => t.slug === "taalbewust-lesgeven")).toMatchObject({ parent: "meertaligheid" });
+    expect(themes.body.themes.find((t: any) => t.slug === "taalbewust-lesgeven").synonyms).toContain("talenbewust lesgeven");
+    await server.stop();
+    servers.pop();
+    const { counts, journal } = tableCounts(server.databasePath);
+    expect(journal).toBe("wal");
+    expect(counts.themes).toBe(THEME_TAXONOMY.length);
+    expect(counts.__drizzle_migrations).toBeGreaterThanOrEqual(2);
+  });
+
+  it("seeding (taxonomy, administrator, demo network) a second time changes nothing", async () => {
+    const dir = freshDir();
+    const first = await startTestServer({ dir, demo: true });
+    const demoItems = await first.api("GET", "/api/v1/items?limit=100", { token: first.adminToken });
+    expect(first.demo?.created).toBe(true);
+    await first.stop();
+    const before = tableCounts(first.databasePath).counts;
+    expect(before.items).toBe(DEMO_ITEMS.length);
+    expect(before.users).toBe(DEMO_PEOPLE.length + 1); // the demo people and the administrator from the environment
+    expect(before.schools).toBe(3);
+    expect(demoItems.status).toBe(200);
+
+    const second = await startTestServer({ dir, demo: true });
+    expect(second.demo?.created).toBe(false);
+    expect(second.demo?.people.length).toBe(DEMO_PEOPLE.length);
+    await second.stop();
+    const after = tableCounts(first.databasePath).counts;
+    // Only the administrator's login tokens differ between the two runs.
+    expect({ ...after, tokens: 0 }).toEqual({ ...before, tokens: 0 });
+  });
+
+  it("lets the demo sign-ins search the demo library", async () => {
+    const server = await startTestServer({ demo: true });
+    servers.push(server);
+    const teacher = DEMO_PEOPLE.find((p) => p.key === "teacher")!;
+    const login = await server.api("POST", "/api/v1/auth/login", { body: { email: teacher.email, password: teacher.password } });
+    expect(login.status).toBe(200);
+    const nt2 = await server.api("GET", "/api/v1/items?theme=nt2&limit=100", { token: login.body.token });
+    expect(nt2.body.items.length).toBeGreaterThan(3);
+    const meertalig = await server.api("GET", "/api/v1/items?q=meertalig", { token: login.body.token });
+    expect(meertalig.body.items.length).toBeGreaterThan(0);
+    const shared = await server.api("GET", "/api/v1/items?limit=100", { token: login.body.token });
+    expect(shared.body.items.some((i: any) => i.saveCount >= 2)).toBe(true);
+  });
+});

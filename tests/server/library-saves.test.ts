@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  net = await buildNetwork(server);
+});
+afterAll(() => server.stop());
+
+const clip = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+  server.api("POST", "/api/v1/items", { token, body, headers });
+
+describe("one item per normalised URL", () => {
+  it("merges URL variants (tracking parameters, fragment, trailing slash, host case, canonical) into one item", async () => {
+    const first = await clip(net.people.anna.token, {
+      url: "https://www.lowan.nl/po/zachte-landing/",
+      title: "Zachte landing voor nieuwkomers",
+      themes: ["zachte-landing"],
+      visibility: "network",
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.existing).toBeUndefined();
+    const variants = [
+      "https://WWW.LOWAN.NL/po/zachte-landing?utm_source=nieuwsbrief&utm_medium=email",
+      "https://www.lowan.nl/po/zachte-landing#stap-2",
+      "https://www.lowan.nl:443/po/zachte-landing/?fbclid=abc123",
+    ];
+    for (const url of variants) {
+      const again = await clip(net.people.anna.token, { url });
+      expect(again.status, url).toBe(200);
+      expect(again.body.existing).toBe(true);
+      expect(again.body.item.id).toBe(first.body.item.id);
+    }
+    const viaCanonical = await clip(net.people.anna.token, {
+      url: "https://www.lowan.nl/po/nieuws?id=17",
+      meta: { canonicalUrl: "https://www.lowan.nl/po/zachte-landing" },
+    });
+    expect(viaCanonical.body.item.id).toBe(first.body.item.id);
+    const list = await server.api("GET", "/api/v1/items?savedBy=me", { token: net.people.anna.token });
+    expect(list.body.items.filter((i: any) => i.id === first.body.item.id)).toHaveLength(1);
+  });
+
+  it("keeps pages of different sites apart even when one names the other as canonical", async () => {
+    const a = await clip(net.people.anna.token, { url: "https://www.nji.nl/meertaligheid/thuistaal", visibility: "private" });
+    const b = await clip(net.people.anna.token, {
+      url: "https://kopie.voorbeeldsite.nl/thuistaal",
+      meta: { canonicalUrl: "https://www.nji.nl/meertaligheid/thuistaal" },
+      visibility: "private",
+    });
+    expect(b.status).toBe(201);
+    expect(b.body.item.id).not.toBe(a.body.item.id);
+    expect(b.body.item.canonicalUrl).toBe("https://www.nji.nl/meertaligheid/thuistaal");
+  });
+
+  it("adds a second person's save to the same item and counts the saves each caller can see", async () => {
+    const url = "https://www.kennisnet.nl/artikel/taalbewust-lesgeven-in-de-praktijk/";
+    const anna = await clip(net.people.anna.token, { url, title: "Taalbewust lesgeven in de praktijk", visibility: "network", note: "Bruikbaar voor de teamvergadering" });
+    const chris = await clip(net.people.chris.token, { url, visibility: "school", note: "Alleen voor onze sectie" });
+    // Chris could already see Anna's network save.
+    expect(chris.status).toBe(200);
+    expect(chris.body.existing).toBe(true);
+    expect(chris.body.item.id).toBe(anna.body.item.id);
+    expect(chris.body.item.saveCount).toBe(2);
+    // Anna is in another school: Chris's school save is not hers to see.
+    const seenByAnna = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token });
+    expect(seenByAnna.body.item.saveCount).toBe(1);
+    expect(seenByAnna.body.item.mySave.note).toBe("Bruikbaar voor de teamvergadering");
+    expect(JSON.stringify(seenByAnna.body)).not.toContain("Alleen voor onze sectie");
+    const seenByChris = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.chris.token });
+    expect(seenByChris.body.item.notes.map((n: any) => n.note)).toEqual(["Bruikbaar voor de teamvergadering"]);
+    expect(seenByChris.body.item.mySave.visibility).toBe("school");
+  });
+
+  it("does not reveal that someone outside the caller's circles saved the URL", async () => {
+    const url = "https://www.nro.nl/onderzoek/geheim-concept";
+    const first = await clip(net.people.bram.token, { url, title: "Concept", visibility: "private" });
+    const second = await clip(net.people.chris.token, { url, title: "Concept" });
+    expect(second.status).toBe(201);
+    expect(second.body.existing).toBeUndefined();
+    expect(second.body.item.saveCount).toBe(1);
+    expect(second.body.item.id).toBe(first.body.item.id);
+  });
+});
+
+describe("the caller's own save", () => {
+  it("is edited with PATCH, marked as applied with an outcome, and deleted with its item when it was the last save", async () => {
+    const created = await clip(net.people.anna.token, {
+      url: "https://www.wij-leren.nl/wat-dus-wat-nu.php",
+      title: "Wat, Dus, Wat nu?",
+      kind: "protocol",
+      themes: ["meertaligheid"],
+      tags: ["#Reflectie", "gespreksprotocol"],
+      visibility: "community",
+      communityId: net.community.id,
+    });
+    expect(created.body.item.mySave.tags).toEqual(["reflectie", "gespreksprotocol"]);
+    const id = created.body.item.id;
+    const patched = await server.api("PATCH", `/api/v1/items/${id}`, {
+      token: net.people.anna.token,
+      body: { note: "Gebruikt in de PLG", themes: ["taalbewust-lesgeven"], visibility: "school", kind: "praktijkvoorbeeld" },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.item).toMatchObject({ kind: "praktijkvoorbeeld", themes: ["taalbewust-lesgeven"] });
+    expect(patched.body.item.mySave).toMatchObject({ note: "Gebruikt in de PLG", visibility: "school", schoolId: net.schoolA.id });
+
+    const outcome = await server.api("PUT", `/api/v1/items/${id}/outcome`, { token: net.people.anna.token, body: { applied: true, worked: "no" } });
+    expect(outcome.body.item.mySave).toMatchObject({ applied: true, worked: "no" });
+
+    // Bram (same school) can see it but has no save of his own to change.
+    expect((await server.api("PATCH", `/api/v1/items/${id}`, { token: net.people.bram.token, body: { note: "x" } })).status).toBe(404);
+    expect((await server.api("DELETE", `/api/v1/items/${id}`, { token: net.people.anna.token })).status).toBe(204);
+    expect((await server.api("GET", `/api/v1/items/${id}`, { token: net.people.anna.token })).status).toBe(404);
+    expect((await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent("https://www.wij-leren.nl/wat-dus-wat-nu.php")}`, { token: net.people.anna.token })).body.item).toBeNull();
+  });
+
+  it("keeps the item while another save remains", async () => {
+    const url = "https://www.slo.nl/thema/meer/burgerschap/";
+    const anna = await clip(net.people.anna.token, { url, visibility: "network" });
+    await clip(net.people.eva.token, { url, visibility: "network" });
+    expect((await server.api("DELETE", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token })).status).toBe(204);
+    const item = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token });
+    expect(item.status).toBe(200);
+    expect(item.body.item).toMatchObject({ saveCount: 1, savedByMe: false });
+  });
+
+  it("refuses to share into a school or community the person does not belong to", async () => {
+    const school = await clip(net.people.eva.token, { url: "https://www.nji.nl/a", visibility: "school", schoolId: net.schoolA.id });
+    expect(school.status).toBe(403);
+    const community = await clip(net.people.chris.token, { url: "https://www.nji.nl/b", visibility: "community", communityId: net.community.id });
+    expect(community.status).toBe(403);
+    const missing = await clip(net.people.anna.token, { url: "https://www.nji.nl/c", visibility: "community" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe("community_required");
+  });
+
+  it("rejects unknown themes and names them", async () => {
+    const res = await clip(net.people.anna.token, { url: "https://www.nji.nl/d", themes: ["nt2", "bestaat-niet"] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("unknown_theme");
+    expect(res.body.error.message).toContain("bestaat-niet");
+  });
+
+  it("defaults to the smallest circle and guesses the kind from the URL", async () => {
+    const video = await clip(net.people.anna.token, { url: "https://youtu.be/dQw4w9WgXcQ?si=abc" });
+    expect(video.body.item).toMatchObject({ kind: "kennisclip", url: "https://youtu.be/dQw4w9WgXcQ?si=abc" });
+    expect(video.body.item.mySave.visibility).toBe("private");
+    const pdf = await clip(net.people.anna.token, { url: "https://www.onderwijsinspectie.nl/documenten/rapport.pdf" });
+    expect(pdf.body.item.kind).toBe("document");
+    expect(pdf.body.item.title).toBe("www.onderwijsinspectie.nl/documenten/rapport.pdf");
+  });
+});
+
+describe("lookup for the toolbar badge", () => {
+  it("finds an item by any variant of its URL, only for people who may see it", async () => {
+    await clip(net.people.bram.token, { url: "https://www.platformnt2.nl/instroomprotocol", visibility: "school" });
+    const variant = encodeURIComponent("https://www.platformnt2.nl/instroomprotocol/?utm_campaign=x#top");
+    const anna = await server.api("GET", `/api/v1/items/lookup?url=${variant}`, { token: net.people.anna.token });
+    expect(anna.body.item).toMatchObject({ saveCount: 1, savedByMe: false });
+    const chris = await server.api("GET", `/api/v1/items/lookup?url=${variant}`, { token: net.people.chris.token });
+    expect(chris.body).toEqual({ item: null });
+    const bad = await server.api("GET", `/api/v1/items/lookup?url=javascript:alert(1)`, { token: net.people.chris.token });
+    expect(bad.status).toBe(400);
+  });
+});

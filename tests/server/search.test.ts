@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+const token = () => net.people.anna.token;
+const search = (query: string) => server.api("GET", `/api/v1/items?${query}`, { token: token() });
+const titles = (res: { body: any }) => res.body.items.map((i: any) => i.title);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  net = await buildNetwork(server);
+  const items = [
+    { url: "https://www.voorbeeld.nl/creme", title: "Crème de la crème: coöperatief leren", text: "Over samenwerken in de klas.", themes: ["diversiteit-en-inclusie"], kind: "artikel", sector: ["po"] },
+    { url: "https://www.voorbeeld.nl/meertalig", title: "Meertaligheid als kracht", text: "Thuistalen inzetten bij rekenen.", themes: ["meertaligheid"], kind: "artikel", sector: ["vo"] },
+    { url: "https://www.voorbeeld.nl/thuistalen", title: "Thuistalen in de kleutergroep", text: "Ouders lezen voor in hun eigen taal.", themes: ["thuistalen"], kind: "praktijkvoorbeeld", sector: ["po"] },
+    { url: "https://www.voorbeeld.nl/taalbewust", title: "Taalbewuste rekenles", text: "Begrippen voorbereiden met beeld.", themes: ["taalbewust-lesgeven"], kind: "lesmateriaal", sector: ["po", "vo"], tags: ["rekentaal"] },
+    { url: "https://www.voorbeeld.nl/nt2", title: "NT2 in de bovenbouw", text: "Woordenschat voor nieuwkomers.", themes: ["nieuwkomers"], kind: "kennisclip", sector: ["vo"], note: "Gebruik bij de intake (OR-vraag)" },
+    { url: "https://www.voorbeeld.nl/burgerschap", title: "Burgerschap en dialoog", text: "Gesprekken over vieringen.", themes: ["burgerschap"], kind: "onderzoek", sector: ["mbo"] },
+  ];
+  for (const [index, item] of items.entries()) {
+    server.clock.advance(60_000 * (index + 1));
+    const res = await server.api("POST", "/api/v1/items", { token: token(), body: { ...item, visibility: "network" } });
+    expect(res.status).toBe(201);
+  }
+});
+afterAll(() => server.stop());
+
+describe("full-text search", () => {
+  it("ignores diacritics both ways", async () => {
+    expect(titles(await search("q=creme"))).toEqual(["Crème de la crème: coöperatief leren"]);
+    expect(titles(await search("q=cooperatief"))).toEqual(["Crème de la crème: coöperatief leren"]);
+    expect(titles(await search(`q=${encodeURIComponent("thuistálen")}`)).sort()).toEqual(["Meertaligheid als kracht", "Thuistalen in de kleutergroep"]);
+  });
+
+  it("matches prefixes, so 'meertalig' finds 'meertaligheid'", async () => {
+    expect(titles(await search("q=meertalig"))).toContain("Meertaligheid als kracht");
+  });
+
+  it("searches the caller's notes and tags too", async () => {
+    expect(titles(await search("q=intake"))).toEqual(["NT2 in de bovenbouw"]);
+    expect(titles(await search("q=rekentaal"))).toEqual(["Taalbewuste rekenles"]);
+  });
+
+  it("finds items through a theme's synonym", async () => {
+    expect(titles(await search(`q=${encodeURIComponent("talenbewust lesgeven")}`))).toEqual(["Taalbewuste rekenles"]);
+  });
+
+  it("ranks a title match above a match in the body text", async () => {
+    const res = await search("q=thuistalen");
+    expect(titles(res)[0]).toBe("Thuistalen in de kleutergroep");
+  });
+
+  it.each([`"NT2" OR (`, "NEAR(a b)", "title:x", "*", "-nt2", "\"", "a AND", "^nt2", "(((", "nt2 NOT", "'; DROP TABLE items; --", "🙂"])(
+    "treats hostile query %j as words, never as FTS5 syntax",
+    async (q) => {
+      const res = await search(`q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      expect(Array.isArray(res.body.items)).toBe(true);
+    },
+  );
+
+  it("still finds the words inside hostile syntax", async () => {
+    expect(titles(await search(`q=${encodeURIComponent('"NT2" OR (')}`))).toEqual(["NT2 in de bovenbouw"]);
+  });
+});
+
+describe("filters", () => {
+  it("a theme includes its sub-themes", async () => {
+    expect(titles(await search("theme=meertaligheid&sort=recent"))).toEqual(["Taalbewuste rekenles", "Thuistalen in de kleutergroep", "Meertaligheid als kracht"]);
+    expect(titles(await search("theme=nt2"))).toEqual(["NT2 in de bovenbouw"]);
+    expect(titles(await search("theme=thuistalen"))).toEqual(["Thuistalen in de kleutergroep"]);
+  });
+
+  it("a theme can be named by a synonym", async () => {
+    expect(titles(await search("theme=talenbewust-lesgeven"))).toEqual(["Taalbewuste rekenles"]);
+  });
+
+  it("an unknown theme is a clear 400", async () => {
+    const res = await search("theme=bestaat-niet");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("unknown_theme");
+  });
+
+  it("combine with the query and with each other", async () => {
+    expect(titles(await search("q=rekenen&theme=meertaligheid"))).toEqual(["Meertaligheid als kracht"]);
+    expect(titles(await search("kind=kennisclip"))).toEqual(["NT2 in de bovenbouw"]);
+    expect(titles(await search("sector=mbo"))).toEqual(["Burgerschap en dialoog"]);
+    expect(titles(await search("sector=po&kind=praktijkvoorbeeld"))).toEqual(["Thuistalen in de kleutergroep"]);
+    expect(titles(await search("tag=rekentaal"))).toEqual(["Taalbewuste rekenles"]);
+    expect(titles(await search("kind=artikel&kind=onderzoek&sort=recent"))).toEqual(["Burgerschap en dialoog", "Meertaligheid als kracht", "Crème de la crème: coöperatief leren"]);
+  });
+
+  it("savedBy=me lists only the caller's saves", async () => {
+    expect((await search("savedBy=me")).body.items).toHaveLength(6);
+    const bram = await server.api("GET", "/api/v1/items?savedBy=me", { token: net.people.bram.token });
+    expect(bram.body.items).toEqual([]);
+    expect((await server.api("GET", "/api/v1/items?savedBy=me")).status).toBe(401);
+  });
+
+  it("rejects values outside the vocabularies", async () => {
+    const res = await search("kind=blog&sector=hbo&limit=1000");
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: any) => i.path[0]).sort()).toEqual(["kind", "limit"]);
+  });
+});
+
+describe("pagination", () => {
+  it("walks every result exactly once with nextCursor, newest first", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await search(`limit=2&sort=recent${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.status).toBe(200);
+      seen.push(...titles(res));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    expect(seen[0]).toBe("Burgerschap en dialoog");
+  });
+
+  it("walks relevance-ranked results too, and reports the total on request", async () => {
+    const first = await search("q=de&limit=1&total=true");
+    expect(first.body.total).toBeGreaterThan(1);
+    const all: string[] = [...titles(first)];
+    let cursor = first.body.nextCursor;
+    while (cursor) {
+      const res = await search(`q=de&limit=1&cursor=${cursor}`);
+      all.push(...titles(res));
+      cursor = res.body.nextCursor;
+    }
+    expect(all).toHaveLength(first.body.total);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("refuses a forged cursor with a 400", async () => {
+    const res = await search("cursor=bm90LWEtY3Vyc29y");
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_cursor");
+  });
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+const ids: Record<string, string> = {};
+const urls: Record<string, string> = {};
+
+// Anna (school A, community member) saves one item in each circle, with a distinctive word to search.
+beforeAll(async () => {
+  server = await startTestServer();
+  net = await buildNetwork(server);
+  const circles = [
+    ["private", {}],
+    ["community", { communityId: net.community.id }],
+    ["school", {}],
+    ["network", {}],
+    ["public", {}],
+  ] as const;
+  for (const [visibility, extra] of circles) {
+    urls[visibility] = `https://www.voorbeeld-${visibility}.nl/kring`;
+    const res = await server.api("POST", "/api/v1/items", {
+      token: net.people.anna.token,
+      body: { url: urls[visibility], title: `Kringtest ${visibility}`, note: `zichtbaarheidswoord${visibility}`, themes: ["nt2"], visibility, ...extra },
+    });
+    expect(res.status).toBe(201);
+    ids[visibility] = res.body.item.id;
+  }
+});
+afterAll(() => server.stop());
+
+// Who may see which circle: [viewer, circles they see].
+const expected: [string, string[]][] = [
+  ["anna", ["private", "community", "school", "network", "public"]], // the owner
+  ["bram", ["school", "network", "public"]], // same school, not in the community
+  ["dewi", ["community", "network", "public"]], // community member, no school
+  ["chris", ["network", "public"]], // another school
+  ["eva", ["network", "public"]], // signed in, no memberships
+  ["anonymous", ["public"]],
+];
+const ALL = ["private", "community", "school", "network", "public"];
+
+describe.each(expected)("what %s sees", (who, visible) => {
+  const token = () => (who === "anonymous" ? undefined : net.people[who as keyof typeof net.people].token);
+
+  it("by id: visible items open, the others are 404 (never 403)", async () => {
+    for (const circle of ALL) {
+      const res = await server.api("GET", `/api/v1/items/${ids[circle]}`, { token: token() });
+      expect(res.status, `${who} → ${circle}`).toBe(visible.includes(circle) ? 200 : 404);
+    }
+  });
+
+  it("in the list, in search and in a theme filter", async () => {
+    const list = await server.api("GET", "/api/v1/items?limit=100", { token: token() });
+    const search = await server.api("GET", "/api/v1/items?q=kringtest&limit=100", { token: token() });
+    const theme = await server.api("GET", "/api/v1/items?theme=nt2&limit=100", { token: token() });
+    for (const res of [list, search, theme]) {
+      const seen = res.body.items.map((i: any) => i.title.replace("Kringtest ", "")).sort();
+      expect(seen).toEqual([...visible].sort());
+    }
+  });
+
+  it("through lookup", async () => {
+    for (const circle of ALL) {
+      const res = await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(urls[circle]!)}`, { token: token() });
+      expect(res.body.item === null, `${who} → ${circle}`).toBe(!visible.includes(circle));
+    }
+  });
+
+  it("cannot find a circle's notes by searching for them", async () => {
+    for (const circle of ALL) {
+      const res = await server.api("GET", `/api/v1/items?q=zichtbaarheidswoord${circle}`, { token: token() });
+      expect(res.body.items.length, `${who} → ${circle}`).toBe(visible.includes(circle) ? 1 : 0);
+    }
+  });
+});
+
+describe("notes inside a widely shared item", () => {
+  it("stay in their own circle even when the item itself is public", async () => {
+    await server.api("POST", "/api/v1/items", { token: net.people.bram.token, body: { url: urls.public, note: "schoolnotitie-bram", visibility: "school" } });
+    const anna = await server.api("GET", `/api/v1/items/${ids.public}`, { token: net.people.anna.token });
+    expect(anna.body.item.notes.map((n: any) => n.note)).toEqual(["schoolnotitie-bram"]);
+    expect(anna.body.item.saveCount).toBe(2);
+    const chris = await server.api("GET", `/api/v1/items/${ids.public}`, { token: net.people.chris.token });
+    expect(chris.body.item.saveCount).toBe(1);
+    expect(JSON.stringify(chris.body)).not.toContain("schoolnotitie-bram");
+    const search = await server.api("GET", "/api/v1/items?q=schoolnotitie", { token: net.people.chris.token });
+    expect(search.body.items).toEqual([]);
+  });
+});
