@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "drizzle-orm";
 import { authenticate } from "./http/auth";
@@ -30,6 +31,17 @@ export function createApp(deps: AppDependencies) {
   });
 
   const api = new Hono<AppEnv>();
+  // The extension calls the API from its own origin. Bearer tokens, never cookies, carry identity, so
+  // allowing every origin exposes nothing a page could not already ask for without credentials.
+  api.use(
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+      exposeHeaders: ["Retry-After", "Idempotent-Replayed"],
+      maxAge: 86_400,
+    }),
+  );
   api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate);
   api.use(async (c, next) => {
     await next();

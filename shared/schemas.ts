@@ -3,47 +3,40 @@
  * sides; response schemas document the API (OpenAPI is generated from them) and type the extension's client.
  */
 import { z } from "zod";
+import {
+  COMMUNITY_KINDS,
+  ITEM_KINDS,
+  ITEM_SECTORS,
+  LANGUAGES,
+  LIMITS,
+  SCHOOL_SECTORS,
+  USER_ROLES,
+  VISIBILITIES,
+} from "./vocabulary";
+
+export { COMMUNITY_KINDS, ITEM_KINDS, ITEM_SECTORS, LANGUAGES, LIMITS, SCHOOL_SECTORS, USER_ROLES, VISIBILITIES };
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabularies
 
-export const ITEM_KINDS = [
-  "artikel",
-  "kennisclip",
-  "protocol",
-  "praktijkvoorbeeld",
-  "lesmateriaal",
-  "onderzoek",
-  "podcast",
-  "infographic",
-  "document",
-  "overig",
-] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
-/** Circles from the smallest to the widest; the order matters (widening is a deliberate act). */
-export const VISIBILITIES = ["private", "community", "school", "network", "public"] as const;
 export const Visibility = z.enum(VISIBILITIES);
 export type Visibility = z.infer<typeof Visibility>;
 
-export const SCHOOL_SECTORS = ["po", "vo", "mbo", "so"] as const;
 export const SchoolSector = z.enum(SCHOOL_SECTORS);
 export type SchoolSector = z.infer<typeof SchoolSector>;
 
-/** Sectors an item can be relevant for: schools' sectors plus teacher education and research. */
-export const ITEM_SECTORS = ["po", "vo", "mbo", "so", "hbo", "wo"] as const;
 export const ItemSector = z.enum(ITEM_SECTORS);
 export type ItemSector = z.infer<typeof ItemSector>;
 
-export const USER_ROLES = ["admin", "broker"] as const;
 export const UserRole = z.enum(USER_ROLES);
 export type UserRole = z.infer<typeof UserRole>;
 
 export const SchoolRole = z.enum(["member", "coordinator"]);
 export type SchoolRole = z.infer<typeof SchoolRole>;
 
-export const COMMUNITY_KINDS = ["leergemeenschap", "werkplaats", "themateam", "leerteam"] as const;
 export const CommunityKind = z.enum(COMMUNITY_KINDS);
 export type CommunityKind = z.infer<typeof CommunityKind>;
 
@@ -53,7 +46,6 @@ export type CommunityRole = z.infer<typeof CommunityRole>;
 export const Outcome = z.enum(["yes", "no", "untested"]);
 export type Outcome = z.infer<typeof Outcome>;
 
-export const LANGUAGES = ["nl", "en"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
 
@@ -232,18 +224,6 @@ export const UpdateThemeRequest = CreateThemeRequest.omit({ slug: true }).partia
 
 // ---------------------------------------------------------------------------------------------------
 // Items and saves
-
-/** Caps keep one clip from bloating the database; the extension trims before sending. */
-export const LIMITS = {
-  title: 500,
-  note: 5000,
-  quote: 5000,
-  excerpt: 2000,
-  text: 100_000,
-  tags: 30,
-  tag: 60,
-  themes: 20,
-} as const;
 
 export const Video = z.object({
   provider: trimmed(40).min(1),

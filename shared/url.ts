@@ -5,6 +5,7 @@
  * Pure TypeScript on top of the WHATWG `URL` class, which browsers and Node both provide: no Node-only or
  * browser-only imports here.
  */
+import type { ItemKind } from "./vocabulary";
 
 /** Thrown by {@link normaliseUrl} for anything that is not an absolute http(s) URL. */
 export class InvalidUrlError extends Error {
@@ -261,4 +262,14 @@ function youTubeVideoUrl(url: URL): string | null {
 
 function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max)}…`;
+}
+
+/** A first guess of the kind from the address alone (the clipper could not read the page, or sent no kind). */
+export function guessKindFromUrl(url: string): ItemKind {
+  const { hostname, pathname } = new URL(url);
+  const host = hostname.replace(/^(www|m)\./, "");
+  if (host === "youtube.com" || host === "youtu.be" || host === "vimeo.com" || host === "player.vimeo.com") return "kennisclip";
+  if (/\.pdf$/i.test(pathname)) return "document";
+  if (/\.(docx?|pptx?|xlsx?|odt|odp)$/i.test(pathname)) return "document";
+  return "artikel";
 }

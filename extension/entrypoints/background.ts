@@ -1,6 +1,132 @@
-// The clipper arrives with the extension issue; until then the background only announces itself.
+import { browser, defineBackground, type Browser } from "#imports";
+import { translate, type MessageKey } from "../../shared/i18n";
+import { forgetLookups, lookup, refreshBadge, rememberItem, showBadge } from "../lib/badge";
+import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
+import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
+import { flush, nextDue } from "../lib/queue";
+import { currentLanguage, signedInApi } from "../lib/session";
+import { failedItem, queueItem, settingsItem } from "../lib/storage";
+
+const QUEUE_ALARM = "knooppunt-queue";
+const MENU = { page: "save-page", link: "save-link", selection: "save-selection" } as const;
+
+async function queueStatus(): Promise<QueueStatus> {
+  return { pending: (await queueItem.getValue()).length, failed: await failedItem.getValue() };
+}
+
+async function scheduleQueue() {
+  const due = await nextDue();
+  if (due === null) await browser.alarms.clear(QUEUE_ALARM);
+  else await browser.alarms.create(QUEUE_ALARM, { when: Math.max(Date.now() + 1000, due) });
+}
+
+async function deliverQueue(force = false) {
+  const signedIn = await signedInApi();
+  if (signedIn) {
+    await flush(signedIn.api, {
+      force,
+      onDelivered: (clip) => rememberItem(clip.request.url, null),
+    });
+  }
+  await scheduleQueue();
+  return queueStatus();
+}
+
+async function createMenus() {
+  const language = await currentLanguage();
+  const title = (key: MessageKey) => translate(language, key);
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU.page, title: title("menu.savePage"), contexts: ["page"] });
+  browser.contextMenus.create({ id: MENU.link, title: title("menu.saveLink"), contexts: ["link"] });
+  browser.contextMenus.create({ id: MENU.selection, title: title("menu.saveSelection"), contexts: ["selection"] });
+}
+
+async function notify(outcome: SaveOutcome, title: string) {
+  const language = await currentLanguage();
+  const message =
+    outcome.status === "saved"
+      ? translate(language, "notify.saved", { title })
+      : outcome.status === "queued"
+        ? translate(language, "notify.queued", { title })
+        : outcome.status === "signed-out"
+          ? translate(language, "notify.signInFirst")
+          : translate(language, "notify.failed", { message: outcome.message });
+  await browser.notifications
+    .create({ type: "basic", iconUrl: browser.runtime.getURL("/icon/128.png"), title: "Knooppunt", message })
+    .catch(() => undefined);
+}
+
+/** Clips without opening anything: context menu and keyboard shortcut. */
+async function quickClip(kind: "page" | "link" | "selection", tab: Browser.tabs.Tab | undefined, info?: { linkUrl?: string; selectionText?: string }) {
+  if (!tab?.id) return null;
+  let request;
+  if (kind === "link") {
+    if (!isClippable(info?.linkUrl)) return null;
+    const settings = await settingsItem.getValue();
+    request = { url: info.linkUrl, visibility: settings.defaultVisibility, communityId: settings.defaultVisibility === "community" ? settings.defaultCommunityId : undefined };
+  } else {
+    const captured = await capturePage(tab.id);
+    if (!captured.supported) return null;
+    request = await quickRequest(captured, tab.title, kind === "selection" ? info?.selectionText?.trim().slice(0, 5000) : undefined);
+  }
+  const title = request.title ?? request.url;
+  const outcome = await saveClip(request, title, (item) => rememberItem(request.url, item));
+  if (outcome.status === "saved" && kind !== "link") await showBadge(tab.id, true);
+  if (outcome.status === "queued") await scheduleQueue();
+  await notify(outcome, title);
+  return outcome;
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
-    console.info("Knooppunt installed");
+    void createMenus();
+    void deliverQueue();
   });
+  browser.runtime.onStartup.addListener(() => void deliverQueue());
+  settingsItem.watch(() => {
+    void createMenus();
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const kind = info.menuItemId === MENU.link ? "link" : info.menuItemId === MENU.selection ? "selection" : "page";
+    void quickClip(kind, tab, info);
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== "save-page") return;
+    const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    void quickClip("page", active);
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === QUEUE_ALARM) void deliverQueue();
+  });
+
+  browser.tabs.onActivated.addListener(async ({ tabId }) => {
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    if (tab) void refreshBadge(tabId, tab.url);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === "complete" && tab.active) void refreshBadge(tabId, tab.url);
+  });
+
+  onMessage("capturePage", ({ data }) => capturePage(data));
+  onMessage("lookupUrl", ({ data }) => lookup(data));
+  onMessage("saveClip", async ({ data }) => {
+    const outcome = await saveClip(data.request, data.title, (item) => rememberItem(data.request.url, item));
+    if (outcome.status === "queued") await scheduleQueue();
+    return outcome;
+  });
+  onMessage("queueStatus", () => queueStatus());
+  onMessage("flushQueue", () => deliverQueue(true));
+  onMessage("dismissFailed", async ({ data }) => {
+    await failedItem.setValue((await failedItem.getValue()).filter((f) => f.id !== data));
+    return queueStatus();
+  });
+  onMessage("sessionChanged", () => {
+    forgetLookups();
+    void deliverQueue(true);
+  });
+
+  // A handle for the service-worker console and the browser tests, which cannot click native menus.
+  Object.assign(globalThis, { knooppunt: { quickClip, deliverQueue, queueStatus } });
 });

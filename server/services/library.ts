@@ -2,14 +2,13 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type {
   CreateItemInput,
   Item,
-  ItemKind,
   ItemSearchQuery,
   MySave,
   Outcome,
   UpdateSaveRequest,
   Visibility,
 } from "../../shared/schemas";
-import { dedupKey, normaliseUrl, InvalidUrlError } from "../../shared/url";
+import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
 import { items, saves, saveTags, saveThemes, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
@@ -24,16 +23,6 @@ type SaveRow = typeof saves.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------------
 // Saving
-
-/** A first guess of the kind when the clipper sent none; people change it in one click. */
-export function guessKindFromUrl(url: string): ItemKind {
-  const { hostname, pathname } = new URL(url);
-  const host = hostname.replace(/^(www|m)\./, "");
-  if (host === "youtube.com" || host === "youtu.be" || host === "vimeo.com" || host === "player.vimeo.com") return "kennisclip";
-  if (/\.pdf$/i.test(pathname)) return "document";
-  if (/\.(docx?|pptx?|xlsx?|odt|odp)$/i.test(pathname)) return "document";
-  return "artikel";
-}
 
 function fallbackTitle(url: string): string {
   const { hostname, pathname } = new URL(url);

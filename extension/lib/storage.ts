@@ -1,0 +1,70 @@
+/**
+ * Everything the extension keeps, as typed storage items in one module. The password is never stored:
+ * only the token the server gave this device.
+ */
+import { storage } from "#imports";
+import type { CreateItemRequest, MeResponse, Theme, Visibility } from "../../shared/schemas";
+import type { UiLanguage } from "../../shared/i18n";
+
+export const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
+
+export interface Settings {
+  serverUrl: string;
+  language: UiLanguage;
+  defaultVisibility: Visibility;
+  defaultCommunityId: string | null;
+}
+
+export const settingsItem = storage.defineItem<Settings>("local:settings", {
+  fallback: { serverUrl: DEFAULT_SERVER_URL, language: "nl", defaultVisibility: "private", defaultCommunityId: null },
+});
+
+export interface Session extends MeResponse {
+  serverUrl: string;
+  token: string;
+}
+
+export const sessionItem = storage.defineItem<Session | null>("local:session", { fallback: null });
+
+/** What the person chose last time: the popup starts from it. */
+export interface LastUsed {
+  themes: string[];
+  visibility: Visibility | null;
+  communityId: string | null;
+}
+
+export const lastUsedItem = storage.defineItem<LastUsed>("local:lastUsed", {
+  fallback: { themes: [], visibility: null, communityId: null },
+});
+
+/** The taxonomy, cached so theme chips work offline. */
+export const taxonomyItem = storage.defineItem<{ themes: Theme[]; fetchedAt: string } | null>("local:taxonomy", {
+  fallback: null,
+});
+
+/** The person's earlier tags, most recent first, for suggestions. */
+export const tagHistoryItem = storage.defineItem<string[]>("local:tagHistory", { fallback: [] });
+
+export interface QueuedClip {
+  /** Also the Idempotency-Key: a clip retried after a lost answer is stored once. */
+  id: string;
+  request: CreateItemRequest;
+  title: string;
+  queuedAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+}
+
+export const queueItem = storage.defineItem<QueuedClip[]>("local:queue", { fallback: [] });
+
+/** Clips the server refused (4xx): shown to the person once, never retried. */
+export interface FailedClip {
+  id: string;
+  title: string;
+  url: string;
+  message: string;
+  failedAt: string;
+}
+
+export const failedItem = storage.defineItem<FailedClip[]>("local:failed", { fallback: [] });

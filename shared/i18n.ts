@@ -1,0 +1,216 @@
+/**
+ * Every visible string, Dutch first and English beside it. One typed catalogue shared by the extension
+ * and the server's pages: a key missing in one language is a type error.
+ */
+import type { ItemKind, Visibility } from "./schemas";
+
+const nl = {
+  "app.name": "Knooppunt",
+  "common.save": "Bewaren",
+  "common.saving": "Bezig met bewaren…",
+  "common.cancel": "Annuleren",
+  "common.close": "Sluiten",
+  "common.retry": "Opnieuw proberen",
+  "common.dismiss": "Verbergen",
+  "common.loading": "Laden…",
+  "common.optional": "optioneel",
+
+  "kind.label": "Soort",
+  "kind.artikel": "Artikel",
+  "kind.kennisclip": "Kennisclip",
+  "kind.protocol": "Protocol",
+  "kind.praktijkvoorbeeld": "Praktijkvoorbeeld",
+  "kind.lesmateriaal": "Lesmateriaal",
+  "kind.onderzoek": "Onderzoek",
+  "kind.podcast": "Podcast",
+  "kind.infographic": "Infographic",
+  "kind.document": "Document",
+  "kind.overig": "Overig",
+
+  "visibility.label": "Wie ziet dit?",
+  "visibility.private": "Alleen ik",
+  "visibility.community": "Mijn community",
+  "visibility.school": "Mijn school",
+  "visibility.network": "Het netwerk",
+  "visibility.public": "Iedereen (openbaar)",
+  "visibility.hint": "Begin klein: delen met een grotere kring kan altijd later.",
+
+  "popup.title": "Bewaar in Knooppunt",
+  "popup.titleField": "Titel",
+  "popup.themes": "Thema's",
+  "popup.themeSearch": "Zoek een thema",
+  "popup.themeNoMatch": "Geen thema gevonden",
+  "popup.tags": "Trefwoorden",
+  "popup.tagsPlaceholder": "Typ en druk op Enter",
+  "popup.note": "Wat kan ik ermee?",
+  "popup.notePlaceholder": "Waarom is dit nuttig, voor wie, in welke les?",
+  "popup.quote": "Citaat",
+  "popup.sector": "Sector",
+  "popup.community": "Community",
+  "popup.privacy": "Bewaar geen leerlinggegevens: geen namen, foto's of dossiers van leerlingen.",
+  "popup.alreadySaved": "Al bewaard door {count}",
+  "popup.alreadySavedMine": "Je hebt dit al bewaard; je past je eigen bewaring aan.",
+  "popup.saved": "Bewaard in de bibliotheek.",
+  "popup.updated": "Je bewaring is bijgewerkt.",
+  "popup.queued": "Geen verbinding: de clip wacht en wordt later verstuurd.",
+  "popup.pending": "Wacht op verbinding ({count})",
+  "popup.failed": "Niet bewaard",
+  "popup.openLibrary": "Open in bibliotheek",
+  "popup.signInFirst": "Meld je eerst aan om te kunnen bewaren.",
+  "popup.openOptions": "Naar de instellingen",
+  "popup.unsupportedPage": "Deze pagina kan niet bewaard worden (alleen webpagina's met http of https).",
+  "popup.extractFailed": "De pagina kon niet gelezen worden; titel en adres worden bewaard.",
+  "popup.settings": "Instellingen",
+
+  "options.title": "Knooppunt — instellingen",
+  "options.server": "Serveradres",
+  "options.serverHint": "Het adres van jullie Knooppunt, bijvoorbeeld https://knooppunt.school.nl",
+  "options.email": "E-mailadres",
+  "options.password": "Wachtwoord",
+  "options.signIn": "Aanmelden",
+  "options.signingIn": "Bezig met aanmelden…",
+  "options.signOut": "Afmelden",
+  "options.signedInAs": "Aangemeld als {name} ({email})",
+  "options.passwordNotStored": "Je wachtwoord wordt niet bewaard; de extensie krijgt een eigen sleutel die je hier intrekt door af te melden.",
+  "options.language": "Taal",
+  "options.defaultVisibility": "Standaard kring voor nieuwe clips",
+  "options.defaultCommunity": "Standaard community",
+  "options.noCommunity": "Geen",
+  "options.saved": "Opgeslagen.",
+  "options.shortcut": "Sneltoets: {shortcut}",
+
+  "menu.savePage": "Bewaar in Knooppunt",
+  "menu.saveLink": "Bewaar link in Knooppunt",
+  "menu.saveSelection": "Bewaar selectie als citaat",
+  "notify.saved": "Bewaard: {title}",
+  "notify.queued": "Geen verbinding: {title} wordt later bewaard.",
+  "notify.failed": "Niet bewaard: {message}",
+  "notify.signInFirst": "Meld je aan in de instellingen van Knooppunt.",
+  "badge.saved": "Deze pagina staat al in de bibliotheek",
+
+  "error.network": "De server is niet bereikbaar. Controleer het adres en je verbinding.",
+  "error.invalidServer": "Dit is geen geldig serveradres (begin met http:// of https://).",
+  "error.notKnooppunt": "Op dit adres draait geen Knooppunt.",
+  "error.unauthenticated": "E-mailadres of wachtwoord klopt niet.",
+  "error.sessionExpired": "Je bent afgemeld. Meld je opnieuw aan in de instellingen.",
+  "error.rate_limited": "Te veel pogingen. Probeer het over {seconds} seconden opnieuw.",
+  "error.forbidden": "Dat mag je niet doen met dit account.",
+  "error.invalid": "De gegevens kloppen niet: {message}",
+  "error.too_large": "De pagina is te groot om te bewaren.",
+  "error.server": "Er ging iets mis op de server. Probeer het later opnieuw.",
+} as const;
+
+export type MessageKey = keyof typeof nl;
+
+const en: Record<MessageKey, string> = {
+  "app.name": "Knooppunt",
+  "common.save": "Save",
+  "common.saving": "Saving…",
+  "common.cancel": "Cancel",
+  "common.close": "Close",
+  "common.retry": "Try again",
+  "common.dismiss": "Dismiss",
+  "common.loading": "Loading…",
+  "common.optional": "optional",
+
+  "kind.label": "Kind",
+  "kind.artikel": "Article",
+  "kind.kennisclip": "Explainer video",
+  "kind.protocol": "Protocol",
+  "kind.praktijkvoorbeeld": "Practice example",
+  "kind.lesmateriaal": "Teaching material",
+  "kind.onderzoek": "Research",
+  "kind.podcast": "Podcast",
+  "kind.infographic": "Infographic",
+  "kind.document": "Document",
+  "kind.overig": "Other",
+
+  "visibility.label": "Who sees this?",
+  "visibility.private": "Only me",
+  "visibility.community": "My community",
+  "visibility.school": "My school",
+  "visibility.network": "The network",
+  "visibility.public": "Everyone (public)",
+  "visibility.hint": "Start small: you can always share with a wider circle later.",
+
+  "popup.title": "Save to Knooppunt",
+  "popup.titleField": "Title",
+  "popup.themes": "Themes",
+  "popup.themeSearch": "Find a theme",
+  "popup.themeNoMatch": "No theme found",
+  "popup.tags": "Tags",
+  "popup.tagsPlaceholder": "Type and press Enter",
+  "popup.note": "What can I do with it?",
+  "popup.notePlaceholder": "Why is this useful, for whom, in which lesson?",
+  "popup.quote": "Quote",
+  "popup.sector": "Sector",
+  "popup.community": "Community",
+  "popup.privacy": "Do not clip pupil data: no pupils' names, photos or records.",
+  "popup.alreadySaved": "Already saved by {count}",
+  "popup.alreadySavedMine": "You saved this before; you are editing your own save.",
+  "popup.saved": "Saved to the library.",
+  "popup.updated": "Your save was updated.",
+  "popup.queued": "No connection: the clip is waiting and will be sent later.",
+  "popup.pending": "Waiting for connection ({count})",
+  "popup.failed": "Not saved",
+  "popup.openLibrary": "Open in library",
+  "popup.signInFirst": "Sign in first to save pages.",
+  "popup.openOptions": "Open settings",
+  "popup.unsupportedPage": "This page cannot be saved (only http or https web pages).",
+  "popup.extractFailed": "The page could not be read; its title and address are saved.",
+  "popup.settings": "Settings",
+
+  "options.title": "Knooppunt — settings",
+  "options.server": "Server address",
+  "options.serverHint": "Your Knooppunt's address, for example https://knooppunt.school.nl",
+  "options.email": "E-mail address",
+  "options.password": "Password",
+  "options.signIn": "Sign in",
+  "options.signingIn": "Signing in…",
+  "options.signOut": "Sign out",
+  "options.signedInAs": "Signed in as {name} ({email})",
+  "options.passwordNotStored": "Your password is not stored; the extension gets its own key, which signing out revokes.",
+  "options.language": "Language",
+  "options.defaultVisibility": "Default circle for new clips",
+  "options.defaultCommunity": "Default community",
+  "options.noCommunity": "None",
+  "options.saved": "Saved.",
+  "options.shortcut": "Shortcut: {shortcut}",
+
+  "menu.savePage": "Save to Knooppunt",
+  "menu.saveLink": "Save link to Knooppunt",
+  "menu.saveSelection": "Save selection as a quote",
+  "notify.saved": "Saved: {title}",
+  "notify.queued": "No connection: {title} will be saved later.",
+  "notify.failed": "Not saved: {message}",
+  "notify.signInFirst": "Sign in in Knooppunt's settings.",
+  "badge.saved": "This page is already in the library",
+
+  "error.network": "The server cannot be reached. Check the address and your connection.",
+  "error.invalidServer": "This is not a valid server address (start with http:// or https://).",
+  "error.notKnooppunt": "No Knooppunt is running at this address.",
+  "error.unauthenticated": "Wrong e-mail address or password.",
+  "error.sessionExpired": "You were signed out. Sign in again in the settings.",
+  "error.rate_limited": "Too many attempts. Try again in {seconds} seconds.",
+  "error.forbidden": "This account may not do that.",
+  "error.invalid": "The data is not valid: {message}",
+  "error.too_large": "The page is too large to save.",
+  "error.server": "Something went wrong on the server. Try again later.",
+};
+
+export const CATALOGUE = { nl: nl as Record<MessageKey, string>, en } as const;
+export type UiLanguage = keyof typeof CATALOGUE;
+
+export function translate(language: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = CATALOGUE[language][key] ?? CATALOGUE.nl[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export const kindKey = (kind: ItemKind) => `kind.${kind}` as MessageKey;
+export const visibilityKey = (visibility: Visibility) => `visibility.${visibility}` as MessageKey;
+
+/** "3 collega's" / "3 colleagues": the count in the popup's "already saved" line. */
+export function colleagues(language: UiLanguage, count: number): string {
+  if (language === "en") return count === 1 ? "1 colleague" : `${count} colleagues`;
+  return count === 1 ? "1 collega" : `${count} collega's`;
+}
