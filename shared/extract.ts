@@ -8,8 +8,11 @@
  * kind in the popup, and the server normalises URLs and decides whether a canonical URL is same-site.
  */
 import { Readability } from "@mozilla/readability";
-import type { CreateItemRequest } from "./schemas";
+import type { ExtractedMeta, ExtractedPage, ExtractedVideo } from "./clip-request";
 import { LIMITS, type ItemKind } from "./vocabulary";
+
+export type { ExtractedMeta, ExtractedPage, ExtractedVideo } from "./clip-request";
+export { toCreateItemRequest } from "./clip-request";
 
 export interface ExtractOptions {
   /** The person's text selection (window.getSelection().toString()); becomes the quote. */
@@ -18,34 +21,6 @@ export interface ExtractOptions {
   maxTextLength?: number;
   /** The document's MIME type when known (Chrome's PDF viewer tab reports application/pdf). */
   contentType?: string | null;
-}
-
-export interface ExtractedVideo {
-  provider: string;
-  id: string | null;
-  durationSeconds: number | null;
-  embedUrl: string | null;
-}
-
-export interface ExtractedMeta {
-  siteName: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  imageUrl: string | null;
-  faviconUrl: string | null;
-  excerpt: string | null;
-  canonicalUrl: string | null;
-  video: ExtractedVideo | null;
-}
-
-export interface ExtractedPage {
-  url: string;
-  title: string;
-  kind: ItemKind;
-  language: string | null;
-  text: string | null;
-  quote: string | null;
-  meta: ExtractedMeta;
 }
 
 const MAX_URL_LENGTH = 4096;
@@ -86,18 +61,6 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
 /** The kind the page looks like; the same guess extractPage makes, without reading the text. */
 export function detectKind(doc: Document, pageUrl: string, options: Pick<ExtractOptions, "contentType"> = {}): ItemKind {
   return classify(readPage(doc, pageUrl, options.contentType)).kind;
-}
-
-/**
- * The `POST /api/v1/items` fields of an extracted page. The request schema has no nulls for
- * language/text/quote (absent means "not known"), so they are left out instead of sent as null.
- */
-export function toCreateItemRequest(page: ExtractedPage): CreateItemRequest {
-  const request: CreateItemRequest = { url: page.url, title: page.title, kind: page.kind, meta: page.meta };
-  if (page.language) request.language = page.language;
-  if (page.text) request.text = page.text;
-  if (page.quote) request.quote = page.quote;
-  return request;
 }
 
 /**

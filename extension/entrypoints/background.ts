@@ -5,7 +5,8 @@ import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
 import { flush, nextDue } from "../lib/queue";
 import { currentLanguage, signedInApi } from "../lib/session";
-import { failedItem, queueItem, settingsItem } from "../lib/storage";
+import { KnooppuntApi } from "../lib/api";
+import { failedItem, queueItem, settingsItem, taxonomyItem } from "../lib/storage";
 
 const QUEUE_ALARM = "knooppunt-queue";
 const MENU = { page: "save-page", link: "save-link", selection: "save-selection" } as const;
@@ -30,6 +31,23 @@ async function deliverQueue(force = false) {
   }
   await scheduleQueue();
   return queueStatus();
+}
+
+const TAXONOMY_MAX_AGE_MS = 24 * 3_600_000;
+
+async function taxonomy() {
+  const cached = await taxonomyItem.getValue();
+  if (cached && Date.now() - Date.parse(cached.fetchedAt) < TAXONOMY_MAX_AGE_MS) return cached.themes;
+  const signedIn = await signedInApi();
+  const api = signedIn?.api ?? new KnooppuntApi((await settingsItem.getValue()).serverUrl);
+  try {
+    const themes = await api.themes();
+    await taxonomyItem.setValue({ themes, fetchedAt: new Date().toISOString() });
+    return themes;
+  } catch {
+    // Offline: the last known taxonomy still lets the person choose themes.
+    return cached?.themes ?? [];
+  }
 }
 
 async function createMenus() {
@@ -122,8 +140,10 @@ export default defineBackground(() => {
     await failedItem.setValue((await failedItem.getValue()).filter((f) => f.id !== data));
     return queueStatus();
   });
-  onMessage("sessionChanged", () => {
+  onMessage("taxonomy", () => taxonomy());
+  onMessage("sessionChanged", async () => {
     forgetLookups();
+    await taxonomyItem.setValue(null);
     void deliverQueue(true);
   });
 

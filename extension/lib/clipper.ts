@@ -3,8 +3,7 @@
  * send the clip, and queue it when the server cannot be reached.
  */
 import { browser } from "#imports";
-import { toCreateItemRequest, type ExtractedPage } from "../../shared/extract";
-import { guessKindFromUrl } from "../../shared/url";
+import { requestFromTab, toCreateItemRequest, type ExtractedPage } from "../../shared/clip-request";
 import { translate } from "../../shared/i18n";
 import { type CreateItemRequest, type Item } from "../../shared/schemas";
 import { ApiError } from "./api";
@@ -31,21 +30,11 @@ export async function capturePage(tabId: number): Promise<CapturedPage> {
   return { ...base, supported: true, page: null, extractFailed: true };
 }
 
-/** What can be said of a tab whose page could not be read: its address, title and icon. */
-export function pageFromTab(captured: CapturedPage, tabTitle: string | undefined): CreateItemRequest {
-  return {
-    url: captured.url,
-    title: tabTitle || undefined,
-    kind: guessKindFromUrl(captured.url),
-    meta: isClippable(captured.favIconUrl ?? undefined) ? { faviconUrl: captured.favIconUrl } : undefined,
-  };
-}
-
 /** The request for a clip made without the popup: the person's default circle, no themes. */
 export async function quickRequest(captured: CapturedPage, tabTitle: string | undefined, quote?: string): Promise<CreateItemRequest> {
   const settings = await settingsItem.getValue();
   const visibility = settings.defaultVisibility;
-  const request = captured.page ? toCreateItemRequest(captured.page) : pageFromTab(captured, tabTitle);
+  const request = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, tabTitle, captured.favIconUrl);
   if (quote) request.quote = quote;
   return { ...request, visibility, communityId: visibility === "community" ? settings.defaultCommunityId : undefined };
 }

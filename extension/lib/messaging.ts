@@ -3,8 +3,8 @@
  * through this typed protocol, so the toolbar, context menu and shortcut share one code path.
  */
 import { defineExtensionMessaging } from "@webext-core/messaging";
-import type { CreateItemRequest, Item } from "../../shared/schemas";
-import type { ExtractedPage } from "../../shared/extract";
+import type { CreateItemRequest, Item, Theme } from "../../shared/schemas";
+import type { ExtractedPage } from "../../shared/clip-request";
 import type { FailedClip } from "./storage";
 
 export interface CapturedPage {
@@ -37,6 +37,8 @@ interface ProtocolMap {
   flushQueue(): QueueStatus;
   dismissFailed(id: string): QueueStatus;
   sessionChanged(): void;
+  /** The theme taxonomy: from the cache, refreshed from the server when older than a day. */
+  taxonomy(): Theme[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,5 +1,6 @@
 import { asc, eq, max } from "drizzle-orm";
 import type { Theme } from "../../shared/schemas";
+import { foldText } from "../../shared/text";
 import { THEME_TAXONOMY, themeSlug } from "../../shared/themes";
 import { themes } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
@@ -15,15 +16,6 @@ const toTheme = (row: ThemeRow): Theme => ({
   parent: row.parent,
   synonyms: row.synonyms,
 });
-
-/** Lower-case, without diacritics: how people type theme names into a search box. */
-export const foldText = (value: string) =>
-  value
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** The taxonomy held in memory: small, read on every save and search, changed rarely. */
 export class ThemeIndex {

@@ -1,0 +1,575 @@
+/**
+ * Library benchmark (`npm run bench`): 100,000 clipped items in a temporary SQLite file, the real server
+ * in a child process, and three side-by-side comparisons, each measured interleaved in the same run:
+ *
+ *   1. search   GET /api/v1/items?q=… over HTTP  vs  the bare FTS5 query on better-sqlite3  (target ≤ 2×)
+ *   2. clipping POST /api/v1/items                vs  POST /bench/echo, a trivial Hono route (target ≥ 0.3×)
+ *   3. the server's resident memory afterwards
+ *
+ * It is a benchmark, not a test: it exits 0 when targets are missed and non-zero only when something
+ * broke (an HTTP error, a crash). Settings (environment, all optional): BENCH_ITEMS (100000),
+ * BENCH_ITERATIONS (30 per query per side), BENCH_CLIP_ROUNDS (6 per side), BENCH_CLIP_ROUND_MS (2500),
+ * BENCH_CONCURRENCY (4), BENCH_KEEP=1 keeps the temporary folder.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import * as schema from "../../server/db/schema";
+import type { ServiceContext } from "../../server/domain/context";
+import type { SignedInViewer } from "../../server/domain/viewer";
+import { findUserByEmail, membershipsOf, publicUser } from "../../server/services/accounts";
+import { listItems, toFtsQuery } from "../../server/services/library";
+import type { ItemSearchQuery } from "../../shared/schemas";
+import { generateItem, Rng } from "./corpus";
+import { LocalClient } from "./http-client";
+import { BENCH_USER, databaseBytes, seedLibrary, type SeedResult } from "./seed";
+
+// ---------------------------------------------------------------------------------------------------
+// Settings
+
+const envInt = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const value = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const ITEMS = envInt("BENCH_ITEMS", 100_000);
+const ITERATIONS = envInt("BENCH_ITERATIONS", 30);
+const WARMUP = 3;
+const CONCURRENCY = envInt("BENCH_CONCURRENCY", 4);
+const CLIP_ROUNDS = envInt("BENCH_CLIP_ROUNDS", 6);
+const CLIP_ROUND_MS = envInt("BENCH_CLIP_ROUND_MS", 2500);
+const KEEP = process.env.BENCH_KEEP === "1";
+
+// Time bounds, so a regression cannot make the run hang.
+const SEED_DEADLINE_MS = 8 * 60_000;
+const SEARCH_BUDGET_MS = 3 * 60_000;
+const DIAGNOSE_BUDGET_MS = 45_000;
+const MAX_REQUESTS_PER_ROUND = 100_000;
+
+const SEARCH_TARGET = 2;
+const CLIP_TARGET = 0.3;
+
+const QUERIES: { q: string; what: string }[] = [
+  { q: "leerlingen", what: "common word" },
+  { q: "woordenschat", what: "common word" },
+  { q: "instructie", what: "common word" },
+  { q: "meertalig", what: "prefix" },
+  { q: "taal", what: "short prefix" },
+  { q: "ouderbetrokkenheid", what: "theme word" },
+  { q: "begrijpend lezen", what: "two words" },
+  { q: "thuistaal rekenen", what: "two words" },
+  { q: "nieuwkomers Eindhoven", what: "two words" },
+  { q: "tamazight", what: "rare word" },
+];
+
+const DIRECT_SQL =
+  "SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ? ORDER BY score LIMIT 20";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER_ENTRY = fileURLToPath(new URL("./bench-server.ts", import.meta.url));
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+
+const runStarted = performance.now();
+const elapsed = () => (performance.now() - runStarted) / 1000;
+const log = (line = "") => process.stdout.write(`${line}\n`);
+const section = (title: string) => log(`\n── ${title} ${"─".repeat(Math.max(0, 96 - title.length))} [${elapsed().toFixed(0)} s]`);
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+const median = (v: number[]) => quantile(v, 0.5);
+const p95 = (v: number[]) => quantile(v, 0.95);
+const geomean = (v: number[]) => Math.exp(v.reduce((s, x) => s + Math.log(x), 0) / v.length);
+
+const ms = (v: number) => (Number.isNaN(v) ? "—" : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const padEnd = (s: string | number, n: number) => String(s).padEnd(n);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+class BenchError extends Error {}
+
+function memoryOf(pid: number): { rssKiB: number; hwmKiB: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
+    return { rssKiB: field("VmRSS"), hwmKiB: field("VmHWM") };
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The server process
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  pid: number;
+}
+
+function startChild(databasePath: string): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, databasePath], {
+    cwd: REPO,
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new BenchError("the bench server did not report its address within 60 s")), 60_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.once("line", (line) => {
+      clearTimeout(timer);
+      try {
+        const { url, pid } = JSON.parse(line) as { url: string; pid: number };
+        resolve({ process: child, url, pid });
+      } catch {
+        reject(new BenchError(`unexpected output from the bench server: ${line}`));
+      }
+      // Anything else the server prints goes to our stdout.
+      lines.on("line", (more) => log(`[server] ${more}`));
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new BenchError(`the bench server exited early (code ${code}, signal ${signal})`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Search: HTTP vs bare FTS5
+
+interface SearchRow {
+  q: string;
+  what: string;
+  fts: string;
+  matches: number;
+  returned: number;
+  http: number[];
+  direct: number[];
+}
+
+/** Cheap requests measured alongside, as the floor any HTTP search pays. */
+interface Floors {
+  healthz: number[];
+  me: number[];
+}
+
+async function benchSearch(
+  client: LocalClient,
+  token: string,
+  reader: Database.Database,
+  errors: string[],
+): Promise<{ rows: SearchRow[]; floors: Floors }> {
+  const direct = reader.prepare(DIRECT_SQL);
+  const countMatches = reader.prepare("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?");
+  const rows: SearchRow[] = QUERIES.map(({ q, what }) => {
+    const fts = toFtsQuery(q);
+    if (!fts) throw new BenchError(`query '${q}' has no FTS form`);
+    return { q, what, fts, matches: (countMatches.get(fts) as { n: number }).n, returned: 0, http: [], direct: [] };
+  });
+
+  const httpOnce = async (row: SearchRow) => {
+    const res = await client.request("GET", `/api/v1/items?q=${encodeURIComponent(row.q)}&limit=20`, { token });
+    if (res.status !== 200) {
+      errors.push(`GET /api/v1/items?q=${row.q} → ${res.status} ${res.text.slice(0, 200)}`);
+      throw new BenchError(`search over HTTP failed with status ${res.status}`);
+    }
+    return res;
+  };
+  const floors: Floors = { healthz: [], me: [] };
+  const floorOnce = async (path: string, into: number[]) => {
+    const res = await client.request("GET", path, { token: path === "/healthz" ? undefined : token });
+    if (res.status !== 200) {
+      errors.push(`GET ${path} → ${res.status} ${res.text.slice(0, 200)}`);
+      throw new BenchError(`GET ${path} failed with status ${res.status}`);
+    }
+    into.push(res.ms);
+  };
+  const directOnce = (row: SearchRow) => {
+    const t0 = performance.now();
+    const result = direct.all(row.fts);
+    return { ms: performance.now() - t0, count: result.length };
+  };
+
+  // Warm-up: both sides, every query, a few times (page cache, statement caches, JIT).
+  for (let i = 0; i < WARMUP; i++) {
+    for (const row of rows) {
+      const res = await httpOnce(row);
+      row.returned = (JSON.parse(res.text) as { items: unknown[] }).items.length;
+      directOnce(row);
+    }
+  }
+
+  // Measured: every iteration visits the queries in a new order and flips a coin for which side goes
+  // first, so drift on a noisy machine hits both sides alike.
+  const rng = new Rng(7);
+  const started = performance.now();
+  let done = 0;
+  for (let it = 0; it < ITERATIONS; it++) {
+    for (const row of rng.shuffle([...rows])) {
+      if (rng.chance(0.5)) {
+        row.http.push((await httpOnce(row)).ms);
+        row.direct.push(directOnce(row).ms);
+      } else {
+        row.direct.push(directOnce(row).ms);
+        row.http.push((await httpOnce(row)).ms);
+      }
+    }
+    await floorOnce("/healthz", floors.healthz);
+    await floorOnce("/api/v1/me", floors.me);
+    done = it + 1;
+    if (performance.now() - started > SEARCH_BUDGET_MS && done < ITERATIONS) {
+      log(`  (time budget of ${SEARCH_BUDGET_MS / 1000} s reached: ${done} iterations instead of ${ITERATIONS})`);
+      break;
+    }
+  }
+  log(`  ${done} measured iterations × ${rows.length} queries × 2 sides, after ${WARMUP} warm-up rounds (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  return { rows, floors };
+}
+
+function printSearch(rows: SearchRow[], floors: Floors) {
+  log();
+  log(
+    `  ${padEnd("query", 24)} ${padEnd("kind", 13)} ${pad("matches", 8)} ${pad("shown", 5)} │ ${pad("HTTP p50", 9)} ${pad("p95", 8)} │ ${pad("direct p50", 10)} ${pad("p95", 8)} │ ${pad("ratio", 6)}`,
+  );
+  log(`  ${"─".repeat(24)} ${"─".repeat(13)} ${"─".repeat(8)} ${"─".repeat(5)} ┼ ${"─".repeat(18)} ┼ ${"─".repeat(19)} ┼ ${"─".repeat(8)}`);
+  for (const r of rows) {
+    const ratio = median(r.http) / median(r.direct);
+    log(
+      `  ${padEnd(r.q, 24)} ${padEnd(r.what, 13)} ${pad(r.matches.toLocaleString("en"), 8)} ${pad(r.returned, 5)} │ ${pad(ms(median(r.http)), 9)} ${pad(ms(p95(r.http)), 8)} │ ${pad(ms(median(r.direct)), 10)} ${pad(ms(p95(r.direct)), 8)} │ ${pad(ratio.toFixed(2), 6)}${ratio <= SEARCH_TARGET ? "" : " ✗"}`,
+    );
+  }
+  const allHttp = rows.flatMap((r) => r.http);
+  const allDirect = rows.flatMap((r) => r.direct);
+  log(`  ${"─".repeat(24)} ${"─".repeat(13)} ${"─".repeat(8)} ${"─".repeat(5)} ┼ ${"─".repeat(18)} ┼ ${"─".repeat(19)} ┼ ${"─".repeat(8)}`);
+  log(
+    `  ${padEnd("all queries (pooled)", 52)} │ ${pad(ms(median(allHttp)), 9)} ${pad(ms(p95(allHttp)), 8)} │ ${pad(ms(median(allDirect)), 10)} ${pad(ms(p95(allDirect)), 8)} │ ${pad((median(allHttp) / median(allDirect)).toFixed(2), 6)}`,
+  );
+  log("  latencies in ms; ratio = HTTP median / direct median; ✗ = above the target of " + SEARCH_TARGET);
+  log(
+    `  HTTP floor, measured alongside: GET /healthz p50 ${ms(median(floors.healthz))} ms, ` +
+      `GET /api/v1/me (token lookup + memberships) p50 ${ms(median(floors.me))} ms`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where the search time goes: the server's own SQL, captured from listItems, timed in-process
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+function serviceContext(reader: Database.Database, capture: Captured[] | null): ServiceContext {
+  const db = drizzle(reader, {
+    schema,
+    logger: capture ? { logQuery: (sql: string, params: unknown[]) => void capture.push({ sql, params }) } : false,
+  });
+  return { db, sqlite: reader, now: () => new Date() };
+}
+
+interface Breakdown {
+  q: string;
+  service: number;
+  searchSql: number;
+  shapeSql: number;
+  plan: string[];
+  sql: string;
+}
+
+function diagnose(reader: Database.Database, rows: SearchRow[]): Breakdown[] {
+  const plainCtx = serviceContext(reader, null);
+  const user = findUserByEmail(plainCtx, BENCH_USER.email);
+  if (!user) throw new BenchError("bench user missing");
+  const viewer: SignedInViewer = { kind: "user", user: publicUser(user), ...membershipsOf(plainCtx, user.id), tokenId: "bench" };
+  const reps = 11;
+  const started = performance.now();
+  const out: Breakdown[] = [];
+  for (const row of rows) {
+    if (performance.now() - started > DIAGNOSE_BUDGET_MS) break;
+    const query = { q: row.q, limit: 20 } as ItemSearchQuery;
+    const captured: Captured[] = [];
+    listItems(serviceContext(reader, captured), viewer, query);
+    const main = captured.find((c) => c.sql.includes("items_fts MATCH"));
+    if (!main) throw new BenchError("could not find the search statement of listItems");
+    const mainStmt = reader.prepare(main.sql);
+    const shaping = captured.filter((c) => c !== main).map((c) => ({ stmt: reader.prepare(c.sql), params: c.params }));
+    const service: number[] = [];
+    const search: number[] = [];
+    const shape: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      let t0 = performance.now();
+      listItems(plainCtx, viewer, query);
+      service.push(performance.now() - t0);
+      t0 = performance.now();
+      mainStmt.all(...main.params);
+      search.push(performance.now() - t0);
+      t0 = performance.now();
+      for (const s of shaping) s.stmt.all(...s.params);
+      shape.push(performance.now() - t0);
+    }
+    const plan = reader.prepare(`EXPLAIN QUERY PLAN ${main.sql}`).all(...main.params) as { id: number; parent: number; detail: string }[];
+    const depth = new Map<number, number>();
+    const planLines = plan.map((p) => {
+      const d = (depth.get(p.parent) ?? -1) + 1;
+      depth.set(p.id, d);
+      return `${"  ".repeat(d)}${p.detail}`;
+    });
+    out.push({ q: row.q, service: median(service), searchSql: median(search), shapeSql: median(shape), plan: planLines, sql: main.sql });
+  }
+  return out;
+}
+
+function printDiagnosis(rows: SearchRow[], parts: Breakdown[]) {
+  log();
+  log(`  ${padEnd("query", 24)} │ ${pad("HTTP p50", 9)} │ ${pad("listItems", 9)} ${pad("search SQL", 10)} ${pad("shaping SQL", 11)} │ ${pad("bare FTS", 8)} │ ${pad("HTTP+app", 8)}`);
+  for (const p of parts) {
+    const r = rows.find((x) => x.q === p.q)!;
+    const h = median(r.http);
+    log(
+      `  ${padEnd(p.q, 24)} │ ${pad(ms(h), 9)} │ ${pad(ms(p.service), 9)} ${pad(ms(p.searchSql), 10)} ${pad(ms(p.shapeSql), 11)} │ ${pad(ms(median(r.direct)), 8)} │ ${pad(ms(h - p.service), 8)}`,
+    );
+  }
+  log("  medians in ms, in-process on a read-only connection: listItems = the whole service call; search SQL = its");
+  log("  ranking statement alone (captured from drizzle, run as is); shaping SQL = the statements of shapeItems;");
+  log("  HTTP+app = HTTP median − listItems (Hono, auth lookup, zod, JSON, the socket).");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Clip throughput: POST /api/v1/items vs POST /bench/echo
+
+interface Round {
+  side: "items" | "echo";
+  count: number;
+  seconds: number;
+  latencies: number[];
+}
+
+async function benchClip(client: LocalClient, token: string, errors: string[]): Promise<{ items: Round[]; echo: Round[] }> {
+  const rng = new Rng(99);
+  // A pool of realistic clips (a few KB of text, themes, tags, note); every request gets a new URL.
+  const templates = Array.from({ length: 256 }, (_, i) => generateItem(rng, i, "clip"))
+    .filter((g) => g.kind !== "kennisclip")
+    .map((g) => ({
+      url: g.url,
+      title: g.title,
+      kind: g.kind,
+      language: g.language,
+      meta: g.meta,
+      text: g.text,
+      themes: g.themes,
+      tags: g.tags,
+      sector: g.sector,
+      note: g.note || "Handig voor de teamvergadering.",
+      visibility: "network" as const,
+    }));
+  let serial = 0;
+  const nextBody = () => {
+    const n = serial++;
+    const t = templates[n % templates.length]!;
+    return JSON.stringify({ ...t, url: `${t.url}-b${n}` });
+  };
+  const avgBody = templates.reduce((s, t) => s + JSON.stringify(t).length, 0) / templates.length;
+
+  const round = async (side: Round["side"], durationMs: number): Promise<Round> => {
+    const path = side === "items" ? "/api/v1/items" : "/bench/echo";
+    const expected = side === "items" ? 201 : 200;
+    const latencies: number[] = [];
+    const started = performance.now();
+    const until = started + durationMs;
+    const worker = async () => {
+      while (performance.now() < until && latencies.length < MAX_REQUESTS_PER_ROUND) {
+        const res = await client.request("POST", path, { body: nextBody(), token });
+        if (res.status !== expected) {
+          errors.push(`POST ${path} → ${res.status} ${res.text.slice(0, 200)}`);
+          throw new BenchError(`POST ${path} answered ${res.status}, expected ${expected}`);
+        }
+        latencies.push(res.ms);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return { side, count: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+  };
+
+  log(`  ${CONCURRENCY} concurrent keep-alive clients, same JSON body on both sides (avg ${(avgBody / 1024).toFixed(1)} KiB, new URL each)`);
+  log(`  ${CLIP_ROUNDS} rounds of ${CLIP_ROUND_MS / 1000} s per side, alternating (items, echo, echo, items, …), after a warm-up round each`);
+  await round("items", 1000);
+  await round("echo", 1000);
+  const items: Round[] = [];
+  const echo: Round[] = [];
+  for (let r = 0; r < CLIP_ROUNDS; r++) {
+    const order: Round["side"][] = r % 2 === 0 ? ["items", "echo"] : ["echo", "items"];
+    for (const side of order) {
+      const result = await round(side, CLIP_ROUND_MS);
+      (side === "items" ? items : echo).push(result);
+      log(`    round ${r + 1} ${padEnd(side, 5)} ${pad((result.count / result.seconds).toFixed(0), 6)} req/s  (${result.count} requests, p50 ${ms(median(result.latencies))} ms)`);
+    }
+  }
+  return { items, echo };
+}
+
+const rate = (rounds: Round[]) => rounds.reduce((s, r) => s + r.count, 0) / rounds.reduce((s, r) => s + r.seconds, 0);
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "knooppunt-bench-"));
+  const databasePath = join(dir, "knooppunt.db");
+  let child: Child | null = null;
+  let reader: Database.Database | null = null;
+  let client: LocalClient | null = null;
+  const errors: string[] = [];
+  let broken: unknown = null;
+
+  const cleanup = async () => {
+    client?.close();
+    if (reader?.open) reader.close();
+    if (child) await stopChild(child.process);
+    if (KEEP) log(`(kept ${dir})`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`\n${signal}: stopping the bench server and removing ${dir}`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  log(`Knooppunt library benchmark — ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"}), Node ${process.version}`);
+  let seeded: SeedResult | null = null;
+  let search: SearchRow[] = [];
+  let parts: Breakdown[] = [];
+  let clip: { items: Round[]; echo: Round[] } | null = null;
+  let memoryBefore: ReturnType<typeof memoryOf> = null;
+  let memoryAfter: ReturnType<typeof memoryOf> = null;
+  let dbAfter = 0;
+
+  try {
+    section(`1. Seeding ${ITEMS.toLocaleString("en")} items through saveItem`);
+    log(`  ${databasePath}`);
+    seeded = await seedLibrary(databasePath, ITEMS, { log, deadlineMs: SEED_DEADLINE_MS });
+    const v = seeded.byVisibility;
+    log(
+      `  seeded ${seeded.items.toLocaleString("en")} items / ${seeded.saves.toLocaleString("en")} saves in ${seeded.seconds.toFixed(1)} s ` +
+        `(${(seeded.items / seeded.seconds).toFixed(0)} items/s; text generation ${seeded.generateSeconds.toFixed(1)} s of it)`,
+    );
+    log(`  saves by visibility: public ${v.public}, network ${v.network}, school ${v.school}, community ${v.community}, private ${v.private}`);
+    log(`  database file: ${mb(seeded.dbBytes)}`);
+
+    section("2. Server in a child process");
+    child = await startChild(databasePath);
+    log(`  ${child.url}  (pid ${child.pid})`);
+    client = new LocalClient(child.url, CONCURRENCY);
+    const login = await client.request("POST", "/api/v1/auth/login", { body: JSON.stringify(BENCH_USER) });
+    if (login.status !== 200) {
+      errors.push(`POST /api/v1/auth/login → ${login.status} ${login.text.slice(0, 200)}`);
+      throw new BenchError("could not sign in as the bench user");
+    }
+    const token = (JSON.parse(login.text) as { token: string }).token;
+    log(`  signed in as ${BENCH_USER.email}`);
+    memoryBefore = memoryOf(child.pid);
+    if (memoryBefore) log(`  server VmRSS at start: ${(memoryBefore.rssKiB / 1024).toFixed(0)} MiB`);
+    reader = new Database(databasePath, { readonly: true, fileMustExist: true });
+
+    section("3. Search: GET /api/v1/items?q=… (limit 20) vs the bare FTS5 query");
+    log(`  direct: ${DIRECT_SQL}`);
+    const measured = await benchSearch(client, token, reader, errors);
+    search = measured.rows;
+    printSearch(search, measured.floors);
+
+    section("3b. Where the search time goes (in-process, captured server SQL)");
+    parts = diagnose(reader, search);
+    printDiagnosis(search, parts);
+    const worst = [...search].sort((a, b) => median(b.http) / median(b.direct) - median(a.http) / median(a.direct))[0];
+    const worstPart = parts.find((p) => p.q === worst?.q);
+    if (worst && worstPart) {
+      log();
+      log(`  EXPLAIN QUERY PLAN of listItems' search statement for '${worst.q}' (FTS: ${worst.fts}):`);
+      for (const line of worstPart.plan) log(`    ${line}`);
+    }
+
+    section("4. Clip throughput: POST /api/v1/items vs POST /bench/echo");
+    clip = await benchClip(client, token, errors);
+    const saved = (reader.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
+    const posted = clip.items.reduce((s, r) => s + r.count, 0);
+    log(`  items in the database now: ${saved.toLocaleString("en")} (seeded ${ITEMS.toLocaleString("en")} + measured clips ${posted.toLocaleString("en")} + warm-up)`);
+    if (saved < ITEMS + posted) throw new BenchError(`expected at least ${ITEMS + posted} items, found ${saved}`);
+
+    section("5. Server memory");
+    memoryAfter = memoryOf(child.pid);
+    dbAfter = databaseBytes(databasePath);
+    if (memoryAfter) log(`  VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB, peak (VmHWM) ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB`);
+    else log("  /proc/<pid>/status not readable");
+  } catch (error) {
+    broken = error;
+  } finally {
+    await cleanup();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  section("Summary");
+  const yes = (ok: boolean) => (ok ? "met" : "MISSED");
+  if (seeded) {
+    log(`  library        ${seeded.items.toLocaleString("en")} items, ${seeded.saves.toLocaleString("en")} saves; seeded in ${seeded.seconds.toFixed(0)} s; database ${mb(seeded.dbBytes)}${dbAfter ? ` (${mb(dbAfter)} after clipping)` : ""}`);
+  }
+  if (search.length && search.every((r) => r.http.length)) {
+    const pooled = median(search.flatMap((r) => r.http)) / median(search.flatMap((r) => r.direct));
+    const ratios = search.map((r) => median(r.http) / median(r.direct));
+    const gm = geomean(ratios);
+    const over = search.filter((_, i) => ratios[i]! > SEARCH_TARGET).map((r) => r.q);
+    log(`  search         HTTP/direct median ratio ${pooled.toFixed(2)} pooled, ${gm.toFixed(2)} geomean of queries (target ≤ ${SEARCH_TARGET}): ${yes(pooled <= SEARCH_TARGET && gm <= SEARCH_TARGET)}`);
+    log(`                 per query ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; ${over.length}/${search.length} above target${over.length ? `: ${over.join(", ")}` : ""}`);
+    log(`                 HTTP p50 ${ms(median(search.flatMap((r) => r.http)))} ms / p95 ${ms(p95(search.flatMap((r) => r.http)))} ms; direct p50 ${ms(median(search.flatMap((r) => r.direct)))} ms / p95 ${ms(p95(search.flatMap((r) => r.direct)))} ms`);
+  }
+  if (clip) {
+    const itemsRate = rate(clip.items);
+    const echoRate = rate(clip.echo);
+    const ratio = itemsRate / echoRate;
+    log(`  clip           ${itemsRate.toFixed(0)} items/s vs ${echoRate.toFixed(0)} echo/s at concurrency ${CONCURRENCY}: ratio ${ratio.toFixed(3)} (target ≥ ${CLIP_TARGET}): ${yes(ratio >= CLIP_TARGET)}`);
+    log(`                 p50 latency ${ms(median(clip.items.flatMap((r) => r.latencies)))} ms vs ${ms(median(clip.echo.flatMap((r) => r.latencies)))} ms`);
+  }
+  if (memoryAfter) {
+    log(`  memory         server VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB after the run (peak ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB${memoryBefore ? `, ${(memoryBefore.rssKiB / 1024).toFixed(0)} MiB at start` : ""})`);
+  }
+  log(`  run time       ${elapsed().toFixed(0)} s`);
+  if (errors.length) {
+    log(`  HTTP errors    ${errors.length}:`);
+    for (const e of errors.slice(0, 5)) log(`    ${e}`);
+  }
+  if (broken) {
+    log(`  BROKEN         ${broken instanceof Error ? (broken.stack ?? broken.message) : String(broken)}`);
+    return 1;
+  }
+  return errors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

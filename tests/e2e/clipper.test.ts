@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
+import { startFixtureSite } from "../support/fixture-site";
+import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+
+let dir: string;
+let server: TestServer;
+let port: number;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+let site: Awaited<ReturnType<typeof startFixtureSite>>;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "knooppunt-e2e-"));
+  server = await startTestServer({ dir, clock: undefined, now: () => new Date() });
+  port = server.port;
+  net = await buildNetwork(server);
+  site = await startFixtureSite();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await server?.stop().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const teacher = () => net.people.anna;
+
+async function openPage(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Opens the clipper for the tab showing `url`, as the toolbar button does for the active tab. */
+async function openPopupFor(url: string): Promise<Page> {
+  const tabId = await browser.tabIdFor(url);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+async function lookup(url: string) {
+  const res = await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token: teacher().token });
+  return res.body.item;
+}
+
+describe("the options page", () => {
+  it("explains a wrong address, a wrong password, then signs in without keeping the password", async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel("Serveradres").fill("http://127.0.0.1:9"); // nothing listens on the discard port
+    await options.getByLabel("E-mailadres").fill(teacher().email);
+    await options.getByLabel("Wachtwoord", { exact: true }).fill(teacher().password);
+    await options.getByRole("button", { name: "Aanmelden" }).click();
+    await expect.poll(() => options.getByTestId("sign-in-error").textContent()).toMatch(/Op dit adres draait geen Knooppunt|niet bereikbaar/);
+
+    await options.getByLabel("Serveradres").fill(server.url);
+    await options.getByLabel("Wachtwoord", { exact: true }).fill("helemaal-verkeerd");
+    await options.getByRole("button", { name: "Aanmelden" }).click();
+    await expect.poll(() => options.getByTestId("sign-in-error").textContent()).toContain("E-mailadres of wachtwoord klopt niet");
+
+    await options.getByLabel("Wachtwoord", { exact: true }).fill(teacher().password);
+    await options.getByRole("button", { name: "Aanmelden" }).click();
+    await expect.poll(() => options.getByRole("heading", { level: 2 }).first().textContent()).toContain(`Aangemeld als Test anna`);
+
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain(teacher().password);
+    const tokens = await server.api("GET", "/api/v1/tokens", { token: teacher().token });
+    expect(tokens.body.tokens.map((t: any) => t.name).some((n: string) => n.startsWith("Chrome op"))).toBe(true);
+    await options.close();
+  });
+});
+
+describe("clipping from the popup", () => {
+  it("saves an article with its metadata, the chosen themes (found by synonym), circle and note", async () => {
+    const url = site.url("article-og-jsonld-graph.html");
+    const page = await openPage(url);
+    const popup = await openPopupFor(url);
+    await expect.poll(() => popup.getByLabel("Titel").inputValue()).toContain("Cultureel responsief lesgeven");
+    await expect(popup.getByTestId("privacy").textContent()).resolves.toContain("leerlinggegevens");
+    expect(await popup.getByLabel("Artikel").isChecked()).toBe(true);
+
+    const themes = popup.getByRole("combobox", { name: "Thema's" });
+    await themes.fill("talenbewust");
+    await popup.getByRole("option", { name: /Taalbewust lesgeven/ }).waitFor();
+    await themes.press("Enter");
+    await themes.fill("cultureel");
+    await popup.getByRole("option", { name: /Cultureel responsief lesgeven/ }).first().waitFor();
+    await themes.press("Enter");
+    await popup.getByLabel("Wat kan ik ermee?").fill("Startpunt voor de studiedag in januari");
+    await popup.getByLabel("Trefwoorden").fill("studiedag");
+    await popup.getByLabel("Trefwoorden").press("Enter");
+    await popup.getByLabel("Wie ziet dit?").selectOption("school");
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("saved");
+
+    const item = await lookup(url);
+    expect(item).toMatchObject({
+      kind: "artikel",
+      themes: ["cultureel-responsief-lesgeven", "taalbewust-lesgeven"],
+      tags: ["studiedag"],
+      canonicalUrl: "https://www.onderwijspraktijk.nl/artikelen/cultureel-responsief-lesgeven-zo-begin-je/",
+      saveCount: 1,
+    });
+    expect(item.title).toContain("Cultureel responsief lesgeven");
+    expect(item.siteName).toBeTruthy();
+    expect(item.imageUrl).toMatch(/^https:\/\//);
+    expect(item.mySave).toMatchObject({ note: "Startpunt voor de studiedag in januari", visibility: "school", schoolId: net.schoolA.id });
+    // Same school sees it; another school does not.
+    expect((await server.api("GET", `/api/v1/items/${item.id}`, { token: net.people.bram.token })).status).toBe(200);
+    expect((await server.api("GET", `/api/v1/items/${item.id}`, { token: net.people.chris.token })).status).toBe(404);
+    await popup.close();
+    await page.close();
+  });
+
+  it("recognises a video page as a kennisclip", async () => {
+    const url = site.url("vimeo-video.html");
+    const page = await openPage(url);
+    const popup = await openPopupFor(url);
+    await expect.poll(() => popup.getByLabel("Kennisclip").isChecked()).toBe(true);
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("saved");
+    const item = await lookup(url);
+    expect(item.kind).toBe("kennisclip");
+    expect(item.video).toMatchObject({ provider: "vimeo" });
+    expect(item.video.durationSeconds).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it("opens the person's own save for editing when the page is already in the library", async () => {
+    const url = site.url("article-og-jsonld-graph.html");
+    const page = await openPage(url);
+    const popup = await openPopupFor(url);
+    await expect.poll(() => popup.getByTestId("already-saved").textContent()).toContain("Al bewaard door 1 collega");
+    expect(await popup.getByLabel("Wat kan ik ermee?").inputValue()).toBe("Startpunt voor de studiedag in januari");
+    expect(await popup.getByLabel("Wie ziet dit?").inputValue()).toBe("school");
+    await popup.getByLabel("Wat kan ik ermee?").fill("Gebruikt op de studiedag: werkte goed");
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").textContent()).toContain("bijgewerkt");
+
+    const list = await server.api("GET", "/api/v1/items?savedBy=me&limit=100", { token: teacher().token });
+    expect(list.body.items.filter((i: any) => i.url === url)).toHaveLength(1);
+    expect((await lookup(url)).mySave.note).toBe("Gebruikt op de studiedag: werkte goed");
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe("clipping without the popup", () => {
+  it("saves a selection as a quote through the context-menu path", async () => {
+    const url = site.url("selection.html");
+    const page = await openPage(url);
+    const selected = await page.evaluate(() => {
+      const paragraph = document.querySelector("main p, article p, p")!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return getSelection()!.toString().trim();
+    });
+    const tabId = await browser.tabIdFor(url);
+    const outcome = await browser.worker.evaluate(
+      async ({ tabId, selected }) => {
+        const tab = await chrome.tabs.get(tabId);
+        return (globalThis as any).knooppunt.quickClip("selection", tab, { selectionText: selected });
+      },
+      { tabId, selected },
+    );
+    expect(outcome.status).toBe("saved");
+    const item = await lookup(url);
+    expect(selected.length).toBeGreaterThan(20);
+    expect(item.mySave.quote).toBe(selected);
+    expect(item.mySave.visibility).toBe("private");
+    const badge = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe("✓");
+    await page.close();
+  });
+});
+
+describe("the offline queue", () => {
+  it("keeps clips while the server is down and delivers each exactly once when it returns", async () => {
+    const urls = [site.url("news-article.html"), site.url("gespreksprotocol.html")];
+    const pages = await Promise.all(urls.map(openPage));
+    await server.stop();
+
+    for (const url of urls) {
+      const popup = await openPopupFor(url);
+      await popup.getByLabel("Titel").waitFor();
+      await popup.getByRole("button", { name: "Bewaren" }).click();
+      await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
+      await popup.close();
+    }
+    const queued = await browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus());
+    expect(queued.pending).toBe(2);
+
+    server = await startTestServer({ dir, port, now: () => new Date() });
+    // The popup delivers what waited as soon as it opens; the alarm would do the same a little later.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await browser.tabIdFor(urls[0]!)}`);
+    await expect.poll(async () => (await browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus())).pending, { timeout: 20_000 }).toBe(0);
+    // Run the queue once more: nothing may arrive twice.
+    await browser.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
+
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: teacher().email, password: teacher().password } })).body.token;
+    const mine = await server.api("GET", "/api/v1/items?savedBy=me&limit=100", { token });
+    for (const url of urls) expect(mine.body.items.filter((i: any) => i.url === url), url).toHaveLength(1);
+    const protocol = mine.body.items.find((i: any) => i.url === urls[1]);
+    expect(protocol.kind).toBe("protocol");
+    await popup.close();
+    for (const page of pages) await page.close();
+  });
+});
