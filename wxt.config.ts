@@ -7,6 +7,8 @@ export default defineConfig({
   publicDir: "extension/public",
   outDir: ".output",
   vite: () => ({ plugins: [preact()] }),
+  // Firefox's review needs the extension's sources, not the server's or the tests'.
+  zip: { excludeSources: ["server/**", "tests/**", "data/**", "drizzle.config.ts", "vitest.config.ts"] },
   manifest: ({ browser }) => ({
     name: "Knooppunt",
     description: "Bewaar en deel wat je leert in je netwerk / Clip and share what you learn with your network",

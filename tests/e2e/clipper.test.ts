@@ -154,6 +154,22 @@ describe("clipping from the popup", () => {
   });
 });
 
+describe("the toolbar mark", () => {
+  it("shows on a page that is in the library and not on one that is not, following tab switches", async () => {
+    const saved = await openPage(site.url("vimeo-video.html"));
+    const unsaved = await openPage(site.url("title-only.html"));
+    const savedId = await browser.tabIdFor(site.url("vimeo-video.html"));
+    const unsavedId = await browser.tabIdFor(site.url("title-only.html"));
+    const badge = (tabId: number) => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await saved.bringToFront();
+    await expect.poll(() => badge(savedId)).toBe("✓");
+    await unsaved.bringToFront();
+    await expect.poll(() => badge(unsavedId)).toBe("");
+    await saved.close();
+    await unsaved.close();
+  });
+});
+
 describe("clipping without the popup", () => {
   it("saves a selection as a quote through the context-menu path", async () => {
     const url = site.url("selection.html");
@@ -181,6 +197,25 @@ describe("clipping without the popup", () => {
     expect(item.mySave.visibility).toBe("private");
     const badge = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(badge).toBe("✓");
+    await page.close();
+  });
+});
+
+describe("language", () => {
+  it("shows the popup in English when the person chooses English", async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel("Taal").selectOption("en");
+    await expect.poll(() => options.getByRole("heading", { level: 1 }).textContent()).toBe("Knooppunt — settings");
+    const url = site.url("title-only.html");
+    const page = await openPage(url);
+    const popup = await openPopupFor(url);
+    await expect.poll(() => popup.getByRole("heading", { level: 1 }).textContent()).toBe("Save to Knooppunt");
+    await expect(popup.getByTestId("privacy").textContent()).resolves.toContain("pupil data");
+    await expect(popup.getByLabel("Who sees this?").isVisible()).resolves.toBe(true);
+    await options.getByLabel("Language").selectOption("nl");
+    await options.close();
+    await popup.close();
     await page.close();
   });
 });
@@ -216,5 +251,22 @@ describe("the offline queue", () => {
     expect(protocol.kind).toBe("protocol");
     await popup.close();
     for (const page of pages) await page.close();
+  });
+});
+
+describe("a refusal", () => {
+  it("is shown to the person and not queued: a disabled account reads as signed out", async () => {
+    await server.api("PATCH", `/api/v1/admin/users/${teacher().id}`, { token: server.adminToken, body: { disabled: true } });
+    const url = site.url("research-report.html");
+    const page = await openPage(url);
+    const popup = await openPopupFor(url);
+    await popup.getByLabel("Titel").waitFor();
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("rejected");
+    expect(await popup.getByTestId("outcome").textContent()).toContain("Je bent afgemeld");
+    const status = await browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus());
+    expect(status.pending).toBe(0);
+    await popup.close();
+    await page.close();
   });
 });
