@@ -11,6 +11,11 @@ import { adminRoutes } from "./routes/admin";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { directoryRoutes } from "./routes/directory";
 import { itemRoutes } from "./routes/items";
+import { bundlePageRoutes } from "./routes/bundle-pages";
+import { bundleRoutes } from "./routes/bundles";
+import { feedRoutes } from "./routes/feeds";
+import { offerRoutes } from "./routes/offers";
+import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
@@ -54,7 +59,12 @@ export function createApp(deps: AppDependencies) {
   api.route("/", themeRoutes);
   api.route("/", directoryRoutes);
   api.route("/", itemRoutes);
+  api.route("/", bundleRoutes);
+  api.route("/", offerRoutes);
+  api.route("/", subscriptionRoutes);
   app.route("/api/v1", api);
+  app.route("/", bundlePageRoutes);
+  app.route("/", feedRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return app;
 }

@@ -28,7 +28,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   databasePath: string;
-  publicUrl: string;
+  /** null: derived from the address the server actually listens on. */
+  publicUrl: string | null;
   admin: { email: string; password: string } | null;
   demo: boolean;
   trustProxy: boolean;
@@ -44,7 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     throw new ConfigError(`Knooppunt cannot start; fix these settings:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST.includes(":") ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, "");
+  const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null;
   return {
     port: e.PORT,
     host: e.HOST,

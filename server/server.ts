@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
+import { startJobs } from "./jobs";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./db/client";
 import type { ServiceContext } from "./domain/context";
@@ -38,16 +39,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const demo = options.demo ? await seedDemo(ctx) : null;
 
   const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
-  const app = createApp({
+  const deps = {
     ctx,
-    publicUrl: options.publicUrl,
+    publicUrl: options.publicUrl ?? "",
     trustProxy: options.trustProxy,
     limits: {
       loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
       loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
-  });
+  };
+  const app = createApp(deps);
   options.extend?.(app);
 
   const server: ServerType = await new Promise((resolve) => {
@@ -55,19 +57,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  // Without PUBLIC_URL, links point at the address the server really listens on (port 0 picks one).
+  deps.publicUrl = options.publicUrl ?? url;
+  const stopJobs = startJobs(ctx, { webhookAllowHosts: options.webhookAllowHosts, publicUrl: deps.publicUrl });
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     ctx,
     demo,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await stopJobs();
+      await new Promise<void>((resolve, reject) => {
         if ("closeAllConnections" in server) server.closeAllConnections();
         server.close((error) => {
           database.close();
           if (error) reject(error);
           else resolve();
         });
-      }),
+      });
+    },
   };
 }

@@ -381,6 +381,7 @@ export const ItemSearchQuery = PageQuery.extend({
   sector: listOf(ItemSector).optional(),
   tag: listOf(z.string().trim().min(1).max(LIMITS.tag)).optional(),
   savedBy: z.literal("me").optional(),
+  visibility: listOf(Visibility).optional(),
   communityId: Id.optional(),
   schoolId: Id.optional(),
   sort: z.enum(["relevance", "recent"]).optional(),
@@ -389,3 +390,16 @@ export const ItemSearchQuery = PageQuery.extend({
 export type ItemSearchQuery = z.output<typeof ItemSearchQuery>;
 
 export const LookupQuery = z.object({ url: HttpUrl });
+
+export const ItemFacetsQuery = ItemSearchQuery.omit({ limit: true, cursor: true, sort: true, total: true });
+export type ItemFacetsQuery = z.output<typeof ItemFacetsQuery>;
+
+/** Counts of matching items per facet value; a theme's count includes its sub-themes. */
+export const ItemFacetsResponse = z.object({
+  total: z.number().int(),
+  themes: z.array(z.object({ slug: z.string(), count: z.number().int() })),
+  kinds: z.array(z.object({ kind: ItemKind, count: z.number().int() })),
+  sectors: z.array(z.object({ sector: ItemSector, count: z.number().int() })),
+  visibilities: z.array(z.object({ visibility: Visibility, count: z.number().int() })),
+});
+export type ItemFacetsResponse = z.infer<typeof ItemFacetsResponse>;

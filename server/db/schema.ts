@@ -232,3 +232,211 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_created_idx").on(t.createdAt)],
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Bundles: a broker's curated, ordered selection, offered to schools.
+
+/** The working copy a broker edits. `version` rises with every change and guards concurrent edits. */
+export const bundles = sqliteTable(
+  "bundles",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    about: text("about").notNull().default(""),
+    use: text("use").notNull().default(""),
+    themes: jsonList<string>("themes"),
+    sector: jsonList<ItemSector>("sector"),
+    audience: text("audience").$type<"public" | "network">().notNull(),
+    status: text("status").$type<"draft" | "published">().notNull().default("draft"),
+    slug: text("slug"),
+    version: integer("version").notNull().default(1),
+    /** The number of the newest published snapshot; null while a draft. */
+    publishedVersion: integer("published_version"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("bundles_slug_unique").on(t.slug), index("bundles_status_idx").on(t.status, t.updatedAt)],
+);
+
+export const bundleCurators = sqliteTable(
+  "bundle_curators",
+  {
+    bundleId: text("bundle_id")
+      .notNull()
+      .references(() => bundles.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<"owner" | "curator">().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.userId] }), index("bundle_curators_user_idx").on(t.userId)],
+);
+
+export const bundleItems = sqliteTable(
+  "bundle_items",
+  {
+    bundleId: text("bundle_id")
+      .notNull()
+      .references(() => bundles.id, { onDelete: "cascade" }),
+    itemSeq: integer("item_seq")
+      .notNull()
+      .references(() => items.seq, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.itemSeq] }), index("bundle_items_item_idx").on(t.itemSeq)],
+);
+
+/**
+ * A published snapshot: what schools were offered and what /b/:slug shows, unchanged when saves are
+ * later deleted. `content` is the whole rendered bundle (items with the broker's notes) as JSON.
+ */
+export const bundleVersions = sqliteTable(
+  "bundle_versions",
+  {
+    bundleId: text("bundle_id")
+      .notNull()
+      .references(() => bundles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    content: text("content", { mode: "json" }).$type<unknown>().notNull(),
+    publishedBy: text("published_by")
+      .notNull()
+      .references(() => users.id),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.number] }), index("bundle_versions_published_idx").on(t.publishedAt)],
+);
+
+/** One offer per school per bundle version; the capability key lets a school pass the page around. */
+export const offers = sqliteTable(
+  "offers",
+  {
+    id: id(),
+    bundleId: text("bundle_id")
+      .notNull()
+      .references(() => bundles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    message: text("message").notNull().default(""),
+    offeredBy: text("offered_by")
+      .notNull()
+      .references(() => users.id),
+    status: text("status").$type<"offered" | "opened" | "accepted" | "declined">().notNull().default("offered"),
+    capabilityKey: text("capability_key").notNull(),
+    reason: text("reason"),
+    offeredAt: text("offered_at").notNull(),
+    openedAt: text("opened_at"),
+    respondedAt: text("responded_at"),
+    respondedBy: text("responded_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("offers_bundle_version_school_unique").on(t.bundleId, t.version, t.schoolId),
+    uniqueIndex("offers_capability_unique").on(t.capabilityKey),
+    index("offers_school_idx").on(t.schoolId, t.offeredAt),
+  ],
+);
+
+/** What happened to offers, per school and day: the broker's reach chart. Never per person. */
+export const offerEvents = sqliteTable(
+  "offer_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    offerId: text("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"offered" | "opened" | "accepted" | "declined" | "reshared">().notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("offer_events_offer_idx").on(t.offerId, t.at)],
+);
+
+// ---------------------------------------------------------------------------------------------------
+// Schools receiving knowledge: subscriptions, feeds, webhooks.
+
+export const subscriptions = sqliteTable(
+  "subscriptions",
+  {
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    theme: text("theme").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.theme] }), index("subscriptions_theme_idx").on(t.theme)],
+);
+
+/** Per school: the sectors its subscriptions are narrowed to, and the revocable token of its private feed. */
+export const schoolFeeds = sqliteTable(
+  "school_feeds",
+  {
+    schoolId: text("school_id")
+      .primaryKey()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    sector: jsonList<ItemSector>("sector"),
+    feedToken: text("feed_token"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("school_feeds_token_unique").on(t.feedToken)],
+);
+
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: id(),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    format: text("format").$type<"teams" | "json">().notNull(),
+    events: jsonList<"offer.created" | "bundle.accepted" | "item.published">("events"),
+    secret: text("secret").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhooks_school_idx").on(t.schoolId)],
+);
+
+/**
+ * The outbox: a delivery is written in the same transaction as the change that caused it, with its
+ * exact body, and a worker sends it. Its id is the Knooppunt-Delivery header, stable across retries.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    body: text("body").notNull(),
+    status: text("status").$type<"pending" | "delivered" | "failed">().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    deliveredAt: text("delivered_at"),
+  },
+  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_hook_idx").on(t.webhookId, t.createdAt)],
+);
+
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.at)],
+);

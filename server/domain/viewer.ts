@@ -12,9 +12,17 @@ export interface SignedInViewer {
   tokenId: string;
 }
 
-export type Viewer = { kind: "anonymous" } | SignedInViewer;
+/**
+ * Besides people, two audiences read the library: the public (anonymous: public feeds and pages) and
+ * "the network" (any signed-in member, as school feeds, network bundles and webhooks see it).
+ */
+export type Viewer = { kind: "anonymous" } | { kind: "network" } | SignedInViewer;
 
 export const ANONYMOUS: Viewer = { kind: "anonymous" };
+export const NETWORK_AUDIENCE: Viewer = { kind: "network" };
+
+/** The audience a published bundle is for, as a viewer of the library. */
+export const audienceViewer = (audience: "public" | "network"): Viewer => (audience === "public" ? ANONYMOUS : NETWORK_AUDIENCE);
 
 export const isAdmin = (viewer: Viewer) => viewer.kind === "user" && viewer.user.roles.includes("admin");
 export const isBroker = (viewer: Viewer) => viewer.kind === "user" && viewer.user.roles.includes("broker");

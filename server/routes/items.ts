@@ -3,6 +3,8 @@ import { z } from "zod";
 import {
   CreateItemRequest,
   Id,
+  ItemFacetsQuery,
+  ItemFacetsResponse,
   ItemListResponse,
   ItemResponse,
   ItemSearchQuery,
@@ -16,7 +18,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { deleteSave, getItem, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library";
+import { deleteSave, getItem, itemFacets, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library";
 
 const tag = "items";
 const IdParam = z.object({ id: Id });
@@ -45,6 +47,12 @@ export const itemRoutes = new Hono<AppEnv>()
     doc({ tag, summary: "Search and browse the items the caller may see", auth: "optional", responses: { 200: { description: "A page of items", schema: ItemListResponse } } }),
     valid("query", ItemSearchQuery),
     (c) => c.json(listItems(c.var.ctx, c.var.viewer, c.req.valid("query"))),
+  )
+  .get(
+    "/items/facets",
+    doc({ tag, summary: "Counts per theme (with sub-themes), kind, sector and circle for the same filters as the list", auth: "optional", responses: { 200: { description: "Facets", schema: ItemFacetsResponse } } }),
+    valid("query", ItemFacetsQuery),
+    (c) => c.json(itemFacets(c.var.ctx, c.var.viewer, c.req.valid("query"))),
   )
   .get(
     "/items/lookup",

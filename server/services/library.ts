@@ -2,7 +2,11 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type {
   CreateItemInput,
   Item,
+  ItemFacetsQuery,
+  ItemFacetsResponse,
+  ItemKind,
   ItemSearchQuery,
+  ItemSector,
   MySave,
   Outcome,
   UpdateSaveRequest,
@@ -13,7 +17,8 @@ import { items, saves, saveTags, saveThemes, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
 import { newId } from "../domain/ids";
-import type { SignedInViewer, Viewer } from "../domain/viewer";
+import { NETWORK_AUDIENCE, type SignedInViewer, type Viewer } from "../domain/viewer";
+import { recordEvent } from "./outbox";
 import { indexItem, indexSave, unindexItem, unindexSave } from "./search-index";
 import { requireThemes, themeIndex } from "./themes";
 import { visibleItem, visibleSave } from "./visibility";
@@ -90,6 +95,21 @@ function replaceSaveLabels(ctx: ServiceContext, saveSeq: number, themes: string[
   }
 }
 
+/**
+ * Runs a change to an item's saves and, when it makes the item visible to the network for the first
+ * time, records the event for schools subscribed to its themes (in the same transaction).
+ */
+function publishingChange<T>(ctx: ServiceContext, itemSeq: () => number | null, change: () => T): T {
+  const before = itemSeq();
+  const wasPublished = before !== null && isVisibleTo(ctx, NETWORK_AUDIENCE, before);
+  const result = change();
+  const after = itemSeq();
+  if (after !== null && !wasPublished && isVisibleTo(ctx, NETWORK_AUDIENCE, after)) {
+    recordEvent(ctx, { event: "item.published", itemSeq: after });
+  }
+  return result;
+}
+
 const isVisibleTo = (ctx: ServiceContext, viewer: Viewer, seq: number) =>
   ctx.db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM items i WHERE i.seq = ${seq} AND ${visibleItem(viewer)}`) !== undefined;
 
@@ -104,7 +124,8 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
   const now = isoNow(ctx);
   const meta = input.meta ?? {};
 
-  const { seq, existing } = ctx.db.transaction(() => {
+  const seqForKey = () => ctx.db.select({ seq: items.seq }).from(items).where(eq(items.urlKey, urlKey)).get()?.seq ?? null;
+  const { seq, existing } = ctx.db.transaction(() => publishingChange(ctx, seqForKey, () => {
     let item = ctx.db.select().from(items).where(eq(items.urlKey, urlKey)).get();
     const existing = item !== undefined && isVisibleTo(ctx, viewer, item.seq);
     const fromRequest = {
@@ -175,7 +196,7 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
     replaceSaveLabels(ctx, saveSeq, themes ?? (current ? undefined : []), input.tags ? fields.tags : current ? undefined : []);
     indexSave(ctx, saveSeq);
     return { seq: item.seq, existing };
-  });
+  }));
   return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
 }
 
@@ -189,7 +210,8 @@ function ownSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): {
 
 export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
-  ctx.db.transaction(() => {
+  const seqForId = () => ctx.db.select({ seq: items.seq }).from(items).where(eq(items.id, itemId)).get()?.seq ?? null;
+  ctx.db.transaction(() => publishingChange(ctx, seqForId, () => {
     const { item, save } = ownSave(ctx, viewer, itemId);
     const now = isoNow(ctx);
     const circle = resolveCircle(viewer, patch, save);
@@ -217,7 +239,7 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
         .get();
       if (patch.title) indexItem(ctx, updated, { titleChanged: true });
     }
-  });
+  }));
   return getItem(ctx, viewer, itemId);
 }
 
@@ -307,7 +329,7 @@ function decodeCursor(raw: string | undefined, relevance: boolean): Cursor | nul
   throw invalid("invalid_cursor", "The cursor is not one this list gave out; start again without it.", [{ path: ["cursor"], message: "invalid cursor" }]);
 }
 
-function filtersFor(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery): SQL[] {
+function filtersFor(ctx: ServiceContext, viewer: Viewer, query: Omit<ItemSearchQuery, "limit" | "sort">): SQL[] {
   const where: SQL[] = [visibleItem(viewer)];
   if (query.kind?.length) where.push(sql`i.kind IN ${query.kind}`);
   if (query.theme?.length) {
@@ -333,6 +355,9 @@ function filtersFor(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery)
     if (viewer.kind !== "user") throw unauthenticated();
     where.push(sql`EXISTS (SELECT 1 FROM saves ms WHERE ms.item_seq = i.seq AND ms.user_id = ${viewer.user.id})`);
   }
+  if (query.visibility?.length) {
+    where.push(sql`EXISTS (SELECT 1 FROM saves vf WHERE vf.item_seq = i.seq AND vf.visibility IN ${query.visibility} AND ${visibleSave(viewer, "vf")})`);
+  }
   if (query.communityId) {
     where.push(sql`EXISTS (SELECT 1 FROM saves cs WHERE cs.item_seq = i.seq AND cs.community_id = ${query.communityId} AND ${visibleSave(viewer, "cs")})`);
   }
@@ -340,6 +365,19 @@ function filtersFor(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery)
     where.push(sql`EXISTS (SELECT 1 FROM saves hs WHERE hs.item_seq = i.seq AND hs.school_id = ${query.schoolId} AND ${visibleSave(viewer, "hs")})`);
   }
   return where;
+}
+
+/** The items a search matches with their bm25 score (lower is better), before filters; `i` and `r` are in scope. */
+function matchingItems(viewer: Viewer, fts: string | null): SQL {
+  return fts
+    ? sql`WITH hits(item_seq, score) AS (
+        SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) FROM items_fts WHERE items_fts MATCH ${fts}
+        UNION ALL
+        SELECT s.item_seq, bm25(saves_fts, 10.0, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
+        WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
+      ), ranked AS (SELECT item_seq, min(score) AS score FROM hits GROUP BY item_seq)
+      SELECT i.seq AS seq, i.created_at AS createdAt, r.score AS score FROM ranked r JOIN items i ON i.seq = r.item_seq`
+    : sql`SELECT i.seq AS seq, i.created_at AS createdAt, 0 AS score FROM items i`;
 }
 
 /**
@@ -353,15 +391,7 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
   const where = filtersFor(ctx, viewer, query);
   const filters = sql.join(where, sql` AND `);
 
-  const hits = fts
-    ? sql`WITH hits(item_seq, score) AS (
-        SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) FROM items_fts WHERE items_fts MATCH ${fts}
-        UNION ALL
-        SELECT s.item_seq, bm25(saves_fts, 10.0, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
-        WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
-      ), ranked AS (SELECT item_seq, min(score) AS score FROM hits GROUP BY item_seq)
-      SELECT i.seq AS seq, i.created_at AS createdAt, r.score AS score FROM ranked r JOIN items i ON i.seq = r.item_seq`
-    : sql`SELECT i.seq AS seq, i.created_at AS createdAt, 0 AS score FROM items i`;
+  const hits = matchingItems(viewer, fts);
 
   let page: SQL;
   let order: SQL;
@@ -389,6 +419,40 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
     total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits} WHERE ${filters})`).n;
   }
   return { items: shapeItems(ctx, viewer, pageRows.map((r) => r.seq)), nextCursor, ...(total === undefined ? {} : { total }) };
+}
+
+/** Facet counts for the library's filters, over the same matches as listItems. */
+export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
+  const fts = query.q ? toFtsQuery(query.q) : null;
+  const matches = sql`${matchingItems(viewer, fts)} WHERE ${sql.join(filtersFor(ctx, viewer, query), sql` AND `)}`;
+  const total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${matches})`).n;
+  const kinds = ctx.db.all<{ kind: ItemKind; count: number }>(
+    sql`SELECT i.kind AS kind, count(*) AS count FROM items i WHERE i.seq IN (SELECT seq FROM (${matches})) GROUP BY i.kind ORDER BY count DESC`,
+  );
+  const sectors = ctx.db.all<{ sector: ItemSector; count: number }>(
+    sql`SELECT sj.value AS sector, count(DISTINCT s.item_seq) AS count FROM saves s, json_each(s.sector) sj
+        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY sj.value ORDER BY count DESC`,
+  );
+  const visibilities = ctx.db.all<{ visibility: Visibility; count: number }>(
+    sql`SELECT s.visibility AS visibility, count(DISTINCT s.item_seq) AS count FROM saves s
+        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY s.visibility`,
+  );
+  // Items per theme, then rolled up the tree so a theme counts the items of its sub-themes once.
+  const pairs = ctx.db.all<{ item: number; theme: string }>(
+    sql`SELECT DISTINCT s.item_seq AS item, st.theme AS theme FROM saves s JOIN save_themes st ON st.save_seq = s.seq
+        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")}`,
+  );
+  const index = themeIndex(ctx);
+  const itemsByTheme = new Map<string, Set<number>>();
+  for (const { item, theme } of pairs) {
+    for (let slug: string | null = theme; slug; slug = index.bySlug.get(slug)?.parent ?? null) {
+      let set = itemsByTheme.get(slug);
+      if (!set) itemsByTheme.set(slug, (set = new Set()));
+      set.add(item);
+    }
+  }
+  const themes = index.all.filter((t) => itemsByTheme.has(t.slug)).map((t) => ({ slug: t.slug, count: itemsByTheme.get(t.slug)!.size }));
+  return { total, themes, kinds, sectors, visibilities };
 }
 
 // ---------------------------------------------------------------------------------------------------

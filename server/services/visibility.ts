@@ -6,13 +6,15 @@ import type { Viewer } from "../domain/viewer";
  * and webhooks) builds its WHERE clause from these fragments; a read that does not is a bug.
  *
  * A save is visible to its owner, and to everyone in its circle:
- *   public → anyone, also anonymous; network → every signed-in member of this installation;
+ *   public → anyone, also anonymous; network → every signed-in member of this installation (and the
+ *   "network" audience of school feeds, network bundles and webhooks);
  *   school → members of the save's school; community → members of the save's community; private → nobody.
  * An item is visible when at least one of its saves is.
  */
 export function visibleSave(viewer: Viewer, alias = "s"): SQL {
   const s = sql.raw(alias);
   if (viewer.kind === "anonymous") return sql`${s}.visibility = 'public'`;
+  if (viewer.kind === "network") return sql`${s}.visibility IN ('public', 'network')`;
   const schoolIds = viewer.schools.map((x) => x.id);
   const communityIds = viewer.communities.map((x) => x.id);
   const parts: SQL[] = [sql`${s}.user_id = ${viewer.user.id}`, sql`${s}.visibility IN ('public', 'network')`];

@@ -105,6 +105,31 @@ describe("filters", () => {
   });
 });
 
+describe("facets", () => {
+  it("count matching items per theme (rolled up to parent themes), kind, sector and circle", async () => {
+    const res = await search("");
+    const all = await server.api("GET", "/api/v1/items/facets", { token: token() });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(6);
+    const theme = (slug: string) => all.body.themes.find((t: any) => t.slug === slug)?.count;
+    expect(theme("meertaligheid")).toBe(3); // itself + thuistalen + taalbewust-lesgeven
+    expect(theme("thuistalen")).toBe(1);
+    expect(theme("nt2")).toBe(1);
+    expect(all.body.kinds).toEqual(expect.arrayContaining([{ kind: "artikel", count: 2 }, { kind: "kennisclip", count: 1 }]));
+    expect(all.body.sectors).toEqual(expect.arrayContaining([{ sector: "po", count: 3 }, { sector: "vo", count: 3 }]));
+    expect(all.body.visibilities).toEqual([{ visibility: "network", count: 6 }]);
+    expect(res.status).toBe(200);
+  });
+
+  it("follow the query and filters, and only count what the caller may see", async () => {
+    const filtered = await server.api("GET", "/api/v1/items/facets?q=thuistalen&sector=po", { token: token() });
+    expect(filtered.body.total).toBe(1);
+    expect(filtered.body.themes.map((t: any) => t.slug)).toEqual(["meertaligheid", "thuistalen"]);
+    const anonymous = await server.api("GET", "/api/v1/items/facets");
+    expect(anonymous.body).toMatchObject({ total: 0, themes: [], kinds: [] });
+  });
+});
+
 describe("pagination", () => {
   it("walks every result exactly once with nextCursor, newest first", async () => {
     const seen: string[] = [];

@@ -39,7 +39,7 @@ export async function startTestServer(overrides: Partial<StartOptions> & { clock
     port: 0,
     host: "127.0.0.1",
     databasePath,
-    publicUrl: "http://127.0.0.1",
+    publicUrl: null,
     admin: ADMIN,
     demo: false,
     trustProxy: false,
