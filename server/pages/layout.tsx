@@ -1,0 +1,68 @@
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+
+/** The shell of every server-rendered page: language, social previews, and a stylesheet that prints well. */
+export interface PageMeta {
+  lang: "nl" | "en";
+  title: string;
+  description?: string;
+  /** Absolute URL of the page, for og:url and the canonical link. */
+  url?: string;
+  image?: string | null;
+  /** Extra <link> elements, e.g. feeds as rel=alternate. */
+  alternates?: { type: string; title: string; href: string }[];
+}
+
+const STYLE = `
+:root { --green: #1f7a4d; --ink: #1d2520; --muted: #55615a; --line: #d5ddd8; color: var(--ink); font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+a { color: #155c39; }
+h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 0.5rem; }
+h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
+.muted { color: var(--muted); }
+.chips { display: flex; flex-wrap: wrap; gap: 0.35rem; padding: 0; list-style: none; }
+.chips li { border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.6rem; font-size: 0.85rem; }
+.entry { border-top: 1px solid var(--line); padding: 1rem 0; display: grid; grid-template-columns: 1fr auto; gap: 1rem; }
+.entry img { width: 8rem; height: auto; border-radius: 6px; }
+.note { background: #eef6f1; border-left: 4px solid var(--green); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+.brand { font-weight: 700; color: var(--green); text-decoration: none; }
+:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+@media print {
+  :root { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  nav, .no-print { display: none !important; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; color: #444; word-break: break-all; }
+  .entry { break-inside: avoid; }
+  .entry img { width: 5rem; }
+}
+`;
+
+export function Layout({ meta, children }: { meta: PageMeta; children: Child }) {
+  return (
+    <html lang={meta.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content="Knooppunt" />
+        <meta property="og:title" content={meta.title} />
+        {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+        {meta.url ? <meta property="og:url" content={meta.url} /> : null}
+        {meta.url ? <link rel="canonical" href={meta.url} /> : null}
+        {meta.image ? <meta property="og:image" content={meta.image} /> : null}
+        <meta name="twitter:card" content={meta.image ? "summary_large_image" : "summary"} />
+        {(meta.alternates ?? []).map((a) => (
+          <link rel="alternate" type={a.type} title={a.title} href={a.href} />
+        ))}
+        <style>{raw(STYLE)}</style>
+      </head>
+      <body>
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * Bundles, offers and reach: what the side panel and the server agree on (API.md "Bundles" and
+ * "Schools: inbox").
+ */
+import { z } from "zod";
+import { Id, Item, ItemKind, ItemSector, ThemeSlug, Video } from "./schemas";
+
+export const Audience = z.enum(["public", "network"]);
+export type Audience = z.infer<typeof Audience>;
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const CreateBundleRequest = z.object({
+  title: text(200).min(1),
+  /** "Waar gaat dit over?" */
+  about: text(4000).default(""),
+  /** "Wat kan ik ermee?" */
+  use: text(4000).default(""),
+  themes: z.array(ThemeSlug).max(20).default([]),
+  sector: z.array(ItemSector).max(6).optional(),
+  audience: Audience,
+});
+export type CreateBundleRequest = z.input<typeof CreateBundleRequest>;
+
+/** Every change names the version it was based on; a stale one is a 409 `version_conflict`. */
+export const UpdateBundleRequest = CreateBundleRequest.partial().extend({ version: z.number().int().min(1) });
+export type UpdateBundleRequest = z.input<typeof UpdateBundleRequest>;
+
+export const BundleItemsRequest = z.object({
+  version: z.number().int().min(1),
+  items: z
+    .array(z.object({ itemId: Id, note: text(2000).default("") }))
+    .max(100)
+    .refine((list) => new Set(list.map((i) => i.itemId)).size === list.length, "an item can be in a bundle once"),
+});
+export type BundleItemsRequest = z.input<typeof BundleItemsRequest>;
+
+export const CuratorRequest = z.object({ userId: Id });
+
+/** One item as a published bundle shows it: the page's metadata and the broker's note, nobody else's. */
+export const BundleEntry = z.object({
+  itemId: z.string(),
+  url: z.string(),
+  title: z.string(),
+  kind: ItemKind,
+  siteName: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  video: Video.nullable(),
+  themes: z.array(z.string()),
+  note: z.string(),
+});
+export type BundleEntry = z.infer<typeof BundleEntry>;
+
+export const Curator = z.object({ id: z.string(), name: z.string(), role: z.enum(["owner", "curator"]) });
+
+export const Bundle = z.object({
+  id: z.string(),
+  title: z.string(),
+  about: z.string(),
+  use: z.string(),
+  themes: z.array(z.string()),
+  sector: z.array(ItemSector),
+  audience: Audience,
+  status: z.enum(["draft", "published"]),
+  /** The working copy's version, for the next change. */
+  version: z.number().int(),
+  /** The newest published snapshot's number; null for a draft. */
+  publishedVersion: z.number().int().nullable(),
+  /** True when the working copy has changes not yet published. */
+  unpublishedChanges: z.boolean(),
+  slug: z.string().nullable(),
+  publicUrl: z.string().nullable(),
+  curators: z.array(Curator),
+  /** Curators see the working copy with each item as they may see it; others see the published snapshot. */
+  items: z.array(z.object({ itemId: z.string(), note: z.string(), item: Item.nullable(), entry: BundleEntry.nullable() })),
+  isCurator: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type Bundle = z.infer<typeof Bundle>;
+
+export const BundleResponse = z.object({ bundle: Bundle });
+export const BundleListResponse = z.object({ bundles: z.array(Bundle), nextCursor: z.string().nullable() });
+
+/** Why publishing is blocked: items whose circles are smaller than the bundle's audience. */
+export const PublishBlocked = z.object({
+  error: z.object({
+    code: z.literal("items_not_visible"),
+    message: z.string(),
+    items: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })),
+  }),
+});
+
+export const OfferStatus = z.enum(["offered", "opened", "accepted", "declined"]);
+export type OfferStatus = z.infer<typeof OfferStatus>;
+
+export const CreateOffersRequest = z
+  .object({
+    schoolIds: z.array(Id).max(10_000).optional(),
+    subscribers: z.boolean().optional(),
+    message: text(2000).optional(),
+  })
+  .refine((r) => (r.schoolIds?.length ?? 0) > 0 || r.subscribers === true, "name schools (schoolIds) or choose subscribers");
+
+export const OfferSummary = z.object({ id: z.string(), schoolId: z.string(), status: OfferStatus, version: z.number().int() });
+export const CreateOffersResponse = z.object({ offers: z.array(OfferSummary) });
+
+/** An offer in a school's inbox. `bundle.url` carries the capability key, so the link works for the whole team. */
+export const InboxOffer = z.object({
+  id: z.string(),
+  status: OfferStatus,
+  version: z.number().int(),
+  message: z.string(),
+  offeredBy: z.string(),
+  offeredAt: z.string(),
+  openedAt: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  bundle: z.object({
+    id: z.string(),
+    title: z.string(),
+    about: z.string(),
+    use: z.string(),
+    themes: z.array(z.string()),
+    itemCount: z.number().int(),
+    url: z.string(),
+  }),
+});
+export type InboxOffer = z.infer<typeof InboxOffer>;
+export const InboxResponse = z.object({ offers: z.array(InboxOffer), nextCursor: z.string().nullable() });
+
+export const DeclineRequest = z.object({ reason: text(2000).optional() });
+export const OfferResponse = z.object({ offer: InboxOffer });
+
+export const ReachResponse = z.object({
+  schools: z.array(
+    z.object({
+      schoolId: z.string(),
+      name: z.string(),
+      sector: z.string(),
+      region: z.string().nullable(),
+      version: z.number().int(),
+      status: OfferStatus,
+      offeredAt: z.string(),
+      openedAt: z.string().nullable(),
+      respondedAt: z.string().nullable(),
+    }),
+  ),
+  totals: z.object({
+    offered: z.number().int(),
+    opened: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    reshared: z.number().int(),
+  }),
+  /** One entry per day since publication (UTC dates), zeros included. */
+  series: z.array(z.object({ date: z.string(), opened: z.number().int(), accepted: z.number().int() })),
+});
+export type ReachResponse = z.infer<typeof ReachResponse>;
