@@ -28,6 +28,9 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // A 64 MiB page cache and memory-mapped reads: search joins FTS hits to item rows of a few KB each.
+  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma("mmap_size = 268435456");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return { sqlite, db, close: () => sqlite.close() };

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
-import type { UserRole } from "../../shared/schemas";
-import { communities, communityMembers, schoolMembers, schools, tokens, users } from "../db/schema";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { CommunityRole, SchoolRole, UserRole } from "../../shared/schemas";
+import { queryAll, queryGet } from "../db/query";
+import { tokens, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { conflict, notFound, unauthenticated } from "../domain/errors";
 import { newId, newSecret, sha256Hex } from "../domain/ids";
@@ -105,38 +106,34 @@ export function issueToken(ctx: ServiceContext, userId: string, name: string, ki
 // Writing lastUsedAt on every request would turn each read into a write; once a minute is precise enough.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Resolves a bearer secret to the person behind it, with their memberships, or null. */
+/** Resolves a bearer secret to the person behind it, with their memberships, or null. Runs on every request. */
 export function viewerForToken(ctx: ServiceContext, secret: string): SignedInViewer | null {
-  const found = ctx.db
-    .select({ token: tokens, user: users })
-    .from(tokens)
-    .innerJoin(users, eq(users.id, tokens.userId))
-    .where(eq(tokens.secretHash, sha256Hex(secret)))
-    .get();
-  if (!found || found.user.disabled) return null;
+  const found = queryGet<{ tokenId: string; lastUsedAt: string | null; id: string; name: string; email: string; roles: string; disabled: number }>(
+    ctx,
+    sql`SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id AS id, u.name AS name, u.email AS email, u.roles AS roles, u.disabled AS disabled
+        FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ${sha256Hex(secret)}`,
+  );
+  if (!found || found.disabled) return null;
   const now = ctx.now();
-  const lastUsed = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
+  const lastUsed = found.lastUsedAt ? Date.parse(found.lastUsedAt) : 0;
   if (now.getTime() - lastUsed > LAST_USED_GRANULARITY_MS) {
-    ctx.db.update(tokens).set({ lastUsedAt: now.toISOString() }).where(eq(tokens.id, found.token.id)).run();
+    ctx.db.update(tokens).set({ lastUsedAt: now.toISOString() }).where(eq(tokens.id, found.tokenId)).run();
   }
-  return { kind: "user", user: publicUser(found.user), ...membershipsOf(ctx, found.user.id), tokenId: found.token.id };
+  const user = { id: found.id, name: found.name, email: found.email, roles: JSON.parse(found.roles) as UserRole[] };
+  return { kind: "user", user, ...membershipsOf(ctx, found.id), tokenId: found.tokenId };
 }
 
 export function membershipsOf(ctx: ServiceContext, userId: string) {
-  const schoolRows = ctx.db
-    .select({ id: schools.id, name: schools.name, role: schoolMembers.role })
-    .from(schoolMembers)
-    .innerJoin(schools, eq(schools.id, schoolMembers.schoolId))
-    .where(eq(schoolMembers.userId, userId))
-    .orderBy(asc(schools.name))
-    .all();
-  const communityRows = ctx.db
-    .select({ id: communities.id, name: communities.name, role: communityMembers.role })
-    .from(communityMembers)
-    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
-    .where(eq(communityMembers.userId, userId))
-    .orderBy(asc(communities.name))
-    .all();
+  const schoolRows = queryAll<{ id: string; name: string; role: SchoolRole }>(
+    ctx,
+    sql`SELECT s.id AS id, s.name AS name, m.role AS role FROM school_members m JOIN schools s ON s.id = m.school_id
+        WHERE m.user_id = ${userId} ORDER BY s.name`,
+  );
+  const communityRows = queryAll<{ id: string; name: string; role: CommunityRole }>(
+    ctx,
+    sql`SELECT c.id AS id, c.name AS name, m.role AS role FROM community_members m JOIN communities c ON c.id = m.community_id
+        WHERE m.user_id = ${userId} ORDER BY c.name`,
+  );
   return { schools: schoolRows, communities: communityRows };
 }
 

@@ -13,6 +13,7 @@ import type {
   Visibility,
 } from "../../shared/schemas";
 import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
+import { queryAll, queryGet } from "../db/query";
 import { items, saves, saveTags, saveThemes, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
@@ -111,7 +112,7 @@ function publishingChange<T>(ctx: ServiceContext, itemSeq: () => number | null, 
 }
 
 const isVisibleTo = (ctx: ServiceContext, viewer: Viewer, seq: number) =>
-  ctx.db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM items i WHERE i.seq = ${seq} AND ${visibleItem(viewer)}`) !== undefined;
+  queryGet<{ one: number } | undefined>(ctx, sql`SELECT 1 AS one FROM items i WHERE i.seq = ${seq} AND ${visibleItem(viewer)}`) !== undefined;
 
 /**
  * Clips a URL into the library: one item per normalised URL, one save per person. Saving a URL the
@@ -124,7 +125,7 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
   const now = isoNow(ctx);
   const meta = input.meta ?? {};
 
-  const seqForKey = () => ctx.db.select({ seq: items.seq }).from(items).where(eq(items.urlKey, urlKey)).get()?.seq ?? null;
+  const seqForKey = () => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
   const { seq, existing } = ctx.db.transaction(() => publishingChange(ctx, seqForKey, () => {
     let item = ctx.db.select().from(items).where(eq(items.urlKey, urlKey)).get();
     const existing = item !== undefined && isVisibleTo(ctx, viewer, item.seq);
@@ -210,7 +211,7 @@ function ownSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): {
 
 export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
-  const seqForId = () => ctx.db.select({ seq: items.seq }).from(items).where(eq(items.id, itemId)).get()?.seq ?? null;
+  const seqForId = () => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE id = ${itemId}`)?.seq ?? null;
   ctx.db.transaction(() => publishingChange(ctx, seqForId, () => {
     const { item, save } = ownSave(ctx, viewer, itemId);
     const now = isoNow(ctx);
@@ -237,7 +238,7 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
         .where(eq(items.seq, item.seq))
         .returning()
         .get();
-      if (patch.title) indexItem(ctx, updated, { titleChanged: true });
+      if (patch.title) indexItem(ctx, updated);
     }
   }));
   return getItem(ctx, viewer, itemId);
@@ -249,7 +250,7 @@ export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
     const { item, save } = ownSave(ctx, viewer, itemId);
     ctx.db.delete(saves).where(eq(saves.seq, save.seq)).run();
     unindexSave(ctx, save.seq);
-    const left = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM saves WHERE item_seq = ${item.seq}`);
+    const left = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM saves WHERE item_seq = ${item.seq}`)!;
     if (left.n === 0) {
       ctx.db.delete(items).where(eq(items.seq, item.seq)).run();
       unindexItem(ctx, item.seq);
@@ -288,7 +289,7 @@ export function setOutcome(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
 // Reading
 
 export function getItem(ctx: ServiceContext, viewer: Viewer, itemId: string): Item {
-  const row = ctx.db.get<{ seq: number } | undefined>(sql`SELECT i.seq FROM items i WHERE i.id = ${itemId} AND ${visibleItem(viewer)}`);
+  const row = queryGet<{ seq: number } | undefined>(ctx, sql`SELECT i.seq FROM items i WHERE i.id = ${itemId} AND ${visibleItem(viewer)}`);
   if (!row) throw notFound("item");
   return shapeItems(ctx, viewer, [row.seq])[0]!;
 }
@@ -300,13 +301,17 @@ export function lookupItem(ctx: ServiceContext, viewer: Viewer, url: string): It
   } catch {
     throw invalid("invalid_url", "The URL must be an absolute http(s) address.", [{ path: ["url"], message: "not an http(s) URL" }]);
   }
-  const row = ctx.db.get<{ seq: number } | undefined>(sql`SELECT i.seq FROM items i WHERE i.url_key = ${key} AND ${visibleItem(viewer)}`);
+  const row = queryGet<{ seq: number } | undefined>(ctx, sql`SELECT i.seq FROM items i WHERE i.url_key = ${key} AND ${visibleItem(viewer)}`);
   return row ? shapeItems(ctx, viewer, [row.seq])[0]! : null;
 }
 
+const FTS_OPERATORS = new Set(["AND", "OR", "NOT", "NEAR"]);
+
 /** Turns user input into an FTS5 query of quoted prefix terms, so no input can reach FTS5 syntax. */
 export function toFtsQuery(q: string): string | null {
-  const words = q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Operators typed in capitals ("NT2 OR NT1") are not supported; treating them as words would make
+  // "or" a required prefix and find nothing.
+  const words = (q.normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !FTS_OPERATORS.has(w));
   const useful = words.length > 1 ? words.filter((w) => w.length > 1) : words;
   const terms = [...new Set((useful.length ? useful : words).map((w) => w.toLowerCase()))].slice(0, 12);
   return terms.length ? terms.map((t) => `"${t}"*`).join(" ") : null;
@@ -373,7 +378,7 @@ function matchingItems(viewer: Viewer, fts: string | null): SQL {
     ? sql`WITH hits(item_seq, score) AS (
         SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) FROM items_fts WHERE items_fts MATCH ${fts}
         UNION ALL
-        SELECT s.item_seq, bm25(saves_fts, 10.0, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
+        SELECT s.item_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
         WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
       ), ranked AS (SELECT item_seq, min(score) AS score FROM hits GROUP BY item_seq)
       SELECT i.seq AS seq, i.created_at AS createdAt, r.score AS score FROM ranked r JOIN items i ON i.seq = r.item_seq`
@@ -384,30 +389,30 @@ function matchingItems(viewer: Viewer, fts: string | null): SQL {
  * Search and browse. With a query: FTS5 over the page (title, excerpt, text) and over the saves the
  * caller may see (notes, quotes, tags, theme names), ranked by bm25; otherwise newest first.
  */
+type Row = { seq: number; createdAt: string; score: number };
+
 export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery) {
   const fts = query.q ? toFtsQuery(query.q) : null;
   const relevance = fts !== null && query.sort !== "recent";
   const cursor = decodeCursor(query.cursor, relevance);
   const where = filtersFor(ctx, viewer, query);
   const filters = sql.join(where, sql` AND `);
-
   const hits = matchingItems(viewer, fts);
 
-  let page: SQL;
-  let order: SQL;
+  let rows: Row[];
   if (relevance) {
     const c = cursor as { s: number; q: number } | null;
-    page = c ? sql`(r.score > ${c.s} OR (r.score = ${c.s} AND i.seq > ${c.q}))` : sql`1`;
-    order = sql`ORDER BY r.score, i.seq`;
+    rows =
+      topRankedPage(ctx, viewer, fts!, filters, c, query.limit + 1) ??
+      queryAll<Row>(ctx, sql`${hits} WHERE ${filters} AND ${c ? sql`(r.score > ${c.s} OR (r.score = ${c.s} AND i.seq > ${c.q}))` : sql`1`}
+            ORDER BY r.score, i.seq LIMIT ${query.limit + 1}`,
+      );
   } else {
     const c = cursor as { c: string; q: number } | null;
-    page = c ? sql`(i.created_at < ${c.c} OR (i.created_at = ${c.c} AND i.seq < ${c.q}))` : sql`1`;
-    order = sql`ORDER BY i.created_at DESC, i.seq DESC`;
+    const page = c ? sql`(i.created_at < ${c.c} OR (i.created_at = ${c.c} AND i.seq < ${c.q}))` : sql`1`;
+    rows = queryAll<Row>(ctx, sql`${hits} WHERE ${filters} AND ${page} ORDER BY i.created_at DESC, i.seq DESC LIMIT ${query.limit + 1}`);
   }
 
-  const rows = ctx.db.all<{ seq: number; createdAt: string; score: number }>(
-    sql`${hits} WHERE ${filters} AND ${page} ${order} LIMIT ${query.limit + 1}`,
-  );
   const more = rows.length > query.limit;
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows.at(-1);
@@ -416,30 +421,73 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
 
   let total: number | undefined;
   if (query.total) {
-    total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits} WHERE ${filters})`).n;
+    total = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${hits} WHERE ${filters})`)!.n;
   }
   return { items: shapeItems(ctx, viewer, pageRows.map((r) => r.seq)), nextCursor, ...(total === undefined ? {} : { total }) };
+}
+
+/** Candidates taken from the top of each full-text index before visibility and filters are checked. */
+const TOP_K = 200;
+
+/**
+ * The fast path of relevance search. Ranking every match, then checking visibility and filters on all
+ * of them, costs several times the bare FTS5 query on a large library; instead take the best TOP_K of
+ * each index (FTS5 keeps only a small heap for ORDER BY … LIMIT), merge, and check the few candidates.
+ * That page is exact when its last row scores better than the K-th score of every index that was cut
+ * off: anything not among the candidates scores at least that. Otherwise (deep pages, narrow filters)
+ * returns null and the caller runs the complete query.
+ */
+function topRankedPage(ctx: ServiceContext, viewer: Viewer, fts: string, filters: SQL, cursor: { s: number; q: number } | null, want: number): Row[] | null {
+  const fromItems = queryAll<{ seq: number; score: number }>(ctx, sql`SELECT rowid AS seq, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ${fts} ORDER BY score LIMIT ${TOP_K}`,
+  );
+  // Saves are ranked before their circle is checked, so the cut-off is the K-th score over all saves:
+  // a visible save outside the candidates scores at least that much too.
+  const fromSaves = queryAll<{ seq: number; score: number; visible: number }>(ctx, sql`WITH top AS MATERIALIZED (
+          SELECT rowid AS save_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) AS score FROM saves_fts WHERE saves_fts MATCH ${fts} ORDER BY score LIMIT ${TOP_K}
+        )
+        SELECT s.item_seq AS seq, top.score AS score, ${visibleSave(viewer, "s")} AS visible FROM top JOIN saves s ON s.seq = top.save_seq`,
+  );
+  const cutoff = Math.min(
+    fromItems.length === TOP_K ? fromItems[TOP_K - 1]!.score : Infinity,
+    fromSaves.length === TOP_K ? Math.max(...fromSaves.map((r) => r.score)) : Infinity,
+  );
+
+  const best = new Map<number, number>();
+  for (const { seq, score } of [...fromItems, ...fromSaves.filter((r) => r.visible)]) {
+    const known = best.get(seq);
+    if (known === undefined || score < known) best.set(seq, score);
+  }
+  if (best.size === 0) return cutoff === Infinity ? [] : null;
+  const allowed = new Map(
+    ctx.db
+      .all<{ seq: number; createdAt: string }>(sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${[...best.keys()]} AND ${filters}`)
+      .map((r) => [r.seq, r.createdAt] as const),
+  );
+  const ranked = [...best.entries()]
+    .map(([seq, score]) => ({ seq, score, createdAt: allowed.get(seq) }))
+    .filter((r): r is Row => r.createdAt !== undefined)
+    .filter((r) => !cursor || r.score > cursor.s || (r.score === cursor.s && r.seq > cursor.q))
+    .sort((a, b) => a.score - b.score || a.seq - b.seq)
+    .slice(0, want);
+  if (ranked.length === want) return ranked[want - 1]!.score < cutoff ? ranked : null;
+  return cutoff === Infinity ? ranked : null;
 }
 
 /** Facet counts for the library's filters, over the same matches as listItems. */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const fts = query.q ? toFtsQuery(query.q) : null;
   const matches = sql`${matchingItems(viewer, fts)} WHERE ${sql.join(filtersFor(ctx, viewer, query), sql` AND `)}`;
-  const total = ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${matches})`).n;
-  const kinds = ctx.db.all<{ kind: ItemKind; count: number }>(
-    sql`SELECT i.kind AS kind, count(*) AS count FROM items i WHERE i.seq IN (SELECT seq FROM (${matches})) GROUP BY i.kind ORDER BY count DESC`,
+  const total = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${matches})`)!.n;
+  const kinds = queryAll<{ kind: ItemKind; count: number }>(ctx, sql`SELECT i.kind AS kind, count(*) AS count FROM items i WHERE i.seq IN (SELECT seq FROM (${matches})) GROUP BY i.kind ORDER BY count DESC`,
   );
-  const sectors = ctx.db.all<{ sector: ItemSector; count: number }>(
-    sql`SELECT sj.value AS sector, count(DISTINCT s.item_seq) AS count FROM saves s, json_each(s.sector) sj
+  const sectors = queryAll<{ sector: ItemSector; count: number }>(ctx, sql`SELECT sj.value AS sector, count(DISTINCT s.item_seq) AS count FROM saves s, json_each(s.sector) sj
         WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY sj.value ORDER BY count DESC`,
   );
-  const visibilities = ctx.db.all<{ visibility: Visibility; count: number }>(
-    sql`SELECT s.visibility AS visibility, count(DISTINCT s.item_seq) AS count FROM saves s
+  const visibilities = queryAll<{ visibility: Visibility; count: number }>(ctx, sql`SELECT s.visibility AS visibility, count(DISTINCT s.item_seq) AS count FROM saves s
         WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY s.visibility`,
   );
   // Items per theme, then rolled up the tree so a theme counts the items of its sub-themes once.
-  const pairs = ctx.db.all<{ item: number; theme: string }>(
-    sql`SELECT DISTINCT s.item_seq AS item, st.theme AS theme FROM saves s JOIN save_themes st ON st.save_seq = s.seq
+  const pairs = queryAll<{ item: number; theme: string }>(ctx, sql`SELECT DISTINCT s.item_seq AS item, st.theme AS theme FROM saves s JOIN save_themes st ON st.save_seq = s.seq
         WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")}`,
   );
   const index = themeIndex(ctx);
@@ -467,8 +515,7 @@ type VisibleSaveRow = SaveRow & { authorName: string };
 export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
   if (seqs.length === 0) return [];
   const itemRows = ctx.db.select().from(items).where(inArray(items.seq, seqs)).all();
-  const saveRows = ctx.db.all<Record<string, unknown>>(
-    sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
+  const saveRows = queryAll<Record<string, unknown>>(ctx, sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
         WHERE s.item_seq IN ${seqs} AND ${visibleSave(viewer, "s")} ORDER BY s.created_at, s.seq`,
   );
   const visibleSaves: VisibleSaveRow[] = saveRows.map((r) => ({

@@ -13,7 +13,6 @@ interface Statements {
   insertSave: Database.Statement;
   saveForIndex: Database.Statement;
   savesWithTheme: Database.Statement;
-  savesOfItem: Database.Statement;
 }
 
 const statements = new WeakMap<Database.Database, Statements>();
@@ -25,13 +24,12 @@ function prepared(sqlite: Database.Database): Statements {
       deleteItem: sqlite.prepare("DELETE FROM items_fts WHERE rowid = ?"),
       insertItem: sqlite.prepare("INSERT INTO items_fts (rowid, title, excerpt, text) VALUES (?, ?, ?, ?)"),
       deleteSave: sqlite.prepare("DELETE FROM saves_fts WHERE rowid = ?"),
-      insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, title, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?)"),
       saveForIndex: sqlite.prepare(
-        `SELECT s.seq, i.title, s.note, s.quote, s.tags,
+        `SELECT s.seq, s.note, s.quote, s.tags,
                 (SELECT json_group_array(theme) FROM save_themes WHERE save_seq = s.seq) AS themes
-         FROM saves s JOIN items i ON i.seq = s.item_seq WHERE s.seq = ?`,
+         FROM saves s WHERE s.seq = ?`,
       ),
-      savesOfItem: sqlite.prepare("SELECT seq FROM saves WHERE item_seq = ?"),
       savesWithTheme: sqlite.prepare("SELECT DISTINCT save_seq FROM save_themes WHERE theme = ?"),
     };
     statements.set(sqlite, s);
@@ -43,15 +41,11 @@ function prepared(sqlite: Database.Database): Statements {
 export function indexItem(
   ctx: ServiceContext,
   item: { seq: number; url: string; title: string; excerpt: string | null; text: string | null; siteName: string | null },
-  options: { titleChanged?: boolean } = {},
 ) {
   const s = prepared(ctx.sqlite);
   const host = new URL(item.url).hostname.replace(/^www\./, "");
   s.deleteItem.run(item.seq);
   s.insertItem.run(item.seq, item.title, [item.excerpt, item.siteName, host].filter(Boolean).join(" — "), item.text ?? "");
-  if (options.titleChanged) {
-    for (const { seq } of s.savesOfItem.all(item.seq) as { seq: number }[]) indexSave(ctx, seq);
-  }
 }
 
 export function unindexItem(ctx: ServiceContext, seq: number) {
@@ -61,13 +55,13 @@ export function unindexItem(ctx: ServiceContext, seq: number) {
 export function indexSave(ctx: ServiceContext, saveSeq: number) {
   const s = prepared(ctx.sqlite);
   const row = s.saveForIndex.get(saveSeq) as
-    | { seq: number; title: string; note: string; quote: string; tags: string; themes: string }
+    | { seq: number; note: string; quote: string; tags: string; themes: string }
     | undefined;
   s.deleteSave.run(saveSeq);
   if (!row) return;
   const tags = (JSON.parse(row.tags) as string[]).join(" ; ");
   const themes = themeIndex(ctx).searchTerms(JSON.parse(row.themes) as string[]);
-  s.insertSave.run(row.seq, row.title, row.note, row.quote, tags, themes);
+  s.insertSave.run(row.seq, row.note, row.quote, tags, themes);
 }
 
 export function unindexSave(ctx: ServiceContext, saveSeq: number) {

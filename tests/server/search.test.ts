@@ -168,3 +168,45 @@ describe("pagination", () => {
     expect(res.body.error.code).toBe("invalid_cursor");
   });
 });
+
+describe("a large result set", () => {
+  it("ranks and pages hundreds of matches completely, also when a filter leaves only a weak match", async () => {
+    const bram = net.people.bram.token;
+    // Many strong matches, and one weak one (the word once, in a long text) carrying a rare theme.
+    for (let i = 0; i < 230; i++) {
+      const res = await server.api("POST", "/api/v1/items", {
+        token: bram,
+        body: { url: `https://www.voorbeeld.nl/schoolplein/${i}`, title: `Schoolplein ${i}: schoolpleinregels`, text: "Het schoolplein is van iedereen.", visibility: "network" },
+      });
+      expect(res.status).toBe(201);
+    }
+    const weak = await server.api("POST", "/api/v1/items", {
+      token: bram,
+      body: {
+        url: "https://www.voorbeeld.nl/duurzaam",
+        title: "Duurzame school",
+        text: `${"Zonnepanelen en groen in de klas. ".repeat(200)}Ook het schoolplein.`,
+        themes: ["duurzaamheid"],
+        visibility: "network",
+      },
+    });
+    expect(weak.status).toBe(201);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res: any = await server.api("GET", `/api/v1/items?q=schoolplein&limit=100${cursor ? `&cursor=${cursor}` : ""}`, { token: bram });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((i: any) => i.id));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(seen).toHaveLength(231);
+    expect(new Set(seen).size).toBe(231);
+    expect(seen.at(-1)).toBe(weak.body.item.id);
+
+    const filtered = await server.api("GET", "/api/v1/items?q=schoolplein&theme=duurzaamheid", { token: bram });
+    expect(filtered.body.items.map((i: any) => i.id)).toEqual([weak.body.item.id]);
+  });
+});

@@ -1,0 +1,38 @@
+import type Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import type { ServiceContext } from "../domain/context";
+
+/**
+ * Runs hand-written SQL (visibility, search) through a per-database cache of prepared statements.
+ * drizzle prepares every raw query anew; on the clip and search paths that preparing cost more than
+ * running the statements.
+ */
+const dialect = new SQLiteSyncDialect();
+const MAX_STATEMENTS = 512;
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function statement(sqlite: Database.Database, text: string): Database.Statement {
+  let cache = caches.get(sqlite);
+  if (!cache) caches.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (stmt) {
+    // Map order doubles as recency: re-insert on use, evict the oldest.
+    cache.delete(text);
+  } else {
+    stmt = sqlite.prepare(text);
+    if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(text, stmt);
+  return stmt;
+}
+
+export function queryAll<T>(ctx: ServiceContext, query: SQL): T[] {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return statement(ctx.sqlite, sql).all(...params) as T[];
+}
+
+export function queryGet<T>(ctx: ServiceContext, query: SQL): T | undefined {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return statement(ctx.sqlite, sql).get(...params) as T | undefined;
+}
