@@ -3,27 +3,39 @@
  * "Schools: inbox").
  */
 import { z } from "zod";
-import { Id, Item, ItemKind, ItemSector, ThemeSlug, Video } from "./schemas";
+import { Id, Item, ItemKind, ItemSector, PageQuery, ThemeSlug, Video, Visibility } from "./schemas";
 
 export const Audience = z.enum(["public", "network"]);
 export type Audience = z.infer<typeof Audience>;
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const CreateBundleRequest = z.object({
+const BundleFields = {
   title: text(200).min(1),
   /** "Waar gaat dit over?" */
-  about: text(4000).default(""),
+  about: text(4000),
   /** "Wat kan ik ermee?" */
-  use: text(4000).default(""),
-  themes: z.array(ThemeSlug).max(20).default([]),
-  sector: z.array(ItemSector).max(6).optional(),
+  use: text(4000),
+  themes: z.array(ThemeSlug).max(20),
+  sector: z.array(ItemSector).max(6),
   audience: Audience,
+};
+
+export const CreateBundleRequest = z.object({
+  ...BundleFields,
+  about: BundleFields.about.default(""),
+  use: BundleFields.use.default(""),
+  themes: BundleFields.themes.default([]),
+  sector: BundleFields.sector.optional(),
 });
 export type CreateBundleRequest = z.input<typeof CreateBundleRequest>;
 
-/** Every change names the version it was based on; a stale one is a 409 `version_conflict`. */
-export const UpdateBundleRequest = CreateBundleRequest.partial().extend({ version: z.number().int().min(1) });
+/**
+ * Every change names the version it was based on; a stale one is a 409 `version_conflict`. Built from
+ * the fields without their defaults: zod 4 fills defaults inside `.partial()`, which would turn a PATCH of
+ * the title alone into one that also empties about, use and themes.
+ */
+export const UpdateBundleRequest = z.object(BundleFields).partial().extend({ version: z.number().int().min(1) });
 export type UpdateBundleRequest = z.input<typeof UpdateBundleRequest>;
 
 export const BundleItemsRequest = z.object({
@@ -36,6 +48,16 @@ export const BundleItemsRequest = z.object({
 export type BundleItemsRequest = z.input<typeof BundleItemsRequest>;
 
 export const CuratorRequest = z.object({ userId: Id });
+
+/** Optional: naming the version the broker reviewed refuses to publish what a co-curator changed since. */
+export const PublishRequest = z.object({ version: z.number().int().min(1).optional() });
+
+/** GET /bundles: `status` and `curatedBy=me` narrow the list (the side panel's "my drafts"). */
+export const BundleListQuery = PageQuery.extend({
+  status: z.enum(["draft", "published"]).optional(),
+  curatedBy: z.literal("me").optional(),
+});
+export type BundleListQuery = z.output<typeof BundleListQuery>;
 
 /** One item as a published bundle shows it: the page's metadata and the broker's note, nobody else's. */
 export const BundleEntry = z.object({
@@ -55,6 +77,9 @@ export const BundleEntry = z.object({
 export type BundleEntry = z.infer<typeof BundleEntry>;
 
 export const Curator = z.object({ id: z.string(), name: z.string(), role: z.enum(["owner", "curator"]) });
+
+/** GET /brokers: the people a broker can add as co-curators (brokers only; names, no e-mail addresses). */
+export const BrokersResponse = z.object({ brokers: z.array(z.object({ id: z.string(), name: z.string() })) });
 
 export const Bundle = z.object({
   id: z.string(),
@@ -91,8 +116,21 @@ export const PublishBlocked = z.object({
   error: z.object({
     code: z.literal("items_not_visible"),
     message: z.string(),
-    items: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })),
+    items: z.array(
+      z.object({
+        itemId: z.string(),
+        title: z.string(),
+        reason: z.string(),
+        /** The widest circle among the saves the curator can see (null: none), so the UI can say it in its own words. */
+        widestCircle: Visibility.nullable().optional(),
+      }),
+    ),
   }),
+});
+
+/** A change based on a stale version: somebody else saved in between. */
+export const VersionConflict = z.object({
+  error: z.object({ code: z.literal("version_conflict"), message: z.string(), currentVersion: z.number().int() }),
 });
 
 export const OfferStatus = z.enum(["offered", "opened", "accepted", "declined"]);
@@ -106,12 +144,20 @@ export const CreateOffersRequest = z
   })
   .refine((r) => (r.schoolIds?.length ?? 0) > 0 || r.subscribers === true, "name schools (schoolIds) or choose subscribers");
 
-export const OfferSummary = z.object({ id: z.string(), schoolId: z.string(), status: OfferStatus, version: z.number().int() });
+export const OfferSummary = z.object({
+  id: z.string(),
+  schoolId: z.string(),
+  status: OfferStatus,
+  version: z.number().int(),
+  /** True when this school already had an offer of this version: repeating an offer creates nothing new. */
+  existing: z.boolean().optional(),
+});
 export const CreateOffersResponse = z.object({ offers: z.array(OfferSummary) });
 
 /** An offer in a school's inbox. `bundle.url` carries the capability key, so the link works for the whole team. */
 export const InboxOffer = z.object({
   id: z.string(),
+  schoolId: z.string().optional(),
   status: OfferStatus,
   version: z.number().int(),
   message: z.string(),
@@ -132,6 +178,8 @@ export const InboxOffer = z.object({
 });
 export type InboxOffer = z.infer<typeof InboxOffer>;
 export const InboxResponse = z.object({ offers: z.array(InboxOffer), nextCursor: z.string().nullable() });
+export const InboxQuery = PageQuery.extend({ status: OfferStatus.optional() });
+export type InboxQuery = z.output<typeof InboxQuery>;
 
 export const DeclineRequest = z.object({ reason: text(2000).optional() });
 export const OfferResponse = z.object({ offer: InboxOffer });

@@ -1,5 +1,36 @@
 import { Hono } from "hono";
+import { z } from "zod";
+import { authenticate } from "../http/auth";
 import type { AppEnv } from "../http/env";
+import { valid } from "../http/validate";
+import { pickLanguage } from "../pages/bundle-messages";
+import { renderBundleNotFound, renderBundlePage } from "../pages/bundle-page";
+import { openBundlePage } from "../services/bundle-page";
 
-// /b/:slug, the readable bundle page: filled in with the bundles work.
-export const bundlePageRoutes = new Hono<AppEnv>();
+// A page is for people: an unknown ?lang= or a malformed key is ignored rather than answered with a 400.
+const PageQuery = z.object({
+  lang: z.enum(["nl", "en"]).optional().catch(undefined),
+  key: z.string().min(1).max(200).optional().catch(undefined),
+});
+const SlugParam = z.object({ slug: z.string().max(200).catch("") });
+
+// No script runs on the page; it only needs its own inline style and images from anywhere.
+const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export const bundlePageRoutes = new Hono<AppEnv>().get("/b/:slug", authenticate, valid("param", SlugParam), valid("query", PageQuery), (c) => {
+  const { lang: requested, key } = c.req.valid("query");
+  const lang = pickLanguage(requested, c.req.header("Accept-Language"));
+  const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, c.var.deps.publicUrl);
+  c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  c.header("Vary", "Accept-Language, Authorization");
+  if (!view) {
+    c.header("Cache-Control", "no-store");
+    return c.html(renderBundleNotFound(lang), 404);
+  }
+  // A public page without a key may be cached; anything opened with a key or for the network may not
+  // (and a cached copy would also stop counting opens).
+  const shared = view.snapshot.audience === "public" && !key && c.var.viewer.kind === "anonymous";
+  c.header("Cache-Control", shared ? "public, max-age=60" : "private, no-store");
+  if (view.snapshot.audience !== "public") c.header("X-Robots-Tag", "noindex");
+  return c.html(renderBundlePage(view, lang));
+});

@@ -1,5 +1,152 @@
 import { Hono } from "hono";
+import { z } from "zod";
+import {
+  BrokersResponse,
+  BundleItemsRequest,
+  BundleListQuery,
+  BundleListResponse,
+  BundleResponse,
+  CreateBundleRequest,
+  CuratorRequest,
+  PublishBlocked,
+  PublishRequest,
+  UpdateBundleRequest,
+  VersionConflict,
+} from "../../shared/bundle-schemas";
+import { Id } from "../../shared/schemas";
+import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
+import { doc } from "../http/openapi";
+import { idempotent } from "../http/requests";
+import { valid } from "../http/validate";
+import {
+  addCurator,
+  createBundle,
+  deleteBundle,
+  getBundle,
+  listBrokers,
+  listBundles,
+  publishBundle,
+  removeCurator,
+  setBundleItems,
+  updateBundle,
+} from "../services/bundles";
 
-// Bundles (API.md "Bundles"): filled in with the bundles work.
-export const bundleRoutes = new Hono<AppEnv>();
+const tag = "bundles";
+const IdParam = z.object({ id: Id });
+const CuratorParam = z.object({ id: Id, userId: Id });
+
+export const bundleRoutes = new Hono<AppEnv>()
+  .post(
+    "/bundles",
+    doc({ tag, summary: "Create a draft bundle (brokers)", responses: { 201: { description: "The draft", schema: BundleResponse }, 403: { description: "Not a broker" } } }),
+    requireUser,
+    idempotent,
+    valid("json", CreateBundleRequest),
+    (c) => c.json({ bundle: createBundle(c.var.ctx, c.var.viewer, c.req.valid("json"), c.var.deps.publicUrl) }, 201),
+  )
+  .get(
+    "/bundles",
+    doc({
+      tag,
+      summary: "The caller's bundles as curator, and the published bundles in the caller's audience",
+      auth: "optional",
+      responses: { 200: { description: "A page of bundles", schema: BundleListResponse } },
+    }),
+    valid("query", BundleListQuery),
+    (c) => c.json(listBundles(c.var.ctx, c.var.viewer, c.req.valid("query"), c.var.deps.publicUrl)),
+  )
+  .get(
+    "/bundles/:id",
+    doc({
+      tag,
+      summary: "One bundle: the working copy for curators, the published snapshot for everyone else",
+      auth: "optional",
+      responses: { 200: { description: "Bundle", schema: BundleResponse }, 404: { description: "Unknown, a draft, or outside the caller's audience" } },
+    }),
+    valid("param", IdParam),
+    (c) => c.json({ bundle: getBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.var.deps.publicUrl) }),
+  )
+  .patch(
+    "/bundles/:id",
+    doc({
+      tag,
+      summary: "Change the working copy (curators), based on the version last read",
+      responses: { 200: { description: "Bundle", schema: BundleResponse }, 403: { description: "Not a curator" }, 409: { description: "Stale version", schema: VersionConflict } },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    valid("json", UpdateBundleRequest),
+    (c) => c.json({ bundle: updateBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+  )
+  .delete(
+    "/bundles/:id",
+    doc({ tag, summary: "Delete a bundle, its versions and its offers (curators)", responses: { 204: { description: "Deleted" }, 403: { description: "Not a curator" } } }),
+    requireUser,
+    valid("param", IdParam),
+    (c) => {
+      deleteBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    "/bundles/:id/items",
+    doc({
+      tag,
+      summary: "Replace the ordered item list with a note per item (curators)",
+      responses: { 200: { description: "Bundle", schema: BundleResponse }, 409: { description: "Stale version", schema: VersionConflict } },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    valid("json", BundleItemsRequest),
+    (c) => c.json({ bundle: setBundleItems(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+  )
+  .post(
+    "/bundles/:id/curators",
+    doc({
+      tag,
+      summary: "Add a co-curator (another broker)",
+      responses: { 201: { description: "Added", schema: BundleResponse }, 200: { description: "Already a curator", schema: BundleResponse } },
+    }),
+    requireUser,
+    idempotent,
+    valid("param", IdParam),
+    valid("json", CuratorRequest),
+    (c) => {
+      const { bundle, added } = addCurator(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json").userId, c.var.deps.publicUrl);
+      return c.json({ bundle }, added ? 201 : 200);
+    },
+  )
+  .delete(
+    "/bundles/:id/curators/:userId",
+    doc({ tag, summary: "Remove a curator (or step down); the bundle keeps at least one", responses: { 204: { description: "Removed" }, 409: { description: "The last curator" } } }),
+    requireUser,
+    valid("param", CuratorParam),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      removeCurator(c.var.ctx, c.var.viewer, id, userId);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    "/bundles/:id/publish",
+    doc({
+      tag,
+      summary: "Publish the working copy as a new version; every item must be visible to the bundle's audience",
+      responses: {
+        200: { description: "Published", schema: BundleResponse },
+        409: { description: "Items block publication (items_not_visible), or a stale version", schema: PublishBlocked },
+      },
+    }),
+    requireUser,
+    idempotent,
+    valid("param", IdParam),
+    valid("json", PublishRequest),
+    (c) => c.json({ bundle: publishBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+  )
+  .get(
+    "/brokers",
+    doc({ tag, summary: "Brokers who can be added as co-curators (brokers only)", responses: { 200: { description: "Brokers", schema: BrokersResponse } } }),
+    requireUser,
+    (c) => c.json({ brokers: listBrokers(c.var.ctx, c.var.viewer) }),
+  );

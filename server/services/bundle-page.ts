@@ -1,0 +1,47 @@
+import type { Localised } from "../../shared/schemas";
+import type { BundleSnapshot } from "../domain/bundle-snapshot";
+import type { ServiceContext } from "../domain/context";
+import type { Viewer } from "../domain/viewer";
+import { audienceIncludes, bundlePageUrl, publishedBySlug } from "./bundles";
+import { openOfferByKey } from "./offers";
+import { themeIndex } from "./themes";
+
+/** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */
+export interface BundlePageView {
+  slug: string;
+  /** The page's address without any key: what og:url and the canonical link point to. */
+  url: string;
+  version: number;
+  snapshot: BundleSnapshot;
+  themeNames: Record<string, Localised>;
+  /** The offer key the page was opened with, kept in the language links so a network page stays open. */
+  key: string | null;
+}
+
+/**
+ * The published bundle behind a slug, if the caller may read it: anyone for a public bundle, signed-in
+ * people for a network bundle, or anyone holding the key of one of its offers. A valid key marks that
+ * school's offer opened. Null means "no such page" for this caller, whatever the reason.
+ */
+export function openBundlePage(ctx: ServiceContext, viewer: Viewer, slug: string, key: string | undefined, siteUrl: string): BundlePageView | null {
+  const found = publishedBySlug(ctx, slug);
+  if (!found) return null;
+  const { row, snapshot } = found;
+  const keyOpens = key ? openOfferByKey(ctx, row.id, key) : false;
+  if (!keyOpens && !audienceIncludes(snapshot.audience, viewer)) return null;
+
+  const index = themeIndex(ctx);
+  const themeNames: Record<string, Localised> = {};
+  for (const theme of [...snapshot.themes, ...snapshot.entries.flatMap((e) => e.themes)]) {
+    // A theme removed from the taxonomy after publication still shows, by its slug.
+    themeNames[theme] ??= index.bySlug.get(theme)?.name ?? { nl: theme, en: theme };
+  }
+  return {
+    slug: row.slug!,
+    url: bundlePageUrl(siteUrl, row.slug!),
+    version: row.publishedVersion!,
+    snapshot,
+    themeNames,
+    key: keyOpens ? key! : null,
+  };
+}
