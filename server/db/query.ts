@@ -36,3 +36,8 @@ export function queryGet<T>(ctx: ServiceContext, query: SQL): T | undefined {
   const { sql, params } = dialect.sqlToQuery(query);
   return statement(ctx.sqlite, sql).get(...params) as T | undefined;
 }
+
+export function queryRun(ctx: ServiceContext, query: SQL): Database.RunResult {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return statement(ctx.sqlite, sql).run(...params);
+}

@@ -13,7 +13,7 @@ import type {
   Visibility,
 } from "../../shared/schemas";
 import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
-import { queryAll, queryGet } from "../db/query";
+import { queryAll, queryGet, queryRun } from "../db/query";
 import { items, saves, saveTags, saveThemes, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
@@ -86,13 +86,12 @@ function resolveCircle(
 
 function replaceSaveLabels(ctx: ServiceContext, saveSeq: number, themes: string[] | undefined, tags: string[] | undefined) {
   if (themes) {
-    ctx.db.delete(saveThemes).where(eq(saveThemes.saveSeq, saveSeq)).run();
-    if (themes.length) ctx.db.insert(saveThemes).values(themes.map((theme) => ({ saveSeq, theme }))).run();
+    queryRun(ctx, sql`DELETE FROM save_themes WHERE save_seq = ${saveSeq}`);
+    for (const theme of themes) queryRun(ctx, sql`INSERT INTO save_themes (save_seq, theme) VALUES (${saveSeq}, ${theme})`);
   }
   if (tags) {
-    ctx.db.delete(saveTags).where(eq(saveTags.saveSeq, saveSeq)).run();
-    const unique = [...new Set(tags)];
-    if (unique.length) ctx.db.insert(saveTags).values(unique.map((tag) => ({ saveSeq, tag }))).run();
+    queryRun(ctx, sql`DELETE FROM save_tags WHERE save_seq = ${saveSeq}`);
+    for (const tag of new Set(tags)) queryRun(ctx, sql`INSERT INTO save_tags (save_seq, tag) VALUES (${saveSeq}, ${tag})`);
   }
 }
 
@@ -125,10 +124,10 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
   const now = isoNow(ctx);
   const meta = input.meta ?? {};
 
-  const seqForKey = () => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
-  const { seq, existing } = ctx.db.transaction(() => publishingChange(ctx, seqForKey, () => {
-    let item = ctx.db.select().from(items).where(eq(items.urlKey, urlKey)).get();
+  const { seq, existing } = ctx.db.transaction(() => {
+    let item = queryGet<ItemForIndex>(ctx, sql`SELECT ${sql.raw(ITEM_FILL_COLUMNS)} FROM items WHERE url_key = ${urlKey}`);
     const existing = item !== undefined && isVisibleTo(ctx, viewer, item.seq);
+    const wasPublished = item !== undefined && isVisibleTo(ctx, NETWORK_AUDIENCE, item.seq);
     const fromRequest = {
       canonicalUrl: meta.canonicalUrl ?? null,
       siteName: meta.siteName ?? null,
@@ -145,20 +144,18 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
       videoEmbedUrl: meta.video?.embedUrl ?? null,
     };
     if (!item) {
-      item = ctx.db
-        .insert(items)
-        .values({
-          id: newId(),
-          urlKey,
-          url: input.url,
-          title: input.title || fallbackTitle(input.url),
-          kind: input.kind ?? guessKindFromUrl(input.url),
-          ...fromRequest,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const r = fromRequest;
+      const title = input.title || fallbackTitle(input.url);
+      const created = queryGet<{ seq: number }>(
+        ctx,
+        sql`INSERT INTO items (id, url_key, url, canonical_url, title, kind, site_name, author, published_at, language, image_url,
+              favicon_url, excerpt, text, video_provider, video_id, video_duration_seconds, video_embed_url, created_at, updated_at)
+            VALUES (${newId()}, ${urlKey}, ${input.url}, ${r.canonicalUrl}, ${title}, ${input.kind ?? guessKindFromUrl(input.url)},
+              ${r.siteName}, ${r.author}, ${r.publishedAt}, ${r.language}, ${r.imageUrl}, ${r.faviconUrl}, ${r.excerpt}, ${r.text},
+              ${r.videoProvider}, ${r.videoId}, ${r.videoDurationSeconds}, ${r.videoEmbedUrl}, ${now}, ${now})
+            RETURNING seq`,
+      )!;
+      item = { seq: created.seq, url: input.url, title, ...fromRequest };
       indexItem(ctx, item);
     } else {
       // A later clip completes what an earlier one missed but never overwrites it: the first saver's
@@ -168,12 +165,13 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
         if (value !== null && (item[key] === null || item[key] === "")) (fill as Record<string, unknown>)[key] = value;
       }
       if (Object.keys(fill).length) {
-        item = ctx.db.update(items).set({ ...fill, updatedAt: now }).where(eq(items.seq, item.seq)).returning().get();
+        ctx.db.update(items).set({ ...fill, updatedAt: now }).where(eq(items.seq, item.seq)).run();
+        item = { ...item, ...fill };
         if (fill.excerpt !== undefined || fill.text !== undefined || fill.siteName !== undefined) indexItem(ctx, item);
       }
     }
 
-    const current = ctx.db.select().from(saves).where(and(eq(saves.itemSeq, item.seq), eq(saves.userId, viewer.user.id))).get();
+    const current = ownSaveRow(ctx, item.seq, viewer.user.id);
     const circle = resolveCircle(viewer, input, current);
     const fields = {
       note: input.note ?? current?.note ?? "",
@@ -181,23 +179,32 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
       tags: input.tags ? [...new Set(input.tags)] : (current?.tags ?? []),
       sector: input.sector ? [...new Set(input.sector)] : (current?.sector ?? []),
       ...circle,
-      updatedAt: now,
     };
     let saveSeq: number;
     if (current) {
-      ctx.db.update(saves).set(fields).where(eq(saves.seq, current.seq)).run();
+      queryRun(
+        ctx,
+        sql`UPDATE saves SET note = ${fields.note}, quote = ${fields.quote}, tags = ${JSON.stringify(fields.tags)}, sector = ${JSON.stringify(fields.sector)},
+              visibility = ${fields.visibility}, community_id = ${fields.communityId}, school_id = ${fields.schoolId}, updated_at = ${now}
+            WHERE seq = ${current.seq}`,
+      );
       saveSeq = current.seq;
     } else {
-      saveSeq = ctx.db
-        .insert(saves)
-        .values({ itemSeq: item.seq, userId: viewer.user.id, ...fields, createdAt: now })
-        .returning({ seq: saves.seq })
-        .get().seq;
+      saveSeq = queryGet<{ seq: number }>(
+        ctx,
+        sql`INSERT INTO saves (item_seq, user_id, note, quote, tags, sector, visibility, community_id, school_id, created_at, updated_at)
+            VALUES (${item.seq}, ${viewer.user.id}, ${fields.note}, ${fields.quote}, ${JSON.stringify(fields.tags)}, ${JSON.stringify(fields.sector)},
+              ${fields.visibility}, ${fields.communityId}, ${fields.schoolId}, ${now}, ${now})
+            RETURNING seq`,
+      )!.seq;
     }
     replaceSaveLabels(ctx, saveSeq, themes ?? (current ? undefined : []), input.tags ? fields.tags : current ? undefined : []);
     indexSave(ctx, saveSeq);
+    if (!wasPublished && (fields.visibility === "network" || fields.visibility === "public")) {
+      recordEvent(ctx, { event: "item.published", itemSeq: item.seq });
+    }
     return { seq: item.seq, existing };
-  }));
+  });
   return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
 }
 
@@ -508,13 +515,35 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
 
 type VisibleSaveRow = SaveRow & { authorName: string };
 
+/** The item columns a clip may complete, plus what the search index needs. */
+const ITEM_FILL_COLUMNS = `seq, url, title, canonical_url AS canonicalUrl, site_name AS siteName, author, published_at AS publishedAt,
+  language, image_url AS imageUrl, favicon_url AS faviconUrl, excerpt, text, video_provider AS videoProvider, video_id AS videoId,
+  video_duration_seconds AS videoDurationSeconds, video_embed_url AS videoEmbedUrl`;
+type ItemForIndex = Pick<ItemRow, "seq" | "url" | "title" | "canonicalUrl" | "siteName" | "author" | "publishedAt" | "language" | "imageUrl" | "faviconUrl" | "excerpt" | "text" | "videoProvider" | "videoId" | "videoDurationSeconds" | "videoEmbedUrl">;
+
+/** The person's own save of an item, with its JSON columns read. */
+function ownSaveRow(ctx: ServiceContext, itemSeq: number, userId: string) {
+  const row = queryGet<{ seq: number; note: string; quote: string; tags: string; sector: string; visibility: Visibility; communityId: string | null; schoolId: string | null }>(
+    ctx,
+    sql`SELECT seq, note, quote, tags, sector, visibility, community_id AS communityId, school_id AS schoolId FROM saves WHERE item_seq = ${itemSeq} AND user_id = ${userId}`,
+  );
+  return row && { ...row, tags: JSON.parse(row.tags) as string[], sector: JSON.parse(row.sector) as ItemSector[] };
+}
+
+/** The columns an item's API view needs (not its readable text, which can be large). */
+const ITEM_VIEW_COLUMNS = `seq, id, url, canonical_url AS canonicalUrl, title, kind, site_name AS siteName, author,
+  published_at AS publishedAt, language, image_url AS imageUrl, favicon_url AS faviconUrl, excerpt,
+  video_provider AS videoProvider, video_id AS videoId, video_duration_seconds AS videoDurationSeconds,
+  video_embed_url AS videoEmbedUrl, created_at AS createdAt, updated_at AS updatedAt`;
+type ItemView = Omit<ItemRow, "urlKey" | "text">;
+
 /**
  * Builds the API view of items for one caller: themes, tags, sectors and notes come only from saves the
  * caller may see, so a private note never leaks through an item another person shared widely.
  */
 export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
   if (seqs.length === 0) return [];
-  const itemRows = ctx.db.select().from(items).where(inArray(items.seq, seqs)).all();
+  const itemRows = queryAll<ItemView>(ctx, sql`SELECT ${sql.raw(ITEM_VIEW_COLUMNS)} FROM items WHERE seq IN ${seqs}`);
   const saveRows = queryAll<Record<string, unknown>>(ctx, sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
         WHERE s.item_seq IN ${seqs} AND ${visibleSave(viewer, "s")} ORDER BY s.created_at, s.seq`,
   );
@@ -538,7 +567,7 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
   const saveSeqs = visibleSaves.map((s) => s.seq);
   const themesBySave = new Map<number, string[]>();
   if (saveSeqs.length) {
-    for (const row of ctx.db.select().from(saveThemes).where(inArray(saveThemes.saveSeq, saveSeqs)).all()) {
+    for (const row of queryAll<{ saveSeq: number; theme: string }>(ctx, sql`SELECT save_seq AS saveSeq, theme FROM save_themes WHERE save_seq IN ${saveSeqs}`)) {
       themesBySave.set(row.saveSeq, [...(themesBySave.get(row.saveSeq) ?? []), row.theme]);
     }
   }
