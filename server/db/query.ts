@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { SQL } from "drizzle-orm";
+import { sql as sqlTag, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { ServiceContext } from "../domain/context";
 
@@ -40,4 +40,12 @@ export function queryGet<T>(ctx: ServiceContext, query: SQL): T | undefined {
 export function queryRun(ctx: ServiceContext, query: SQL): Database.RunResult {
   const { sql, params } = dialect.sqlToQuery(query);
   return statement(ctx.sqlite, sql).run(...params);
+}
+
+/**
+ * `column IN ${inList(values)}`: the values travel as one JSON parameter, so the statement's text does
+ * not change with their number and its prepared form is reused.
+ */
+export function inList(values: readonly (string | number)[]): SQL {
+  return sqlTag`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }

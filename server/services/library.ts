@@ -13,7 +13,7 @@ import type {
   Visibility,
 } from "../../shared/schemas";
 import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
-import { queryAll, queryGet, queryRun } from "../db/query";
+import { inList, queryAll, queryGet, queryRun } from "../db/query";
 import { items, saves, saveTags, saveThemes, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
@@ -467,7 +467,7 @@ function topRankedPage(ctx: ServiceContext, viewer: Viewer, fts: string, filters
   if (best.size === 0) return cutoff === Infinity ? [] : null;
   const allowed = new Map(
     ctx.db
-      .all<{ seq: number; createdAt: string }>(sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${[...best.keys()]} AND ${filters}`)
+      .all<{ seq: number; createdAt: string }>(sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${inList([...best.keys()])} AND ${filters}`)
       .map((r) => [r.seq, r.createdAt] as const),
   );
   const ranked = [...best.entries()]
@@ -543,9 +543,9 @@ type ItemView = Omit<ItemRow, "urlKey" | "text">;
  */
 export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
   if (seqs.length === 0) return [];
-  const itemRows = queryAll<ItemView>(ctx, sql`SELECT ${sql.raw(ITEM_VIEW_COLUMNS)} FROM items WHERE seq IN ${seqs}`);
+  const itemRows = queryAll<ItemView>(ctx, sql`SELECT ${sql.raw(ITEM_VIEW_COLUMNS)} FROM items WHERE seq IN ${inList(seqs)}`);
   const saveRows = queryAll<Record<string, unknown>>(ctx, sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
-        WHERE s.item_seq IN ${seqs} AND ${visibleSave(viewer, "s")} ORDER BY s.created_at, s.seq`,
+        WHERE s.item_seq IN ${inList(seqs)} AND ${visibleSave(viewer, "s")} ORDER BY s.created_at, s.seq`,
   );
   const visibleSaves: VisibleSaveRow[] = saveRows.map((r) => ({
     seq: r.seq as number,
@@ -567,7 +567,7 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
   const saveSeqs = visibleSaves.map((s) => s.seq);
   const themesBySave = new Map<number, string[]>();
   if (saveSeqs.length) {
-    for (const row of queryAll<{ saveSeq: number; theme: string }>(ctx, sql`SELECT save_seq AS saveSeq, theme FROM save_themes WHERE save_seq IN ${saveSeqs}`)) {
+    for (const row of queryAll<{ saveSeq: number; theme: string }>(ctx, sql`SELECT save_seq AS saveSeq, theme FROM save_themes WHERE save_seq IN ${inList(saveSeqs)}`)) {
       themesBySave.set(row.saveSeq, [...(themesBySave.get(row.saveSeq) ?? []), row.theme]);
     }
   }
