@@ -17,7 +17,7 @@ const server = await startServer({
   port: 0,
   host: "127.0.0.1",
   databasePath,
-  publicUrl: "http://127.0.0.1",
+  publicUrl: null,
   admin: null,
   demo: false,
   trustProxy: false,
