@@ -1,11 +1,47 @@
 import type { ServiceContext } from "../domain/context";
+import { configureDeliveries, forgetDeliveries } from "../services/webhook-settings";
+import { WebhookWorker } from "./webhook-worker";
 
 export interface JobOptions {
   webhookAllowHosts: string[];
   publicUrl: string;
+  /** How often the worker looks for deliveries that came due (retries, rows other processes wrote). */
+  pollIntervalMs?: number;
+  /** The first retry's delay; each next one doubles, up to backoffMaxMs, with jitter. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How long a delivery is retried before it is given up (at least 24 hours in production). */
+  retryWindowMs?: number;
+  requestTimeoutMs?: number;
+  maxResponseBytes?: number;
+  concurrency?: number;
 }
 
-/** Background work inside the server process (the webhook worker). Returns a function that stops it. */
-export function startJobs(_ctx: ServiceContext, _options: JobOptions): () => Promise<void> {
-  return async () => {};
+export const JOB_DEFAULTS = {
+  pollIntervalMs: 1000,
+  backoffBaseMs: 30_000,
+  backoffMaxMs: 60 * 60 * 1000,
+  retryWindowMs: 24 * 60 * 60 * 1000,
+  requestTimeoutMs: 10_000,
+  maxResponseBytes: 64 * 1024,
+  concurrency: 4,
+} as const;
+
+/**
+ * Background work inside the server process (the webhook worker). Deliveries still pending from before a
+ * restart are picked up at once. Returns a function that stops it, waiting for sends in flight (they are
+ * aborted, and stay pending for the next start).
+ */
+export function startJobs(ctx: ServiceContext, options: JobOptions): () => Promise<void> {
+  const settings = { ...JOB_DEFAULTS, ...definedOnly(options) };
+  const worker = new WebhookWorker(ctx, { ...settings, allowHosts: options.webhookAllowHosts });
+  configureDeliveries(ctx, { publicUrl: options.publicUrl, webhookAllowHosts: options.webhookAllowHosts }, worker.wake);
+  worker.start();
+  return async () => {
+    forgetDeliveries(ctx);
+    await worker.stop();
+  };
 }
+
+const definedOnly = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,0 +1,183 @@
+/**
+ * Sends the outbox. A delivery is a row written with its exact body in the transaction of the change that
+ * caused it; this worker posts due rows, records every attempt, and reschedules failures with exponential
+ * backoff and jitter until the retry window (24 hours) has passed. State lives only in the database, so a
+ * crash loses nothing: rows still pending are sent after the restart, at worst a second time with the
+ * same Knooppunt-Delivery id, on which receivers may deduplicate.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { WebhookFormat } from "../../shared/delivery-schemas";
+import { deliveryAttempts, offerEvents, webhookDeliveries } from "../db/schema";
+import { isoNow, type ServiceContext } from "../domain/context";
+import { offerLinkIn } from "../services/webhook-payloads";
+import { postWebhook, signBody, type SendOutcome } from "../services/webhook-sender";
+
+export interface WorkerOptions {
+  allowHosts: readonly string[];
+  pollIntervalMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  retryWindowMs: number;
+  requestTimeoutMs: number;
+  maxResponseBytes: number;
+  concurrency: number;
+}
+
+interface DueDelivery {
+  id: string;
+  webhookId: string;
+  event: string;
+  body: string;
+  attempts: number;
+  createdAt: string;
+  url: string;
+  secret: string;
+  format: WebhookFormat;
+}
+
+/** A receiver's Retry-After is honoured, within reason: a day-long one would outlast the retry window. */
+const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
+
+export class WebhookWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  /** One request at a time per webhook, so a slow receiver gets its messages in order and is not flooded. */
+  private readonly busyHooks = new Set<string>();
+  private readonly shutdown = new AbortController();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly options: WorkerOptions,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  start() {
+    this.tick();
+  }
+
+  /** Looks for due deliveries now (after new ones were recorded, or a send finished). */
+  readonly wake = () => {
+    if (!this.stopped) this.dispatch();
+  };
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.shutdown.abort();
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private tick() {
+    if (this.stopped) return;
+    this.dispatch();
+    this.timer = setTimeout(() => this.tick(), this.options.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  private dispatch() {
+    let free = this.options.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    let due: DueDelivery[];
+    try {
+      due = this.ctx.db.all<DueDelivery>(
+        sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.body AS body, d.attempts AS attempts,
+              d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
+            FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+            WHERE d.status = 'pending' AND d.next_attempt_at <= ${isoNow(this.ctx)}
+            ORDER BY d.next_attempt_at, d.created_at LIMIT 50`,
+      );
+    } catch (error) {
+      console.error("[knooppunt] webhook worker could not read the outbox:", error);
+      return;
+    }
+    for (const delivery of due) {
+      if (free <= 0) break;
+      if (this.inFlight.has(delivery.id) || this.busyHooks.has(delivery.webhookId)) continue;
+      free -= 1;
+      this.busyHooks.add(delivery.webhookId);
+      const sending = this.deliver(delivery)
+        .catch((error) => console.error(`[knooppunt] webhook delivery ${delivery.id} failed unexpectedly:`, error))
+        .finally(() => {
+          this.inFlight.delete(delivery.id);
+          this.busyHooks.delete(delivery.webhookId);
+          if (!this.stopped) setImmediate(this.wake);
+        });
+      this.inFlight.set(delivery.id, sending);
+    }
+  }
+
+  private async deliver(delivery: DueDelivery) {
+    const started = performance.now();
+    const outcome = await postWebhook(
+      delivery.url,
+      delivery.body,
+      {
+        "Knooppunt-Event": delivery.event,
+        "Knooppunt-Delivery": delivery.id,
+        "Knooppunt-Signature": signBody(delivery.secret, delivery.body),
+      },
+      {
+        allowHosts: this.options.allowHosts,
+        timeoutMs: this.options.requestTimeoutMs,
+        maxResponseBytes: this.options.maxResponseBytes,
+        signal: this.shutdown.signal,
+      },
+      this.ctx.now,
+    );
+    if (outcome.kind === "interrupted") return;
+    this.record(delivery, outcome, Math.round(performance.now() - started));
+  }
+
+  /** The delay before the next try: doubling from the base, capped, with jitter so retries spread out. */
+  private backoff(attempts: number, retryAfterMs: number | null): number {
+    const exponential = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
+    const jittered = exponential / 2 + this.random() * (exponential / 2);
+    return Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
+  }
+
+  private record(delivery: DueDelivery, outcome: Exclude<SendOutcome, { kind: "interrupted" }>, durationMs: number) {
+    const ctx = this.ctx;
+    const now = ctx.now();
+    const at = now.toISOString();
+    ctx.db.transaction(() => {
+      // The webhook may have been deleted while the request was out; its deliveries went with it.
+      const still = ctx.db.get(sql`SELECT 1 AS one FROM webhook_deliveries WHERE id = ${delivery.id} AND status = 'pending'`);
+      if (!still) return;
+      const attempts = delivery.attempts + 1;
+      const error = outcome.kind === "delivered" ? null : outcome.error;
+      ctx.db.insert(deliveryAttempts).values({ deliveryId: delivery.id, at, statusCode: outcome.statusCode, error, durationMs }).run();
+
+      let update: Partial<typeof webhookDeliveries.$inferInsert>;
+      if (outcome.kind === "delivered") {
+        update = { status: "delivered", deliveredAt: at, lastError: null };
+        if (delivery.event === "bundle.accepted") this.recordReshare(delivery, at);
+      } else if (outcome.kind === "give_up") {
+        update = { status: "failed", lastError: error };
+      } else if (now.getTime() - Date.parse(delivery.createdAt) >= this.options.retryWindowMs) {
+        update = { status: "failed", lastError: `${error} (gave up after retrying for ${Math.round(this.options.retryWindowMs / 3_600_000)} hours)` };
+      } else {
+        update = { lastError: error, nextAttemptAt: new Date(now.getTime() + this.backoff(attempts, outcome.retryAfterMs)).toISOString() };
+      }
+      ctx.db
+        .update(webhookDeliveries)
+        .set({ ...update, attempts, lastStatusCode: outcome.statusCode })
+        .where(eq(webhookDeliveries.id, delivery.id))
+        .run();
+    });
+  }
+
+  /** An accepted bundle that reached the school's channel has spread further: the broker's reach counts it. */
+  private recordReshare(delivery: DueDelivery, at: string) {
+    const link = offerLinkIn(delivery.format, delivery.body);
+    let key: string | null = null;
+    try {
+      key = link ? new URL(link).searchParams.get("key") : null;
+    } catch {
+      key = null;
+    }
+    if (!key) return;
+    const offer = this.ctx.db.get<{ id: string } | undefined>(sql`SELECT id FROM offers WHERE capability_key = ${key}`);
+    if (offer) this.ctx.db.insert(offerEvents).values({ offerId: offer.id, kind: "reshared", at }).run();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Where a webhook may be sent. A coordinator types the URL, so without these checks Knooppunt would post
+ * on their behalf into its own network: to the database admin on localhost, a router on 192.168.x, or a
+ * cloud metadata service. Only public unicast addresses pass (ipaddr.js names every other range), unless
+ * the operator allow-listed the host (WEBHOOK_ALLOW_HOSTS), which also permits plain http.
+ *
+ * The check runs at registration and again before every send, and the send connects to exactly the
+ * address that was checked, so a DNS answer that changes in between (rebinding) cannot slip through.
+ */
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
+
+export class WebhookAddressError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookAddressError";
+  }
+}
+
+export interface WebhookTarget {
+  url: URL;
+  /** Host name without IPv6 brackets, as the request and TLS (SNI) use it. */
+  hostname: string;
+  /** The checked address to connect to; null for allow-listed hosts, which resolve normally. */
+  address: { address: string; family: 4 | 6 } | null;
+}
+
+const RANGE_NAMES: Record<string, string> = {
+  private: "private",
+  loopback: "loopback",
+  linkLocal: "link-local (this includes cloud metadata services)",
+  carrierGradeNat: "carrier-grade NAT",
+  uniqueLocal: "unique-local IPv6",
+  unspecified: "unspecified",
+  broadcast: "broadcast",
+  multicast: "multicast",
+  reserved: "reserved",
+};
+
+/** Why an address may not be a webhook's target, or null when it is a public unicast address. */
+export function refusedRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return "unparseable";
+  // ipaddr.process turns IPv4-mapped IPv6 (::ffff:10.0.0.1) back into the IPv4 address it hides.
+  const range = ipaddr.process(address).range();
+  return range === "unicast" ? null : (RANGE_NAMES[range] ?? range);
+}
+
+const isAllowListed = (hostname: string, allowHosts: readonly string[]) => allowHosts.includes(hostname.toLowerCase());
+
+/**
+ * Checks a webhook URL and resolves it to the one address a request may go to. Throws a
+ * WebhookAddressError whose message can be shown to the coordinator as it is.
+ */
+export async function resolveWebhookTarget(raw: string, allowHosts: readonly string[]): Promise<WebhookTarget> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new WebhookAddressError("The webhook URL is not a valid URL.");
+  }
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  const allowed = isAllowListed(hostname, allowHosts);
+  if (url.protocol !== "https:" && !(allowed && url.protocol === "http:")) {
+    throw new WebhookAddressError("Webhook URLs must use https.");
+  }
+  if (url.username || url.password) {
+    throw new WebhookAddressError("Leave the user name and password out of the webhook URL; put any secret in its path or query.");
+  }
+  if (allowed) return { url, hostname, address: null };
+
+  if (ipaddr.isValid(hostname)) {
+    const refused = refusedRange(hostname);
+    if (refused) throw new WebhookAddressError(`${hostname} is a ${refused} address; webhooks may only go to public internet addresses.`);
+    return { url, hostname, address: { address: hostname, family: hostname.includes(":") ? 6 : 4 } };
+  }
+
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = await lookup(hostname, { all: true, verbatim: true });
+  } catch {
+    throw new WebhookAddressError(`The host ${hostname} cannot be resolved.`);
+  }
+  if (addresses.length === 0) throw new WebhookAddressError(`The host ${hostname} cannot be resolved.`);
+  // Every address must pass: a client could connect to any of them.
+  for (const { address } of addresses) {
+    const refused = refusedRange(address);
+    if (refused) {
+      throw new WebhookAddressError(`${hostname} resolves to ${address}, a ${refused} address; webhooks may only go to public internet addresses.`);
+    }
+  }
+  const first = addresses[0]!;
+  return { url, hostname, address: { address: first.address, family: first.family === 6 ? 6 : 4 } };
+}

@@ -1,0 +1,98 @@
+/**
+ * The bodies webhooks receive: `json` (WebhookJsonPayload in shared/delivery-schemas.ts) and `teams`, a
+ * Teams Workflows message carrying an Adaptive Card 1.4. Both are written once, when the event is
+ * recorded, and sent byte for byte on every try, so the signature and the delivery id never change.
+ */
+import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../shared/delivery-schemas";
+
+type Bundle = NonNullable<WebhookJsonPayload["bundle"]>;
+type Offer = NonNullable<WebhookJsonPayload["offer"]>;
+type Item = NonNullable<WebhookJsonPayload["item"]>;
+
+export type EventSubject =
+  | { event: "item.published"; item: Item; url: string }
+  | { event: "offer.created" | "bundle.accepted"; bundle: Bundle; offer: Offer; url: string };
+
+export interface BodyInput {
+  deliveryId: string;
+  occurredAt: string;
+  school: { id: string; name: string };
+  subject: EventSubject;
+}
+
+function jsonBody({ deliveryId, occurredAt, school, subject }: BodyInput): WebhookJsonPayload {
+  const base = { event: subject.event, deliveryId, occurredAt, school };
+  return subject.event === "item.published"
+    ? { ...base, item: subject.item, url: subject.url }
+    : { ...base, bundle: subject.bundle, offer: subject.offer, url: subject.url };
+}
+
+// Adaptive Card text is markdown: keep link labels from breaking out of their brackets.
+const linkLabel = (text: string) => text.replace(/[[\]]/g, "").replace(/\s+/g, " ").trim();
+const MAX_LISTED = 10;
+
+const HEADLINES: Record<WebhookEvent, (school: string) => string> = {
+  "offer.created": (school) => `Nieuw aanbod voor ${school}`,
+  "bundle.accepted": (school) => `${school} heeft deze bundel aangenomen`,
+  "item.published": (school) => `Nieuw in de thema's van ${school}`,
+};
+
+type CardElement = Record<string, unknown> & { type: string };
+const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text, wrap: true, ...extra });
+
+/** An Adaptive Card 1.4 as Teams renders it: headline, title, what it is about, the items, one button. */
+export function adaptiveCard({ school, subject }: BodyInput) {
+  const body: CardElement[] = [textBlock(HEADLINES[subject.event](school.name), { size: "Small", isSubtle: true })];
+  let action: { title: string; url: string };
+  if (subject.event === "item.published") {
+    const { item } = subject;
+    body.push(textBlock(item.title, { size: "Large", weight: "Bolder" }));
+    const about = item.notes.length ? item.notes.join("\n\n") : item.excerpt;
+    if (about) body.push(textBlock(about));
+    const source = [item.siteName, item.author].filter(Boolean).join(" · ");
+    if (source) body.push(textBlock(source, { isSubtle: true, spacing: "Small" }));
+    action = { title: "Openen", url: subject.url };
+  } else {
+    const { bundle, offer } = subject;
+    body.push(textBlock(bundle.title, { size: "Large", weight: "Bolder" }));
+    if (bundle.about) body.push(textBlock(bundle.about));
+    if (bundle.use) body.push(textBlock(`**Wat kan ik ermee?** ${bundle.use}`));
+    if (subject.event === "offer.created" && offer.message) body.push(textBlock(`Bericht van de makelaar: ${offer.message}`, { isSubtle: true }));
+    if (bundle.items.length) {
+      const listed = bundle.items.slice(0, MAX_LISTED).map((i) => `- [${linkLabel(i.title)}](${i.url})`);
+      if (bundle.items.length > MAX_LISTED) listed.push(`- … en nog ${bundle.items.length - MAX_LISTED}`);
+      body.push(textBlock(`**In deze bundel (${bundle.items.length})**`, { spacing: "Medium" }), textBlock(listed.join("\n")));
+    }
+    action = { title: "Open de bundel", url: subject.url };
+  }
+  return {
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    type: "AdaptiveCard",
+    version: "1.4",
+    body,
+    actions: [{ type: "Action.OpenUrl", title: action.title, url: action.url }],
+    msteams: { width: "Full" },
+  };
+}
+
+export function webhookBody(format: WebhookFormat, input: BodyInput): string {
+  if (format === "json") return JSON.stringify(jsonBody(input));
+  return JSON.stringify({
+    type: "message",
+    attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: adaptiveCard(input) }],
+  });
+}
+
+/**
+ * The offer link inside a stored body. Both formats carry the bundle page with the offer's capability
+ * key, so the worker finds the offer a delivered `bundle.accepted` was about without a column for it.
+ */
+export function offerLinkIn(format: WebhookFormat, body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { url?: unknown; attachments?: { content?: { actions?: { url?: unknown }[] } }[] };
+    const url = format === "json" ? parsed.url : parsed.attachments?.[0]?.content?.actions?.[0]?.url;
+    return typeof url === "string" ? url : null;
+  } catch {
+    return null;
+  }
+}

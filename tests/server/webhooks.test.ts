@@ -1,0 +1,528 @@
+import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { WebhookJsonPayload } from "../../shared/delivery-schemas";
+import { startReceiver, type Receiver, type ReceivedRequest } from "../support/receiver";
+import { buildNetwork, startTestServer, testClock, type TestServer } from "../support/server";
+
+const HOUR = 60 * 60 * 1000;
+
+/** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
+async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+/** Long enough for the worker (polling every second) to have sent anything that was due. */
+const quietPeriod = () => new Promise((r) => setTimeout(r, 1300));
+
+const verify = (secret: string, request: ReceivedRequest) =>
+  request.headers["knooppunt-signature"] === `sha256=${createHmac("sha256", secret).update(request.body).digest("hex")}`;
+
+// The required fields of the Adaptive Card 1.4 schema (adaptive-card.json) for the elements the card
+// uses; strict, so a misspelt property (which Teams silently ignores) fails too.
+const TextBlock = z
+  .object({
+    type: z.literal("TextBlock"),
+    text: z.string().min(1),
+    wrap: z.boolean().optional(),
+    size: z.enum(["Default", "Small", "Medium", "Large", "ExtraLarge"]).optional(),
+    weight: z.enum(["Default", "Lighter", "Bolder"]).optional(),
+    isSubtle: z.boolean().optional(),
+    spacing: z.enum(["None", "Small", "Default", "Medium", "Large", "ExtraLarge", "Padding"]).optional(),
+  })
+  .strict();
+const OpenUrl = z.object({ type: z.literal("Action.OpenUrl"), url: z.url(), title: z.string().min(1) }).strict();
+const AdaptiveCard = z
+  .object({
+    $schema: z.literal("http://adaptivecards.io/schemas/adaptive-card.json"),
+    type: z.literal("AdaptiveCard"),
+    version: z.literal("1.4"),
+    body: z.array(TextBlock).min(1),
+    actions: z.array(OpenUrl).min(1),
+    msteams: z.object({ width: z.literal("Full") }).strict().optional(),
+  })
+  .strict();
+const TeamsMessage = z
+  .object({
+    type: z.literal("message"),
+    attachments: z.array(z.object({ contentType: z.literal("application/vnd.microsoft.card.adaptive"), content: AdaptiveCard }).strict()).length(1),
+  })
+  .strict();
+
+describe("webhooks", () => {
+  let server: TestServer;
+  let net: Awaited<ReturnType<typeof buildNetwork>>;
+  let receiver: Receiver;
+  let n = 0;
+
+  const hooks = () => `/api/v1/schools/${net.schoolA.id}/webhooks`;
+  const coordinator = () => ({ token: net.people.bram.token });
+  async function register(body: Record<string, unknown>) {
+    const res = await server.api("POST", hooks(), { ...coordinator(), body });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { webhook: { id: string; events: string[] }; secret: string };
+  }
+  const remove = (id: string) => server.api("DELETE", `${hooks()}/${id}`, coordinator());
+  const deliveries = async (hookId: string) => (await server.api("GET", `${hooks()}/${hookId}/deliveries`, coordinator())).body.deliveries as any[];
+  /** Anna shares a new item; by default into the network, in a sub-theme of the school's subscription. */
+  async function share(body: Record<string, unknown> = {}) {
+    n += 1;
+    server.clock.advance(1000);
+    const res = await server.api("POST", "/api/v1/items", {
+      token: net.people.anna.token,
+      body: { url: `https://voorbeeld.nl/webhook/${n}`, title: `Gedeeld ${n}`, themes: ["nieuwkomers"], visibility: "network", ...body },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.item as { id: string; title: string };
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    net = await buildNetwork(server);
+    receiver = await startReceiver();
+    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { ...coordinator(), body: { themes: ["nt2"], sector: ["po"] } });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await receiver.close();
+  });
+
+  describe("registration", () => {
+    it("shows the signing secret once; the list never shows it; events default to all", async () => {
+      const created = await register({ url: `${receiver.url}/alles`, format: "json" });
+      expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
+      expect(created.webhook.events).toEqual(["offer.created", "bundle.accepted", "item.published"]);
+      const list = await server.api("GET", hooks(), coordinator());
+      expect(list.body.webhooks).toEqual([{ id: created.webhook.id, url: `${receiver.url}/alles`, format: "json", events: created.webhook.events, createdAt: expect.any(String) }]);
+      expect(JSON.stringify(list.body)).not.toContain(created.secret);
+      expect((await remove(created.webhook.id)).status).toBe(204);
+      expect((await server.api("GET", hooks(), coordinator())).body.webhooks).toEqual([]);
+      expect((await remove(created.webhook.id)).status).toBe(404);
+      expect((await server.api("GET", `${hooks()}/${created.webhook.id}/deliveries`, coordinator())).status).toBe(404);
+    });
+
+    it("is capped at 10 webhooks per school", async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push((await register({ url: `${receiver.url}/veel/${i}`, format: "json", events: ["offer.created"] })).webhook.id);
+      const eleventh = await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/veel/10`, format: "json" } });
+      expect(eleventh.status).toBe(409);
+      expect(eleventh.body.error.code).toBe("too_many_webhooks");
+      for (const id of ids) expect((await remove(id)).status).toBe(204);
+    });
+
+    it("is for coordinators only", async () => {
+      const body = { url: `${receiver.url}/x`, format: "json" };
+      expect((await server.api("POST", hooks(), { token: net.people.anna.token, body })).status).toBe(403);
+      expect((await server.api("GET", hooks(), { token: net.people.anna.token })).status).toBe(403);
+      expect((await server.api("POST", hooks(), { token: net.people.chris.token, body })).status).toBe(403);
+    });
+
+    it.each([
+      ["https://10.0.0.5/hook", "private"],
+      ["https://192.168.1.1/hook", "private"],
+      ["https://169.254.169.254/latest/meta-data", "link-local"],
+      ["https://100.100.100.200/hook", "carrier-grade NAT"],
+      ["https://[::1]/hook", "loopback"],
+      ["https://[fd00:ec2::254]/hook", "unique-local"],
+      ["https://[::ffff:10.0.0.5]/hook", "private"],
+      ["https://127.0.0.2/hook", "loopback"],
+      ["https://0.0.0.0/hook", "unspecified"],
+    ])("refuses %s (a %s address) with a clear 400, without connecting", async (url, kind) => {
+      const res = await server.api("POST", hooks(), { ...coordinator(), body: { url, format: "teams" } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("webhook_url_refused");
+      expect(res.body.error.message).toContain(kind);
+      expect(res.body.error.issues[0].path).toEqual(["url"]);
+    });
+
+    it("refuses a host name that resolves to a loopback address when it is not allow-listed", async () => {
+      const before = receiver.requests.length;
+      const res = await server.api("POST", hooks(), { ...coordinator(), body: { url: `https://localhost:${receiver.port}/hook`, format: "json" } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/localhost resolves to .*loopback/);
+      expect(receiver.requests.length).toBe(before);
+    });
+
+    it("refuses plain http except for allow-listed hosts, and user names in the URL", async () => {
+      const http = await server.api("POST", hooks(), { ...coordinator(), body: { url: "http://example.org/hook", format: "json" } });
+      expect(http.status).toBe(400);
+      expect(http.body.error.message).toBe("Webhook URLs must use https.");
+      const credentials = await server.api("POST", hooks(), { ...coordinator(), body: { url: "https://user:pw@example.org/hook", format: "json" } });
+      expect(credentials.status).toBe(400);
+      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: "ftp://example.org/hook", format: "json" } })).status).toBe(400);
+      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/x`, format: "xml" } })).status).toBe(400);
+      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/x`, format: "json", events: [] } })).status).toBe(400);
+      expect((await server.api("GET", hooks(), coordinator())).body.webhooks).toEqual([]);
+    });
+  });
+
+  describe("item.published, format json", () => {
+    let hook: { webhook: { id: string }; secret: string };
+    beforeAll(async () => {
+      hook = await register({ url: `${receiver.url}/json`, format: "json", events: ["item.published"] });
+    });
+    afterAll(() => remove(hook.webhook.id));
+
+    it("posts the event, signed with the secret, with a stable delivery id", async () => {
+      const before = receiver.requests.length;
+      const item = await share({ note: "Handig voor de eerste schoolweek" });
+      const [request] = (await receiver.waitFor(before + 1)).slice(before);
+      expect(request!.method).toBe("POST");
+      expect(request!.path).toBe("/json");
+      expect(request!.headers["content-type"]).toBe("application/json");
+      expect(request!.headers["knooppunt-event"]).toBe("item.published");
+      expect(verify(hook.secret, request!)).toBe(true);
+      expect(verify("whsec_een-ander-geheim", request!)).toBe(false);
+
+      const payload = WebhookJsonPayload.parse(request!.json);
+      expect(payload).toMatchObject({
+        event: "item.published",
+        deliveryId: request!.headers["knooppunt-delivery"],
+        school: { id: net.schoolA.id, name: "De Regenboog" },
+        item: { id: item.id, title: item.title, themes: ["nieuwkomers"], notes: ["Handig voor de eerste schoolweek"] },
+        url: `https://voorbeeld.nl/webhook/${n}`,
+      });
+      const log = await eventually(async () => {
+        const all = await deliveries(hook.webhook.id);
+        return all[0]?.status === "delivered" ? all : undefined;
+      }, "the delivery to be logged");
+      expect(log[0]).toMatchObject({ id: payload.deliveryId, event: "item.published", attempts: 1, lastStatusCode: 200, nextAttemptAt: null });
+      expect(log[0].attemptLog).toEqual([{ at: expect.any(String), statusCode: 200, error: null, durationMs: expect.any(Number) }]);
+    });
+
+    it("is not sent for items in smaller circles, other themes, or other sectors; widening sends it", async () => {
+      const before = receiver.requests.length;
+      const hidden = await share({ visibility: "school", title: "Alleen voor school" });
+      await share({ visibility: "community", communityId: net.community.id, title: "Alleen voor community" });
+      await share({ themes: ["burgerschap"], title: "Ander thema" });
+      await share({ sector: ["vo"], title: "Alleen vo" });
+      // A marker the school does want: the worker sends in order, so anything above would arrive first.
+      await share({ title: "Marker" });
+      await receiver.waitFor(before + 1);
+      await quietPeriod();
+      expect(receiver.requests.slice(before).map((r) => r.json.item.title)).toEqual(["Marker"]);
+
+      const widened = await server.api("PATCH", `/api/v1/items/${hidden.id}`, { token: net.people.anna.token, body: { visibility: "network" } });
+      expect(widened.status).toBe(200);
+      const [request] = (await receiver.waitFor(before + 2)).slice(before + 1);
+      expect(request!.json.item.title).toBe("Alleen voor school");
+    });
+
+    it("is not sent to a webhook that did not ask for the event", async () => {
+      const other = await register({ url: `${receiver.url}/alleen-aanbod`, format: "json", events: ["offer.created"] });
+      const before = receiver.requests.length;
+      await share({ title: "Nog een" });
+      await receiver.waitFor(before + 1);
+      await quietPeriod();
+      expect(receiver.requests.slice(before).map((r) => r.path)).toEqual(["/json"]);
+      await remove(other.webhook.id);
+    });
+  });
+
+  describe("format teams", () => {
+    it("posts a Teams Workflows message with a valid Adaptive Card 1.4 that opens the item", async () => {
+      const hook = await register({ url: `${receiver.url}/teams`, format: "teams", events: ["item.published"] });
+      const before = receiver.requests.length;
+      await share({ title: `Taal & "rekenen" <groep 3> 😀`, note: "Probeer het in groep 3", meta: { siteName: "Expertisecentrum" } });
+      const [request] = (await receiver.waitFor(before + 1)).slice(before);
+      expect(verify(hook.secret, request!)).toBe(true);
+      const message = TeamsMessage.parse(request!.json);
+      const card = message.attachments[0]!.content;
+      expect(card.body.map((b) => b.text)).toEqual([
+        "Nieuw in de thema's van De Regenboog",
+        `Taal & "rekenen" <groep 3> 😀`,
+        "Probeer het in groep 3",
+        "Expertisecentrum",
+      ]);
+      expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Openen", url: `https://voorbeeld.nl/webhook/${n}` }]);
+      await remove(hook.webhook.id);
+    });
+  });
+
+  describe("offer.created and bundle.accepted", () => {
+    let hook: { webhook: { id: string }; secret: string };
+    const dewi = () => ({ token: net.people.dewi.token });
+    const onPath = (path: string, count: number) =>
+      eventually(async () => {
+        const matching = receiver.requests.filter((r) => r.path === path);
+        return matching.length >= count ? matching : undefined;
+      }, `${count} requests to ${path}`);
+
+    async function publishBundle(title: string, itemTitles: string[]) {
+      const items = [];
+      for (const itemTitle of itemTitles) items.push({ itemId: (await share({ title: itemTitle })).id, note: `Notitie bij ${itemTitle}` });
+      const draft = await server.api("POST", "/api/v1/bundles", { ...dewi(), body: { title, about: "Waar het over gaat", use: "Wat je ermee doet", themes: ["nieuwkomers"], audience: "network" } });
+      await server.api("PUT", `/api/v1/bundles/${draft.body.bundle.id}/items`, { ...dewi(), body: { version: draft.body.bundle.version, items } });
+      const published = await server.api("POST", `/api/v1/bundles/${draft.body.bundle.id}/publish`, { ...dewi(), body: {} });
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      return published.body.bundle as { id: string; slug: string };
+    }
+    const offerTo = async (bundleId: string) => {
+      const res = await server.api("POST", `/api/v1/bundles/${bundleId}/offers`, { ...dewi(), body: { schoolIds: [net.schoolA.id], message: "Iets voor jullie?" } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.offers[0].id as string;
+    };
+    const inboxUrl = async (offerId: string) =>
+      ((await server.api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, coordinator())).body.offers as any[]).find((o) => o.id === offerId).bundle.url as string;
+
+    let bundle: { id: string; slug: string };
+    let offerId: string;
+    beforeAll(async () => {
+      hook = await register({ url: `${receiver.url}/aanbod`, format: "json", events: ["offer.created", "bundle.accepted"] });
+      bundle = await publishBundle("Zachte landing in groep 3", ["Eerste schooldag", "Buddy-systeem"]);
+    });
+    afterAll(() => remove(hook.webhook.id));
+
+    it("offer.created (json) carries the bundle, the offer and a link with the school's key", async () => {
+      offerId = await offerTo(bundle.id);
+      const [request] = await onPath("/aanbod", 1);
+      expect(request!.headers["knooppunt-event"]).toBe("offer.created");
+      expect(verify(hook.secret, request!)).toBe(true);
+      const payload = WebhookJsonPayload.parse(request!.json);
+      const url = await inboxUrl(offerId);
+      expect(new URL(url).searchParams.get("key")).toBeTruthy();
+      expect(payload).toMatchObject({
+        event: "offer.created",
+        school: { id: net.schoolA.id, name: "De Regenboog" },
+        offer: { id: offerId, status: "offered", message: "Iets voor jullie?" },
+        bundle: {
+          id: bundle.id,
+          title: "Zachte landing in groep 3",
+          about: "Waar het over gaat",
+          use: "Wat je ermee doet",
+          audience: "network",
+          url,
+          items: [
+            { title: "Eerste schooldag", note: "Notitie bij Eerste schooldag" },
+            { title: "Buddy-systeem", note: "Notitie bij Buddy-systeem" },
+          ],
+        },
+        url,
+      });
+    });
+
+    it("offer.created (teams) posts a card with the title, what it is about, the items, and a button to the bundle", async () => {
+      const teams = await register({ url: `${receiver.url}/teams-aanbod`, format: "teams", events: ["offer.created"] });
+      const other = await publishBundle("Warme overdracht [po]", ["Overdrachtsformulier", "Gesprek met ouders"]);
+      const otherOffer = await offerTo(other.id);
+      const [request] = await onPath("/teams-aanbod", 1);
+      expect(verify(teams.secret, request!)).toBe(true);
+      const card = TeamsMessage.parse(request!.json).attachments[0]!.content;
+      const url = await inboxUrl(otherOffer);
+      expect(card.body.map((b) => b.text)).toEqual([
+        "Nieuw aanbod voor De Regenboog",
+        "Warme overdracht [po]",
+        "Waar het over gaat",
+        "**Wat kan ik ermee?** Wat je ermee doet",
+        "Bericht van de makelaar: Iets voor jullie?",
+        "**In deze bundel (2)**",
+        `- [Overdrachtsformulier](https://voorbeeld.nl/webhook/${n - 1})\n- [Gesprek met ouders](https://voorbeeld.nl/webhook/${n})`,
+      ]);
+      expect(card.actions).toEqual([{ type: "Action.OpenUrl", title: "Open de bundel", url }]);
+      await remove(teams.webhook.id);
+    });
+
+    it("bundle.accepted counts as reshared in the broker's reach once its delivery succeeds, not before", async () => {
+      const reshared = async () => (await server.api("GET", `/api/v1/bundles/${bundle.id}/reach`, dewi())).body.totals.reshared as number;
+      const before = receiver.requests.filter((r) => r.path === "/aanbod").length;
+      receiver.failNext(1, { status: 503 }, "/aanbod");
+      const accepted = await server.api("POST", `/api/v1/offers/${offerId}/accept`, { ...coordinator(), body: {} });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      const [failed] = (await onPath("/aanbod", before + 1)).slice(before);
+      expect(failed!.headers["knooppunt-event"]).toBe("bundle.accepted");
+      expect(failed!.json).toMatchObject({ event: "bundle.accepted", offer: { id: offerId, status: "accepted" } });
+      await eventually(async () => (await deliveries(hook.webhook.id))[0]?.attempts === 1, "the failed attempt");
+      expect(await reshared()).toBe(0);
+
+      server.clock.advance(2 * HOUR);
+      const [retried] = (await onPath("/aanbod", before + 2)).slice(before + 1);
+      expect(retried!.headers["knooppunt-delivery"]).toBe(failed!.headers["knooppunt-delivery"]);
+      expect(await eventually(async () => ((await reshared()) === 1 ? 1 : undefined), "the reshare to be counted")).toBe(1);
+    });
+  });
+
+  describe("retries", () => {
+    let hook: { webhook: { id: string }; secret: string };
+    beforeAll(async () => {
+      hook = await register({ url: `${receiver.url}/retry`, format: "json", events: ["item.published"] });
+    });
+    afterAll(() => remove(hook.webhook.id));
+    const latest = async () => (await deliveries(hook.webhook.id))[0];
+
+    it("a receiver that fails twice gets the delivery exactly once more, with the same id and body", async () => {
+      const before = receiver.requests.length;
+      receiver.failNext(2, { status: 503 });
+      await share();
+      await receiver.waitFor(before + 1);
+      const afterFirst = await eventually(async () => ((await latest())?.attempts === 1 ? latest() : undefined), "the first attempt to be logged");
+      expect(afterFirst).toMatchObject({ status: "pending", lastStatusCode: 503, lastError: "HTTP 503" });
+      // The retry waits for its backoff: nothing is sent until the clock passes it.
+      expect(Date.parse(afterFirst.nextAttemptAt)).toBeGreaterThan(server.clock.now().getTime());
+      await quietPeriod();
+      expect(receiver.requests.length).toBe(before + 1);
+
+      server.clock.advance(2 * HOUR);
+      await receiver.waitFor(before + 2);
+      await eventually(async () => (await latest())?.attempts === 2, "the second attempt to be logged");
+      server.clock.advance(2 * HOUR);
+      await receiver.waitFor(before + 3);
+      const done = await eventually(async () => ((await latest())?.status === "delivered" ? latest() : undefined), "delivery");
+
+      server.clock.advance(5 * HOUR);
+      await quietPeriod();
+      const received = receiver.requests.slice(before);
+      expect(received).toHaveLength(3);
+      expect(new Set(received.map((r) => r.headers["knooppunt-delivery"]))).toEqual(new Set([done.id]));
+      expect(new Set(received.map((r) => r.body)).size).toBe(1);
+      expect(done.attemptLog.map((a: any) => a.statusCode)).toEqual([503, 503, 200]);
+    });
+
+    it("gives up at once on a 4xx other than 408 and 429", async () => {
+      const before = receiver.requests.length;
+      receiver.failNext(1, { status: 410 });
+      await share();
+      await receiver.waitFor(before + 1);
+      const failed = await eventually(async () => ((await latest())?.status === "failed" ? latest() : undefined), "the delivery to fail");
+      expect(failed).toMatchObject({ attempts: 1, lastStatusCode: 410, nextAttemptAt: null });
+      server.clock.advance(5 * HOUR);
+      await quietPeriod();
+      expect(receiver.requests.length).toBe(before + 1);
+    });
+
+    it("honours Retry-After on a 429", async () => {
+      const before = receiver.requests.length;
+      receiver.failNext(1, { status: 429, headers: { "Retry-After": "7200" } });
+      await share();
+      await receiver.waitFor(before + 1);
+      const waiting = await eventually(async () => ((await latest())?.attempts === 1 ? latest() : undefined), "the first attempt");
+      expect(Date.parse(waiting.nextAttemptAt) - server.clock.now().getTime()).toBeGreaterThanOrEqual(2 * HOUR);
+      server.clock.advance(1 * HOUR);
+      await quietPeriod();
+      expect(receiver.requests.length).toBe(before + 1);
+      server.clock.advance(1 * HOUR + 1000);
+      await receiver.waitFor(before + 2);
+      await eventually(async () => (await latest())?.status === "delivered", "delivery after Retry-After");
+    });
+
+    it("keeps retrying 5xx for 24 hours, then gives up", async () => {
+      const before = receiver.requests.length;
+      receiver.failNext(50, { status: 500 });
+      await share();
+      await receiver.waitFor(before + 1);
+      await eventually(async () => (await latest())?.attempts === 1, "the first attempt");
+      server.clock.advance(23 * HOUR);
+      await receiver.waitFor(before + 2);
+      const stillTrying = await eventually(async () => ((await latest())?.attempts === 2 ? latest() : undefined), "the second attempt");
+      expect(stillTrying.status).toBe("pending");
+      server.clock.advance(2 * HOUR);
+      await receiver.waitFor(before + 3);
+      const gaveUp = await eventually(async () => ((await latest())?.status === "failed" ? latest() : undefined), "giving up");
+      expect(gaveUp.lastError).toMatch(/gave up after retrying for 24 hours/);
+      server.clock.advance(5 * HOUR);
+      await quietPeriod();
+      expect(receiver.requests.length).toBe(before + 3);
+      receiver.reset();
+    });
+  });
+});
+
+describe("deliveries across a restart", () => {
+  let dir: string;
+  let receiver: Receiver;
+  const clock = testClock();
+  let server: TestServer;
+  let net: Awaited<ReturnType<typeof buildNetwork>>;
+  let bram: { token: string };
+
+  const restart = async (options: { webhookAllowHosts?: string[] } = {}) => {
+    await server.stop();
+    server = await startTestServer({ dir, clock, ...options });
+  };
+  const hooks = () => `/api/v1/schools/${net.schoolA.id}/webhooks`;
+  const register = async (path: string, events?: string[]) =>
+    (await server.api("POST", hooks(), { ...bram, body: { url: path.startsWith("https:") ? path : `${receiver.url}${path}`, format: "json", events } })).body
+      .webhook.id as string;
+  const log = async (hookId: string) => (await server.api("GET", `${hooks()}/${hookId}/deliveries`, bram)).body.deliveries as any[];
+  const share = (key: string) =>
+    server.api("POST", "/api/v1/items", { token: net.people.anna.token, body: { url: `https://voorbeeld.nl/${key}`, title: key, themes: ["nt2"], visibility: "network" } });
+  const arrived = (path: string, count: number) =>
+    eventually(async () => {
+      const matching = receiver.requests.filter((r) => r.path === path);
+      return matching.length >= count ? matching : undefined;
+    }, `${count} requests to ${path}`);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "knooppunt-restart-"));
+    receiver = await startReceiver();
+    server = await startTestServer({ dir, clock });
+    net = await buildNetwork(server);
+    bram = { token: net.people.bram.token };
+    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { ...bram, body: { themes: ["nt2"] } });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await receiver.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reach a receiver that was down while the server restarted, with the same delivery id", async () => {
+    const hookId = await register("/down", ["item.published"]);
+    await receiver.down();
+    await share("receiver-down");
+    const [pending] = await eventually(async () => {
+      const all = await log(hookId);
+      return all[0]?.attempts === 1 ? all : undefined;
+    }, "the failed first attempt");
+    expect(pending).toMatchObject({ status: "pending", lastStatusCode: null, lastError: expect.stringMatching(/ECONNREFUSED/) });
+
+    await restart();
+    await receiver.up();
+    clock.advance(2 * HOUR);
+    const [request] = await arrived("/down", 1);
+    expect(request!.headers["knooppunt-delivery"]).toBe(pending.id);
+    const after = await eventually(async () => {
+      const all = await log(hookId);
+      return all[0]?.status === "delivered" ? all : undefined;
+    }, "the logged delivery after the restart");
+    expect(after[0].attemptLog.map((a: any) => a.statusCode)).toEqual([null, 200]);
+    await server.api("DELETE", `${hooks()}/${hookId}`, bram);
+  });
+
+  it("are sent again after a restart that cut a request off, with the same delivery id", async () => {
+    const hookId = await register("/hangt", ["item.published"]);
+    receiver.failNext(1, { status: 200, hang: true }, "/hangt");
+    await share("onderbroken");
+    const [cutOff] = await arrived("/hangt", 1);
+    await restart();
+    const requests = await arrived("/hangt", 2);
+    expect(requests.map((r) => r.headers["knooppunt-delivery"])).toEqual([cutOff!.headers["knooppunt-delivery"], cutOff!.headers["knooppunt-delivery"]]);
+    expect(requests[1]!.body).toBe(cutOff!.body);
+    await eventually(async () => (await log(hookId))[0]?.status === "delivered", "delivery after the restart");
+    await server.api("DELETE", `${hooks()}/${hookId}`, bram);
+  });
+
+  it("are checked again at send time: a host no longer allow-listed is refused and never contacted", async () => {
+    // Registered while 127.0.0.1 is allow-listed (then https to it passes too; registering connects nowhere).
+    const hookId = await register(`https://127.0.0.1:${receiver.port}/tls`);
+    await restart({ webhookAllowHosts: [] });
+    const before = receiver.requests.length;
+    await share("geweigerd");
+    const [refused] = await eventually(async () => {
+      const all = await log(hookId);
+      return all[0]?.attempts >= 1 ? all : undefined;
+    }, "the refused attempt");
+    expect(refused).toMatchObject({ status: "pending", lastStatusCode: null });
+    expect(refused.lastError).toMatch(/^refused: 127\.0\.0\.1 is a loopback address/);
+    await quietPeriod();
+    expect(receiver.requests.length).toBe(before);
+  });
+});
