@@ -288,7 +288,7 @@ const SENTENCES: Sentence[] = [
 ];
 
 function sentence(rng: Rng, theme: ThemeWords): string {
-  if (rng.chance(0.0008)) return `Een paar leerlingen spreken thuis ${RARE_WORD}, een Berberse taal, naast Nederlands en Arabisch.`;
+  if (rng.chance(0.00005)) return `Een paar leerlingen spreken thuis ${RARE_WORD}, een Berberse taal, naast Nederlands en Arabisch.`;
   return rng.zipf(SENTENCES)(rng, theme);
 }
 

@@ -152,6 +152,8 @@ export async function seedLibrary(
           }
         }
       })();
+      // Let signals (Ctrl-C) and timers through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
       if (performance.now() - lastLog > 15_000 || end === count) {
         const s = (performance.now() - started) / 1000;
         log(`  ${end.toLocaleString("en")} items, ${s.toFixed(0)} s, ${(end / s).toFixed(0)} items/s, ${(databaseBytes(path) / 1e6).toFixed(0)} MB`);
