@@ -1,7 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
-import { startJobs } from "./jobs";
+import { startJobs, type JobOptions } from "./jobs";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./db/client";
 import type { ServiceContext } from "./domain/context";
@@ -22,6 +22,8 @@ export interface StartOptions extends ServerConfig {
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
+  /** Worker timings (poll interval, backoff, timeouts); tests shorten them. */
+  jobs?: Omit<Partial<JobOptions>, "webhookAllowHosts" | "publicUrl">;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
   extend?: (app: ReturnType<typeof createApp>) => void;
 }
@@ -60,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${host}:${port}`;
   // Without PUBLIC_URL, links point at the address the server really listens on (port 0 picks one).
   deps.publicUrl = options.publicUrl ?? url;
-  const stopJobs = startJobs(ctx, { webhookAllowHosts: options.webhookAllowHosts, publicUrl: deps.publicUrl });
+  const stopJobs = startJobs(ctx, { ...options.jobs, webhookAllowHosts: options.webhookAllowHosts, publicUrl: deps.publicUrl });
   return {
     url,
     port,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { WebhookEvent, WebhookFormat } from "../../shared/delivery-schemas";
 import type { ItemSector } from "../../shared/schemas";
+import { queryGet } from "../db/query";
 import { webhookDeliveries } from "../db/schema";
 import type { BundleSnapshot } from "../domain/bundle-snapshot";
 import { isoNow, type ServiceContext } from "../domain/context";
@@ -48,6 +49,9 @@ function webhooksFor(ctx: ServiceContext, schoolIds: string[], event: WebhookEve
  * from saves the network may see, as in the school feed.
  */
 function itemPublished(ctx: ServiceContext, itemSeq: number): { targets: Target[]; subject: EventSubject } | null {
+  // Most clips reach no webhook at all: answer that before shaping the item (this runs inside every clip).
+  const anyListener = queryGet(ctx, sql`SELECT 1 AS one FROM webhooks w WHERE EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = 'item.published') LIMIT 1`);
+  if (!anyListener) return null;
   const visible = ctx.db.get(sql`SELECT 1 AS one FROM items i WHERE i.seq = ${itemSeq} AND ${visibleItem(NETWORK_AUDIENCE)}`);
   if (!visible) return null;
   const item = shapeItems(ctx, NETWORK_AUDIENCE, [itemSeq])[0];
