@@ -44,6 +44,8 @@ export async function startTestServer(overrides: Partial<StartOptions> & { clock
     demo: false,
     trustProxy: false,
     webhookAllowHosts: ["127.0.0.1"],
+    // Deliveries come due on the test clock; a short poll lets the worker notice within a blink.
+    jobs: { pollIntervalMs: 100 },
     now: clock.now,
     ...overrides,
   });
