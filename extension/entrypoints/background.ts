@@ -6,10 +6,11 @@ import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging"
 import { flush, nextDue } from "../lib/queue";
 import { currentLanguage, signedInApi } from "../lib/session";
 import { KnooppuntApi } from "../lib/api";
+import { openSidePanel } from "../lib/side-panel";
 import { failedItem, queueItem, settingsItem, taxonomyItem } from "../lib/storage";
 
 const QUEUE_ALARM = "knooppunt-queue";
-const MENU = { page: "save-page", link: "save-link", selection: "save-selection" } as const;
+const MENU = { page: "save-page", link: "save-link", selection: "save-selection", library: "open-library" } as const;
 
 async function queueStatus(): Promise<QueueStatus> {
   return { pending: (await queueItem.getValue()).length, failed: await failedItem.getValue() };
@@ -57,6 +58,8 @@ async function createMenus() {
   browser.contextMenus.create({ id: MENU.page, title: title("menu.savePage"), contexts: ["page"] });
   browser.contextMenus.create({ id: MENU.link, title: title("menu.saveLink"), contexts: ["link"] });
   browser.contextMenus.create({ id: MENU.selection, title: title("menu.saveSelection"), contexts: ["selection"] });
+  // The toolbar button opens the clipper; its right-click menu (and a shortcut) opens the library beside the page.
+  browser.contextMenus.create({ id: MENU.library, title: title("menu.openLibrary"), contexts: ["action"] });
 }
 
 async function notify(outcome: SaveOutcome, title: string) {
@@ -106,10 +109,18 @@ export default defineBackground(() => {
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU.library) {
+      void openSidePanel(tab?.windowId).catch(() => undefined);
+      return;
+    }
     const kind = info.menuItemId === MENU.link ? "link" : info.menuItemId === MENU.selection ? "selection" : "page";
     void quickClip(kind, tab, info);
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command === "open-library") {
+      void openSidePanel(tab?.windowId).catch(() => undefined);
+      return;
+    }
     if (command !== "save-page") return;
     const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     void quickClip("page", active);

@@ -13,24 +13,9 @@ import {
   type CreateItemRequest,
 } from "../../shared/schemas";
 import type { z } from "zod";
+import { ApiError } from "./api-error";
 
-export class ApiError extends Error {
-  constructor(
-    readonly kind: "network" | "http",
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-
-  /** Worth trying again later without the person doing anything. */
-  get retryable(): boolean {
-    return this.kind === "network" || this.status >= 500 || this.status === 429 || this.status === 408;
-  }
-}
+export { ApiError };
 
 const TIMEOUT_MS = 15_000;
 
@@ -86,6 +71,7 @@ export class KnooppuntApi {
         parsed.success ? parsed.data.error.code : response.status >= 500 ? "server" : "http_error",
         parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
         Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+        parsed.success ? parsed.data.error : null,
       );
     }
     if (!schema) return { status: response.status, data: undefined as z.output<S> };

@@ -68,3 +68,14 @@ export interface FailedClip {
 }
 
 export const failedItem = storage.defineItem<FailedClip[]>("local:failed", { fallback: [] });
+
+/**
+ * The item the side panel should show when it opens: set by the popup's "Open in bibliotheek", taken
+ * (and cleared) by the panel. Storage rather than a message, because the panel may not be running yet.
+ */
+export interface LibraryFocus {
+  itemId: string;
+  requestedAt: string;
+}
+
+export const libraryFocusItem = storage.defineItem<LibraryFocus | null>("local:libraryFocus", { fallback: null });

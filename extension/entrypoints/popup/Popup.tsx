@@ -8,13 +8,14 @@ import { Choices } from "../../components/Choices";
 import { TagInput } from "../../components/TagInput";
 import { ThemePicker } from "../../components/ThemePicker";
 import { sendMessage, type CapturedPage, type QueueStatus, type SaveOutcome } from "../../lib/messaging";
+import { showInLibrary } from "../../lib/side-panel";
 import { lastUsedItem, sessionItem, settingsItem, tagHistoryItem, type Session } from "../../lib/storage";
 
 type Phase =
   | { name: "loading" }
   | { name: "signed-out" }
   | { name: "unsupported" }
-  | { name: "form"; captured: CapturedPage; existing: Item | null };
+  | { name: "form"; captured: CapturedPage; existing: Item | null; windowId: number | undefined };
 
 interface Form {
   title: string;
@@ -86,7 +87,7 @@ export function Popup() {
         visibility,
         communityId: mine?.communityId ?? lastUsed.communityId ?? settings.defaultCommunityId ?? storedSession.communities[0]?.id ?? null,
       });
-      setPhase({ name: "form", captured, existing });
+      setPhase({ name: "form", captured, existing, windowId: tab.windowId });
     })();
   }, []);
 
@@ -248,7 +249,20 @@ export function Popup() {
         </div>
       </form>
 
-      <Outcome outcome={outcome} existedBefore={(existing?.savedByMe ?? false) && outcome?.status === "saved"} t={t} />
+      <Outcome
+        outcome={outcome}
+        existedBefore={(existing?.savedByMe ?? false) && outcome?.status === "saved"}
+        t={t}
+        onOpenLibrary={(item) => {
+          // Called straight from the click: the browser only opens the panel inside a user action.
+          void showInLibrary(item.id, phase.windowId).then(
+            () => {
+              if (!new URLSearchParams(location.search).has("tab")) window.close();
+            },
+            () => undefined,
+          );
+        }}
+      />
 
       {queue.pending > 0 && (
         <p class="notice warn" role="status" data-testid="pending">
@@ -267,13 +281,26 @@ export function Popup() {
   );
 }
 
-function Outcome({ outcome, existedBefore, t }: { outcome: SaveOutcome | null; existedBefore: boolean; t: (key: MessageKey, params?: Record<string, string | number>) => string }) {
+function Outcome({
+  outcome,
+  existedBefore,
+  t,
+  onOpenLibrary,
+}: {
+  outcome: SaveOutcome | null;
+  existedBefore: boolean;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  onOpenLibrary(item: Item): void;
+}) {
   if (!outcome) return null;
   if (outcome.status === "saved") {
     return (
-      <p class="notice info" role="status" data-testid="outcome" data-status="saved">
-        {outcome.existing || existedBefore ? t("popup.updated") : t("popup.saved")}
-      </p>
+      <div class="notice info saved-notice" role="status" data-testid="outcome" data-status="saved">
+        <span>{outcome.existing || existedBefore ? t("popup.updated") : t("popup.saved")}</span>
+        <button type="button" class="button secondary" onClick={() => onOpenLibrary(outcome.item)}>
+          {t("popup.openLibrary")}
+        </button>
+      </div>
     );
   }
   if (outcome.status === "queued") {
