@@ -441,22 +441,47 @@ const TOP_K = 200;
  * of them, costs several times the bare FTS5 query on a large library; instead take the best TOP_K of
  * each index (FTS5 keeps only a small heap for ORDER BY … LIMIT), merge, and check the few candidates.
  * That page is exact when its last row scores better than the K-th score of every index that was cut
- * off: anything not among the candidates scores at least that. Otherwise (deep pages, narrow filters)
- * returns null and the caller runs the complete query.
+ * off: anything not among the candidates scores at least that. When many matches tie at the cut-off
+ * (a theme word scores every save of that theme alike), a second pass takes every match scoring no
+ * worse than the page's last row, which is exact too. Otherwise (deep pages, narrow filters) returns
+ * null and the caller runs the complete query.
  */
 function topRankedPage(ctx: ServiceContext, viewer: Viewer, fts: string, filters: SQL, cursor: { s: number; q: number } | null, want: number): Row[] | null {
-  const fromItems = queryAll<{ seq: number; score: number }>(ctx, sql`SELECT rowid AS seq, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ${fts} ORDER BY score LIMIT ${TOP_K}`,
+  const first = rankedCandidates(ctx, viewer, fts, filters, cursor, want, { top: TOP_K });
+  if (first.exact) return first.rows;
+  if (first.rows.length < want) return null;
+  const second = rankedCandidates(ctx, viewer, fts, filters, cursor, want, { atMost: first.rows[want - 1]!.score });
+  return second.exact ? second.rows : null;
+}
+
+function rankedCandidates(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  fts: string,
+  filters: SQL,
+  cursor: { s: number; q: number } | null,
+  want: number,
+  bound: { top: number } | { atMost: number },
+): { rows: Row[]; exact: boolean } {
+  const limit = (ranking: SQL) =>
+    "top" in bound
+      ? sql`SELECT * FROM (${ranking}) ORDER BY score LIMIT ${bound.top}`
+      : sql`SELECT * FROM (${ranking}) WHERE score <= ${bound.atMost}`;
+  const fromItems = queryAll<{ seq: number; score: number }>(
+    ctx,
+    limit(sql`SELECT rowid AS seq, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ${fts}`),
   );
-  // Saves are ranked before their circle is checked, so the cut-off is the K-th score over all saves:
-  // a visible save outside the candidates scores at least that much too.
-  const fromSaves = queryAll<{ seq: number; score: number; visible: number }>(ctx, sql`WITH top AS MATERIALIZED (
-          SELECT rowid AS save_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) AS score FROM saves_fts WHERE saves_fts MATCH ${fts} ORDER BY score LIMIT ${TOP_K}
-        )
+  // Saves are ranked before their circle is checked, so a side's cut-off is taken over all saves: a
+  // visible save outside the candidates scores at least that much too.
+  const fromSaves = queryAll<{ seq: number; score: number; visible: number }>(
+    ctx,
+    sql`WITH top AS MATERIALIZED (${limit(sql`SELECT rowid AS save_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) AS score FROM saves_fts WHERE saves_fts MATCH ${fts}`)})
         SELECT s.item_seq AS seq, top.score AS score, ${visibleSave(viewer, "s")} AS visible FROM top JOIN saves s ON s.seq = top.save_seq`,
   );
+  const truncated = (rows: { score: number }[]) => "top" in bound && rows.length === bound.top;
   const cutoff = Math.min(
-    fromItems.length === TOP_K ? fromItems[TOP_K - 1]!.score : Infinity,
-    fromSaves.length === TOP_K ? Math.max(...fromSaves.map((r) => r.score)) : Infinity,
+    truncated(fromItems) ? fromItems.at(-1)!.score : Infinity,
+    truncated(fromSaves) ? Math.max(...fromSaves.map((r) => r.score)) : Infinity,
   );
 
   const best = new Map<number, number>();
@@ -464,20 +489,22 @@ function topRankedPage(ctx: ServiceContext, viewer: Viewer, fts: string, filters
     const known = best.get(seq);
     if (known === undefined || score < known) best.set(seq, score);
   }
-  if (best.size === 0) return cutoff === Infinity ? [] : null;
   const allowed = new Map(
-    ctx.db
-      .all<{ seq: number; createdAt: string }>(sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${inList([...best.keys()])} AND ${filters}`)
-      .map((r) => [r.seq, r.createdAt] as const),
+    best.size === 0
+      ? []
+      : queryAll<{ seq: number; createdAt: string }>(
+          ctx,
+          sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${inList([...best.keys()])} AND ${filters}`,
+        ).map((r) => [r.seq, r.createdAt] as const),
   );
-  const ranked = [...best.entries()]
+  const rows = [...best.entries()]
     .map(([seq, score]) => ({ seq, score, createdAt: allowed.get(seq) }))
     .filter((r): r is Row => r.createdAt !== undefined)
     .filter((r) => !cursor || r.score > cursor.s || (r.score === cursor.s && r.seq > cursor.q))
     .sort((a, b) => a.score - b.score || a.seq - b.seq)
     .slice(0, want);
-  if (ranked.length === want) return ranked[want - 1]!.score < cutoff ? ranked : null;
-  return cutoff === Infinity ? ranked : null;
+  const exact = rows.length === want ? rows[want - 1]!.score < cutoff : cutoff === Infinity;
+  return { rows, exact };
 }
 
 /** Facet counts for the library's filters, over the same matches as listItems. */
