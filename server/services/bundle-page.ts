@@ -2,7 +2,8 @@ import type { Localised } from "../../shared/schemas";
 import type { BundleSnapshot } from "../domain/bundle-snapshot";
 import type { ServiceContext } from "../domain/context";
 import type { Viewer } from "../domain/viewer";
-import { audienceIncludes, bundlePageUrl, publishedBySlug } from "./bundles";
+import { bundlePageUrl, publishedBySlug } from "./bundles";
+import { audienceIncludes } from "./visibility";
 import { openOfferByKey } from "./offers";
 import { themeIndex } from "./themes";
 

@@ -27,7 +27,7 @@ import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../d
 import { decodePosition, pageOf } from "./bundle-paging";
 import { shapeItems } from "./library";
 import { requireThemes } from "./themes";
-import { visibleItem, visibleSave } from "./visibility";
+import { audienceIncludes, visibleItem, visibleSave } from "./visibility";
 
 type BundleRow = typeof bundles.$inferSelect;
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;
@@ -46,12 +46,6 @@ export interface BundleAccess {
 /** The public address of a published bundle's page. */
 export const bundlePageUrl = (siteUrl: string, slug: string) => `${siteUrl}/b/${slug}`;
 
-/**
- * Who may read a published bundle. It follows the audience of the snapshot, not of the working copy: a
- * draft edit that widens the audience must not open a snapshot whose items were only checked against the
- * narrower one.
- */
-export const audienceIncludes = (audience: Audience, viewer: Viewer) => audience === "public" || viewer.kind !== "anonymous";
 
 // ---------------------------------------------------------------------------------------------------
 // Loading, with the access rule

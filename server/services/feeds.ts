@@ -16,12 +16,12 @@ import type { ServiceContext } from "../domain/context";
 import { notFound } from "../domain/errors";
 import { sha256Hex } from "../domain/ids";
 import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../domain/viewer";
-import { audienceIncludes, bundlePageUrl } from "./bundles";
+import { bundlePageUrl } from "./bundles";
 import { writeFeed, type FeedEntry } from "./feed-writer";
 import { shapeItems } from "./library";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "./subscriptions";
 import { themeIndex } from "./themes";
-import { visibleItem, visibleSave } from "./visibility";
+import { audienceIncludes, visibleItem, visibleSave } from "./visibility";
 
 export interface FeedOptions {
   format: FeedFormat;

@@ -27,3 +27,11 @@ export function visibleItem(viewer: Viewer, itemAlias = "i"): SQL {
   const i = sql.raw(itemAlias);
   return sql`EXISTS (SELECT 1 FROM saves vs WHERE vs.item_seq = ${i}.seq AND ${visibleSave(viewer, "vs")})`;
 }
+
+/**
+ * Who may read a published bundle: public bundles everyone, network bundles every signed-in member and
+ * the network audience. It follows the audience of the snapshot, not of the working copy: a
+ * draft edit that widens the audience must not open a snapshot whose items were only checked against the
+ * narrower one.
+ */
+export const audienceIncludes = (audience: "public" | "network", viewer: Viewer) => audience === "public" || viewer.kind !== "anonymous";
