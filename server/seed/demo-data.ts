@@ -101,6 +101,29 @@ export interface DemoExtraSave {
 
 const paragraphs = (...parts: string[]): string => parts.join("\n\n");
 
+/** The clip a demo item stands for, as POST /api/v1/items takes it (its school or community is added by the seeder). */
+export function demoItemRequest(item: DemoItem) {
+  return {
+    url: item.url,
+    title: item.title,
+    kind: item.kind,
+    language: item.language,
+    text: item.text,
+    meta: {
+      siteName: item.siteName,
+      author: item.author ?? null,
+      publishedAt: item.publishedAt ?? null,
+      excerpt: item.excerpt,
+      video: item.video ?? null,
+    },
+    themes: item.themes,
+    tags: item.tags,
+    note: item.note,
+    sector: item.sector,
+    visibility: item.visibility,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The network
 

@@ -5,7 +5,7 @@ import type { SignedInViewer } from "../domain/viewer";
 import { createUser, findUserByEmail, membershipsOf, publicUser } from "../services/accounts";
 import { saveItem, setOutcome } from "../services/library";
 import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../services/organisations";
-import { DEMO_BESTUUR, DEMO_COMMUNITY, DEMO_EXTRA_SAVES, DEMO_ITEMS, DEMO_PEOPLE, DEMO_SCHOOLS } from "./demo-data";
+import { DEMO_BESTUUR, DEMO_COMMUNITY, DEMO_EXTRA_SAVES, DEMO_ITEMS, DEMO_PEOPLE, DEMO_SCHOOLS, demoItemRequest } from "./demo-data";
 
 export interface DemoSummary {
   created: boolean;
@@ -56,25 +56,9 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   const base = ctx.now().getTime();
   const at = (hoursAgo: number): ServiceContext => ({ ...ctx, now: () => new Date(base - hoursAgo * 3_600_000) });
   DEMO_ITEMS.forEach((item, index) => {
-      const viewer = viewers.get(item.savedBy)!;
+    const viewer = viewers.get(item.savedBy)!;
       const saved = saveItem(at((DEMO_ITEMS.length - index) * 7), viewer, {
-        url: item.url,
-        title: item.title,
-        kind: item.kind,
-        language: item.language,
-        text: item.text,
-        meta: {
-          siteName: item.siteName,
-          author: item.author ?? null,
-          publishedAt: item.publishedAt ?? null,
-          excerpt: item.excerpt,
-          video: item.video ?? null,
-        },
-        themes: item.themes,
-        tags: item.tags,
-        note: item.note,
-        sector: item.sector,
-        visibility: item.visibility,
+        ...demoItemRequest(item),
         communityId: item.communityKey ? community.id : null,
         schoolId: item.schoolKey ? schoolIds.get(item.schoolKey)! : undefined,
       });

@@ -5,7 +5,7 @@ import {
   DEMO_ITEMS,
   DEMO_PEOPLE,
   DEMO_SCHOOLS,
-  type DemoItem,
+  demoItemRequest,
 } from "../../server/seed/demo-data";
 import { CreateItemRequest, Email, ITEM_KINDS, Password, Theme } from "../../shared/schemas";
 import { THEME_TAXONOMY, themeSlug } from "../../shared/themes";
@@ -232,7 +232,7 @@ describe("demo data", () => {
 
   it("is valid input for POST /api/v1/items", () => {
     for (const item of DEMO_ITEMS) {
-      const result = CreateItemRequest.safeParse(toRequest(item));
+      const result = CreateItemRequest.safeParse(demoItemRequest(item));
       expect(result.success, `${item.url}: ${result.error?.message}`).toBe(true);
       // Tags are stored lower-case; the demo data must already be in that form.
       expect(result.data?.tags, item.url).toEqual(item.tags);
@@ -292,25 +292,3 @@ describe("demo data", () => {
     }
   });
 });
-
-function toRequest(item: DemoItem) {
-  return {
-    url: item.url,
-    title: item.title,
-    kind: item.kind,
-    language: item.language,
-    text: item.text,
-    meta: {
-      siteName: item.siteName,
-      author: item.author ?? null,
-      publishedAt: item.publishedAt ?? null,
-      excerpt: item.excerpt,
-      video: item.video ?? null,
-    },
-    themes: item.themes,
-    tags: item.tags,
-    note: item.note,
-    sector: item.sector,
-    visibility: item.visibility,
-  };
-}
