@@ -120,6 +120,8 @@ export const MeResponse = z.object({
   user: User,
   schools: z.array(z.object({ id: z.string(), name: z.string(), role: SchoolRole })),
   communities: z.array(z.object({ id: z.string(), name: z.string(), role: CommunityRole })),
+  /** Teacher-education institutes (pabo, lerarenopleiding, universiteit) the person belongs to. */
+  institutes: z.array(z.object({ id: z.string(), name: z.string(), role: SchoolRole })).optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
@@ -169,6 +171,14 @@ export const CreateSchoolRequest = z.object({
 export const SchoolResponse = z.object({ school: School });
 export const SchoolsResponse = z.object({ schools: z.array(School) });
 
+export const INSTITUTE_KINDS = ["pabo", "lerarenopleiding", "universiteit"] as const;
+export const InstituteKind = z.enum(INSTITUTE_KINDS);
+
+export const Institute = z.object({ id: z.string(), name: z.string(), kind: InstituteKind });
+export const CreateInstituteRequest = z.object({ name: trimmed(200).min(1), kind: InstituteKind });
+export const InstituteResponse = z.object({ institute: Institute });
+export const InstitutesResponse = z.object({ institutes: z.array(Institute) });
+
 export const Community = z.object({
   id: z.string(),
   name: z.string(),
@@ -190,6 +200,7 @@ export const CommunityResponse = z.object({ community: Community });
 export const CommunitiesResponse = z.object({ communities: z.array(Community) });
 
 export const SchoolMembershipRequest = z.object({ role: SchoolRole });
+export const InstituteMembershipRequest = z.object({ role: SchoolRole });
 export const CommunityMembershipRequest = z.object({ role: CommunityRole });
 export const MembershipResponse = z.object({
   membership: z.object({ userId: z.string(), role: z.string() }),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   CommunityRole,
   CreateCommunityRequest,
+  CreateInstituteRequest,
   CreateSchoolRequest,
   CreateUserRequest,
   SchoolRole,
@@ -20,12 +21,15 @@ import { DomainError } from "../domain/errors";
 import { createUser, findUserByEmail, listUsers, updateUser } from "../services/accounts";
 import {
   createCommunity,
+  createInstitute,
   createSchool,
   listCommunities,
+  listInstitutes,
   listSchools,
   removeCommunityMember,
   removeSchoolMember,
   setCommunityMember,
+  setInstituteMember,
   setSchoolMember,
 } from "../services/organisations";
 import { seedThemes } from "../services/themes";
@@ -39,6 +43,9 @@ const HELP = `Knooppunt beheer / administration
   npm run admin -- school:create --name "De Regenboog" --sector po [--region Eindhoven] [--bestuur "Stichting …"]
   npm run admin -- school:member <schoolId> a@school.nl [--role member|coordinator]
   npm run admin -- school:remove <schoolId> a@school.nl
+  npm run admin -- institutes
+  npm run admin -- institute:create --name "Pabo Eindhoven" --kind pabo|lerarenopleiding|universiteit
+  npm run admin -- institute:member <instituteId> a@school.nl [--role member|coordinator]
   npm run admin -- communities
   npm run admin -- community:create --name "PLG Meertaligheid" --kind leergemeenschap [--open] [--description …]
   npm run admin -- community:member <communityId> a@school.nl [--role member|owner]
@@ -101,6 +108,12 @@ async function run(ctx: ServiceContext, command: string | undefined, args: strin
     case "school:remove":
       removeSchoolMember(ctx, args[0] ?? "", userIdFor(ctx, args[1]));
       return { removed: true };
+    case "institutes":
+      return listInstitutes(ctx);
+    case "institute:create":
+      return createInstitute(ctx, CreateInstituteRequest.parse({ name: v.name, kind: v.kind }));
+    case "institute:member":
+      return setInstituteMember(ctx, args[0] ?? "", userIdFor(ctx, args[1]), SchoolRole.parse(v.role?.[0] ?? "member"));
     case "communities":
       return listCommunities(ctx);
     case "community:create":

@@ -85,6 +85,22 @@ export const institutes = sqliteTable("institutes", {
   createdAt: createdAt(),
 });
 
+/** Teacher educators and students belong to an institute (pabo, lerarenopleiding, universiteit). */
+export const instituteMembers = sqliteTable(
+  "institute_members",
+  {
+    instituteId: text("institute_id")
+      .notNull()
+      .references(() => institutes.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<"member" | "coordinator">().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.instituteId, t.userId] }), index("institute_members_user_idx").on(t.userId)],
+);
+
 export const communities = sqliteTable("communities", {
   id: id(),
   name: text("name").notNull(),

@@ -6,8 +6,11 @@ import {
   CommunityResponse,
   CreateCommunityRequest,
   CreateSchoolRequest,
+  CreateInstituteRequest,
   CreateUserRequest,
   Id,
+  InstituteMembershipRequest,
+  InstituteResponse,
   MembershipResponse,
   SchoolMembershipRequest,
   SchoolResponse,
@@ -21,10 +24,13 @@ import { valid } from "../http/validate";
 import { adminUser, createUser, updateUser } from "../services/accounts";
 import {
   createCommunity,
+  createInstitute,
   createSchool,
   removeCommunityMember,
+  removeInstituteMember,
   removeSchoolMember,
   setCommunityMember,
+  setInstituteMember,
   setSchoolMember,
 } from "../services/organisations";
 
@@ -56,6 +62,36 @@ export const adminRoutes = new Hono<AppEnv>()
     idempotent,
     valid("json", CreateSchoolRequest),
     (c) => c.json({ school: createSchool(c.var.ctx, c.req.valid("json")) }, 201),
+  )
+  .post(
+    "/admin/institutes",
+    doc({ tag, summary: "Create a teacher-education institute", responses: { 201: { description: "Created", schema: InstituteResponse } } }),
+    requireAdmin,
+    idempotent,
+    valid("json", CreateInstituteRequest),
+    (c) => c.json({ institute: createInstitute(c.var.ctx, c.req.valid("json")) }, 201),
+  )
+  .put(
+    "/admin/institutes/:id/members/:userId",
+    doc({ tag, summary: "Add a person to an institute or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    valid("json", InstituteMembershipRequest),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      return c.json({ membership: setInstituteMember(c.var.ctx, id, userId, c.req.valid("json").role) });
+    },
+  )
+  .delete(
+    "/admin/institutes/:id/members/:userId",
+    doc({ tag, summary: "Remove a person from an institute", responses: { 204: { description: "Removed" } } }),
+    requireAdmin,
+    valid("param", MemberParam),
+    (c) => {
+      const { id, userId } = c.req.valid("param");
+      removeInstituteMember(c.var.ctx, id, userId);
+      return c.body(null, 204);
+    },
   )
   .post(
     "/admin/communities",

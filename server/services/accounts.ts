@@ -134,7 +134,12 @@ export function membershipsOf(ctx: ServiceContext, userId: string) {
     sql`SELECT c.id AS id, c.name AS name, m.role AS role FROM community_members m JOIN communities c ON c.id = m.community_id
         WHERE m.user_id = ${userId} ORDER BY c.name`,
   );
-  return { schools: schoolRows, communities: communityRows };
+  const instituteRows = queryAll<{ id: string; name: string; role: SchoolRole }>(
+    ctx,
+    sql`SELECT i.id AS id, i.name AS name, m.role AS role FROM institute_members m JOIN institutes i ON i.id = m.institute_id
+        WHERE m.user_id = ${userId} ORDER BY i.name`,
+  );
+  return { schools: schoolRows, communities: communityRows, institutes: instituteRows };
 }
 
 export const revokeToken = (ctx: ServiceContext, userId: string, tokenId: string) => {

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, or } from "drizzle-orm";
 import type { CommunityKind, CommunityRole, SchoolRole, SchoolSector } from "../../shared/schemas";
-import { besturen, communities, communityMembers, schoolMembers, schools, users } from "../db/schema";
+import { besturen, communities, communityMembers, instituteMembers, institutes, schoolMembers, schools, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -78,6 +78,34 @@ export function removeSchoolMember(ctx: ServiceContext, schoolId: string, userId
   const result = ctx.db
     .delete(schoolMembers)
     .where(and(eq(schoolMembers.schoolId, schoolId), eq(schoolMembers.userId, userId)))
+    .run();
+  if (result.changes === 0) throw notFound("membership");
+}
+
+export function createInstitute(ctx: ServiceContext, input: { name: string; kind: "pabo" | "lerarenopleiding" | "universiteit" }) {
+  const row = { id: newId(), name: input.name, kind: input.kind, createdAt: isoNow(ctx) };
+  ctx.db.insert(institutes).values(row).run();
+  return { id: row.id, name: row.name, kind: row.kind };
+}
+
+export const listInstitutes = (ctx: ServiceContext) =>
+  ctx.db.select({ id: institutes.id, name: institutes.name, kind: institutes.kind }).from(institutes).orderBy(asc(institutes.name)).all();
+
+export function setInstituteMember(ctx: ServiceContext, instituteId: string, userId: string, role: SchoolRole) {
+  if (!ctx.db.select({ id: institutes.id }).from(institutes).where(eq(institutes.id, instituteId)).get()) throw notFound("institute");
+  requireUser(ctx, userId);
+  ctx.db
+    .insert(instituteMembers)
+    .values({ instituteId, userId, role, createdAt: isoNow(ctx) })
+    .onConflictDoUpdate({ target: [instituteMembers.instituteId, instituteMembers.userId], set: { role } })
+    .run();
+  return { userId, role };
+}
+
+export function removeInstituteMember(ctx: ServiceContext, instituteId: string, userId: string) {
+  const result = ctx.db
+    .delete(instituteMembers)
+    .where(and(eq(instituteMembers.instituteId, instituteId), eq(instituteMembers.userId, userId)))
     .run();
   if (result.changes === 0) throw notFound("membership");
 }

@@ -20,6 +20,7 @@ describe("signing in", () => {
     expect(me.status).toBe(200);
     expect(me.body.schools).toEqual([{ id: net.schoolA.id, name: "De Regenboog", role: "member" }]);
     expect(me.body.communities).toEqual([{ id: net.community.id, name: "PLG Meertaligheid", role: "member" }]);
+    expect(me.body.institutes).toEqual([]);
     const tokens = await server.api("GET", "/api/v1/tokens", { token: login.body.token });
     expect(tokens.body.tokens.find((t: any) => t.current)).toMatchObject({ name: "Chrome op laptop", kind: "login" });
   });
@@ -113,6 +114,22 @@ describe("administration", () => {
     const patch = await server.api("PATCH", `/api/v1/admin/users/${net.people.bram.id}`, { token: server.adminToken, body: { roles: ["broker"] } });
     expect(patch.body.user.roles).toEqual(["broker"]);
     expect((await server.api("GET", "/api/v1/me", { token: net.people.bram.token })).body.user.roles).toEqual(["broker"]);
+  });
+
+  it("creates teacher-education institutes and their members, shown in /me and the directory", async () => {
+    const created = await server.api("POST", "/api/v1/admin/institutes", { token: server.adminToken, body: { name: "Pabo Kempenland", kind: "pabo" } });
+    expect(created.status).toBe(201);
+    const id = created.body.institute.id;
+    const member = await server.api("PUT", `/api/v1/admin/institutes/${id}/members/${net.people.dewi.id}`, { token: server.adminToken, body: { role: "member" } });
+    expect(member.status).toBe(200);
+    const me = await server.api("GET", "/api/v1/me", { token: net.people.dewi.token });
+    expect(me.body.institutes).toEqual([{ id, name: "Pabo Kempenland", role: "member" }]);
+    const list = await server.api("GET", "/api/v1/institutes", { token: net.people.eva.token });
+    expect(list.body.institutes).toEqual([{ id, name: "Pabo Kempenland", kind: "pabo" }]);
+    expect((await server.api("POST", "/api/v1/admin/institutes", { token: server.adminToken, body: { name: "X", kind: "mbo" } })).status).toBe(400);
+    expect((await server.api("POST", "/api/v1/admin/institutes", { token: net.people.dewi.token, body: { name: "X", kind: "pabo" } })).status).toBe(403);
+    expect((await server.api("DELETE", `/api/v1/admin/institutes/${id}/members/${net.people.dewi.id}`, { token: server.adminToken })).status).toBe(204);
+    expect((await server.api("GET", "/api/v1/me", { token: net.people.dewi.token })).body.institutes).toEqual([]);
   });
 
   it("lists schools with their bestuur and communities by membership or openness", async () => {
