@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
+import { copyBuiltExtension, launchWithExtension, type ExtensionBrowser } from "../support/browser";
+import { signInExtension } from "../support/extension-session";
 import { startFixtureSite } from "../support/fixture-site";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
@@ -251,6 +252,42 @@ describe("the offline queue", () => {
     expect(protocol.kind).toBe("protocol");
     await popup.close();
     for (const page of pages) await page.close();
+  });
+});
+
+describe("the offline queue across a browser restart", () => {
+  it("keeps a queued clip in extension storage and delivers it after the browser starts again", async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), "knooppunt-profile-"));
+    const extensionPath = await copyBuiltExtension();
+    let second: ExtensionBrowser | undefined;
+    try {
+      const first = await launchWithExtension({ profileDir, extensionPath });
+      await signInExtension(first, server, teacher());
+      const url = site.url("school-video.html");
+      const page = await first.context.newPage();
+      await page.goto(url);
+      await server.stop();
+      const tabId = await first.tabIdFor(url);
+      const popup = await first.context.newPage();
+      await popup.goto(`chrome-extension://${first.extensionId}/popup.html?tab=${tabId}`);
+      await popup.getByRole("button", { name: "Bewaren" }).click();
+      await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
+      await first.close();
+
+      server = await startTestServer({ dir, port, now: () => new Date() });
+      second = await launchWithExtension({ profileDir, extensionPath });
+      const status = () => second!.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus());
+      expect((await status()).pending).toBe(1);
+      await second.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
+      await expect.poll(async () => (await status()).pending, { timeout: 20_000 }).toBe(0);
+      const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: teacher().email, password: teacher().password } })).body.token;
+      const mine = await server.api("GET", "/api/v1/items?savedBy=me&limit=100", { token });
+      expect(mine.body.items.filter((i: any) => i.url === url)).toHaveLength(1);
+    } finally {
+      await second?.close();
+      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(dirname(extensionPath), { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Worker } from "playwright-core";
 
 export const EXTENSION_PATH = resolve(".output/chrome-mv3");
@@ -16,9 +16,32 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, headless, with the built extension loaded unpacked and a fresh profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), "knooppunt-chromium-"));
+const REQUIRED = ["manifest.json", "background.js", "popup.html", "sidepanel.html", "options.html", "extract.js"];
+
+/**
+ * A private copy of the built extension. Another test run in the same checkout rebuilds .output/ (the
+ * global setup), and a browser test must not see its files vanish halfway. Chromium derives an unpacked
+ * extension's id (and so its storage) from the folder, so a test that restarts the browser reuses its copy.
+ */
+export async function copyBuiltExtension(): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (!REQUIRED.every((file) => existsSync(join(EXTENSION_PATH, file)))) {
+    if (Date.now() > deadline) throw new Error(`no complete extension build in ${EXTENSION_PATH}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  const copy = join(mkdtempSync(join(tmpdir(), "knooppunt-ext-")), "extension");
+  cpSync(EXTENSION_PATH, copy, { recursive: true });
+  return copy;
+}
+
+/**
+ * Debian's Chromium, headless, with the built extension loaded unpacked (a private copy unless a folder is
+ * given). A fresh profile unless one is given; given folders are kept on close, so a test can start the
+ * browser again on them.
+ */
+export async function launchWithExtension(options: { extensionPath?: string; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+  const extensionPath = options.extensionPath ?? (await copyBuiltExtension());
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), "knooppunt-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
@@ -30,8 +53,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
@@ -49,7 +72,8 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       }, url),
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
+      if (!options.extensionPath) rmSync(dirname(extensionPath), { recursive: true, force: true });
     },
   };
 }
