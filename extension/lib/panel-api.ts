@@ -1,9 +1,10 @@
 /**
  * The side panel's HTTP client: plain fetch with the session's token, no zod at runtime, so the panel
- * stays small. Shapes come from shared/schemas.ts and shared/bundle-schemas.ts as types only; the server
- * validates with the same schemas. Every call takes an AbortSignal, so a newer search cancels a stale one.
+ * stays small. Shapes come from shared/schemas.ts, shared/bundle-schemas.ts and shared/delivery-schemas.ts
+ * as types only; the server validates with the same schemas. Every call takes an AbortSignal, so a newer search cancels a stale one.
  */
 import type { Bundle, BundleItemsRequest, CreateBundleRequest, InboxOffer, ReachResponse, UpdateBundleRequest } from "../../shared/bundle-schemas";
+import type { CreateWebhookRequest, Delivery, FeedUrlsResponse, Subscriptions, SubscriptionsRequest, Webhook } from "../../shared/delivery-schemas";
 import type { Item, ItemFacetsResponse, ItemListResponse, MeResponse, Outcome, School, UpdateSaveRequest } from "../../shared/schemas";
 import type { ItemKind, ItemSector, Visibility } from "../../shared/vocabulary";
 import { ApiError } from "./api-error";
@@ -192,5 +193,62 @@ export class PanelApi {
 
   async declineOffer(id: string, reason: string) {
     return (await this.call<{ offer: InboxOffer }>("POST", `/api/v1/offers/${encodeURIComponent(id)}/decline`, { body: reason ? { reason } : {} })).offer;
+  }
+
+  // Co-curators ----------------------------------------------------------------------------------------
+
+  /** The brokers who can be added as co-curators (names only). */
+  async brokers(signal?: AbortSignal) {
+    return (await this.call<{ brokers: { id: string; name: string }[] }>("GET", "/api/v1/brokers", { signal })).brokers;
+  }
+
+  async addCurator(bundleId: string, userId: string) {
+    return (await this.call<{ bundle: Bundle }>("POST", `/api/v1/bundles/${encodeURIComponent(bundleId)}/curators`, { body: { userId } })).bundle;
+  }
+
+  async removeCurator(bundleId: string, userId: string) {
+    await this.call<null>("DELETE", `/api/v1/bundles/${encodeURIComponent(bundleId)}/curators/${encodeURIComponent(userId)}`);
+  }
+
+  // What a school receives: subscriptions, feed addresses, webhooks -----------------------------------
+
+  subscriptions(schoolId: string, signal?: AbortSignal) {
+    return this.call<Subscriptions>("GET", `/api/v1/schools/${encodeURIComponent(schoolId)}/subscriptions`, { signal });
+  }
+
+  setSubscriptions(schoolId: string, request: SubscriptionsRequest) {
+    return this.call<Subscriptions>("PUT", `/api/v1/schools/${encodeURIComponent(schoolId)}/subscriptions`, { body: request });
+  }
+
+  feedUrls(schoolId: string, signal?: AbortSignal) {
+    return this.call<FeedUrlsResponse>("GET", `/api/v1/schools/${encodeURIComponent(schoolId)}/feed-url`, { signal });
+  }
+
+  /** A new feed token: the old addresses stop working at once. */
+  rotateFeedUrls(schoolId: string) {
+    return this.call<FeedUrlsResponse>("POST", `/api/v1/schools/${encodeURIComponent(schoolId)}/feed-url/rotate`);
+  }
+
+  async webhooks(schoolId: string, signal?: AbortSignal) {
+    return (await this.call<{ webhooks: Webhook[] }>("GET", `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks`, { signal })).webhooks;
+  }
+
+  /** The answer carries the signing secret: the only time it is shown. */
+  createWebhook(schoolId: string, request: CreateWebhookRequest) {
+    return this.call<{ webhook: Webhook; secret: string }>("POST", `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks`, { body: request });
+  }
+
+  async deleteWebhook(schoolId: string, hookId: string) {
+    await this.call<null>("DELETE", `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks/${encodeURIComponent(hookId)}`);
+  }
+
+  async deliveries(schoolId: string, hookId: string, signal?: AbortSignal) {
+    return (
+      await this.call<{ deliveries: Delivery[]; nextCursor: string | null }>(
+        "GET",
+        `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks/${encodeURIComponent(hookId)}/deliveries${queryString({ limit: 20 })}`,
+        { signal },
+      )
+    ).deliveries;
   }
 }

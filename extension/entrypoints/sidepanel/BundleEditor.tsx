@@ -9,6 +9,8 @@ import { isVersionConflict, useDraft, type BundleDraft } from "./bundle-draft";
 import { BundleItems } from "./BundleItems";
 import { BundlePreview } from "./BundlePreview";
 import { AudienceChoice, BundleStatus } from "./Bundles";
+import { Curators } from "./Curators";
+import { DeleteBundle } from "./DeleteBundle";
 import { OfferForm } from "./OfferForm";
 import { describeError, usePanel } from "./panel-context";
 import { Reach } from "./Reach";
@@ -16,12 +18,14 @@ import { Reach } from "./Reach";
 interface Props {
   draft: BundleDraft;
   onClose(): void;
+  /** The bundle is gone (deleted) or no longer the person's (stepped down as curator): close without saving. */
+  onGone(notice: string): void;
   onShowLibrary(): void;
 }
 
-/** Editing one bundle: texts and items (autosaved), live preview, publish, offer, reach. */
-export function BundleEditor({ draft: source, onClose, onShowLibrary }: Props) {
-  const { t, language, themes } = usePanel();
+/** Editing one bundle: texts and items (autosaved), live preview, publish, offer, reach, curators, delete. */
+export function BundleEditor({ draft: source, onClose, onGone, onShowLibrary }: Props) {
+  const { t, language, themes, session } = usePanel();
   const draft = useDraft(source)!;
   const [reloading, setReloading] = useState(false);
   const [reachRefresh, setReachRefresh] = useState(0);
@@ -126,6 +130,9 @@ export function BundleEditor({ draft: source, onClose, onShowLibrary }: Props) {
           <Reach bundleId={draft.id} refresh={reachRefresh} />
         </section>
       )}
+
+      <Curators draft={draft} onLeft={() => onGone(t("curators.removed", { name: session.user.name }))} />
+      <DeleteBundle draft={draft} onDeleted={(title) => onGone(t("bundle.delete.done", { title }))} />
     </div>
   );
 }

@@ -18,18 +18,42 @@ interface Props {
 
 /** "Bundels" for brokers: their bundles, a new one, and the open one's editor. */
 export function Bundles({ draft, onOpen, onClose, onShowLibrary }: Props) {
-  if (draft) return <BundleEditor draft={draft} onClose={onClose} onShowLibrary={onShowLibrary} />;
-  return <BundleList onOpen={onOpen} />;
+  // What happened to the bundle that was open (deleted, or the person stepped down), said above the list.
+  const [notice, setNotice] = useState<string | null>(null);
+  if (draft)
+    return (
+      <BundleEditor
+        draft={draft}
+        onClose={onClose}
+        onGone={(message) => {
+          setNotice(message);
+          onClose();
+        }}
+        onShowLibrary={onShowLibrary}
+      />
+    );
+  return (
+    <BundleList
+      notice={notice}
+      onOpen={(bundle) => {
+        setNotice(null);
+        onOpen(bundle);
+      }}
+    />
+  );
 }
 
 type ListState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; bundles: Bundle[]; nextCursor: string | null; loadingMore: boolean };
 
-function BundleList({ onOpen }: { onOpen(bundle: Bundle): void }) {
+function BundleList({ notice, onOpen }: { notice: string | null; onOpen(bundle: Bundle): void }) {
   const { t, api, language } = usePanel();
   const [state, setState] = useState<ListState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [creating, setCreating] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Back from a bundle that is gone: focus lands on the list, not on the page's body.
+  useEffect(() => void (notice && heading.current?.focus()), []);
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -55,13 +79,20 @@ function BundleList({ onOpen }: { onOpen(bundle: Bundle): void }) {
   return (
     <div class="bundles">
       <div class="row spread">
-        <h2>{t("bundle.mine")}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {t("bundle.mine")}
+        </h2>
         {!creating && (
           <button ref={newButton} type="button" class="button" onClick={() => setCreating(true)}>
             {t("bundle.new")}
           </button>
         )}
       </div>
+      {notice && (
+        <p class="notice info" role="status" data-testid="bundles-notice">
+          {notice}
+        </p>
+      )}
       {creating && (
         <NewBundle
           onCreated={onOpen}

@@ -14,8 +14,9 @@ import type { BundleTarget } from "./ItemCard";
 import { Library } from "./Library";
 import { PanelContext, type PanelContextValue } from "./panel-context";
 import { StateMessage } from "./StateMessage";
+import { Subscriptions } from "./Subscriptions";
 
-type TabId = "library" | "inbox" | "bundles";
+type TabId = "library" | "inbox" | "subscriptions" | "bundles";
 
 /** A focus request older than this is left alone: the person opened the panel for something else. */
 const FOCUS_MAX_AGE_MS = 60_000;
@@ -155,7 +156,7 @@ export function SidePanel() {
 
   const isBroker = session.user.roles.includes("broker");
   const tabs: { id: TabId; label: string }[] = [{ id: "library", label: t("panel.tab.library") }];
-  if (session.schools.length > 0) tabs.push({ id: "inbox", label: t("panel.tab.inbox") });
+  if (session.schools.length > 0) tabs.push({ id: "inbox", label: t("panel.tab.inbox") }, { id: "subscriptions", label: t("panel.tab.subscriptions") });
   if (isBroker) tabs.push({ id: "bundles", label: t("panel.tab.bundles") });
   const tabbed = tabs.length > 1;
   // A tab that went away (another person signed in) falls back to the library.
@@ -194,6 +195,11 @@ export function SidePanel() {
         {session.schools.length > 0 && (
           <TabPanel id="inbox" label={t("panel.tab.inbox")} selected={selected} tabbed={tabbed}>
             <Inbox />
+          </TabPanel>
+        )}
+        {session.schools.length > 0 && (
+          <TabPanel id="subscriptions" label={t("panel.tab.subscriptions")} selected={selected} tabbed={tabbed}>
+            <Subscriptions />
           </TabPanel>
         )}
         {isBroker && (
