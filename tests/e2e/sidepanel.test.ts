@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExtensionBrowser } from "../support/browser";
 import { openSidePanel, signInExtension } from "../support/extension-session";
-import { launchWithExtensionCopy } from "../support/extension-snapshot";
+import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
 import { startFixtureSite } from "../support/fixture-site";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
 
@@ -54,7 +53,7 @@ beforeAll(async () => {
   // A colleague at the same school saved one of them too, with a note anna may read.
   await clip(net.people.bram, { url: `${base}/kracht`, note: "Werkte goed in groep 4", visibility: "school" });
   site = await startFixtureSite();
-  browser = await launchWithExtensionCopy();
+  browser = await launchWithExtension();
   await signInExtension(browser, server, anna);
 });
 

@@ -3,9 +3,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ExtensionBrowser } from "../support/browser";
 import { openSidePanel, signInExtension } from "../support/extension-session";
-import { launchWithExtensionCopy } from "../support/extension-snapshot";
+import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
 import { startReceiver, type Receiver } from "../support/receiver";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
 
@@ -50,7 +49,7 @@ beforeAll(async () => {
     })
   ).item.id;
   receiver = await startReceiver();
-  browser = await launchWithExtensionCopy();
+  browser = await launchWithExtension();
 });
 
 afterAll(async () => {
