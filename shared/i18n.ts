@@ -289,6 +289,8 @@ const nl = {
   "reach.chartSummary": "Van {from} tot {to}: {opened} keer geopend en {accepted} keer aangenomen.",
   "reach.noSeries": "Nog geen gegevens per dag.",
 
+  "library.acceptedBundles": "Aangenomen bundels",
+  "library.acceptedBundleItems": "{count} items",
   "inbox.intro": "Bundels die makelaars je school aanbieden. Aannemen zet ze in de feed van je school.",
   "inbox.heading": "Inbox van {school}",
   "inbox.youCoordinate": "Je bent coördinator: jij neemt aan of wijst af.",
@@ -710,6 +712,8 @@ const en: Record<MessageKey, string> = {
   "reach.chartSummary": "From {from} to {to}: opened {opened} times and accepted {accepted} times.",
   "reach.noSeries": "No daily figures yet.",
 
+  "library.acceptedBundles": "Accepted bundles",
+  "library.acceptedBundleItems": "{count} items",
   "inbox.intro": "Bundles that brokers offer your school. Accepting puts them in your school's feed.",
   "inbox.heading": "Inbox of {school}",
   "inbox.youCoordinate": "You are a coordinator: you accept or decline.",

@@ -178,10 +178,10 @@ export class PanelApi {
 
   // A school's inbox -----------------------------------------------------------------------------------
 
-  async inbox(schoolId: string, cursor: string | null, signal?: AbortSignal): Promise<Page<InboxOffer>> {
+  async inbox(schoolId: string, cursor: string | null, signal?: AbortSignal, status?: InboxOffer["status"]): Promise<Page<InboxOffer>> {
     const body = await this.call<{ offers: InboxOffer[]; nextCursor: string | null }>(
       "GET",
-      `/api/v1/schools/${encodeURIComponent(schoolId)}/offers${queryString({ limit: 20, cursor })}`,
+      `/api/v1/schools/${encodeURIComponent(schoolId)}/offers${queryString({ limit: 20, cursor, status })}`,
       { signal },
     );
     return { list: body.offers, nextCursor: body.nextCursor };

@@ -434,6 +434,11 @@ describe("bundles and the school inbox", () => {
     const inbox = await server.api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, { token: net.people.bram.token });
     expect(inbox.body.offers[0].status).toBe("accepted");
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-inbox.png") });
+
+    // The accepted bundle now stands in the school's view of the library.
+    await panel.getByRole("tab", { name: "Bibliotheek" }).click();
+    await panel.getByRole("radio", { name: "Mijn school" }).check();
+    await expect.poll(() => panel.getByTestId("accepted-bundles").textContent()).toContain(bundleTitle);
     await panel.close();
   });
 

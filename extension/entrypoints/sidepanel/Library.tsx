@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Item } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
+import { AcceptedBundles } from "./AcceptedBundles";
 import { ItemCard, type BundleTarget } from "./ItemCard";
 import { activeFilterCount, EMPTY_FILTERS, useLibrarySearch, type LibraryFilters as Filters } from "./library-search";
 import { LibraryFilters } from "./LibraryFilters";
@@ -152,6 +153,8 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
           </li>
         </ul>
       )}
+
+      {filters.scope.startsWith("school:") && <AcceptedBundles schoolId={filters.scope.slice(7)} />}
 
       <div class="results-bar">
         <p class="result-count" role="status" data-testid="result-count" data-total={total ?? ""}>
