@@ -507,34 +507,61 @@ function rankedCandidates(
   return { rows, exact };
 }
 
-/** Facet counts for the library's filters, over the same matches as listItems. */
+/**
+ * Facet counts for the library's filters, over the same matches as listItems. The matching items are
+ * found once (without ranking: counts need no scores) into a temporary table that the five counts read.
+ */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const fts = query.q ? toFtsQuery(query.q) : null;
-  const matches = sql`${matchingItems(viewer, fts)} WHERE ${sql.join(filtersFor(ctx, viewer, query), sql` AND `)}`;
-  const total = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${matches})`)!.n;
-  const kinds = queryAll<{ kind: ItemKind; count: number }>(ctx, sql`SELECT i.kind AS kind, count(*) AS count FROM items i WHERE i.seq IN (SELECT seq FROM (${matches})) GROUP BY i.kind ORDER BY count DESC`,
-  );
-  const sectors = queryAll<{ sector: ItemSector; count: number }>(ctx, sql`SELECT sj.value AS sector, count(DISTINCT s.item_seq) AS count FROM saves s, json_each(s.sector) sj
-        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY sj.value ORDER BY count DESC`,
-  );
-  const visibilities = queryAll<{ visibility: Visibility; count: number }>(ctx, sql`SELECT s.visibility AS visibility, count(DISTINCT s.item_seq) AS count FROM saves s
-        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")} GROUP BY s.visibility`,
-  );
-  // Items per theme, then rolled up the tree so a theme counts the items of its sub-themes once.
-  const pairs = queryAll<{ item: number; theme: string }>(ctx, sql`SELECT DISTINCT s.item_seq AS item, st.theme AS theme FROM saves s JOIN save_themes st ON st.save_seq = s.seq
-        WHERE s.item_seq IN (SELECT seq FROM (${matches})) AND ${visibleSave(viewer, "s")}`,
-  );
-  const index = themeIndex(ctx);
-  const itemsByTheme = new Map<string, Set<number>>();
-  for (const { item, theme } of pairs) {
-    for (let slug: string | null = theme; slug; slug = index.bySlug.get(slug)?.parent ?? null) {
-      let set = itemsByTheme.get(slug);
-      if (!set) itemsByTheme.set(slug, (set = new Set()));
+  const filters = sql.join(filtersFor(ctx, viewer, query), sql` AND `);
+  const matched = fts
+    ? sql`SELECT i.seq FROM items i WHERE i.seq IN (
+        SELECT rowid FROM items_fts WHERE items_fts MATCH ${fts}
+        UNION SELECT s.item_seq FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
+      ) AND ${filters}`
+    : sql`SELECT i.seq FROM items i WHERE ${filters}`;
+
+  return ctx.db.transaction(() => {
+    queryRun(ctx, sql`CREATE TEMP TABLE IF NOT EXISTS facet_items (seq INTEGER PRIMARY KEY)`);
+    queryRun(ctx, sql`DELETE FROM facet_items`);
+    queryRun(ctx, sql`INSERT INTO facet_items (seq) ${matched}`);
+    const total = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM facet_items`)!.n;
+    const kinds = queryAll<{ kind: ItemKind; count: number }>(
+      ctx,
+      sql`SELECT i.kind AS kind, count(*) AS count FROM facet_items f JOIN items i ON i.seq = f.seq GROUP BY i.kind ORDER BY count DESC`,
+    );
+    // One pass over the visible saves of the matching items feeds the sector, circle and theme counts.
+    const rows = queryAll<{ item: number; visibility: Visibility; sector: string; themes: string | null }>(
+      ctx,
+      sql`SELECT s.item_seq AS item, s.visibility AS visibility, s.sector AS sector,
+            (SELECT group_concat(theme, ' ') FROM save_themes WHERE save_seq = s.seq) AS themes
+          FROM facet_items f JOIN saves s ON s.item_seq = f.seq WHERE ${visibleSave(viewer, "s")}`,
+    );
+    queryRun(ctx, sql`DELETE FROM facet_items`);
+    const index = themeIndex(ctx);
+    const count = <K>(map: Map<K, Set<number>>, key: K, item: number) => {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
       set.add(item);
+    };
+    const bySector = new Map<ItemSector, Set<number>>();
+    const byVisibility = new Map<Visibility, Set<number>>();
+    const itemsByTheme = new Map<string, Set<number>>();
+    for (const row of rows) {
+      count(byVisibility, row.visibility, row.item);
+      if (row.sector !== "[]") for (const sector of JSON.parse(row.sector) as ItemSector[]) count(bySector, sector, row.item);
+      // Themes roll up the tree, so a theme counts the items of its sub-themes once.
+      for (const theme of row.themes ? row.themes.split(" ") : []) {
+        for (let slug: string | null = theme; slug; slug = index.bySlug.get(slug)?.parent ?? null) count(itemsByTheme, slug, row.item);
+      }
     }
-  }
-  const themes = index.all.filter((t) => itemsByTheme.has(t.slug)).map((t) => ({ slug: t.slug, count: itemsByTheme.get(t.slug)!.size }));
-  return { total, themes, kinds, sectors, visibilities };
+    const sorted = <K extends string, N extends string>(map: Map<K, Set<number>>, name: N) =>
+      [...map.entries()].map(([key, set]) => ({ [name]: key, count: set.size }) as Record<N, K> & { count: number }).sort((x, y) => y.count - x.count);
+    const sectors = sorted(bySector, "sector");
+    const visibilities = sorted(byVisibility, "visibility");
+    const themes = index.all.filter((t) => itemsByTheme.has(t.slug)).map((t) => ({ slug: t.slug, count: itemsByTheme.get(t.slug)!.size }));
+    return { total, themes, kinds, sectors, visibilities };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
