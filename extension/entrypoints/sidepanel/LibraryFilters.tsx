@@ -3,6 +3,7 @@ import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { ITEM_KINDS, ITEM_SECTORS, VISIBILITIES } from "../../../shared/vocabulary";
 import type { FacetCounts, LibraryFilters as Filters } from "./library-search";
+import { TreeTwisty } from "./TreeTwisty";
 import { usePanel } from "./panel-context";
 
 interface Props {
@@ -116,24 +117,17 @@ function ThemeTree({ selected, counts, onChange }: { selected: string[]; counts:
     return (
       <li key={theme.slug}>
         <div class="tree-row">
-          {subs.length > 0 ? (
-            <button
-              type="button"
-              class="twisty"
-              aria-expanded={expanded}
-              aria-label={t(expanded ? "library.filter.hideSubthemes" : "library.filter.showSubthemes", { theme: name })}
-              onClick={() => {
-                const next = new Set(open);
-                if (expanded) next.delete(theme.slug);
-                else next.add(theme.slug);
-                setOpen(next);
-              }}
-            >
-              <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
-            </button>
-          ) : (
-            <span class="twisty" aria-hidden="true" />
-          )}
+          <TreeTwisty
+            hasChildren={subs.length > 0}
+            expanded={expanded}
+            name={name}
+            onToggle={() => {
+              const next = new Set(open);
+              if (expanded) next.delete(theme.slug);
+              else next.add(theme.slug);
+              setOpen(next);
+            }}
+          />
           <label class="check" data-theme={theme.slug}>
             <input type="checkbox" checked={selected.includes(theme.slug)} onChange={() => toggle(theme.slug)} />
             <span>

@@ -9,6 +9,7 @@ import { FeedAddresses } from "./FeedAddresses";
 import { describeError, usePanel } from "./panel-context";
 import { ErrorState, StateMessage } from "./StateMessage";
 import { Webhooks } from "./Webhooks";
+import { TreeTwisty } from "./TreeTwisty";
 
 type School = { id: string; name: string; role: "member" | "coordinator" };
 
@@ -197,24 +198,17 @@ function SubscriptionTree({ idPrefix, selected, onChange }: { idPrefix: string; 
     return (
       <li key={theme.slug}>
         <div class="tree-row">
-          {subs.length > 0 ? (
-            <button
-              type="button"
-              class="twisty"
-              aria-expanded={expanded}
-              aria-label={t(expanded ? "library.filter.hideSubthemes" : "library.filter.showSubthemes", { theme: name })}
-              onClick={() => {
-                const next = new Set(open);
-                if (expanded) next.delete(theme.slug);
-                else next.add(theme.slug);
-                setOpen(next);
-              }}
-            >
-              <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
-            </button>
-          ) : (
-            <span class="twisty" aria-hidden="true" />
-          )}
+          <TreeTwisty
+            hasChildren={subs.length > 0}
+            expanded={expanded}
+            name={name}
+            onToggle={() => {
+              const next = new Set(open);
+              if (expanded) next.delete(theme.slug);
+              else next.add(theme.slug);
+              setOpen(next);
+            }}
+          />
           <label class="check" data-theme={theme.slug}>
             <input
               type="checkbox"

@@ -1,0 +1,18 @@
+import { usePanel } from "./panel-context";
+
+/** The open/close control of a theme with sub-themes in a tree (or a same-width spacer when it has none). */
+export function TreeTwisty({ hasChildren, expanded, name, onToggle }: { hasChildren: boolean; expanded: boolean; name: string; onToggle(): void }) {
+  const { t } = usePanel();
+  if (!hasChildren) return <span class="twisty" aria-hidden="true" />;
+  return (
+    <button
+      type="button"
+      class="twisty"
+      aria-expanded={expanded}
+      aria-label={t(expanded ? "library.filter.hideSubthemes" : "library.filter.showSubthemes", { theme: name })}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
+    </button>
+  );
+}
