@@ -20,7 +20,10 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src https: http: data:;
 export const bundlePageRoutes = new Hono<AppEnv>().get("/b/:slug", authenticate, valid("param", SlugParam), valid("query", PageQuery), (c) => {
   const { lang: requested, key } = c.req.valid("query");
   const lang = pickLanguage(requested, c.req.header("Accept-Language"));
-  const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, c.var.deps.publicUrl);
+  // A HEAD request (link checkers, some previews) reads headers only: it is not a school opening the page.
+  const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, c.var.deps.publicUrl, {
+    countAsOpened: c.req.method !== "HEAD",
+  });
   c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   c.header("Vary", "Accept-Language, Authorization");
   if (!view) {

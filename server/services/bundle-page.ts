@@ -24,11 +24,18 @@ export interface BundlePageView {
  * people for a network bundle, or anyone holding the key of one of its offers. A valid key marks that
  * school's offer opened. Null means "no such page" for this caller, whatever the reason.
  */
-export function openBundlePage(ctx: ServiceContext, viewer: Viewer, slug: string, key: string | undefined, siteUrl: string): BundlePageView | null {
+export function openBundlePage(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  slug: string,
+  key: string | undefined,
+  siteUrl: string,
+  options: { countAsOpened?: boolean } = {},
+): BundlePageView | null {
   const found = publishedBySlug(ctx, slug);
   if (!found) return null;
   const { row, snapshot } = found;
-  const keyOpens = key ? openOfferByKey(ctx, row.id, key) : false;
+  const keyOpens = key ? openOfferByKey(ctx, row.id, key, options.countAsOpened ?? true) : false;
   if (!keyOpens && !audienceIncludes(snapshot.audience, viewer)) return null;
 
   const index = themeIndex(ctx);

@@ -211,11 +211,11 @@ export function respondToOffer(
  * recording who opened it. A school that already accepted or declined keeps its decision.
  * Returns whether the key belongs to an offer of this bundle.
  */
-export function openOfferByKey(ctx: ServiceContext, bundleId: string, key: string): boolean {
+export function openOfferByKey(ctx: ServiceContext, bundleId: string, key: string, countAsOpened = true): boolean {
   return ctx.db.transaction(() => {
     const offer = ctx.db.select().from(offers).where(and(eq(offers.capabilityKey, key), eq(offers.bundleId, bundleId))).get();
     if (!offer) return false;
-    if (offer.openedAt === null) {
+    if (countAsOpened && offer.openedAt === null) {
       const now = isoNow(ctx);
       const status: OfferStatus = offer.status === "offered" ? "opened" : offer.status;
       ctx.db.update(offers).set({ openedAt: now, status }).where(eq(offers.id, offer.id)).run();

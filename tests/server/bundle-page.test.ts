@@ -188,6 +188,10 @@ describe("the bundle page /b/:slug", () => {
     const status = async () => (await api("GET", `/api/v1/schools/${net.schoolB.id}/offers`, net.people.chris.token)).body.offers.find((o: any) => o.id === made.id);
     expect(await status()).toMatchObject({ status: "offered", openedAt: null });
     const url = new URL((await status()).bundle.url);
+    // A HEAD request (a link checker) reads only headers: nobody opened the page yet.
+    const head = await fetch(`${server.url}${url.pathname}${url.search}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await status()).toMatchObject({ status: "offered", openedAt: null });
     server.clock.advance(60_000);
     const first = server.clock.now().toISOString();
     await page(url.pathname + url.search);
