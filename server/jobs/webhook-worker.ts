@@ -12,6 +12,9 @@ import { isoNow, type ServiceContext } from "../domain/context";
 import { offerLinkIn } from "../services/webhook-payloads";
 import { postWebhook, signBody, type SendOutcome } from "../services/webhook-sender";
 
+/** How long finished deliveries stay in the log. */
+export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
+
 export interface WorkerOptions {
   allowHosts: readonly string[];
   pollIntervalMs: number;
@@ -70,9 +73,28 @@ export class WebhookWorker {
 
   private tick() {
     if (this.stopped) return;
+    this.prune();
     this.dispatch();
     this.timer = setTimeout(() => this.tick(), this.options.pollIntervalMs);
     this.timer.unref();
+  }
+
+  private lastPrune = 0;
+
+  /**
+   * Finished deliveries (and their attempts) are kept for the delivery log for 30 days, then removed,
+   * at most once an hour. Pending ones are never removed here.
+   */
+  private prune() {
+    const now = this.ctx.now().getTime();
+    if (now - this.lastPrune < 3_600_000) return;
+    this.lastPrune = now;
+    const cutoff = new Date(now - DELIVERY_LOG_RETENTION_MS).toISOString();
+    try {
+      this.ctx.db.run(sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ${cutoff}`);
+    } catch (error) {
+      console.error("[knooppunt] webhook worker could not prune the delivery log:", error);
+    }
   }
 
   private dispatch() {

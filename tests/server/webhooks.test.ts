@@ -432,6 +432,20 @@ describe("webhooks", () => {
       expect(receiver.requests.length).toBe(before + 3);
       receiver.reset();
     });
+
+    it("forgets finished deliveries after 30 days, keeping the log of newer ones", async () => {
+      expect((await deliveries(hook.webhook.id)).length).toBeGreaterThan(0);
+      server.clock.advance(31 * 24 * HOUR);
+      await eventually(async () => (await deliveries(hook.webhook.id)).length === 0, "the old deliveries to be pruned");
+      const before = receiver.requests.length;
+      await share();
+      await receiver.waitFor(before + 1);
+      const fresh = await eventually(async () => {
+        const all = await deliveries(hook.webhook.id);
+        return all.length === 1 && all[0].status === "delivered" ? all : undefined;
+      }, "the new delivery in the log");
+      expect(fresh).toHaveLength(1);
+    });
   });
 });
 
