@@ -551,9 +551,7 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
       count(byVisibility, row.visibility, row.item);
       if (row.sector !== "[]") for (const sector of JSON.parse(row.sector) as ItemSector[]) count(bySector, sector, row.item);
       // Themes roll up the tree, so a theme counts the items of its sub-themes once.
-      for (const theme of row.themes ? row.themes.split(" ") : []) {
-        for (let slug: string | null = theme; slug; slug = index.bySlug.get(slug)?.parent ?? null) count(itemsByTheme, slug, row.item);
-      }
+      if (row.themes) for (const slug of index.withAncestors(row.themes.split(" "))) count(itemsByTheme, slug, row.item);
     }
     const sorted = <K extends string, N extends string>(map: Map<K, Set<number>>, name: N) =>
       [...map.entries()].map(([key, set]) => ({ [name]: key, count: set.size }) as Record<N, K> & { count: number }).sort((x, y) => y.count - x.count);

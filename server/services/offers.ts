@@ -16,7 +16,7 @@ import type { SignedInViewer } from "../domain/viewer";
 import { decodePosition, pageOf } from "./bundle-paging";
 import { bundleForChange, bundlePageUrl } from "./bundles";
 import { recordEvent } from "./outbox";
-import { themeIndex } from "./themes";
+import { schoolsReceiving } from "./subscriptions";
 
 type CreateOffersInput = z.output<typeof CreateOffersRequest>;
 type OfferRow = typeof offers.$inferSelect;
@@ -33,30 +33,6 @@ function recordOfferEvent(ctx: ServiceContext, offerId: string, kind: "offered" 
 // ---------------------------------------------------------------------------------------------------
 // Offering
 
-/**
- * Schools subscribed to one of the bundle's themes. A subscription to a theme includes its sub-themes, so
- * a bundle on a sub-theme reaches schools subscribed to any theme above it. A school that narrowed its
- * subscriptions to sectors only gets bundles for one of those sectors (or for no sector in particular).
- */
-function subscribedSchools(ctx: ServiceContext, snapshot: BundleSnapshot): string[] {
-  const index = themeIndex(ctx);
-  const wanted = new Set<string>();
-  for (const slug of snapshot.themes) {
-    for (let s: string | null = slug; s && !wanted.has(s); s = index.bySlug.get(s)?.parent ?? null) wanted.add(s);
-  }
-  if (wanted.size === 0) return [];
-  const rows = ctx.db.all<{ schoolId: string; sector: string | null }>(
-    sql`SELECT DISTINCT sub.school_id AS schoolId, sf.sector AS sector FROM subscriptions sub
-        LEFT JOIN school_feeds sf ON sf.school_id = sub.school_id
-        WHERE sub.theme IN ${[...wanted]} ORDER BY sub.school_id`,
-  );
-  return rows
-    .filter((row) => {
-      const sectors = row.sector ? (JSON.parse(row.sector) as string[]) : [];
-      return sectors.length === 0 || snapshot.sector.length === 0 || sectors.some((s) => (snapshot.sector as string[]).includes(s));
-    })
-    .map((row) => row.schoolId);
-}
 
 /**
  * Offers the newest published version to the chosen schools and/or the theme's subscribers. A school
@@ -81,7 +57,7 @@ export function offerBundle(ctx: ServiceContext, viewer: SignedInViewer, bundleI
       }
     }
     const targets = new Set(chosen);
-    if (input.subscribers) for (const id of subscribedSchools(ctx, snapshot)) targets.add(id);
+    if (input.subscribers) for (const id of schoolsReceiving(ctx, snapshot.themes, snapshot.sector)) targets.add(id);
 
     const now = isoNow(ctx);
     return [...targets].map((schoolId) => {

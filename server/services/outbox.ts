@@ -9,8 +9,7 @@ import { newId } from "../domain/ids";
 import { NETWORK_AUDIENCE } from "../domain/viewer";
 import { bundleLink } from "./feeds";
 import { shapeItems } from "./library";
-import { sectorAllows, schoolsSubscribedTo } from "./subscriptions";
-import { themeIndex } from "./themes";
+import { schoolsReceiving } from "./subscriptions";
 import { visibleItem } from "./visibility";
 import { webhookBody, type EventSubject } from "./webhook-payloads";
 import { deliverySettings, wakeDeliveries } from "./webhook-settings";
@@ -56,15 +55,8 @@ function itemPublished(ctx: ServiceContext, itemSeq: number): { targets: Target[
   if (!visible) return null;
   const item = shapeItems(ctx, NETWORK_AUDIENCE, [itemSeq])[0];
   if (!item || item.themes.length === 0) return null;
-  const index = themeIndex(ctx);
-  const themesAndAncestors = new Set<string>();
-  for (const theme of item.themes) {
-    for (let slug: string | null = theme; slug && !themesAndAncestors.has(slug); slug = index.bySlug.get(slug)?.parent ?? null) {
-      themesAndAncestors.add(slug);
-    }
-  }
-  const schools = schoolsSubscribedTo(ctx, [...themesAndAncestors]).filter((s) => sectorAllows(s.sector, item.sector as ItemSector[]));
-  const targets = webhooksFor(ctx, schools.map((s) => s.schoolId), "item.published");
+  const schools = schoolsReceiving(ctx, item.themes, item.sector);
+  const targets = webhooksFor(ctx, schools, "item.published");
   if (!targets.length) return null;
   const subject: EventSubject = {
     event: "item.published",

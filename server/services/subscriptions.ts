@@ -123,9 +123,20 @@ export function schoolsSubscribedTo(ctx: ServiceContext, themes: string[]): { sc
   return ctx.db
     .all<{ schoolId: string; sector: string | null }>(
       sql`SELECT DISTINCT sub.school_id AS schoolId, sf.sector AS sector FROM subscriptions sub
-          LEFT JOIN school_feeds sf ON sf.school_id = sub.school_id WHERE sub.theme IN ${themes}`,
+          LEFT JOIN school_feeds sf ON sf.school_id = sub.school_id WHERE sub.theme IN ${themes} ORDER BY sub.school_id`,
     )
     .map((r) => ({ schoolId: r.schoolId, sector: r.sector ? (JSON.parse(r.sector) as ItemSector[]) : [] }));
+}
+
+/**
+ * The schools whose subscriptions cover something with these themes and sectors: subscribed to one of
+ * the themes or a theme above it, and not narrowed to other sectors. Offers to subscribers and the
+ * item.published webhook both follow this rule.
+ */
+export function schoolsReceiving(ctx: ServiceContext, themes: readonly string[], sectors: readonly ItemSector[]): string[] {
+  return schoolsSubscribedTo(ctx, themeIndex(ctx).withAncestors(themes))
+    .filter((school) => sectorAllows(school.sector, sectors))
+    .map((school) => school.schoolId);
 }
 
 /** The school's subscribed themes with all their sub-themes. */

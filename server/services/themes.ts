@@ -54,6 +54,15 @@ export class ThemeIndex {
     return out;
   }
 
+  /** The themes and every theme above them: a subscription to a theme includes its sub-themes. */
+  withAncestors(slugs: readonly string[]): string[] {
+    const out = new Set<string>();
+    for (const slug of slugs) {
+      for (let s: string | null = slug; s && !out.has(s); s = this.bySlug.get(s)?.parent ?? null) out.add(s);
+    }
+    return [...out];
+  }
+
   /** Words that make an item findable by its themes: names in both languages and synonyms. */
   searchTerms(slugs: string[]): string {
     return slugs
