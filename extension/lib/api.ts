@@ -3,7 +3,6 @@
  * retrying later can help (network, 5xx, 429) or the person must act (other 4xx).
  */
 import {
-  ErrorBody,
   ItemResponse,
   LoginResponse,
   LookupResponse,
@@ -14,10 +13,9 @@ import {
 } from "../../shared/schemas";
 import type { z } from "zod";
 import { ApiError } from "./api-error";
+import { isKnooppunt, requestJson } from "./http";
 
 export { ApiError };
-
-const TIMEOUT_MS = 15_000;
 
 export function normaliseServerUrl(input: string): string | null {
   try {
@@ -41,54 +39,15 @@ export class KnooppuntApi {
     path: string,
     options: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<{ status: number; data: z.output<S> }> {
-    const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
-    if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    if (options.body !== undefined) headers["Content-Type"] = "application/json";
-    let response: Response;
-    try {
-      response = await fetch(`${this.serverUrl}${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new ApiError("network", 0, "network", (error as Error).message);
-    }
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const parsed = ErrorBody.safeParse(json);
-      const retryAfter = Number(response.headers.get("Retry-After"));
-      throw new ApiError(
-        "http",
-        response.status,
-        parsed.success ? parsed.data.error.code : response.status >= 500 ? "server" : "http_error",
-        parsed.success ? parsed.data.error.message : `HTTP ${response.status}`,
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-        parsed.success ? parsed.data.error : null,
-      );
-    }
-    if (!schema) return { status: response.status, data: undefined as z.output<S> };
+    const { status, json } = await requestJson(this.serverUrl, this.token, method, path, options);
+    if (!schema) return { status, data: undefined as z.output<S> };
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError("http", response.status, "not_knooppunt", "Unexpected answer from the server.");
-    return { status: response.status, data: parsed.data };
+    if (!parsed.success) throw new ApiError("http", status, "not_knooppunt", "Unexpected answer from the server.");
+    return { status, data: parsed.data };
   }
 
-  /** Checks that a Knooppunt answers at this address. */
-  async health(): Promise<boolean> {
-    try {
-      const response = await fetch(`${this.serverUrl}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-      const body = (await response.json()) as { ok?: unknown };
-      return response.ok && body.ok === true;
-    } catch {
-      return false;
-    }
+  health(): Promise<boolean> {
+    return isKnooppunt(this.serverUrl);
   }
 
   async login(email: string, password: string, deviceName: string) {

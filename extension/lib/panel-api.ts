@@ -8,8 +8,8 @@ import type { CreateWebhookRequest, Delivery, FeedUrlsResponse, Subscriptions, S
 import type { Item, ItemFacetsResponse, ItemListResponse, MeResponse, Outcome, School, UpdateSaveRequest } from "../../shared/schemas";
 import type { ItemKind, ItemSector, Visibility } from "../../shared/vocabulary";
 import { ApiError } from "./api-error";
+import { requestJson } from "./http";
 
-const TIMEOUT_MS = 15_000;
 
 /** The library's filters, as GET /api/v1/items and /items/facets take them. */
 export interface LibraryQuery {
@@ -49,44 +49,9 @@ export class PanelApi {
   ) {}
 
   private async call<T>(method: string, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${this.token}` };
-    if (options.body !== undefined) headers["Content-Type"] = "application/json";
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let response: Response;
-    try {
-      response = await fetch(`${this.serverUrl}${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal,
-      });
-    } catch (error) {
-      // The caller's own cancel stays an AbortError, for it to ignore; everything else is "unreachable".
-      if (options.signal?.aborted) throw options.signal.reason ?? error;
-      throw new ApiError("network", 0, "network", (error as Error).message);
-    }
-    const text = await response.text().catch(() => "");
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    if (!response.ok) {
-      const error = (json as { error?: Record<string, unknown> } | null)?.error;
-      const retryAfter = Number(response.headers.get("Retry-After"));
-      throw new ApiError(
-        "http",
-        response.status,
-        typeof error?.code === "string" ? error.code : response.status >= 500 ? "server" : "http_error",
-        typeof error?.message === "string" ? error.message : `HTTP ${response.status}`,
-        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-        error ?? null,
-      );
-    }
-    if (response.status !== 204 && (json === null || typeof json !== "object")) {
-      throw new ApiError("http", response.status, "not_knooppunt", "Unexpected answer from the server.");
+    const { status, json } = await requestJson(this.serverUrl, this.token, method, path, options);
+    if (status !== 204 && (json === null || typeof json !== "object")) {
+      throw new ApiError("http", status, "not_knooppunt", "Unexpected answer from the server.");
     }
     return json as T;
   }
