@@ -96,19 +96,15 @@ function replaceSaveLabels(ctx: ServiceContext, saveSeq: number, themes: string[
 }
 
 /**
- * Runs a change to an item's saves and, when it makes the item visible to the network for the first
- * time, records the event for schools subscribed to its themes (in the same transaction).
+ * Records item.published (for schools subscribed to its themes, in the caller's transaction) when a save
+ * just put an item in front of the network that the network could not see before.
  */
-function publishingChange<T>(ctx: ServiceContext, itemSeq: () => number | null, change: () => T): T {
-  const before = itemSeq();
-  const wasPublished = before !== null && isVisibleTo(ctx, NETWORK_AUDIENCE, before);
-  const result = change();
-  const after = itemSeq();
-  if (after !== null && !wasPublished && isVisibleTo(ctx, NETWORK_AUDIENCE, after)) {
-    recordEvent(ctx, { event: "item.published", itemSeq: after });
+function announceIfPublished(ctx: ServiceContext, itemSeq: number, wasPublished: boolean, visibility: Visibility) {
+  if (!wasPublished && (visibility === "network" || visibility === "public")) {
+    recordEvent(ctx, { event: "item.published", itemSeq });
   }
-  return result;
 }
+
 
 const isVisibleTo = (ctx: ServiceContext, viewer: Viewer, seq: number) =>
   queryGet<{ one: number } | undefined>(ctx, sql`SELECT 1 AS one FROM items i WHERE i.seq = ${seq} AND ${visibleItem(viewer)}`) !== undefined;
@@ -200,9 +196,7 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
     }
     replaceSaveLabels(ctx, saveSeq, themes ?? (current ? undefined : []), input.tags ? fields.tags : current ? undefined : []);
     indexSave(ctx, saveSeq);
-    if (!wasPublished && (fields.visibility === "network" || fields.visibility === "public")) {
-      recordEvent(ctx, { event: "item.published", itemSeq: item.seq });
-    }
+    announceIfPublished(ctx, item.seq, wasPublished, fields.visibility);
     return { seq: item.seq, existing };
   });
   return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
@@ -218,9 +212,9 @@ function ownSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): {
 
 export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
-  const seqForId = () => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE id = ${itemId}`)?.seq ?? null;
-  ctx.db.transaction(() => publishingChange(ctx, seqForId, () => {
+  ctx.db.transaction(() => {
     const { item, save } = ownSave(ctx, viewer, itemId);
+    const wasPublished = isVisibleTo(ctx, NETWORK_AUDIENCE, item.seq);
     const now = isoNow(ctx);
     const circle = resolveCircle(viewer, patch, save);
     ctx.db
@@ -247,7 +241,8 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
         .get();
       if (patch.title) indexItem(ctx, updated);
     }
-  }));
+    announceIfPublished(ctx, item.seq, wasPublished, circle.visibility);
+  });
   return getItem(ctx, viewer, itemId);
 }
 
