@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
 import type { ServerConfig } from "./config";
 import { openDatabase } from "./db/client";
+import { GroupCommit } from "./db/group-commit";
 import type { ServiceContext } from "./domain/context";
 import { ensureAdmin } from "./services/accounts";
 import { RateLimiter } from "./services/rate-limiter";
@@ -50,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
+    writes: new GroupCommit(database.sqlite),
   };
   const app = createApp(deps);
   options.extend?.(app);

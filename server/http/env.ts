@@ -1,5 +1,6 @@
 import type { ServiceContext } from "../domain/context";
 import type { SignedInViewer, Viewer } from "../domain/viewer";
+import type { GroupCommit } from "../db/group-commit";
 import type { RateLimiter } from "../services/rate-limiter";
 
 export interface AppDependencies {
@@ -13,6 +14,8 @@ export interface AppDependencies {
     loginPerAddress: RateLimiter;
   };
   bodyLimitBytes: number;
+  /** Clips that arrive together share a commit. */
+  writes: GroupCommit;
 }
 
 export interface AppEnv {

@@ -37,8 +37,10 @@ export const itemRoutes = new Hono<AppEnv>()
     requireUser,
     idempotent,
     valid("json", CreateItemRequest),
-    (c) => {
-      const { item, existing } = saveItem(c.var.ctx, c.var.viewer, c.req.valid("json"));
+    async (c) => {
+      const { ctx, viewer } = c.var;
+      const input = c.req.valid("json");
+      const { item, existing } = await c.var.deps.writes.run(() => saveItem(ctx, viewer, input));
       return existing ? c.json({ item, existing: true }, 200) : c.json({ item }, 201);
     },
   )

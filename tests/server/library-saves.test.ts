@@ -165,3 +165,50 @@ describe("lookup for the toolbar badge", () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe("clips that arrive at the same moment", () => {
+  const lookup = (token: string, url: string) => server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token });
+
+  it("saves each clip of a burst and answers each with its own item", async () => {
+    const people = [net.people.anna, net.people.bram, net.people.chris, net.people.dewi];
+    const sent = Array.from({ length: 16 }, (_, i) => ({
+      person: people[i % people.length]!,
+      url: `https://www.leraar24.nl/studiedag/clip-${i}/`,
+      title: `Studiedag clip ${i}`,
+    }));
+    const answers = await Promise.all(sent.map((s) => clip(s.person.token, { url: s.url, title: s.title, themes: ["nt2"], visibility: "network" })));
+    expect(answers.map((a) => a.status)).toEqual(sent.map(() => 201));
+    expect(answers.map((a) => a.body.item.title)).toEqual(sent.map((s) => s.title));
+    expect(new Set(answers.map((a) => a.body.item.id)).size).toBe(16);
+    for (const s of sent) expect((await lookup(net.people.eva.token, s.url)).body.item?.title).toBe(s.title);
+  });
+
+  it("refuses a clip of the burst alone, leaving no trace of it, and keeps the others", async () => {
+    const foreignSchool = clip(net.people.anna.token, { url: "https://www.nt2.nl/burst/geweigerd", title: "Geweigerd", visibility: "school", schoolId: net.schoolB.id });
+    const unknownTheme = clip(net.people.bram.token, { url: "https://www.nt2.nl/burst/onbekend-thema", themes: ["bestaat-niet"] });
+    const fine = [0, 1, 2].map((i) => clip(net.people.chris.token, { url: `https://www.nt2.nl/burst/goed-${i}`, title: `Goed ${i}`, visibility: "network" }));
+    const [refused, invalidTheme, ...saved] = await Promise.all([foreignSchool, unknownTheme, ...fine]);
+    expect(refused!.status).toBe(403);
+    expect(refused!.body.error.code).toBe("not_a_member");
+    expect(invalidTheme!.status).toBe(400);
+    expect(saved.map((s) => s.status)).toEqual([201, 201, 201]);
+    // The refused clip had already written its item when its circle was checked: that write is gone.
+    expect((await lookup(net.people.anna.token, "https://www.nt2.nl/burst/geweigerd")).body.item).toBeNull();
+    const again = await clip(net.people.anna.token, { url: "https://www.nt2.nl/burst/geweigerd", title: "Nu wel", visibility: "private" });
+    expect(again.status).toBe(201);
+    expect(again.body.item.title).toBe("Nu wel");
+  });
+
+  it("makes two people clipping the same new URL together share one item", async () => {
+    const url = "https://www.lowan.nl/vo/samen-geclipt/";
+    const [first, second] = await Promise.all([
+      clip(net.people.anna.token, { url, title: "Samen geclipt", visibility: "network" }),
+      clip(net.people.chris.token, { url, visibility: "network", note: "Ook gevonden" }),
+    ]);
+    expect(first!.status).toBe(201);
+    expect(second!.status).toBe(200);
+    expect(second!.body.existing).toBe(true);
+    expect(second!.body.item.id).toBe(first!.body.item.id);
+    expect(second!.body.item.saveCount).toBe(2);
+  });
+});

@@ -1,0 +1,86 @@
+import type Database from "better-sqlite3";
+
+interface Job {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommitStats {
+  batches: number;
+  writes: number;
+  largestBatch: number;
+}
+
+/**
+ * Group commit for writes that arrive together — a room of teachers clipping during a study day, the
+ * extension's queue flushing after a train ride. The writes queued during one turn of the event loop
+ * share one SQLite transaction, each in its own savepoint, so one commit (one WAL append, one FTS5
+ * segment) serves them all while a write that fails rolls back alone. Nobody is answered before the
+ * commit that holds their write: durability is what it was with a transaction per request.
+ *
+ * The work must be synchronous (better-sqlite3 is) and may open its own transactions; nested ones
+ * become savepoints.
+ */
+export class GroupCommit {
+  private queue: Job[] = [];
+  private scheduled = false;
+  readonly stats: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0 };
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    /** Bounds how long the first write of a burst waits for the last. */
+    private readonly maxBatch = 64,
+  ) {}
+
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // setImmediate runs after the I/O callbacks of this turn: every request whose body arrived in the
+    // same poll has been parsed and queued by then.
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = () => {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (this.queue.length) this.schedule();
+    if (!batch.length) return;
+
+    const outcomes: Outcome[] = [];
+    try {
+      this.sqlite.transaction(() => {
+        for (const job of batch) {
+          try {
+            outcomes.push({ ok: true, value: this.sqlite.transaction(job.work)() });
+          } catch (error) {
+            // Some SQLite errors (a full disk, I/O) end the whole transaction, not just the savepoint:
+            // then every write of the batch is gone, and every caller must hear so.
+            if (!this.sqlite.inTransaction) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    this.stats.batches++;
+    this.stats.writes += batch.length;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  };
+}

@@ -1,0 +1,90 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GroupCommit } from "../../server/db/group-commit";
+
+let dir: string;
+let sqlite: Database.Database;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "knooppunt-group-commit-"));
+  sqlite = new Database(join(dir, "test.sqlite"));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+});
+afterEach(() => {
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const insert = (body: string) => () => Number(sqlite.prepare("INSERT INTO notes (body) VALUES (?)").run(body).lastInsertRowid);
+const bodies = () => (sqlite.prepare("SELECT body FROM notes ORDER BY id").all() as { body: string }[]).map((r) => r.body);
+
+describe("group commit", () => {
+  it("commits writes queued in the same turn together and answers each with its own result", async () => {
+    const writes = new GroupCommit(sqlite);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => writes.run(insert(`note ${i}`))));
+    expect(results).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(writes.stats).toEqual({ batches: 1, writes: 10, largestBatch: 10 });
+    // Committed: a second connection sees every row.
+    const other = new Database(join(dir, "test.sqlite"), { readonly: true });
+    expect((other.prepare("SELECT count(*) AS n FROM notes").get() as { n: number }).n).toBe(10);
+    other.close();
+  });
+
+  it("answers nobody before the commit that holds their write", async () => {
+    const writes = new GroupCommit(sqlite);
+    let seenInTransaction: boolean | null = null;
+    const pending = writes.run(insert("eerste"));
+    await pending.then(() => {
+      seenInTransaction = sqlite.inTransaction;
+    });
+    expect(seenInTransaction).toBe(false);
+  });
+
+  it("rolls back a write that fails, with everything it wrote, and keeps the others of its batch", async () => {
+    const writes = new GroupCommit(sqlite);
+    const failing = () => {
+      insert("half geschreven")();
+      throw new Error("geweigerd");
+    };
+    const outcomes = await Promise.allSettled([writes.run(insert("a")), writes.run(failing), writes.run(insert("b"))]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe("geweigerd");
+    expect(bodies()).toEqual(["a", "b"]);
+    expect(writes.stats.batches).toBe(1);
+  });
+
+  it("fails every write of the batch when the transaction itself is lost", async () => {
+    const writes = new GroupCommit(sqlite);
+    const endsTransaction = () => {
+      sqlite.exec("ROLLBACK");
+      throw new Error("disk I/O error");
+    };
+    const outcomes = await Promise.allSettled([writes.run(insert("a")), writes.run(endsTransaction), writes.run(insert("b"))]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(bodies()).toEqual([]);
+    // The next burst starts afresh.
+    await writes.run(insert("c"));
+    expect(bodies()).toEqual(["c"]);
+  });
+
+  it("caps a batch and carries the rest to the next turn", async () => {
+    const writes = new GroupCommit(sqlite, 4);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => writes.run(insert(`n${i}`))));
+    expect(writes.stats).toEqual({ batches: 3, writes: 10, largestBatch: 4 });
+    expect(bodies()).toHaveLength(10);
+  });
+
+  it("runs nested transactions inside a write as savepoints", async () => {
+    const writes = new GroupCommit(sqlite);
+    const nested = sqlite.transaction(() => {
+      insert("binnen")();
+      return "klaar";
+    });
+    await expect(writes.run(() => nested())).resolves.toBe("klaar");
+    expect(bodies()).toEqual(["binnen"]);
+  });
+});
