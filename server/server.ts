@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
 import type { ServerConfig } from "./config";
+import type { AppDependencies } from "./http/env";
 import { openDatabase } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import type { ServiceContext } from "./domain/context";
@@ -26,7 +27,7 @@ export interface StartOptions extends ServerConfig {
   /** Worker timings (poll interval, backoff, timeouts); tests shorten them. */
   jobs?: Omit<Partial<JobOptions>, "webhookAllowHosts" | "publicUrl">;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
-  extend?: (app: ReturnType<typeof createApp>) => void;
+  extend?: (app: ReturnType<typeof createApp>, deps: AppDependencies) => void;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const demo = options.demo ? await seedDemo(ctx) : null;
 
   const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
-  const deps = {
+  const deps: AppDependencies = {
     ctx,
     publicUrl: options.publicUrl ?? "",
     trustProxy: options.trustProxy,
@@ -54,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     writes: new GroupCommit(database.sqlite),
   };
   const app = createApp(deps);
-  options.extend?.(app);
+  options.extend?.(app, deps);
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));

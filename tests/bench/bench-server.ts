@@ -1,6 +1,7 @@
 /**
  * The benchmark's server process: the real `startServer` on 127.0.0.1 (port 0, no demo) over the
- * benchmark database, plus one trivial Hono JSON route as the throughput baseline. Prints one JSON line
+ * benchmark database, plus one trivial Hono JSON route as the throughput baseline and one that reports how
+ * many clips shared each commit. Prints one JSON line
  * `{"url": …, "pid": …}` on stdout when listening; stops on SIGTERM/SIGINT or when its parent closes stdin.
  *
  *   node --import tsx tests/bench/bench-server.ts <database path>
@@ -22,7 +23,10 @@ const server = await startServer({
   demo: false,
   trustProxy: false,
   webhookAllowHosts: [],
-  extend: (app) => app.post("/bench/echo", (c) => c.json({ ok: true })),
+  extend: (app, deps) => {
+    app.post("/bench/echo", (c) => c.json({ ok: true }));
+    app.get("/bench/commits", (c) => c.json(deps.writes.stats));
+  },
 });
 
 let stopping = false;
