@@ -207,13 +207,13 @@ export class PanelApi {
     await this.call<null>("DELETE", `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks/${encodeURIComponent(hookId)}`);
   }
 
-  async deliveries(schoolId: string, hookId: string, signal?: AbortSignal) {
-    return (
-      await this.call<{ deliveries: Delivery[]; nextCursor: string | null }>(
-        "GET",
-        `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks/${encodeURIComponent(hookId)}/deliveries${queryString({ limit: 20 })}`,
-        { signal },
-      )
-    ).deliveries;
+  /** One page of a webhook's delivery log, newest first. */
+  async deliveries(schoolId: string, hookId: string, page: { limit: number; cursor?: string }, signal?: AbortSignal): Promise<Page<Delivery>> {
+    const body = await this.call<{ deliveries: Delivery[]; nextCursor: string | null }>(
+      "GET",
+      `/api/v1/schools/${encodeURIComponent(schoolId)}/webhooks/${encodeURIComponent(hookId)}/deliveries${queryString(page)}`,
+      { signal },
+    );
+    return { list: body.deliveries, nextCursor: body.nextCursor };
   }
 }

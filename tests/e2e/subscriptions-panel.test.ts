@@ -196,6 +196,40 @@ describe("the school's subscriptions, feed and webhooks", () => {
     await panel.close();
   });
 
+  it("pages the delivery log: the newest 20 first, older ones on request", async () => {
+    const bram = net.people.bram;
+    const hook = (
+      await ok("POST", `/api/v1/schools/${net.schoolA.id}/webhooks`, bram.token, { url: `${receiver.url}/log`, format: "json", events: ["item.published"] })
+    ).webhook;
+    // The school follows NT2 (first test): every new NT2 clip in the network is announced to it.
+    for (let i = 1; i <= 23; i++) {
+      await ok("POST", "/api/v1/items", net.people.anna.token, {
+        url: `https://kennis.example.nl/woordenschat-${i}`,
+        title: `Woordenschatles ${i}`,
+        themes: ["nt2"],
+        visibility: "network",
+      });
+    }
+    await expect.poll(() => receiver.requests.filter((r) => r.path === "/log").length, { timeout: 15_000 }).toBe(23);
+
+    const panel = await openSubscriptions(bram);
+    const card = school(panel).getByTestId("webhook").filter({ hasText: `${receiver.url}/log` });
+    await card.locator("summary", { hasText: "Afleverlog" }).click();
+    const rows = card.getByTestId("delivery");
+    await expect.poll(() => rows.count()).toBe(20);
+    const more = card.getByTestId("deliveries-more");
+    expect(await more.textContent()).toBe("Oudere afleveringen laden");
+    await more.click();
+    await expect.poll(() => rows.count()).toBe(23);
+    expect(await more.count()).toBe(0);
+    // A refresh keeps what was paged in.
+    await card.getByRole("button", { name: /^Vernieuwen/ }).click();
+    await expect.poll(() => card.getByTestId("delivery-log").getAttribute("aria-busy")).toBe("false");
+    expect(await rows.count()).toBe(23);
+    await panel.close();
+    await ok("DELETE", `/api/v1/schools/${net.schoolA.id}/webhooks/${hook.id}`, bram.token);
+  });
+
   it("shows a member the subscriptions without any controls, and speaks English when asked", async () => {
     const panel = await openSubscriptions(net.people.anna);
     const readonly = school(panel).getByTestId("subs-readonly");

@@ -286,19 +286,32 @@ function WebhookCard({ school, webhook, onDeleted }: { school: School; webhook: 
 
 const statusKey = (status: Delivery["status"]) => `webhooks.status.${status}` as MessageKey;
 
+/** Deliveries per page of the log; a refresh reloads as many as are shown, up to the API's maximum. */
+const LOG_PAGE = 20;
+const LOG_MAX_PAGE = 100;
+
+type LogState =
+  | { status: "loading" }
+  | { status: "error"; error: unknown }
+  | { status: "ready"; deliveries: Delivery[]; nextCursor: string | null; more: "idle" | "loading" | "error" };
+
 function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) {
   const { t, api, language } = usePanel();
-  const [state, setState] = useState<{ status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; deliveries: Delivery[] }>({ status: "loading" });
+  const [state, setState] = useState<LogState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [refreshing, setRefreshing] = useState(false);
+  // How many the coordinator has paged in: a refresh (or the poll for a pending delivery) keeps them.
+  const shown = useRef(LOG_PAGE);
 
   useEffect(() => {
     const ctl = new AbortController();
     setRefreshing(true);
     setState((s) => (s.status === "ready" ? s : { status: "loading" }));
-    api.deliveries(school.id, webhook.id, ctl.signal).then(
-      (deliveries) => {
-        setState({ status: "ready", deliveries });
+    const limit = Math.min(LOG_MAX_PAGE, Math.max(LOG_PAGE, shown.current));
+    api.deliveries(school.id, webhook.id, { limit }, ctl.signal).then(
+      (page) => {
+        shown.current = page.list.length;
+        setState({ status: "ready", deliveries: page.list, nextCursor: page.nextCursor, more: "idle" });
         setRefreshing(false);
       },
       (error) => {
@@ -309,6 +322,24 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
     );
     return () => ctl.abort();
   }, [api, school.id, webhook.id, attempt]);
+
+  const loadMore = async () => {
+    if (state.status !== "ready" || !state.nextCursor || state.more === "loading") return;
+    const cursor = state.nextCursor;
+    setState({ ...state, more: "loading" });
+    try {
+      const page = await api.deliveries(school.id, webhook.id, { limit: LOG_PAGE, cursor });
+      setState((s) => {
+        if (s.status !== "ready") return s;
+        const known = new Set(s.deliveries.map((d) => d.id));
+        const deliveries = [...s.deliveries, ...page.list.filter((d) => !known.has(d.id))];
+        shown.current = deliveries.length;
+        return { status: "ready", deliveries, nextCursor: page.nextCursor, more: "idle" };
+      });
+    } catch {
+      setState((s) => (s.status === "ready" ? { ...s, more: "error" } : s));
+    }
+  };
 
   // A delivery still waiting: look again shortly, so "Afgeleverd" appears without a click.
   const pending = state.status === "ready" && state.deliveries.some((d) => d.status === "pending");
@@ -352,6 +383,18 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
             </li>
           ))}
         </ul>
+      )}
+      {state.nextCursor && (
+        <div class="row">
+          <button type="button" class="button secondary" disabled={state.more === "loading" || refreshing} onClick={() => void loadMore()} data-testid="deliveries-more">
+            {state.more === "loading" ? t("common.loading") : t("webhooks.logMore")}
+          </button>
+          {state.more === "error" && (
+            <p class="notice error" role="alert">
+              {t("webhooks.logMoreFailed")}
+            </p>
+          )}
+        </div>
       )}
     </div>
   );
