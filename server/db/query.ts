@@ -32,6 +32,22 @@ export function queryAll<T>(ctx: ServiceContext, query: SQL): T[] {
   return statement(ctx.sqlite, sql).all(...params) as T[];
 }
 
+/**
+ * Rows as arrays rather than objects: for statements that return tens of thousands of rows (the facet
+ * counts), building an object per row was a quarter of the time.
+ */
+export function queryRows<T extends unknown[]>(ctx: ServiceContext, query: SQL): T[] {
+  const { sql, params } = dialect.sqlToQuery(query);
+  const stmt = statement(ctx.sqlite, sql);
+  // The prepared statement is shared through the cache: leave it as other callers expect it.
+  stmt.raw(true);
+  try {
+    return stmt.all(...params) as T[];
+  } finally {
+    stmt.raw(false);
+  }
+}
+
 export function queryGet<T>(ctx: ServiceContext, query: SQL): T | undefined {
   const { sql, params } = dialect.sqlToQuery(query);
   return statement(ctx.sqlite, sql).get(...params) as T | undefined;

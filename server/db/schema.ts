@@ -193,6 +193,8 @@ export const saves = sqliteTable(
     note: text("note").notNull().default(""),
     quote: text("quote").notNull().default(""),
     tags: jsonList<string>("tags"),
+    /** The save's theme slugs, as in save_themes (which the filters use): read in one pass by the facets. */
+    themes: jsonList<string>("themes"),
     sector: jsonList<ItemSector>("sector"),
     visibility: text("visibility").$type<Visibility>().notNull(),
     communityId: text("community_id").references(() => communities.id, { onDelete: "set null" }),

@@ -13,8 +13,8 @@ import type {
   Visibility,
 } from "../../shared/schemas";
 import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
-import { inList, queryAll, queryGet, queryRun } from "../db/query";
-import { items, saves, saveTags, saveThemes, users } from "../db/schema";
+import { inList, queryAll, queryGet, queryRows, queryRun } from "../db/query";
+import { items, saves, saveTags, users } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -86,8 +86,10 @@ function resolveCircle(
 
 function replaceSaveLabels(ctx: ServiceContext, saveSeq: number, themes: string[] | undefined, tags: string[] | undefined) {
   if (themes) {
+    const unique = [...new Set(themes)].sort();
     queryRun(ctx, sql`DELETE FROM save_themes WHERE save_seq = ${saveSeq}`);
-    for (const theme of themes) queryRun(ctx, sql`INSERT INTO save_themes (save_seq, theme) VALUES (${saveSeq}, ${theme})`);
+    for (const theme of unique) queryRun(ctx, sql`INSERT INTO save_themes (save_seq, theme) VALUES (${saveSeq}, ${theme})`);
+    queryRun(ctx, sql`UPDATE saves SET themes = ${JSON.stringify(unique)} WHERE seq = ${saveSeq}`);
   }
   if (tags) {
     queryRun(ctx, sql`DELETE FROM save_tags WHERE save_seq = ${saveSeq}`);
@@ -337,7 +339,12 @@ function decodeCursor(raw: string | undefined, relevance: boolean): Cursor | nul
 }
 
 function filtersFor(ctx: ServiceContext, viewer: Viewer, query: Omit<ItemSearchQuery, "limit" | "sort">): SQL[] {
-  const where: SQL[] = [visibleItem(viewer)];
+  return [visibleItem(viewer), ...narrowingFilters(ctx, viewer, query)];
+}
+
+/** The filters a caller chose (themes with their sub-themes, kinds, tags, …), each read through visible saves only. */
+function narrowingFilters(ctx: ServiceContext, viewer: Viewer, query: Omit<ItemSearchQuery, "limit" | "sort">): SQL[] {
+  const where: SQL[] = [];
   if (query.kind?.length) where.push(sql`i.kind IN ${query.kind}`);
   if (query.theme?.length) {
     const index = themeIndex(ctx);
@@ -503,58 +510,75 @@ function rankedCandidates(
 }
 
 /**
- * Facet counts for the library's filters, over the same matches as listItems. The matching items are
- * found once (without ranking: counts need no scores) into a temporary table that the five counts read.
+ * Facet counts for the library's filters, over the same matches as listItems (found without ranking:
+ * counts need no scores).
  */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const fts = query.q ? toFtsQuery(query.q) : null;
-  const filters = sql.join(filtersFor(ctx, viewer, query), sql` AND `);
-  const matched = fts
-    ? sql`SELECT i.seq FROM items i WHERE i.seq IN (
-        SELECT rowid FROM items_fts WHERE items_fts MATCH ${fts}
-        UNION SELECT s.item_seq FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "s")}
-      ) AND ${filters}`
-    : sql`SELECT i.seq FROM items i WHERE ${filters}`;
+  const where = sql.join([visibleSave(viewer, "s"), ...narrowingFilters(ctx, viewer, query)], sql` AND `);
+  // One pass over the visible saves of the matching items feeds every count: an item is visible exactly
+  // when one of its saves is, and the ORDER BY brings its saves together, so each count can tell a new
+  // item from the one before without a set per value. One statement: one consistent snapshot, no writes.
+  // Without a query the kind index is walked in its own order (the item rows, a few KB each, stay
+  // unread); with one, the matches lead, so a rare word reads only its own items.
+  const rows = queryRows<[item: number, kind: ItemKind, visibility: Visibility, sector: string, themes: string]>(
+    ctx,
+    fts
+      ? sql`WITH matched(seq) AS MATERIALIZED (
+              SELECT rowid FROM items_fts WHERE items_fts MATCH ${fts}
+              UNION SELECT ms.item_seq FROM saves_fts JOIN saves ms ON ms.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(viewer, "ms")})
+            SELECT i.seq, i.kind, s.visibility, s.sector, s.themes
+            FROM matched m CROSS JOIN items i ON i.seq = m.seq JOIN saves s ON s.item_seq = i.seq
+            WHERE ${where}
+            ORDER BY m.seq`
+      : sql`SELECT i.seq, i.kind, s.visibility, s.sector, s.themes
+            FROM items i JOIN saves s ON s.item_seq = i.seq
+            WHERE ${where}
+            ORDER BY i.kind, i.seq`,
+  );
 
-  return ctx.db.transaction(() => {
-    queryRun(ctx, sql`CREATE TEMP TABLE IF NOT EXISTS facet_items (seq INTEGER PRIMARY KEY)`);
-    queryRun(ctx, sql`DELETE FROM facet_items`);
-    queryRun(ctx, sql`INSERT INTO facet_items (seq) ${matched}`);
-    const total = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM facet_items`)!.n;
-    const kinds = queryAll<{ kind: ItemKind; count: number }>(
-      ctx,
-      sql`SELECT i.kind AS kind, count(*) AS count FROM facet_items f JOIN items i ON i.seq = f.seq GROUP BY i.kind ORDER BY count DESC`,
-    );
-    // One pass over the visible saves of the matching items feeds the sector, circle and theme counts.
-    const rows = queryAll<{ item: number; visibility: Visibility; sector: string; themes: string | null }>(
-      ctx,
-      sql`SELECT s.item_seq AS item, s.visibility AS visibility, s.sector AS sector,
-            (SELECT group_concat(theme, ' ') FROM save_themes WHERE save_seq = s.seq) AS themes
-          FROM facet_items f JOIN saves s ON s.item_seq = f.seq WHERE ${visibleSave(viewer, "s")}`,
-    );
-    queryRun(ctx, sql`DELETE FROM facet_items`);
-    const index = themeIndex(ctx);
-    const count = <K>(map: Map<K, Set<number>>, key: K, item: number) => {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Set()));
-      set.add(item);
-    };
-    const bySector = new Map<ItemSector, Set<number>>();
-    const byVisibility = new Map<Visibility, Set<number>>();
-    const itemsByTheme = new Map<string, Set<number>>();
-    for (const row of rows) {
-      count(byVisibility, row.visibility, row.item);
-      if (row.sector !== "[]") for (const sector of JSON.parse(row.sector) as ItemSector[]) count(bySector, sector, row.item);
-      // Themes roll up the tree, so a theme counts the items of its sub-themes once.
-      if (row.themes) for (const slug of index.withAncestors(row.themes.split(" "))) count(itemsByTheme, slug, row.item);
+  const index = themeIndex(ctx);
+  const counters = new Map<string, { last: number; count: number }>();
+  const count = (key: string, item: number) => {
+    const counter = counters.get(key);
+    if (!counter) counters.set(key, { last: item, count: 1 });
+    else if (counter.last !== item) {
+      counter.last = item;
+      counter.count++;
     }
-    const sorted = <K extends string, N extends string>(map: Map<K, Set<number>>, name: N) =>
-      [...map.entries()].map(([key, set]) => ({ [name]: key, count: set.size }) as Record<N, K> & { count: number }).sort((x, y) => y.count - x.count);
-    const sectors = sorted(bySector, "sector");
-    const visibilities = sorted(byVisibility, "visibility");
-    const themes = index.all.filter((t) => itemsByTheme.has(t.slug)).map((t) => ({ slug: t.slug, count: itemsByTheme.get(t.slug)!.size }));
-    return { total, themes, kinds, sectors, visibilities };
-  });
+  };
+  // Themes roll up the tree, so a theme counts the items of its sub-themes once.
+  const rollUp = new Map<string, string[]>();
+  const ancestorsOf = (slug: string) => {
+    let chain = rollUp.get(slug);
+    if (!chain) rollUp.set(slug, (chain = index.withAncestors([slug]).map((s) => `theme:${s}`)));
+    return chain;
+  };
+  let total = 0;
+  let previous = -1;
+  for (const [item, kind, visibility, sector, themes] of rows) {
+    if (item !== previous) {
+      previous = item;
+      total++;
+      count(`kind:${kind}`, item);
+    }
+    count(`visibility:${visibility}`, item);
+    if (sector !== "[]") for (const value of JSON.parse(sector) as ItemSector[]) count(`sector:${value}`, item);
+    if (themes !== "[]") for (const slug of JSON.parse(themes) as string[]) for (const key of ancestorsOf(slug)) count(key, item);
+  }
+
+  const counted = <N extends string>(prefix: string, name: N) =>
+    [...counters.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, c]) => ({ [name]: key.slice(prefix.length), count: c.count }) as Record<N, string> & { count: number })
+      .sort((x, y) => y.count - x.count);
+  return {
+    total,
+    themes: index.all.filter((t) => counters.has(`theme:${t.slug}`)).map((t) => ({ slug: t.slug, count: counters.get(`theme:${t.slug}`)!.count })),
+    kinds: counted("kind:", "kind") as { kind: ItemKind; count: number }[],
+    sectors: counted("sector:", "sector") as { sector: ItemSector; count: number }[],
+    visibilities: counted("visibility:", "visibility") as { visibility: Visibility; count: number }[],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -601,6 +625,7 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
     note: r.note as string,
     quote: r.quote as string,
     tags: JSON.parse(r.tags as string) as string[],
+    themes: JSON.parse(r.themes as string) as string[],
     sector: JSON.parse(r.sector as string),
     visibility: r.visibility as Visibility,
     communityId: r.community_id as string | null,
@@ -611,13 +636,6 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
     updatedAt: r.updated_at as string,
     authorName: r.author_name as string,
   }));
-  const saveSeqs = visibleSaves.map((s) => s.seq);
-  const themesBySave = new Map<number, string[]>();
-  if (saveSeqs.length) {
-    for (const row of queryAll<{ saveSeq: number; theme: string }>(ctx, sql`SELECT save_seq AS saveSeq, theme FROM save_themes WHERE save_seq IN ${inList(saveSeqs)}`)) {
-      themesBySave.set(row.saveSeq, [...(themesBySave.get(row.saveSeq) ?? []), row.theme]);
-    }
-  }
   const order = themeIndex(ctx).all.map((t) => t.slug);
   const byTaxonomy = (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
   const me = viewer.kind === "user" ? viewer.user.id : null;
@@ -628,11 +646,11 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
     if (!row) return [];
     const visible = visibleSaves.filter((s) => s.itemSeq === seq);
     const mine = visible.find((s) => s.userId === me) ?? null;
-    const themes = [...new Set(visible.flatMap((s) => themesBySave.get(s.seq) ?? []))].sort(byTaxonomy);
+    const themes = [...new Set(visible.flatMap((s) => s.themes))].sort(byTaxonomy);
     const mySave: MySave | null = mine && {
       note: mine.note,
       quote: mine.quote,
-      themes: (themesBySave.get(mine.seq) ?? []).sort(byTaxonomy),
+      themes: [...mine.themes].sort(byTaxonomy),
       tags: mine.tags,
       sector: mine.sector,
       visibility: mine.visibility,

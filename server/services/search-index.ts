@@ -25,11 +25,7 @@ function prepared(sqlite: Database.Database): Statements {
       insertItem: sqlite.prepare("INSERT INTO items_fts (rowid, title, excerpt, text) VALUES (?, ?, ?, ?)"),
       deleteSave: sqlite.prepare("DELETE FROM saves_fts WHERE rowid = ?"),
       insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?)"),
-      saveForIndex: sqlite.prepare(
-        `SELECT s.seq, s.note, s.quote, s.tags,
-                (SELECT json_group_array(theme) FROM save_themes WHERE save_seq = s.seq) AS themes
-         FROM saves s WHERE s.seq = ?`,
-      ),
+      saveForIndex: sqlite.prepare("SELECT seq, note, quote, tags, themes FROM saves WHERE seq = ?"),
       savesWithTheme: sqlite.prepare("SELECT DISTINCT save_seq FROM save_themes WHERE theme = ?"),
     };
     statements.set(sqlite, s);

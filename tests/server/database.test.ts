@@ -1,10 +1,13 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { THEME_TAXONOMY } from "../../shared/themes";
 import { DEMO_ITEMS, DEMO_PEOPLE } from "../../server/seed/demo-data";
+import { openDatabase } from "../../server/db/client";
 import { startTestServer, type TestServer } from "../support/server";
 
 const dirs: string[] = [];
@@ -80,5 +83,40 @@ describe("the database", () => {
     expect(meertalig.body.items.length).toBeGreaterThan(0);
     const shared = await server.api("GET", "/api/v1/items?limit=100", { token: login.body.token });
     expect(shared.body.items.some((i: any) => i.saveCount >= 2)).toBe(true);
+  });
+
+  it("gives saves made before their themes were stored on the save those themes, in order", () => {
+    const dir = freshDir();
+    // The migrations as they stood before 0005: the journal without its last entry.
+    const folder = join(dir, "migrations-0004");
+    cpSync(new URL("../../server/db/migrations", import.meta.url), folder, { recursive: true });
+    const journalPath = join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0005_"));
+    expect(upTo).toBeGreaterThan(0);
+    journal.entries = journal.entries.slice(0, upTo);
+    writeFileSync(journalPath, JSON.stringify(journal));
+
+    const path = join(dir, "old.sqlite");
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: folder });
+    const now = "2026-11-01T08:00:00.000Z";
+    old.exec(`
+      INSERT INTO users (id, name, email, password_hash, roles, created_at, updated_at) VALUES ('u1', 'Anna', 'anna@example.nl', 'x', '[]', '${now}', '${now}');
+      INSERT INTO items (id, url_key, url, title, kind, created_at, updated_at) VALUES ('i1', 'k1', 'https://a.nl/1', 'Een', 'artikel', '${now}', '${now}');
+      INSERT INTO saves (item_seq, user_id, visibility, created_at, updated_at) VALUES (1, 'u1', 'network', '${now}', '${now}');
+      INSERT INTO items (id, url_key, url, title, kind, created_at, updated_at) VALUES ('i2', 'k2', 'https://a.nl/2', 'Twee', 'artikel', '${now}', '${now}');
+      INSERT INTO saves (item_seq, user_id, visibility, created_at, updated_at) VALUES (2, 'u1', 'private', '${now}', '${now}');
+      INSERT INTO save_themes (save_seq, theme) VALUES (1, 'thuistalen'), (1, 'nt2'), (1, 'burgerschap');
+    `);
+    old.close();
+
+    const database = openDatabase(path);
+    const rows = database.sqlite.prepare("SELECT seq, themes FROM saves ORDER BY seq").all();
+    database.close();
+    expect(rows).toEqual([
+      { seq: 1, themes: JSON.stringify(["burgerschap", "nt2", "thuistalen"]) },
+      { seq: 2, themes: "[]" },
+    ]);
   });
 });

@@ -229,3 +229,42 @@ describe("a large result set", () => {
     expect(filtered.body.items.map((i: any) => i.id)).toEqual([weak.body.item.id]);
   });
 });
+
+// Last in this file: it adds saves the counts above do not expect.
+describe("facets over several saves of one item", () => {
+  const facets = (personToken: string, q: string) => server.api("GET", `/api/v1/items/facets?q=${encodeURIComponent(q)}`, { token: personToken });
+  const counts = (list: any[], key: string) => Object.fromEntries(list.map((entry) => [entry[key], entry.count]));
+
+  it("count an item once per value however many of its visible saves carry it, and follow a changed save", async () => {
+    const url = "https://www.voorbeeld.nl/sterrenkijkers";
+    const clip = (personToken: string, body: Record<string, unknown>) => server.api("POST", "/api/v1/items", { token: personToken, body: { url, ...body } });
+    const first = await clip(net.people.anna.token, { title: "Sterrenkijkers: taal bij natuuronderwijs", themes: ["thuistalen"], sector: ["po"], visibility: "network" });
+    expect(first.status).toBe(201);
+    expect((await clip(net.people.bram.token, { themes: ["taalbewust-lesgeven", "thuistalen"], sector: ["po", "vo"], visibility: "school", schoolId: net.schoolA.id })).status).toBe(200);
+    expect((await clip(net.people.chris.token, { themes: ["burgerschap"], sector: ["mbo"], visibility: "private" })).status).toBe(200);
+
+    // Anna (school A) sees her network save and Bram's school save, not Chris's private one.
+    const anna = (await facets(net.people.anna.token, "sterrenkijkers")).body;
+    expect(anna.total).toBe(1);
+    expect(counts(anna.themes, "slug")).toEqual({ meertaligheid: 1, thuistalen: 1, "taalbewust-lesgeven": 1 });
+    expect(counts(anna.sectors, "sector")).toEqual({ po: 1, vo: 1 });
+    expect(counts(anna.visibilities, "visibility")).toEqual({ network: 1, school: 1 });
+    expect(counts(anna.kinds, "kind")).toEqual({ artikel: 1 });
+
+    // An outsider counts the network save only; Chris counts his own private save too.
+    const eva = (await facets(net.people.eva.token, "sterrenkijkers")).body;
+    expect(counts(eva.themes, "slug")).toEqual({ meertaligheid: 1, thuistalen: 1 });
+    expect(counts(eva.visibilities, "visibility")).toEqual({ network: 1 });
+    const chris = (await facets(net.people.chris.token, "sterrenkijkers")).body;
+    expect(counts(chris.themes, "slug")).toEqual({ meertaligheid: 1, thuistalen: 1, burgerschap: 1 });
+    expect(counts(chris.sectors, "sector")).toEqual({ po: 1, mbo: 1 });
+
+    // Anna moves her save to NT2: the counts follow, and the list's themes with them.
+    expect((await server.api("PATCH", `/api/v1/items/${first.body.item.id}`, { token: net.people.anna.token, body: { themes: ["nt2"] } })).status).toBe(200);
+    const after = (await facets(net.people.eva.token, "sterrenkijkers")).body;
+    expect(counts(after.themes, "slug")).toEqual({ nt2: 1 });
+    const listed = await server.api("GET", "/api/v1/items?q=sterrenkijkers", { token: net.people.anna.token });
+    expect(listed.body.items[0].themes).toEqual(expect.arrayContaining(["nt2", "thuistalen", "taalbewust-lesgeven"]));
+    expect(listed.body.items[0].themes).toHaveLength(3);
+  });
+});
