@@ -1,5 +1,4 @@
 import type { ServiceContext } from "../domain/context";
-import { configureDeliveries, forgetDeliveries } from "../services/webhook-settings";
 import { WebhookWorker } from "./webhook-worker";
 
 export interface JobOptions {
@@ -35,10 +34,11 @@ export const JOB_DEFAULTS = {
 export function startJobs(ctx: ServiceContext, options: JobOptions): () => Promise<void> {
   const settings = { ...JOB_DEFAULTS, ...definedOnly(options) };
   const worker = new WebhookWorker(ctx, { ...settings, allowHosts: options.webhookAllowHosts });
-  configureDeliveries(ctx, { publicUrl: options.publicUrl, webhookAllowHosts: options.webhookAllowHosts }, worker.wake);
+  ctx.deliveries = { publicUrl: options.publicUrl, webhookAllowHosts: options.webhookAllowHosts, wake: worker.wake };
   worker.start();
   return async () => {
-    forgetDeliveries(ctx);
+    // Links stay absolute for whatever still runs; only the stopped worker is no longer woken.
+    ctx.deliveries = { ...ctx.deliveries!, wake: () => {} };
     await worker.stop();
   };
 }

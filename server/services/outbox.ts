@@ -12,7 +12,6 @@ import { shapeItems } from "./library";
 import { schoolsReceiving } from "./subscriptions";
 import { visibleItem } from "./visibility";
 import { webhookBody, type EventSubject } from "./webhook-payloads";
-import { deliverySettings, wakeDeliveries } from "./webhook-settings";
 
 /**
  * Events that schools' webhooks can receive. Callers record them inside the transaction of the change
@@ -92,7 +91,7 @@ function offerEvent(ctx: ServiceContext, event: "offer.created" | "bundle.accept
   const targets = webhooksFor(ctx, [offer.schoolId], event);
   if (!targets.length) return null;
   const snapshot = JSON.parse(offer.content) as BundleSnapshot;
-  const url = bundleLink(deliverySettings(ctx).publicUrl, offer.slug ?? offer.bundleId, offer.key);
+  const url = bundleLink(ctx.deliveries?.publicUrl ?? "", offer.slug ?? offer.bundleId, offer.key);
   return {
     targets,
     subject: {
@@ -126,5 +125,7 @@ export function recordEvent(ctx: ServiceContext, event: SchoolEvent): void {
     const body = webhookBody(target.format, { deliveryId: id, occurredAt: now, school: target.school, subject: found.subject });
     ctx.db.insert(webhookDeliveries).values({ id, webhookId: target.webhookId, event: event.event, body, nextAttemptAt: now, createdAt: now }).run();
   }
-  wakeDeliveries(ctx);
+  // Still inside the writing transaction: the worker looks after this synchronous work, and its commit, is done.
+  const wake = ctx.deliveries?.wake;
+  if (wake) setTimeout(wake, 0);
 }

@@ -7,7 +7,6 @@ import { newId, newSecret } from "../domain/ids";
 import type { SignedInViewer } from "../domain/viewer";
 import { requireSchoolRole } from "./subscriptions";
 import { resolveWebhookTarget, WebhookAddressError } from "./webhook-address";
-import { deliverySettings } from "./webhook-settings";
 
 type WebhookRow = typeof webhooks.$inferSelect;
 
@@ -32,7 +31,7 @@ export async function registerWebhook(ctx: ServiceContext, viewer: SignedInViewe
     throw conflict("too_many_webhooks", `A school can have at most ${MAX_WEBHOOKS_PER_SCHOOL} webhooks; remove one first.`);
   }
   try {
-    await resolveWebhookTarget(input.url, deliverySettings(ctx).webhookAllowHosts);
+    await resolveWebhookTarget(input.url, ctx.deliveries?.webhookAllowHosts ?? []);
   } catch (error) {
     if (error instanceof WebhookAddressError) throw invalid("webhook_url_refused", error.message, [{ path: ["url"], message: error.message }]);
     throw error;

@@ -23,8 +23,12 @@ export class LocalClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(method: string, path: string, options: { body?: string; token?: string; timeoutMs?: number } = {}): Promise<Response> {
-    const headers: Record<string, string | number> = { Accept: "application/json" };
+  request(
+    method: string,
+    path: string,
+    options: { body?: string; token?: string; timeoutMs?: number; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string | number> = { Accept: "application/json", ...options.headers };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) {
       headers["Content-Type"] = "application/json";
