@@ -7,7 +7,7 @@
  * ("tamazight").
  */
 import { THEME_TAXONOMY, type ThemeSeed } from "../../shared/themes";
-import type { ItemKind, ItemSector, Visibility } from "../../shared/schemas";
+import type { CreateItemInput, ItemKind, ItemSector, Visibility } from "../../shared/schemas";
 
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -428,4 +428,27 @@ export function randomThemes(rng: Rng): string[] {
   const t = new Set<string>([rng.zipf(THEME_ORDER).slug]);
   if (rng.chance(0.4)) t.add(rng.zipf(THEME_ORDER).slug);
   return [...t];
+}
+
+/**
+ * Clips as the extension sends them for the throughput measurements: a few KB of text, themes, tags and
+ * a note, shared with the network. Kennisclips are left out: they carry no readable text.
+ */
+export function clipInputs(seed: number, count: number, salt: string): (CreateItemInput & { url: string })[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: count }, (_, i) => generateItem(rng, i, salt))
+    .filter((g) => g.kind !== "kennisclip")
+    .map((g) => ({
+      url: g.url,
+      title: g.title,
+      kind: g.kind,
+      language: g.language,
+      meta: g.meta,
+      text: g.text,
+      themes: g.themes,
+      tags: g.tags,
+      sector: g.sector,
+      note: g.note || "Handig voor de teamvergadering.",
+      visibility: "network" as const,
+    }));
 }

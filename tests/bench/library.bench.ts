@@ -27,7 +27,7 @@ import { openDatabase } from "../../server/db/client";
 import { findUserByEmail, membershipsOf, publicUser } from "../../server/services/accounts";
 import { listItems, saveItem, toFtsQuery } from "../../server/services/library";
 import type { ItemSearchQuery } from "../../shared/schemas";
-import { generateItem, Rng } from "./corpus";
+import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";
 import { BENCH_USER, databaseBytes, seedLibrary, type SeedResult } from "./seed";
 
@@ -427,23 +427,8 @@ interface CommitStats {
 async function benchClip(baseUrl: string, serverPid: number, token: string, errors: string[], concurrency: number): Promise<ClipRun> {
   const client = new LocalClient(baseUrl, concurrency);
   const commits = async () => JSON.parse((await client.request("GET", "/bench/commits")).text) as CommitStats;
-  const rng = new Rng(99);
-  // A pool of realistic clips (a few KB of text, themes, tags, note); every request gets a new URL.
-  const templates = Array.from({ length: 256 }, (_, i) => generateItem(rng, i, "clip"))
-    .filter((g) => g.kind !== "kennisclip")
-    .map((g) => ({
-      url: g.url,
-      title: g.title,
-      kind: g.kind,
-      language: g.language,
-      meta: g.meta,
-      text: g.text,
-      themes: g.themes,
-      tags: g.tags,
-      sector: g.sector,
-      note: g.note || "Handig voor de teamvergadering.",
-      visibility: "network" as const,
-    }));
+  // Every request gets a new URL.
+  const templates = clipInputs(99, 256, "clip");
   let serial = 0;
   const nextBody = () => {
     const n = serial++;
@@ -521,20 +506,7 @@ async function measureCeiling(databasePath: string): Promise<Ceiling> {
     const user = findUserByEmail(ctx, BENCH_USER.email);
     if (!user) throw new BenchError("bench user missing");
     const viewer: SignedInViewer = { kind: "user", user: publicUser(user), ...membershipsOf(ctx, user.id), tokenId: "bench-ceiling" };
-    const rng = new Rng(4242);
-    const inputs = Array.from({ length: 128 }, (_, i) => generateItem(rng, i, "ceiling")).map((g) => ({
-      url: g.url,
-      title: g.title,
-      kind: g.kind,
-      language: g.language,
-      meta: g.meta,
-      text: g.text,
-      themes: g.themes,
-      tags: g.tags,
-      sector: g.sector,
-      note: g.note || "Handig voor de teamvergadering.",
-      visibility: "network" as const,
-    }));
+    const inputs = clipInputs(4242, 128, "ceiling");
     let serial = 0;
     const run = (perCommit: number, clips: number) => {
       const started = performance.now();
