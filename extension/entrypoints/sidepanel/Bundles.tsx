@@ -8,6 +8,7 @@ import { BundleEditor } from "./BundleEditor";
 import type { BundleDraft } from "./bundle-draft";
 import { describeError, formatDate, usePanel } from "./panel-context";
 import { ErrorState, StateMessage } from "./StateMessage";
+import { FormFooter } from "./FormFooter";
 
 interface Props {
   draft: BundleDraft | null;
@@ -201,19 +202,7 @@ function NewBundle({ onCreated, onCancel }: { onCreated(bundle: Bundle): void; o
       <div class="field">
         <AudienceChoice name="new-bundle-audience" value={audience} onChange={setAudience} />
       </div>
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="row">
-        <button class="button" type="submit" disabled={busy}>
-          {busy ? t("common.saving") : t("bundle.create")}
-        </button>
-        <button class="button secondary" type="button" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel={t("bundle.create")} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { LIMITS, VISIBILITIES, type Visibility } from "../../../shared/vocabular
 import { KindIcon } from "../../components/KindIcon";
 import { ThemePicker } from "../../components/ThemePicker";
 import { describeError, usePanel } from "./panel-context";
+import { FormFooter } from "./FormFooter";
 
 /** The bundle a broker is working on, as the library's "Voeg toe aan bundel" sees it. */
 export interface BundleTarget {
@@ -231,19 +232,7 @@ function EditSave({ item, onSaved, onCancel }: { item: Item; onSaved(item: Item)
           </select>
         </div>
       )}
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="row">
-        <button class="button" type="submit" disabled={busy}>
-          {busy ? t("common.saving") : t("common.save")}
-        </button>
-        <button class="button secondary" type="button" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel={t("common.save")} onCancel={onCancel} />
     </form>
   );
 }

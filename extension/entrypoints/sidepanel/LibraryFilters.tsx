@@ -1,9 +1,9 @@
-import { useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { ITEM_KINDS, ITEM_SECTORS, VISIBILITIES } from "../../../shared/vocabulary";
 import type { FacetCounts, LibraryFilters as Filters } from "./library-search";
-import { TreeTwisty } from "./TreeTwisty";
+import { TreeTwisty, useOpenRows } from "./TreeTwisty";
 import { usePanel } from "./panel-context";
 
 interface Props {
@@ -97,7 +97,7 @@ function FacetChecks<T extends string>(props: {
 /** Main themes with their sub-themes folded in; a main theme's count includes its sub-themes' items. */
 function ThemeTree({ selected, counts, onChange }: { selected: string[]; counts: Map<string, number> | null; onChange(selected: string[]): void }) {
   const { t, themes, language } = usePanel();
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  const openRows = useOpenRows();
   const { roots, children } = useMemo(() => {
     const children = new Map<string, Theme[]>();
     for (const theme of themes) {
@@ -112,7 +112,7 @@ function ThemeTree({ selected, counts, onChange }: { selected: string[]; counts:
 
   const row = (theme: Theme) => {
     const subs = (children.get(theme.slug) ?? []).filter(visible);
-    const expanded = open.has(theme.slug) || subs.some((s) => selected.includes(s.slug));
+    const expanded = openRows.isOpen(theme.slug) || subs.some((s) => selected.includes(s.slug));
     const name = theme.name[language];
     return (
       <li key={theme.slug}>
@@ -121,12 +121,7 @@ function ThemeTree({ selected, counts, onChange }: { selected: string[]; counts:
             hasChildren={subs.length > 0}
             expanded={expanded}
             name={name}
-            onToggle={() => {
-              const next = new Set(open);
-              if (expanded) next.delete(theme.slug);
-              else next.add(theme.slug);
-              setOpen(next);
-            }}
+            onToggle={() => openRows.toggle(theme.slug, expanded)}
           />
           <label class="check" data-theme={theme.slug}>
             <input type="checkbox" checked={selected.includes(theme.slug)} onChange={() => toggle(theme.slug)} />

@@ -9,7 +9,7 @@ import { FeedAddresses } from "./FeedAddresses";
 import { describeError, usePanel } from "./panel-context";
 import { ErrorState, StateMessage } from "./StateMessage";
 import { Webhooks } from "./Webhooks";
-import { TreeTwisty } from "./TreeTwisty";
+import { TreeTwisty, useOpenRows } from "./TreeTwisty";
 
 type School = { id: string; name: string; role: "member" | "coordinator" };
 
@@ -175,7 +175,7 @@ function SubscriptionSettings({ school }: { school: School }) {
  */
 function SubscriptionTree({ idPrefix, selected, onChange }: { idPrefix: string; selected: string[]; onChange(selected: string[]): void }) {
   const { t, themes, language } = usePanel();
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  const openRows = useOpenRows();
   const { roots, children } = useMemo(() => {
     const children = new Map<string, Theme[]>();
     for (const theme of themes) if (theme.parent) children.set(theme.parent, [...(children.get(theme.parent) ?? []), theme]);
@@ -192,7 +192,7 @@ function SubscriptionTree({ idPrefix, selected, onChange }: { idPrefix: string; 
   const row = (theme: Theme, parent: Theme | null) => {
     const subs = children.get(theme.slug) ?? [];
     const included = parent !== null && selected.includes(parent.slug);
-    const expanded = open.has(theme.slug) || subs.some((s) => selected.includes(s.slug));
+    const expanded = openRows.isOpen(theme.slug) || subs.some((s) => selected.includes(s.slug));
     const name = theme.name[language];
     const hintId = `${idPrefix}-${theme.slug}-via`;
     return (
@@ -202,12 +202,7 @@ function SubscriptionTree({ idPrefix, selected, onChange }: { idPrefix: string; 
             hasChildren={subs.length > 0}
             expanded={expanded}
             name={name}
-            onToggle={() => {
-              const next = new Set(open);
-              if (expanded) next.delete(theme.slug);
-              else next.add(theme.slug);
-              setOpen(next);
-            }}
+            onToggle={() => openRows.toggle(theme.slug, expanded)}
           />
           <label class="check" data-theme={theme.slug}>
             <input

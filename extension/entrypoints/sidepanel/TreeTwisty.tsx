@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import { usePanel } from "./panel-context";
 
 /** The open/close control of a theme with sub-themes in a tree (or a same-width spacer when it has none). */
@@ -15,4 +16,16 @@ export function TreeTwisty({ hasChildren, expanded, name, onToggle }: { hasChild
       <span aria-hidden="true">{expanded ? "▾" : "▸"}</span>
     </button>
   );
+}
+
+/** Which rows of a theme tree the person opened (a row with a chosen sub-theme shows open regardless). */
+export function useOpenRows() {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (slug: string, expanded: boolean) => {
+    const next = new Set(open);
+    if (expanded) next.delete(slug);
+    else next.add(slug);
+    setOpen(next);
+  };
+  return { isOpen: (slug: string) => open.has(slug), toggle };
 }
