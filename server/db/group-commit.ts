@@ -58,18 +58,30 @@ export class GroupCommit {
 
     const outcomes: Outcome[] = [];
     try {
-      this.sqlite.transaction(() => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.sqlite.transaction(job.work)() });
-          } catch (error) {
-            // Some SQLite errors (a full disk, I/O) end the whole transaction, not just the savepoint:
-            // then every write of the batch is gone, and every caller must hear so.
-            if (!this.sqlite.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      // IMMEDIATE: the write lock is taken before the first clip reads, so a commit from another
+      // connection (`npm run admin`) cannot leave the batch on a stale snapshot that fails every write.
+      this.sqlite
+        .transaction(() => {
+          batch.forEach((job, i) => {
+            // A savepoint per clip, named so that undoing one can never undo a neighbour's.
+            const savepoint = `clip_${i}`;
+            this.sqlite.exec(`SAVEPOINT ${savepoint}`);
+            try {
+              const value = job.work();
+              this.sqlite.exec(`RELEASE ${savepoint}`);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              // Some SQLite errors (a full disk, I/O) end the whole transaction, not just the savepoint:
+              // then every write of the batch is gone, and every caller must hear so.
+              if (!this.sqlite.inTransaction) throw error;
+              // If the clip's writes cannot be undone, committing would keep them: fail the batch instead.
+              this.sqlite.exec(`ROLLBACK TO ${savepoint}`);
+              this.sqlite.exec(`RELEASE ${savepoint}`);
+              outcomes.push({ ok: false, error });
+            }
+          });
+        })
+        .immediate();
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

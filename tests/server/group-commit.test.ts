@@ -71,6 +71,33 @@ describe("group commit", () => {
     expect(bodies()).toEqual(["c"]);
   });
 
+  it("holds the write lock from the start, so another connection's commit cannot spoil the batch", async () => {
+    const writes = new GroupCommit(sqlite);
+    const other = new Database(join(dir, "test.sqlite"));
+    other.pragma("busy_timeout = 0");
+    let interference: string | null = null;
+    // Each clip reads before it writes, as saveItem does; between the first read and write another
+    // process (an operator's `npm run admin`) tries to commit.
+    const readThenWrite = (body: string, interfere = false) => () => {
+      sqlite.prepare("SELECT count(*) FROM notes").get();
+      if (interfere) {
+        try {
+          other.prepare("INSERT INTO notes (body) VALUES ('van buiten')").run();
+          interference = "committed";
+        } catch (error) {
+          interference = (error as { code?: string }).code ?? String(error);
+        }
+      }
+      return insert(body)();
+    };
+    const outcomes = await Promise.allSettled([writes.run(readThenWrite("a", true)), writes.run(readThenWrite("b")), writes.run(readThenWrite("c"))]);
+    other.close();
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    // The other connection waited its turn (and gave up, with no busy timeout) instead of winning the race.
+    expect(interference).toBe("SQLITE_BUSY");
+    expect(bodies()).toEqual(["a", "b", "c"]);
+  });
+
   it("caps a batch and carries the rest to the next turn", async () => {
     const writes = new GroupCommit(sqlite, 4);
     await Promise.all(Array.from({ length: 10 }, (_, i) => writes.run(insert(`n${i}`))));

@@ -302,8 +302,11 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
   const [refreshing, setRefreshing] = useState(false);
   // How many the coordinator has paged in: a refresh (or the poll for a pending delivery) keeps them.
   const shown = useRef(LOG_PAGE);
+  // Which load the log shows: an older page that arrives after a refresh began belongs to the old list.
+  const generation = useRef(0);
 
   useEffect(() => {
+    generation.current++;
     const ctl = new AbortController();
     setRefreshing(true);
     setState((s) => (s.status === "ready" ? s : { status: "loading" }));
@@ -326,23 +329,26 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
   const loadMore = async () => {
     if (state.status !== "ready" || !state.nextCursor || state.more === "loading") return;
     const cursor = state.nextCursor;
+    const started = generation.current;
     setState({ ...state, more: "loading" });
     try {
       const page = await api.deliveries(school.id, webhook.id, { limit: LOG_PAGE, cursor });
       setState((s) => {
         if (s.status !== "ready") return s;
+        if (generation.current !== started) return { ...s, more: "idle" };
         const known = new Set(s.deliveries.map((d) => d.id));
         const deliveries = [...s.deliveries, ...page.list.filter((d) => !known.has(d.id))];
         shown.current = deliveries.length;
         return { status: "ready", deliveries, nextCursor: page.nextCursor, more: "idle" };
       });
     } catch {
-      setState((s) => (s.status === "ready" ? { ...s, more: "error" } : s));
+      setState((s) => (s.status === "ready" ? { ...s, more: generation.current === started ? "error" : "idle" } : s));
     }
   };
 
   // A delivery still waiting: look again shortly, so "Afgeleverd" appears without a click.
-  const pending = state.status === "ready" && state.deliveries.some((d) => d.status === "pending");
+  // Not while older deliveries are loading: the refresh would replace the list they extend.
+  const pending = state.status === "ready" && state.more !== "loading" && state.deliveries.some((d) => d.status === "pending");
   useEffect(() => {
     if (!pending) return;
     const timer = setTimeout(() => setAttempt((n) => n + 1), PENDING_POLL_MS);
