@@ -27,14 +27,16 @@ const DRAIN_LIMIT = 16 * 1024 * 1024;
 /** Caps request bodies (413 in the contract's shape), counting bytes also when no Content-Length is sent. */
 export const limitBody = (maxSize: number) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const body = c.req.raw.body;
-    if (!body) return next();
     const tooLarge = () =>
       new DomainError("too_large", "payload_too_large", `The request body is larger than ${Math.round(maxSize / 1024)} KiB.`);
     const declared = Number(c.req.header("Content-Length") ?? "NaN");
     if (declared > DRAIN_LIMIT) throw tooLarge();
-    // A declared length within the cap is enforced by Node's HTTP parser: nothing to count.
+    // A declared length within the cap is enforced by Node's HTTP parser: nothing to count. Decided from
+    // the headers alone: touching the body stream of a request whose route then never reads it (a 401,
+    // a 404, a logout) left the body undrained, and the server cut the connection instead of answering.
     if (declared <= maxSize && c.req.header("Transfer-Encoding") === undefined) return next();
+    const body = c.req.raw.body;
+    if (!body) return next();
     const chunks: Uint8Array[] = [];
     let size = 0;
     const reader = body.getReader();
