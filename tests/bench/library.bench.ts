@@ -663,12 +663,15 @@ async function main(): Promise<number> {
     log(`  library        ${seeded.items.toLocaleString("en")} items, ${seeded.saves.toLocaleString("en")} saves; seeded in ${seeded.seconds.toFixed(0)} s; database ${mb(seeded.dbBytes)}${dbAfter ? ` (${mb(dbAfter)} after clipping)` : ""}`);
   }
   if (search.length && search.every((r) => r.http.length)) {
+    // The target as the issue states it: the median and the p95 of all search requests, HTTP against direct.
     const pooled = median(search.flatMap((r) => r.http)) / median(search.flatMap((r) => r.direct));
+    const pooled95 = p95(search.flatMap((r) => r.http)) / p95(search.flatMap((r) => r.direct));
     const ratios = search.map((r) => median(r.http) / median(r.direct));
     const gm = geomean(ratios);
-    const over = search.filter((_, i) => ratios[i]! > SEARCH_TARGET).map((r) => r.q);
-    log(`  search         HTTP/direct median ratio ${pooled.toFixed(2)} pooled, ${gm.toFixed(2)} geomean of queries (target ≤ ${SEARCH_TARGET}): ${yes(pooled <= SEARCH_TARGET && gm <= SEARCH_TARGET)}`);
-    log(`                 per query ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; ${over.length}/${search.length} above target${over.length ? `: ${over.join(", ")}` : ""}`);
+    const over = search.filter((_, i) => ratios[i]! > SEARCH_TARGET);
+    log(`  search         all queries: median ratio ${pooled.toFixed(2)}, p95 ratio ${pooled95.toFixed(2)} (target ≤ ${SEARCH_TARGET}): ${yes(pooled <= SEARCH_TARGET && pooled95 <= SEARCH_TARGET)}`);
+    log(`                 per query ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (geomean ${gm.toFixed(2)}); ${over.length}/${search.length} above ${SEARCH_TARGET}${over.length ? ":" : ""}`);
+    for (const r of over) log(`                   ${r.q}: ${(median(r.http) / median(r.direct)).toFixed(2)} (HTTP ${ms(median(r.http))} ms, direct ${ms(median(r.direct))} ms)`);
     log(`                 HTTP p50 ${ms(median(search.flatMap((r) => r.http)))} ms / p95 ${ms(p95(search.flatMap((r) => r.http)))} ms; direct p50 ${ms(median(search.flatMap((r) => r.direct)))} ms / p95 ${ms(p95(search.flatMap((r) => r.direct)))} ms`);
   }
   for (const [i, clip] of clips.entries()) {
