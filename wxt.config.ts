@@ -16,7 +16,8 @@ export default defineConfig({
     // WXT from entrypoints/sidepanel/. activeTab + scripting: a page is read only when the person clips it.
     // tabs: the toolbar mark needs the URL of the tab in view. The host permissions cover the default local
     // server address only; a school's own server is reached through its CORS headers.
-    permissions: ["storage", "activeTab", "scripting", "contextMenus", "notifications", "alarms", "tabs"],
+    // unlimitedStorage: a week offline with long pages must not fill the storage quota and lose clips.
+    permissions: ["storage", "unlimitedStorage", "activeTab", "scripting", "contextMenus", "notifications", "alarms", "tabs"],
     host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
     commands: {
       "save-page": {

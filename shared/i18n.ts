@@ -425,6 +425,8 @@ const nl = {
   "error.invalid": "De gegevens kloppen niet: {message}",
   "error.too_large": "De pagina is te groot om te bewaren.",
   "error.server": "Er ging iets mis op de server. Probeer het later opnieuw.",
+  "error.notQueued": "Geen verbinding, en de clip kon ook niet op dit apparaat worden bewaard. Probeer het later opnieuw.",
+  "error.unexpected": "Er ging iets mis in de extensie. Probeer het opnieuw.",
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -850,6 +852,8 @@ const en: Record<MessageKey, string> = {
   "error.invalid": "The data is not valid: {message}",
   "error.too_large": "The page is too large to save.",
   "error.server": "Something went wrong on the server. Try again later.",
+  "error.notQueued": "No connection, and the clip could not be kept on this device either. Try again later.",
+  "error.unexpected": "Something went wrong in the extension. Please try again.",
 };
 
 export const CATALOGUE = { nl: nl as Record<MessageKey, string>, en } as const;

@@ -1,36 +1,45 @@
 import { browser, defineBackground, type Browser } from "#imports";
 import { translate, type MessageKey } from "../../shared/i18n";
-import { forgetLookups, lookup, refreshBadge, rememberItem, showBadge } from "../lib/badge";
+import { forgetLookup, forgetLookups, lookup, refreshActiveBadge, refreshBadge, rememberItem, showBadge } from "../lib/badge";
 import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
-import { flush, nextDue } from "../lib/queue";
+import { belongsTo, dismissFailed, flush, nextDue } from "../lib/queue";
 import { currentLanguage, signedInApi } from "../lib/session";
 import { KnooppuntApi } from "../lib/api";
 import { openSidePanel } from "../lib/side-panel";
-import { failedItem, queueItem, settingsItem, taxonomyItem } from "../lib/storage";
+import { failedItem, ownerOf, queueItem, settingsItem, taxonomyItem } from "../lib/storage";
 
 const QUEUE_ALARM = "knooppunt-queue";
 const MENU = { page: "save-page", link: "save-link", selection: "save-selection", library: "open-library" } as const;
 
 async function queueStatus(): Promise<QueueStatus> {
-  return { pending: (await queueItem.getValue()).length, failed: await failedItem.getValue() };
+  const signedIn = await signedInApi();
+  const queue = await queueItem.getValue();
+  const mine = signedIn ? queue.filter((clip) => belongsTo(clip, ownerOf(signedIn.session))) : queue;
+  return { pending: mine.length, failed: await failedItem.getValue() };
 }
 
 async function scheduleQueue() {
-  const due = await nextDue();
+  // Only the signed-in person's clips can be delivered; others wait for their owner to sign in again.
+  const signedIn = await signedInApi();
+  const due = await nextDue(signedIn ? ownerOf(signedIn.session) : null);
   if (due === null) await browser.alarms.clear(QUEUE_ALARM);
   else await browser.alarms.create(QUEUE_ALARM, { when: Math.max(Date.now() + 1000, due) });
 }
 
 async function deliverQueue(force = false) {
-  const signedIn = await signedInApi();
-  if (signedIn) {
-    await flush(signedIn.api, {
-      force,
-      onDelivered: (clip) => rememberItem(clip.request.url, null),
-    });
+  try {
+    const signedIn = await signedInApi();
+    if (signedIn) {
+      await flush(signedIn.api, ownerOf(signedIn.session), {
+        force,
+        onDelivered: (clip, item) => rememberItem(clip.request.url, item),
+      });
+    }
+  } finally {
+    // Whatever happened, the next attempt stays planned.
+    await scheduleQueue();
   }
-  await scheduleQueue();
   return queueStatus();
 }
 
@@ -143,12 +152,17 @@ export default defineBackground(() => {
   onMessage("saveClip", async ({ data }) => {
     const outcome = await saveClip(data.request, data.title, (item) => rememberItem(data.request.url, item));
     if (outcome.status === "queued") await scheduleQueue();
+    if (outcome.status === "saved") void refreshActiveBadge().catch(() => undefined);
     return outcome;
+  });
+  onMessage("libraryChanged", async ({ data }) => {
+    forgetLookup(data);
+    await refreshActiveBadge().catch(() => undefined);
   });
   onMessage("queueStatus", () => queueStatus());
   onMessage("flushQueue", () => deliverQueue(true));
   onMessage("dismissFailed", async ({ data }) => {
-    await failedItem.setValue((await failedItem.getValue()).filter((f) => f.id !== data));
+    await dismissFailed(data);
     return queueStatus();
   });
   onMessage("taxonomy", () => taxonomy());

@@ -17,9 +17,14 @@ export class ApiError extends Error {
     this.name = "ApiError";
   }
 
-  /** Worth trying again later without the person doing anything. */
+  /**
+   * Worth trying again later without the person doing anything. An answer that is not Knooppunt's own
+   * (no error body in the contract's shape, or an unexpected success body) comes from something in
+   * between, such as a school network's login page or a proxy: try again once it has gone.
+   */
   get retryable(): boolean {
-    return this.kind === "network" || this.status >= 500 || this.status === 429 || this.status === 408;
+    if (this.kind === "network" || this.status >= 500 || this.status === 429 || this.status === 408) return true;
+    return this.code === "not_knooppunt" || this.body === null;
   }
 }
 

@@ -30,6 +30,17 @@ export function forgetLookups() {
   cache.clear();
 }
 
+export function forgetLookup(url: string) {
+  const key = keyOf(url);
+  if (key) cache.delete(key);
+}
+
+/** Brings the mark of the tab in view up to date, after a save or a delete changed what it shows. */
+export async function refreshActiveBadge() {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id !== undefined) await refreshBadge(tab.id, tab.url);
+}
+
 /** The library's item for a URL, from the cache when fresh. Network trouble reads as "not known". */
 export async function lookup(url: string): Promise<Item | null> {
   const key = keyOf(url);

@@ -10,7 +10,7 @@ import { ApiError } from "./api";
 import type { CapturedPage, SaveOutcome } from "./messaging";
 import { enqueue } from "./queue";
 import { currentLanguage, signedInApi } from "./session";
-import { lastUsedItem, settingsItem, tagHistoryItem } from "./storage";
+import { lastUsedItem, ownerOf, settingsItem, tagHistoryItem } from "./storage";
 
 export const isClippable = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
@@ -71,7 +71,12 @@ export async function saveClip(request: CreateItemRequest, title: string, onSave
     if (!(error instanceof ApiError)) throw error;
     if (error.retryable) {
       await remember(request);
-      return { status: "queued", pending: await enqueue(key, request, title, error) };
+      try {
+        return { status: "queued", pending: await enqueue(key, ownerOf(signedIn.session), request, title, error) };
+      } catch {
+        // Extension storage refused the clip (a full disk): say so rather than pretend it waits.
+        return { status: "rejected", code: "not_queued", message: translate(await currentLanguage(), "error.notQueued"), retryAfterSeconds: null };
+      }
     }
     const language = await currentLanguage();
     const message =

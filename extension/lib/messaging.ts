@@ -37,6 +37,8 @@ interface ProtocolMap {
   flushQueue(): QueueStatus;
   dismissFailed(id: string): QueueStatus;
   sessionChanged(): void;
+  /** A save was deleted elsewhere (the side panel): the toolbar mark must look again. */
+  libraryChanged(url: string): void;
   /** The theme taxonomy: from the cache, refreshed from the server when older than a day. */
   taxonomy(): Theme[];
 }

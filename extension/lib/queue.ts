@@ -1,14 +1,17 @@
 /**
  * The offline queue: clips that could not be delivered wait in extension storage (surviving a browser
  * restart) and are retried with backoff. Each keeps the Idempotency-Key of its first attempt, so a clip
- * whose answer was lost is still stored exactly once.
+ * whose answer was lost is still stored exactly once, and each belongs to the person (and server) that
+ * made it, so a shared classroom computer never delivers one teacher's clips under another's name.
  */
-import type { CreateItemRequest } from "../../shared/schemas";
+import type { CreateItemRequest, Item } from "../../shared/schemas";
 import { ApiError, type KnooppuntApi } from "./api";
-import { failedItem, queueItem, type FailedClip, type QueuedClip } from "./storage";
+import { failedItem, queueItem, type ClipOwner, type FailedClip, type QueuedClip } from "./storage";
 
 const BASE_DELAY_MS = 10_000;
 const MAX_DELAY_MS = 15 * 60_000;
+/** A server asking for more than this is probably confused; the person should not wait a day. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
 const MAX_FAILED_SHOWN = 20;
 
 export function backoffMs(attempts: number, random = Math.random): number {
@@ -16,71 +19,110 @@ export function backoffMs(attempts: number, random = Math.random): number {
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
-export async function enqueue(id: string, request: CreateItemRequest, title: string, error: ApiError, now = new Date()) {
-  const queue = await queueItem.getValue();
-  if (queue.some((clip) => clip.id === id)) return queue.length;
-  const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : backoffMs(1);
+const retryDelay = (error: ApiError, attempts: number) =>
+  error.retryAfterSeconds ? Math.min(MAX_RETRY_AFTER_MS, error.retryAfterSeconds * 1000) : backoffMs(attempts);
+
+// Every read-modify-write of the stored lists runs in turn: a clip queued while a flush removes a
+// delivered one must not be overwritten by the flush's older copy of the list.
+let turn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const result = turn.then(work);
+  turn = result.catch(() => undefined);
+  return result;
+}
+
+const changeQueue = (change: (queue: QueuedClip[]) => QueuedClip[]) =>
+  inTurn(async () => {
+    const next = change(await queueItem.getValue());
+    await queueItem.setValue(next);
+    return next;
+  });
+
+export const belongsTo = (clip: QueuedClip, owner: ClipOwner) =>
+  // Clips queued before owners were recorded go with whoever signs in next, as they always did.
+  !clip.owner || (clip.owner.serverUrl === owner.serverUrl && clip.owner.userId === owner.userId);
+
+export async function enqueue(id: string, owner: ClipOwner, request: CreateItemRequest, title: string, error: ApiError, now = new Date()) {
   const clip: QueuedClip = {
     id,
+    owner,
     request,
     title,
     queuedAt: now.toISOString(),
     attempts: 1,
-    nextAttemptAt: new Date(now.getTime() + wait).toISOString(),
+    nextAttemptAt: new Date(now.getTime() + retryDelay(error, 1)).toISOString(),
     lastError: error.message,
   };
-  await queueItem.setValue([...queue, clip]);
-  return queue.length + 1;
+  const queue = await changeQueue((queue) => (queue.some((c) => c.id === id) ? queue : [...queue, clip]));
+  return queue.filter((c) => belongsTo(c, owner)).length;
 }
 
 async function recordFailure(clip: QueuedClip, error: ApiError) {
   const failed: FailedClip = { id: clip.id, title: clip.title, url: clip.request.url, message: error.message, failedAt: new Date().toISOString() };
-  await failedItem.setValue([failed, ...(await failedItem.getValue())].slice(0, MAX_FAILED_SHOWN));
+  await inTurn(async () => failedItem.setValue([failed, ...(await failedItem.getValue())].slice(0, MAX_FAILED_SHOWN)));
 }
 
-let running: Promise<number> | null = null;
+export async function dismissFailed(id: string) {
+  await inTurn(async () => failedItem.setValue((await failedItem.getValue()).filter((f) => f.id !== id)));
+}
+
+export interface FlushResult {
+  delivered: number;
+  /** The server no longer accepts this session's token: the clips wait for the person to sign in again. */
+  sessionExpired: boolean;
+}
+
+let running: Promise<FlushResult> | null = null;
 
 /**
- * Tries every clip that is due (or all, when forced). One flush runs at a time; a second caller waits for
- * it. Returns the number delivered.
+ * Tries every clip of this person that is due (or all, when forced). One flush runs at a time; a second
+ * caller waits for it. Stops at the first answer that says the server as a whole cannot take clips now
+ * (unreachable, overloaded, not Knooppunt, or the session has ended), so one outage costs one request.
  */
-export function flush(api: KnooppuntApi, options: { force?: boolean; onDelivered?: (clip: QueuedClip) => void } = {}): Promise<number> {
+export function flush(
+  api: KnooppuntApi,
+  owner: ClipOwner,
+  options: { force?: boolean; onDelivered?: (clip: QueuedClip, item: Item) => void } = {},
+): Promise<FlushResult> {
   running ??= (async () => {
-    let delivered = 0;
+    const result: FlushResult = { delivered: 0, sessionExpired: false };
     try {
       for (const clip of await queueItem.getValue()) {
+        if (!belongsTo(clip, owner)) continue;
         if (!options.force && Date.parse(clip.nextAttemptAt) > Date.now()) continue;
         try {
-          await api.saveItem(clip.request, clip.id);
-          delivered++;
-          await queueItem.setValue((await queueItem.getValue()).filter((c) => c.id !== clip.id));
-          options.onDelivered?.(clip);
+          const { item } = await api.saveItem(clip.request, clip.id);
+          result.delivered++;
+          await changeQueue((queue) => queue.filter((c) => c.id !== clip.id));
+          options.onDelivered?.(clip, item);
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
+          if (error.status === 401) {
+            result.sessionExpired = true;
+            break;
+          }
           if (error.retryable) {
             const attempts = clip.attempts + 1;
-            const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : backoffMs(attempts);
-            const updated = { ...clip, attempts, nextAttemptAt: new Date(Date.now() + wait).toISOString(), lastError: error.message };
-            await queueItem.setValue((await queueItem.getValue()).map((c) => (c.id === clip.id ? updated : c)));
-            // The server is still away: the other clips would fail the same way.
-            if (error.kind === "network") break;
-          } else {
-            await queueItem.setValue((await queueItem.getValue()).filter((c) => c.id !== clip.id));
-            await recordFailure(clip, error);
+            const updated = { ...clip, attempts, nextAttemptAt: new Date(Date.now() + retryDelay(error, attempts)).toISOString(), lastError: error.message };
+            await changeQueue((queue) => queue.map((c) => (c.id === clip.id ? updated : c)));
+            break;
           }
+          await changeQueue((queue) => queue.filter((c) => c.id !== clip.id));
+          await recordFailure(clip, error);
         }
       }
     } finally {
       running = null;
     }
-    return delivered;
+    return result;
   })();
   return running;
 }
 
-/** The moment the next clip is due, for the alarm. */
-export async function nextDue(): Promise<number | null> {
-  const queue = await queueItem.getValue();
-  if (queue.length === 0) return null;
-  return Math.min(...queue.map((clip) => Date.parse(clip.nextAttemptAt)));
+/** The moment the next clip of this person is due, for the alarm. */
+export async function nextDue(owner: ClipOwner | null): Promise<number | null> {
+  if (!owner) return null;
+  const mine = (await queueItem.getValue()).filter((clip) => belongsTo(clip, owner));
+  if (mine.length === 0) return null;
+  return Math.min(...mine.map((clip) => Date.parse(clip.nextAttemptAt)));
 }

@@ -45,9 +45,19 @@ export const taxonomyItem = storage.defineItem<{ themes: Theme[]; fetchedAt: str
 /** The person's earlier tags, most recent first, for suggestions. */
 export const tagHistoryItem = storage.defineItem<string[]>("local:tagHistory", { fallback: [] });
 
+/** Whose clip it is: delivered only while this person is signed in to this server. */
+export interface ClipOwner {
+  serverUrl: string;
+  userId: string;
+}
+
+export const ownerOf = (session: Session): ClipOwner => ({ serverUrl: session.serverUrl, userId: session.user.id });
+
 export interface QueuedClip {
   /** Also the Idempotency-Key: a clip retried after a lost answer is stored once. */
   id: string;
+  /** Absent on clips queued by earlier versions. */
+  owner?: ClipOwner;
   request: CreateItemRequest;
   title: string;
   queuedAt: string;

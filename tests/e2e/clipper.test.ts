@@ -291,6 +291,68 @@ describe("the offline queue across a browser restart", () => {
   });
 });
 
+describe("the offline queue and the person behind it", () => {
+  const status = () => browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus());
+  const deliver = () => browser.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
+  const login = async (person: { email: string; password: string }) =>
+    (await server.api("POST", "/api/v1/auth/login", { body: { email: person.email, password: person.password } })).body.token as string;
+
+  async function queueWhileDown(url: string, note: string) {
+    const page = await openPage(url);
+    await server.stop();
+    const popup = await openPopupFor(url);
+    await popup.getByLabel("Titel").waitFor();
+    await popup.getByLabel("Wat kan ik ermee?").fill(note);
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
+    await popup.close();
+    await page.close();
+    server = await startTestServer({ dir, port, now: () => new Date() });
+  }
+
+  it("keeps queued clips when the session has ended, and delivers them once the person signs in again", async () => {
+    await signInExtension(browser, server, { token: await login(teacher()) });
+    const url = site.url("news-article.html") + "?sessie=verlopen";
+    await queueWhileDown(url, "Bewaard in de trein, zonder verbinding");
+    // The device's session ends while the clip waits (signed out elsewhere, or revoked).
+    const deviceToken = await browser.worker.evaluate(async () => (await chrome.storage.local.get("session")).session.token);
+    expect((await server.api("POST", "/api/v1/auth/logout", { token: deviceToken })).status).toBe(204);
+
+    await deliver();
+    expect((await status()).pending).toBe(1);
+    expect((await status()).failed.map((f: any) => f.url)).not.toContain(url);
+    expect(await lookup(url)).toBeNull();
+
+    await signInExtension(browser, server, { token: await login(teacher()) });
+    await deliver();
+    expect((await status()).pending).toBe(0);
+    const item = await lookup(url);
+    expect(item.mySave.note).toBe("Bewaard in de trein, zonder verbinding");
+  });
+
+  it("delivers a queued clip only under the name of the person who made it", async () => {
+    const bram = net.people.bram;
+    await signInExtension(browser, server, { token: await login(teacher()) });
+    const url = site.url("gespreksprotocol.html") + "?gedeelde-computer=1";
+    await queueWhileDown(url, "Anna's eigen aantekening");
+
+    // A colleague signs in on the same computer: Anna's clip neither travels under his name nor counts as his.
+    await signInExtension(browser, server, bram);
+    await deliver();
+    expect((await status()).pending).toBe(0);
+    const asBram = await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token: bram.token });
+    expect(asBram.body.item).toBeNull();
+
+    await signInExtension(browser, server, { token: await login(teacher()) });
+    expect((await status()).pending).toBe(1);
+    await deliver();
+    expect((await status()).pending).toBe(0);
+    const item = await lookup(url);
+    expect(item.mySave.note).toBe("Anna's eigen aantekening");
+    expect(item.saveCount).toBe(1);
+  });
+});
+
 describe("a refusal", () => {
   it("is shown to the person and not queued: a disabled account reads as signed out", async () => {
     await server.api("PATCH", `/api/v1/admin/users/${teacher().id}`, { token: server.adminToken, body: { disabled: true } });

@@ -146,6 +146,9 @@ export function Popup() {
       setOutcome(result);
       if (result.status === "queued") setQueue((q) => ({ ...q, pending: result.pending }));
       if (result.status === "saved") setPhase({ ...phase, existing: result.item });
+    } catch {
+      // The background could not be reached or failed unexpectedly: never leave the person guessing.
+      setOutcome({ status: "rejected", code: "unexpected", message: t("error.unexpected"), retryAfterSeconds: null });
     } finally {
       setSaving(false);
     }

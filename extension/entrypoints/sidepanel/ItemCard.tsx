@@ -6,6 +6,7 @@ import { KindIcon } from "../../components/KindIcon";
 import { ThemePicker } from "../../components/ThemePicker";
 import { describeError, usePanel } from "./panel-context";
 import { FormFooter } from "./FormFooter";
+import { sendMessage } from "../../lib/messaging";
 
 /** The bundle a broker is working on, as the library's "Voeg toe aan bundel" sees it. */
 export interface BundleTarget {
@@ -251,6 +252,8 @@ function ConfirmDelete({ item, titleId, onDeleted, onCancel }: { item: Item; tit
     setError(null);
     try {
       await api.deleteSave(item.id);
+      // The toolbar may still mark this page as saved; the side panel works without it, so never wait.
+      void sendMessage("libraryChanged", item.url).catch(() => undefined);
       announce(t("library.deleted", { title: item.title }));
       onDeleted();
     } catch (err) {
