@@ -92,10 +92,15 @@ export function bundleForRead(ctx: ServiceContext, viewer: Viewer, id: string): 
   return access;
 }
 
-/** A bundle the caller curates: 404 when they cannot even read it, 403 when they read it but do not curate it. */
+/**
+ * A bundle the caller curates: 404 when they cannot even read it, 403 when they read it but do not curate
+ * it, and 403 when they curate it but are no longer a broker (curating is the broker's role: taking the
+ * role away takes the power to publish, offer and follow reach with it).
+ */
 export function bundleForChange(ctx: ServiceContext, viewer: SignedInViewer, id: string): BundleAccess {
   const access = bundleForRead(ctx, viewer, id);
   if (!access.curator) throw forbidden("not_a_curator", "Only the bundle's curators may change it.");
+  if (!isBroker(viewer)) throw forbidden("broker_only", "Only brokers (makelaars) may change bundles; this account no longer has that role.");
   return access;
 }
 

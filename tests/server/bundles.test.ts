@@ -202,6 +202,35 @@ describe("co-curators", () => {
   });
 });
 
+describe("a curator who is no longer a broker", () => {
+  it("keeps reading the bundle but can no longer change, publish, offer or follow its reach, until the role returns", async () => {
+    const email = "gijs@test.knooppunt.nl";
+    const password = "wachtwoord-gijs-2026";
+    const created = await api("POST", "/api/v1/admin/users", server.adminToken, { name: "Test gijs", email, password, roles: ["broker"] });
+    const token = (await api("POST", "/api/v1/auth/login", undefined, { email, password })).body.token;
+    const draft = await newBundle({}, token);
+    const filled = await withItems(draft, [{ itemId: await clip("network"), note: "Start hier" }], token);
+    expect((await api("POST", `/api/v1/bundles/${filled.id}/publish`, token)).status).toBe(200);
+
+    const setRoles = (roles: string[]) => api("PATCH", `/api/v1/admin/users/${created.body.user.id}`, server.adminToken, { roles });
+    expect((await setRoles([])).status).toBe(200);
+    const current = (await api("GET", `/api/v1/bundles/${filled.id}`, token)).body.bundle;
+    expect(current.status).toBe("published");
+    const refused = [
+      await api("PATCH", `/api/v1/bundles/${filled.id}`, token, { version: current.version, title: "Nog even aangepast" }),
+      await api("POST", `/api/v1/bundles/${filled.id}/publish`, token),
+      await api("POST", `/api/v1/bundles/${filled.id}/offers`, token, { schoolIds: [net.schoolA.id] }),
+      await api("GET", `/api/v1/bundles/${filled.id}/reach`, token),
+      await api("POST", `/api/v1/bundles/${filled.id}/curators`, token, { userId: frank.id }),
+      await api("DELETE", `/api/v1/bundles/${filled.id}`, token),
+    ];
+    expect(refused.map((r) => [r.status, r.body.error.code])).toEqual(refused.map(() => [403, "broker_only"]));
+
+    expect((await setRoles(["broker"])).status).toBe(200);
+    expect((await api("GET", `/api/v1/bundles/${filled.id}/reach`, token)).status).toBe(200);
+  });
+});
+
 describe("who may see and change a bundle", () => {
   it("a draft is 404 for everyone but its curators, for reading and for changing", async () => {
     const bundle = await newBundle();
