@@ -37,10 +37,14 @@ export const requireBroker = createMiddleware<SignedInEnv>(async (c, next) => {
   return next();
 });
 
-/** The caller's address for rate limiting; behind a reverse proxy the operator sets TRUST_PROXY. */
+/**
+ * The caller's address for rate limiting; behind a reverse proxy the operator sets TRUST_PROXY. The last
+ * X-Forwarded-For entry is the one our proxy appended: earlier entries are whatever the client sent, and
+ * trusting them would let anyone pick a fresh address for every login attempt.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.deps.trustProxy) {
-    const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
+    const forwarded = c.req.header("X-Forwarded-For")?.split(",").map((hop) => hop.trim()).filter(Boolean).at(-1);
     if (forwarded) return forwarded;
   }
   try {

@@ -142,3 +142,24 @@ describe("administration", () => {
     expect(annas.body.communities).toEqual([expect.objectContaining({ name: "PLG Meertaligheid", myRole: "member", memberCount: 2 })]);
   });
 });
+
+describe("the per-address login limit behind a reverse proxy", () => {
+  it("counts the address the proxy appended, however the client fills X-Forwarded-For", async () => {
+    const proxied = await startTestServer({ trustProxy: true, loginLimits: { perEmail: 1000, perAddress: 3, windowMs: 15 * 60_000 } });
+    try {
+      // Header values only: nothing connects to these documentation addresses.
+      const attempt = (spoofed: string, appended: string) =>
+        proxied.api("POST", "/api/v1/auth/login", {
+          body: { email: `iemand-${spoofed}@test.knooppunt.nl`, password: "fout-wachtwoord-123" },
+          headers: { "X-Forwarded-For": `${spoofed}, ${appended}` },
+        });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i++) statuses.push((await attempt(`198.51.100.${i}`, "203.0.113.7")).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // Another client behind the same proxy has its own budget.
+      expect((await attempt("198.51.100.9", "203.0.113.8")).status).toBe(401);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
