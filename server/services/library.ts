@@ -68,11 +68,20 @@ function resolveCircle(
   const visibility = requested.visibility ?? current?.visibility ?? "private";
   let schoolId = requested.schoolId !== undefined ? requested.schoolId : (current?.schoolId ?? null);
   let communityId = requested.communityId !== undefined ? requested.communityId : (current?.communityId ?? null);
+  const mySchool = (id: string) => viewer.schools.some((s) => s.id === id);
+  const myCommunity = (id: string) => viewer.communities.some((c) => c.id === id);
+  // A circle kept from before may no longer be the person's (they left that school): editing the note
+  // must still work, so only a circle named or chosen now is checked. Choosing "school" again without
+  // naming one starts from their schools of today, not from the one they left.
+  const choosingSchool = requested.schoolId !== undefined || requested.visibility === "school";
+  const choosingCommunity = requested.communityId !== undefined || requested.visibility === "community";
+  if (choosingSchool && requested.schoolId === undefined && schoolId !== null && !mySchool(schoolId)) schoolId = null;
+  if (choosingCommunity && requested.communityId === undefined && communityId !== null && !myCommunity(communityId)) communityId = null;
   if (schoolId === null && viewer.schools.length === 1) schoolId = viewer.schools[0]!.id;
-  if (schoolId !== null && !viewer.schools.some((s) => s.id === schoolId)) {
+  if (choosingSchool && schoolId !== null && !mySchool(schoolId)) {
     throw forbidden("not_a_member", "You can only share into a school you belong to.");
   }
-  if (communityId !== null && !viewer.communities.some((c) => c.id === communityId)) {
+  if (choosingCommunity && communityId !== null && !myCommunity(communityId)) {
     throw forbidden("not_a_member", "You can only share into a community you belong to.");
   }
   if (visibility === "school" && schoolId === null) {

@@ -212,3 +212,30 @@ describe("clips that arrive at the same moment", () => {
     expect(second!.body.item.saveCount).toBe(2);
   });
 });
+
+describe("a save after its author left the school it was shared with", () => {
+  it("can still be edited, keeps its circle until the author chooses another, and cannot be re-shared into the old school", async () => {
+    const admin = server.adminToken;
+    const email = "hanna@test.knooppunt.nl";
+    const password = "wachtwoord-hanna-2026";
+    const user = (await server.api("POST", "/api/v1/admin/users", { token: admin, body: { name: "Test hanna", email, password } })).body.user;
+    await server.api("PUT", `/api/v1/admin/schools/${net.schoolA.id}/members/${user.id}`, { token: admin, body: { role: "member" } });
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email, password } })).body.token;
+    const created = await clip(token, { url: "https://www.nt2.nl/overdracht/vertrek", title: "Warme overdracht bij vertrek", visibility: "school" });
+    expect(created.body.item.mySave).toMatchObject({ visibility: "school", schoolId: net.schoolA.id });
+    const id = created.body.item.id;
+
+    // Hanna moves to another school; her save still points at the old one.
+    await server.api("DELETE", `/api/v1/admin/schools/${net.schoolA.id}/members/${user.id}`, { token: admin });
+    await server.api("PUT", `/api/v1/admin/schools/${net.schoolB.id}/members/${user.id}`, { token: admin, body: { role: "member" } });
+    const edited = await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { note: "Nog steeds bruikbaar" } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.item.mySave).toMatchObject({ note: "Nog steeds bruikbaar", visibility: "school", schoolId: net.schoolA.id });
+
+    expect((await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { visibility: "school", schoolId: net.schoolA.id } })).status).toBe(403);
+    // "School" again, without naming one: her school of today.
+    const moved = await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { visibility: "school" } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.item.mySave).toMatchObject({ visibility: "school", schoolId: net.schoolB.id });
+  });
+});
