@@ -38,6 +38,15 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * The demo network's sign-ins, an administrator's among them, are printed in the README. A configured
+ * administrator, or a server listening beyond this machine, says this is a real installation: then no demo
+ * unless KNOOPPUNT_DEMO=1 asks for it.
+ */
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+const looksLikeTrial = (e: { KNOOPPUNT_ADMIN_EMAIL?: string; HOST: string }) =>
+  !e.KNOOPPUNT_ADMIN_EMAIL && (LOOPBACK_HOSTS.has(e.HOST) || e.HOST.startsWith("127."));
+
 export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -52,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     databasePath: e.DATABASE_PATH,
     publicUrl,
     admin: e.KNOOPPUNT_ADMIN_EMAIL && e.KNOOPPUNT_ADMIN_PASSWORD ? { email: e.KNOOPPUNT_ADMIN_EMAIL.toLowerCase(), password: e.KNOOPPUNT_ADMIN_PASSWORD } : null,
-    demo: argv.includes("--no-demo") ? false : (e.KNOOPPUNT_DEMO ?? true),
+    demo: argv.includes("--no-demo") ? false : (e.KNOOPPUNT_DEMO ?? looksLikeTrial(e)),
     trustProxy: e.TRUST_PROXY,
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
   };

@@ -1,6 +1,7 @@
 /**
  * `npm start`: migrate, seed, listen, and tell a newcomer where everything is.
- * `npm start -- --no-demo` (or KNOOPPUNT_DEMO=0) starts without the demo network.
+ * `npm start -- --no-demo` (or KNOOPPUNT_DEMO=0) starts without the demo network; so does a start that
+ * looks like a real installation (see loadConfig).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -44,6 +45,8 @@ async function main() {
   if (server.demo && server.demo.people.length) {
     lines.push("", `Demo-aanmeldingen / demo sign-ins${server.demo.created ? " (demo network created)" : ""}:`);
     for (const p of server.demo.people) lines.push(`  ${p.roleLabel.padEnd(40)} ${p.email.padEnd(36)} ${p.password}`);
+  } else if (!config.demo) {
+    lines.push("", "Zonder demonetwerk / without the demo network (KNOOPPUNT_DEMO=1 seeds it).");
   }
   lines.push("", "Stop met Ctrl+C / stop with Ctrl+C.", "");
   console.log(lines.join("\n"));
