@@ -315,7 +315,7 @@ describe("the offline queue and the person behind it", () => {
     const url = site.url("news-article.html") + "?sessie=verlopen";
     await queueWhileDown(url, "Bewaard in de trein, zonder verbinding");
     // The device's session ends while the clip waits (signed out elsewhere, or revoked).
-    const deviceToken = await browser.worker.evaluate(async () => (await chrome.storage.local.get("session")).session.token);
+    const deviceToken = await browser.worker.evaluate(async () => ((await chrome.storage.local.get("session")) as { session: { token: string } }).session.token);
     expect((await server.api("POST", "/api/v1/auth/logout", { token: deviceToken })).status).toBe(204);
 
     await deliver();
