@@ -1,9 +1,9 @@
 import { browser, defineBackground, type Browser } from "#imports";
 import { translate, type MessageKey } from "../../shared/i18n";
-import { forgetLookup, forgetLookups, lookup, refreshActiveBadge, refreshBadge, rememberItem, showBadge } from "../lib/badge";
+import { forgetItem, forgetLookups, lookup, refreshActiveBadge, refreshBadge, rememberItem, showBadge } from "../lib/badge";
 import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
-import { belongsTo, dismissFailed, flush, nextDue } from "../lib/queue";
+import { belongsTo, dismissFailed, failedBelongsTo, flush, nextDue } from "../lib/queue";
 import { currentLanguage, signedInApi } from "../lib/session";
 import { KnooppuntApi } from "../lib/api";
 import { openSidePanel } from "../lib/side-panel";
@@ -14,9 +14,12 @@ const MENU = { page: "save-page", link: "save-link", selection: "save-selection"
 
 async function queueStatus(): Promise<QueueStatus> {
   const signedIn = await signedInApi();
-  const queue = await queueItem.getValue();
-  const mine = signedIn ? queue.filter((clip) => belongsTo(clip, ownerOf(signedIn.session))) : queue;
-  return { pending: mine.length, failed: await failedItem.getValue() };
+  if (!signedIn) return { pending: 0, failed: [] };
+  const owner = ownerOf(signedIn.session);
+  return {
+    pending: (await queueItem.getValue()).filter((clip) => belongsTo(clip, owner)).length,
+    failed: (await failedItem.getValue()).filter((failed) => failedBelongsTo(failed, owner)),
+  };
 }
 
 async function scheduleQueue() {
@@ -28,17 +31,21 @@ async function scheduleQueue() {
 }
 
 async function deliverQueue(force = false) {
+  let sessionExpired = false;
   try {
     const signedIn = await signedInApi();
     if (signedIn) {
-      await flush(signedIn.api, ownerOf(signedIn.session), {
+      const result = await flush(signedIn.api, ownerOf(signedIn.session), {
         force,
         onDelivered: (clip, item) => rememberItem(clip.request.url, item),
       });
+      sessionExpired = result.sessionExpired;
     }
   } finally {
-    // Whatever happened, the next attempt stays planned.
-    await scheduleQueue();
+    // Whatever happened, the next attempt stays planned; after an ended session, the next sign-in
+    // (sessionChanged) or the popup starts it, instead of an alarm sending refused clips all day.
+    if (sessionExpired) await browser.alarms.clear(QUEUE_ALARM);
+    else await scheduleQueue();
   }
   return queueStatus();
 }
@@ -156,13 +163,14 @@ export default defineBackground(() => {
     return outcome;
   });
   onMessage("libraryChanged", async ({ data }) => {
-    forgetLookup(data);
+    forgetItem(data.itemId, data.url);
     await refreshActiveBadge().catch(() => undefined);
   });
   onMessage("queueStatus", () => queueStatus());
   onMessage("flushQueue", () => deliverQueue(true));
   onMessage("dismissFailed", async ({ data }) => {
-    await dismissFailed(data);
+    const signedIn = await signedInApi();
+    if (signedIn) await dismissFailed(data, ownerOf(signedIn.session));
     return queueStatus();
   });
   onMessage("taxonomy", () => taxonomy());

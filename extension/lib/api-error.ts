@@ -18,13 +18,18 @@ export class ApiError extends Error {
   }
 
   /**
-   * Worth trying again later without the person doing anything. An answer that is not Knooppunt's own
-   * (no error body in the contract's shape, or an unexpected success body) comes from something in
-   * between, such as a school network's login page or a proxy: try again once it has gone.
+   * Worth trying again later without the person doing anything. Besides outages, an answer that shows
+   * something standing in between (a school network's login page answering in Knooppunt's place, a proxy
+   * asking to sign in) passes once that has gone. Other refusals are final.
    */
   get retryable(): boolean {
     if (this.kind === "network" || this.status >= 500 || this.status === 429 || this.status === 408) return true;
-    return this.code === "not_knooppunt" || this.body === null;
+    return this.intermediary;
+  }
+
+  /** The answer came from something between the extension and Knooppunt, not from Knooppunt. */
+  get intermediary(): boolean {
+    return this.code === "not_knooppunt" || this.status === 407 || this.status === 511 || (this.status >= 300 && this.status < 400);
   }
 }
 

@@ -30,9 +30,11 @@ export function forgetLookups() {
   cache.clear();
 }
 
-export function forgetLookup(url: string) {
+/** Forgets what is known of an item, under every address it was looked up by (a page and its canonical). */
+export function forgetItem(itemId: string, url: string) {
   const key = keyOf(url);
   if (key) cache.delete(key);
+  for (const [cached, entry] of cache) if (entry.item?.id === itemId) cache.delete(cached);
 }
 
 /** Brings the mark of the tab in view up to date, after a save or a delete changed what it shows. */

@@ -41,7 +41,12 @@ export async function quickRequest(captured: CapturedPage, tabTitle: string | un
 
 const newKey = () => crypto.randomUUID();
 
+/** The person's last choices, for next time: a convenience that must never fail a clip. */
 async function remember(request: CreateItemRequest) {
+  await rememberChoices(request).catch(() => undefined);
+}
+
+async function rememberChoices(request: CreateItemRequest) {
   await lastUsedItem.setValue({
     themes: request.themes ?? [],
     visibility: request.visibility ?? null,

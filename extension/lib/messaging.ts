@@ -38,7 +38,7 @@ interface ProtocolMap {
   dismissFailed(id: string): QueueStatus;
   sessionChanged(): void;
   /** A save was deleted elsewhere (the side panel): the toolbar mark must look again. */
-  libraryChanged(url: string): void;
+  libraryChanged(data: { itemId: string; url: string }): void;
   /** The theme taxonomy: from the cache, refreshed from the server when older than a day. */
   taxonomy(): Theme[];
 }

@@ -13,6 +13,12 @@ const MAX_DELAY_MS = 15 * 60_000;
 /** A server asking for more than this is probably confused; the person should not wait a day. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 const MAX_FAILED_SHOWN = 20;
+/**
+ * An answer from something in between that never goes away (a server of another version whose answers
+ * the extension cannot read) must not be retried for ever: after this many tries (about half a day at the
+ * longest backoff) the clip is shown as failed. Outages (unreachable, 5xx, 429) are retried without end.
+ */
+const MAX_INTERMEDIARY_ATTEMPTS = 50;
 
 export function backoffMs(attempts: number, random = Math.random): number {
   const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
@@ -58,12 +64,22 @@ export async function enqueue(id: string, owner: ClipOwner, request: CreateItemR
 }
 
 async function recordFailure(clip: QueuedClip, error: ApiError) {
-  const failed: FailedClip = { id: clip.id, title: clip.title, url: clip.request.url, message: error.message, failedAt: new Date().toISOString() };
+  const failed: FailedClip = {
+    id: clip.id,
+    ...(clip.owner ? { owner: clip.owner } : {}),
+    title: clip.title,
+    url: clip.request.url,
+    message: error.message,
+    failedAt: new Date().toISOString(),
+  };
   await inTurn(async () => failedItem.setValue([failed, ...(await failedItem.getValue())].slice(0, MAX_FAILED_SHOWN)));
 }
 
-export async function dismissFailed(id: string) {
-  await inTurn(async () => failedItem.setValue((await failedItem.getValue()).filter((f) => f.id !== id)));
+export const failedBelongsTo = (failed: FailedClip, owner: ClipOwner) =>
+  !failed.owner || (failed.owner.serverUrl === owner.serverUrl && failed.owner.userId === owner.userId);
+
+export async function dismissFailed(id: string, owner: ClipOwner) {
+  await inTurn(async () => failedItem.setValue((await failedItem.getValue()).filter((f) => !(f.id === id && failedBelongsTo(f, owner)))));
 }
 
 export interface FlushResult {
@@ -101,7 +117,8 @@ export function flush(
             result.sessionExpired = true;
             break;
           }
-          if (error.retryable) {
+          const givingUp = error.intermediary && clip.attempts + 1 >= MAX_INTERMEDIARY_ATTEMPTS;
+          if (error.retryable && !givingUp) {
             const attempts = clip.attempts + 1;
             const updated = { ...clip, attempts, nextAttemptAt: new Date(Date.now() + retryDelay(error, attempts)).toISOString(), lastError: error.message };
             await changeQueue((queue) => queue.map((c) => (c.id === clip.id ? updated : c)));

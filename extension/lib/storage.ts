@@ -71,6 +71,8 @@ export const queueItem = storage.defineItem<QueuedClip[]>("local:queue", { fallb
 /** Clips the server refused (4xx): shown to the person once, never retried. */
 export interface FailedClip {
   id: string;
+  /** Absent on clips that failed in earlier versions. */
+  owner?: ClipOwner;
   title: string;
   url: string;
   message: string;

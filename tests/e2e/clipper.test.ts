@@ -322,6 +322,8 @@ describe("the offline queue and the person behind it", () => {
     expect((await status()).pending).toBe(1);
     expect((await status()).failed.map((f: any) => f.url)).not.toContain(url);
     expect(await lookup(url)).toBeNull();
+    // No alarm keeps sending a clip the server will refuse: the next sign-in starts the queue again.
+    expect(await browser.worker.evaluate(async () => (await chrome.alarms.get("knooppunt-queue")) ?? null)).toBeNull();
 
     await signInExtension(browser, server, { token: await login(teacher()) });
     await deliver();

@@ -253,7 +253,7 @@ function ConfirmDelete({ item, titleId, onDeleted, onCancel }: { item: Item; tit
     try {
       await api.deleteSave(item.id);
       // The toolbar may still mark this page as saved; the side panel works without it, so never wait.
-      void sendMessage("libraryChanged", item.url).catch(() => undefined);
+      void sendMessage("libraryChanged", { itemId: item.id, url: item.url }).catch(() => undefined);
       announce(t("library.deleted", { title: item.title }));
       onDeleted();
     } catch (err) {
