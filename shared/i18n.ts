@@ -426,6 +426,23 @@ const nl = {
   "error.too_large": "De pagina is te groot om te bewaren.",
   "error.server": "Er ging iets mis op de server. Probeer het later opnieuw.",
   "error.notQueued": "Geen verbinding, en de clip kon ook niet op dit apparaat worden bewaard. Probeer het later opnieuw.",
+  "apiError.not_a_member": "Je kunt alleen delen met een school of community waar je lid van bent.",
+  "apiError.school_required": "Kies de school waarmee je dit deelt.",
+  "apiError.community_required": "Kies de community waarmee je dit deelt.",
+  "apiError.unknown_theme": "Een van de gekozen thema's bestaat niet (meer). Kies opnieuw.",
+  "apiError.invalid_url": "Alleen webpagina's (http of https) kunnen worden bewaard.",
+  "apiError.invalid_request": "Niet alle gegevens kloppen. Controleer de velden en probeer het opnieuw.",
+  "apiError.payload_too_large": "Dit is te groot om te bewaren.",
+  "apiError.broker_only": "Alleen kennismakelaars kunnen dit doen.",
+  "apiError.not_a_curator": "Alleen de samenstellers van deze bundel kunnen hem aanpassen.",
+  "apiError.coordinator_only": "Alleen de schoolcoördinator kan dit doen.",
+  "apiError.admin_only": "Alleen een beheerder kan dit doen.",
+  "apiError.not_published": "Publiceer de bundel eerst.",
+  "apiError.curator_not_broker": "Alleen kennismakelaars kunnen een bundel mee samenstellen.",
+  "apiError.unknown_user": "Dit account bestaat niet (meer).",
+  "apiError.request_in_progress": "Dit wordt al verwerkt. Wacht even en kijk opnieuw.",
+  "apiError.idempotency_key_reused": "Dit verzoek is al eens anders verstuurd. Probeer het opnieuw.",
+  "apiError.not_found": "Dit bestaat niet (meer), of je mag het niet zien.",
   "error.unexpected": "Er ging iets mis in de extensie. Probeer het opnieuw.",
 } as const;
 
@@ -853,6 +870,23 @@ const en: Record<MessageKey, string> = {
   "error.too_large": "The page is too large to save.",
   "error.server": "Something went wrong on the server. Try again later.",
   "error.notQueued": "No connection, and the clip could not be kept on this device either. Try again later.",
+  "apiError.not_a_member": "You can only share with a school or community you belong to.",
+  "apiError.school_required": "Choose the school to share this with.",
+  "apiError.community_required": "Choose the community to share this with.",
+  "apiError.unknown_theme": "One of the chosen themes does not exist (any more). Please choose again.",
+  "apiError.invalid_url": "Only web pages (http or https) can be saved.",
+  "apiError.invalid_request": "Not all details are valid. Check the fields and try again.",
+  "apiError.payload_too_large": "This is too large to save.",
+  "apiError.broker_only": "Only knowledge brokers can do this.",
+  "apiError.not_a_curator": "Only this bundle's curators can change it.",
+  "apiError.coordinator_only": "Only the school coordinator can do this.",
+  "apiError.admin_only": "Only an administrator can do this.",
+  "apiError.not_published": "Publish the bundle first.",
+  "apiError.curator_not_broker": "Only knowledge brokers can co-curate a bundle.",
+  "apiError.unknown_user": "This account does not exist (any more).",
+  "apiError.request_in_progress": "This is already being processed. Wait a moment and look again.",
+  "apiError.idempotency_key_reused": "This request was sent before with other content. Please try again.",
+  "apiError.not_found": "This does not exist (any more), or you may not see it.",
   "error.unexpected": "Something went wrong in the extension. Please try again.",
 };
 
@@ -862,6 +896,12 @@ export type UiLanguage = keyof typeof CATALOGUE;
 export function translate(language: UiLanguage, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = CATALOGUE[language][key] ?? CATALOGUE.nl[key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The catalogue's sentence for an API error code, when it has one: the server's own messages are English. */
+export function apiErrorKey(code: string): MessageKey | null {
+  const key = `apiError.${code}`;
+  return key in nl ? (key as MessageKey) : null;
 }
 
 export const kindKey = (kind: ItemKind) => `kind.${kind}` as MessageKey;

@@ -4,7 +4,7 @@
  */
 import { browser } from "#imports";
 import { requestFromTab, toCreateItemRequest, type ExtractedPage } from "../../shared/clip-request";
-import { translate } from "../../shared/i18n";
+import { apiErrorKey, translate } from "../../shared/i18n";
 import { type CreateItemRequest, type Item } from "../../shared/schemas";
 import { ApiError } from "./api";
 import type { CapturedPage, SaveOutcome } from "./messaging";
@@ -84,8 +84,15 @@ export async function saveClip(request: CreateItemRequest, title: string, onSave
       }
     }
     const language = await currentLanguage();
+    const known = apiErrorKey(error.code);
     const message =
-      error.status === 401 ? translate(language, "error.sessionExpired") : error.status === 413 ? translate(language, "error.too_large") : error.message;
+      error.status === 401
+        ? translate(language, "error.sessionExpired")
+        : error.status === 413
+          ? translate(language, "error.too_large")
+          : known
+            ? translate(language, known)
+            : error.message;
     return { status: "rejected", code: error.code, message, retryAfterSeconds: error.retryAfterSeconds };
   }
 }

@@ -69,6 +69,7 @@ async function recordFailure(clip: QueuedClip, error: ApiError) {
     ...(clip.owner ? { owner: clip.owner } : {}),
     title: clip.title,
     url: clip.request.url,
+    code: error.code,
     message: error.message,
     failedAt: new Date().toISOString(),
   };

@@ -75,6 +75,8 @@ export interface FailedClip {
   owner?: ClipOwner;
   title: string;
   url: string;
+  /** The server's error code, for a sentence in the person's language; the message is the server's own. */
+  code?: string;
   message: string;
   failedAt: string;
 }

@@ -1,7 +1,7 @@
 import { browser } from "#imports";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { requestFromTab, toCreateItemRequest } from "../../../shared/clip-request";
-import { colleagues, kindKey, translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { apiErrorKey, colleagues, kindKey, translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import type { CreateItemRequest, Item, Theme } from "../../../shared/schemas";
 import { ITEM_KINDS, ITEM_SECTORS, LIMITS, VISIBILITIES, type ItemKind, type ItemSector, type Visibility } from "../../../shared/vocabulary";
 import { Choices } from "../../components/Choices";
@@ -9,7 +9,7 @@ import { TagInput } from "../../components/TagInput";
 import { ThemePicker } from "../../components/ThemePicker";
 import { sendMessage, type CapturedPage, type QueueStatus, type SaveOutcome } from "../../lib/messaging";
 import { showInLibrary } from "../../lib/side-panel";
-import { lastUsedItem, sessionItem, settingsItem, tagHistoryItem, type Session } from "../../lib/storage";
+import { lastUsedItem, sessionItem, settingsItem, tagHistoryItem, type FailedClip, type Session } from "../../lib/storage";
 
 type Phase =
   | { name: "loading" }
@@ -49,6 +49,10 @@ export function Popup() {
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+  const failedMessage = (failed: FailedClip) => {
+    const known = failed.code ? apiErrorKey(failed.code) : null;
+    return known ? t(known) : failed.message;
+  };
 
   useEffect(() => {
     void (async () => {
@@ -274,7 +278,7 @@ export function Popup() {
       )}
       {queue.failed.map((failed) => (
         <div class="notice error" key={failed.id} role="alert">
-          <strong>{t("popup.failed")}:</strong> {failed.title} — {failed.message}{" "}
+          <strong>{t("popup.failed")}:</strong> {failed.title} — {failedMessage(failed)}{" "}
           <button type="button" class="link-button" onClick={() => void sendMessage("dismissFailed", failed.id).then(setQueue)}>
             {t("common.dismiss")}
           </button>

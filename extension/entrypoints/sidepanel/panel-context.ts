@@ -4,7 +4,7 @@
  */
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { MessageKey, UiLanguage } from "../../../shared/i18n";
+import { apiErrorKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { ApiError } from "../../lib/api-error";
 import type { PanelApi } from "../../lib/panel-api";
@@ -51,9 +51,12 @@ export function describeError(error: unknown, t: Translate): string {
   if (kind === "offline") return t("panel.error.offline");
   if (kind === "unreachable") return t("error.network");
   if (kind === "signed-out") return t("error.sessionExpired");
-  if (kind === "forbidden") return t("error.forbidden");
   if (error instanceof ApiError && error.status === 429) return t("error.rate_limited", { seconds: error.retryAfterSeconds ?? 60 });
   if (kind === "server") return t("error.server");
+  // The server explains itself in English; a code the catalogue knows gets its own Dutch/English sentence.
+  const known = error instanceof ApiError ? apiErrorKey(error.code) : null;
+  if (known) return t(known);
+  if (kind === "forbidden") return t("error.forbidden");
   return t("error.invalid", { message: (error as Error).message });
 }
 
