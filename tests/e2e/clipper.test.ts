@@ -56,7 +56,11 @@ describe("the options page", () => {
   it("explains a wrong address, a wrong password, then signs in without keeping the password", async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // A plain-http address beyond this computer is allowed, but the page says what it means.
+    await options.getByLabel("Serveradres").fill("http://knooppunt.school.example");
+    await expect.poll(() => options.getByTestId("server-unencrypted").textContent()).toContain("niet versleuteld");
     await options.getByLabel("Serveradres").fill("http://127.0.0.1:9"); // nothing listens on the discard port
+    expect(await options.getByTestId("server-unencrypted").count()).toBe(0);
     await options.getByLabel("E-mailadres").fill(teacher().email);
     await options.getByLabel("Wachtwoord", { exact: true }).fill(teacher().password);
     await options.getByRole("button", { name: "Aanmelden" }).click();

@@ -1,6 +1,6 @@
 import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
-import { translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { apiErrorKey, translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { VISIBILITIES, type Visibility } from "../../../shared/vocabulary";
 import { ApiError, KnooppuntApi, normaliseServerUrl } from "../../lib/api";
 import { sendMessage } from "../../lib/messaging";
@@ -12,6 +12,20 @@ function deviceName() {
   return `${browserName} op ${platform}`;
 }
 
+/**
+ * A server reached over plain http beyond this computer: the password and then the device's token would
+ * cross the network readable by anyone on it. Allowed (a school's test server), but said.
+ */
+function unencrypted(address: string): boolean {
+  try {
+    const url = new URL(address.trim());
+    if (url.protocol !== "http:") return false;
+    return !(url.hostname === "localhost" || url.hostname === "[::1]" || /^127\./.test(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 function errorMessage(error: unknown, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
   if (error instanceof ApiError) {
     if (error.kind === "network") return t("error.network");
@@ -19,7 +33,8 @@ function errorMessage(error: unknown, t: (key: MessageKey, params?: Record<strin
     if (error.status === 429) return t("error.rate_limited", { seconds: error.retryAfterSeconds ?? 60 });
     if (error.code === "not_knooppunt") return t("error.notKnooppunt");
     if (error.status >= 500) return t("error.server");
-    return t("error.invalid", { message: error.message });
+    const known = apiErrorKey(error.code);
+    return known ? t(known) : t("error.invalid", { message: error.message });
   }
   return t("error.server");
 }
@@ -117,6 +132,11 @@ export function Options() {
               <label for="server">{t("options.server")}</label>
               <input id="server" type="url" value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} required />
               <p class="hint">{t("options.serverHint")}</p>
+              {unencrypted(server) && (
+                <p class="notice warn" role="status" data-testid="server-unencrypted">
+                  {t("options.serverUnencrypted")}
+                </p>
+              )}
             </div>
             <div class="field">
               <label for="email">{t("options.email")}</label>
