@@ -27,7 +27,7 @@ import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../d
 import { decodePosition, pageOf } from "./bundle-paging";
 import { shapeItems } from "./library";
 import { requireThemes } from "./themes";
-import { audienceIncludes, visibleItem, visibleSave } from "./visibility";
+import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "./visibility";
 
 type BundleRow = typeof bundles.$inferSelect;
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;
@@ -45,6 +45,10 @@ export interface BundleAccess {
 
 /** The public address of a published bundle's page. */
 export const bundlePageUrl = (siteUrl: string, slug: string) => `${siteUrl}/b/${slug}`;
+
+/** The bundle page; with an offer's key when the link is for that school (it opens network bundles, counts opens). */
+export const bundleLink = (siteUrl: string, slug: string, key: string | null) =>
+  `${bundlePageUrl(siteUrl, slug)}${key ? `?key=${encodeURIComponent(key)}` : ""}`;
 
 
 // ---------------------------------------------------------------------------------------------------
@@ -234,8 +238,7 @@ export function listBundles(ctx: ServiceContext, viewer: Viewer, query: BundleLi
   if (query.curatedBy === "me" && viewer.kind !== "user") throw unauthenticated();
   const cursor = decodePosition(query.cursor);
   const curated = viewer.kind === "user" ? sql`EXISTS (SELECT 1 FROM bundle_curators bc WHERE bc.bundle_id = b.id AND bc.user_id = ${viewer.user.id})` : sql`0`;
-  const audiences: Audience[] = viewer.kind === "anonymous" ? ["public"] : ["public", "network"];
-  const published = sql`(b.status = 'published' AND json_extract(bv.content, '$.audience') IN ${audiences})`;
+  const published = sql`(b.status = 'published' AND json_extract(bv.content, '$.audience') IN ${audiencesReadBy(viewer)})`;
   const where: SQL[] = [query.curatedBy === "me" ? curated : sql`(${curated} OR ${published})`];
   if (query.status) where.push(sql`b.status = ${query.status}`);
   if (cursor) where.push(sql`(b.created_at < ${cursor.at} OR (b.created_at = ${cursor.at} AND b.id < ${cursor.id}))`);

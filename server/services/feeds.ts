@@ -16,12 +16,13 @@ import type { ServiceContext } from "../domain/context";
 import { notFound } from "../domain/errors";
 import { sha256Hex } from "../domain/ids";
 import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../domain/viewer";
-import { bundlePageUrl } from "./bundles";
+import { bundleLink } from "./bundles";
 import { writeFeed, type FeedEntry } from "./feed-writer";
 import { shapeItems } from "./library";
+import { openOfferByKey } from "./offers";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "./subscriptions";
 import { themeIndex } from "./themes";
-import { audienceIncludes, visibleItem, visibleSave } from "./visibility";
+import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "./visibility";
 
 export interface FeedOptions {
   format: FeedFormat;
@@ -113,9 +114,6 @@ interface BundleCandidate {
   stamp: string;
 }
 
-/** The bundle audiences a feed's audience may read, by the bundles' own rule (`audienceIncludes`). */
-const bundleAudiencesFor = (audience: Viewer) => Audience.options.filter((a) => audienceIncludes(a, audience));
-
 function publishedBundleCandidates(ctx: ServiceContext, audience: Viewer, themes: string[], limit: number): BundleCandidate[] {
   if (!themes.length) return [];
   const rows = queryAll<{ bundleId: string; slug: string; version: number; at: string; firstPublished: string }>(
@@ -124,7 +122,7 @@ function publishedBundleCandidates(ctx: ServiceContext, audience: Viewer, themes
           (SELECT min(f.published_at) FROM bundle_versions f WHERE f.bundle_id = b.id) AS firstPublished
         FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
         WHERE b.status = 'published' AND b.slug IS NOT NULL
-          AND json_extract(v.content, '$.audience') IN ${bundleAudiencesFor(audience)}
+          AND json_extract(v.content, '$.audience') IN ${audiencesReadBy(audience)}
           AND EXISTS (SELECT 1 FROM json_each(v.content, '$.themes') bt WHERE bt.value IN ${themes})
         ORDER BY v.published_at DESC, b.id LIMIT ${limit}`,
   );
@@ -185,10 +183,6 @@ function snapshotOf(ctx: ServiceContext, bundleId: string, version: number): Bun
   );
   return row ? (JSON.parse(row.content) as BundleSnapshot) : null;
 }
-
-/** The bundle page; with an offer's key when the link is for that school (it opens network bundles, counts opens). */
-export const bundleLink = (publicUrl: string, slug: string, key: string | null) =>
-  `${bundlePageUrl(publicUrl, slug)}${key ? `?key=${encodeURIComponent(key)}` : ""}`;
 
 /** The bundle's "Waar gaat dit over?" and "Wat kan ik ermee?", as one plain-text summary. */
 export function bundleSummary(snapshot: Pick<BundleSnapshot, "about" | "use">): string | null {
@@ -345,18 +339,16 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
  * key of one of its offers, and without it is a 404 like any bundle the caller may not see.
  */
 export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string | undefined, options: FeedOptions): PreparedFeed {
-  const bundle = queryGet<{ id: string; version: number; publishedAt: string; audience: string } | undefined>(
+  const bundle = queryGet<{ id: string; version: number; publishedAt: string; audience: Audience } | undefined>(
     ctx,
     sql`SELECT b.id AS id, v.number AS version, v.published_at AS publishedAt, json_extract(v.content, '$.audience') AS audience
         FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
         WHERE b.slug = ${slug} AND b.status = 'published'`,
   );
   if (!bundle) throw notFound("bundle");
-  let keyOpens = false;
-  if (key) {
-    keyOpens = queryGet(ctx, sql`SELECT 1 AS one FROM offers WHERE bundle_id = ${bundle.id} AND capability_key = ${key}`) !== undefined;
-  }
-  if (bundle.audience !== "public" && !keyOpens) throw notFound("bundle");
+  // A feed reader polling with the key is not a person opening the offer: it never counts as opened.
+  const keyOpens = key !== undefined && openOfferByKey(ctx, bundle.id, key, false);
+  if (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens) throw notFound("bundle");
   const taxonomy = taxonomyStamp(ctx);
   const linkKey = keyOpens ? key! : null;
   const v = validators(options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? ""], [], [

@@ -14,7 +14,7 @@ import { conflict, forbidden, invalid, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
 import type { SignedInViewer } from "../domain/viewer";
 import { decodePosition, pageOf } from "./bundle-paging";
-import { bundleForChange, bundlePageUrl } from "./bundles";
+import { bundleForChange, bundleLink } from "./bundles";
 import { recordEvent } from "./outbox";
 import { schoolsReceiving } from "./subscriptions";
 
@@ -123,7 +123,7 @@ function toInboxOffer(row: ReturnType<typeof inboxRows>[number], siteUrl: string
       use: snapshot.use,
       themes: snapshot.themes,
       itemCount: snapshot.entries.length,
-      url: `${bundlePageUrl(siteUrl, row.slug!)}?key=${offer.capabilityKey}`,
+      url: bundleLink(siteUrl, row.slug!, offer.capabilityKey),
     },
   };
 }

@@ -7,7 +7,7 @@ import type { BundleSnapshot } from "../domain/bundle-snapshot";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { newId } from "../domain/ids";
 import { NETWORK_AUDIENCE } from "../domain/viewer";
-import { bundleLink } from "./feeds";
+import { bundleLink } from "./bundles";
 import { shapeItems } from "./library";
 import { schoolsReceiving } from "./subscriptions";
 import { visibleItem } from "./visibility";

@@ -35,3 +35,6 @@ export function visibleItem(viewer: Viewer, itemAlias = "i"): SQL {
  * narrower one.
  */
 export const audienceIncludes = (audience: "public" | "network", viewer: Viewer) => audience === "public" || viewer.kind !== "anonymous";
+
+/** The bundle audiences a viewer reads, for SQL: the same rule as audienceIncludes. */
+export const audiencesReadBy = (viewer: Viewer) => (["public", "network"] as const).filter((audience) => audienceIncludes(audience, viewer));
