@@ -2,7 +2,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { forbidden, unauthenticated } from "../domain/errors";
-import { ANONYMOUS, isAdmin, isBroker } from "../domain/viewer";
+import { ANONYMOUS, isAdmin } from "../domain/viewer";
 import { viewerForToken } from "../services/accounts";
 import type { AppEnv, SignedInEnv } from "./env";
 
@@ -28,12 +28,6 @@ export const requireUser = createMiddleware<SignedInEnv>(async (c, next) => {
 export const requireAdmin = createMiddleware<SignedInEnv>(async (c, next) => {
   if (c.var.viewer.kind !== "user") throw unauthenticated();
   if (!isAdmin(c.var.viewer)) throw forbidden("admin_only", "Only administrators may do this.");
-  return next();
-});
-
-export const requireBroker = createMiddleware<SignedInEnv>(async (c, next) => {
-  if (c.var.viewer.kind !== "user") throw unauthenticated();
-  if (!isBroker(c.var.viewer)) throw forbidden("broker_only", "Only brokers (makelaars) may do this.");
   return next();
 });
 

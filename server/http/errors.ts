@@ -15,7 +15,7 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
-export function errorJson(c: Context, status: ContentfulStatusCode, error: ErrorBody["error"]) {
+function errorJson(c: Context, status: ContentfulStatusCode, error: ErrorBody["error"]) {
   return c.json({ error } satisfies ErrorBody, status);
 }
 
@@ -24,10 +24,11 @@ export function handleError(error: Error, c: Context) {
   if (error instanceof DomainError) {
     if (error.extra.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.extra.retryAfterSeconds));
     return errorJson(c, STATUS[error.kind], {
+      // Details first: nothing a service adds may replace the contract's code and message.
+      ...(error.extra.details ?? {}),
       code: error.code,
       message: error.message,
       ...(error.extra.issues ? { issues: error.extra.issues } : {}),
-      ...(error.extra.details ?? {}),
     });
   }
   if (error instanceof HTTPException) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { CommunityRole, SchoolRole, UserRole } from "../../shared/schemas";
 import { queryAll, queryGet } from "../db/query";
 import { tokens, users } from "../db/schema";
@@ -70,8 +70,6 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
 
 export const findUserByEmail = (ctx: ServiceContext, email: string) =>
   ctx.db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
-
-export const getUser = (ctx: ServiceContext, id: string) => ctx.db.select().from(users).where(eq(users.id, id)).get();
 
 export const listUsers = (ctx: ServiceContext) => ctx.db.select().from(users).orderBy(asc(users.email)).all();
 
@@ -158,9 +156,6 @@ export const tokenView = (row: typeof tokens.$inferSelect, currentTokenId: strin
   lastUsedAt: row.lastUsedAt,
   current: row.id === currentTokenId,
 });
-
-export const usersByIds = (ctx: ServiceContext, ids: string[]) =>
-  ids.length === 0 ? [] : ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all();
 
 /** The first administrator, from the operator's environment, created once. */
 export async function ensureAdmin(ctx: ServiceContext, email: string, password: string) {

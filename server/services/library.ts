@@ -14,7 +14,7 @@ import type {
 } from "../../shared/schemas";
 import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
 import { inList, queryAll, queryGet, queryRows, queryRun } from "../db/query";
-import { items, saves, saveTags, users } from "../db/schema";
+import { items, saves, saveTags } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -711,5 +711,3 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
   });
 }
 
-export const userName = (ctx: ServiceContext, id: string) =>
-  ctx.db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;

@@ -10,7 +10,6 @@ import { NETWORK_AUDIENCE } from "../domain/viewer";
 import { bundleLink } from "./bundles";
 import { shapeItems } from "./library";
 import { schoolsReceiving } from "./subscriptions";
-import { visibleItem } from "./visibility";
 import { webhookBody, type EventSubject } from "./webhook-payloads";
 
 /**
@@ -50,8 +49,7 @@ function itemPublished(ctx: ServiceContext, itemSeq: number): { targets: Target[
   // Most clips reach no webhook at all: answer that before shaping the item (this runs inside every clip).
   const anyListener = queryGet(ctx, sql`SELECT 1 AS one FROM webhooks w WHERE EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = 'item.published') LIMIT 1`);
   if (!anyListener) return null;
-  const visible = ctx.db.get(sql`SELECT 1 AS one FROM items i WHERE i.seq = ${itemSeq} AND ${visibleItem(NETWORK_AUDIENCE)}`);
-  if (!visible) return null;
+  // Shaped for the network: themes come only from saves it may see, so an item it cannot see has none.
   const item = shapeItems(ctx, NETWORK_AUDIENCE, [itemSeq])[0];
   if (!item || item.themes.length === 0) return null;
   const schools = schoolsReceiving(ctx, item.themes, item.sector);
