@@ -57,9 +57,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp(deps);
   options.extend?.(app, deps);
 
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+      // A port in use reaches the caller (npm start explains it) instead of crashing the process.
+      s.once("error", reject);
+    });
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
   const url = `http://${host}:${port}`;

@@ -32,7 +32,6 @@ import {
   setInstituteMember,
   setSchoolMember,
 } from "../services/organisations";
-import { seedThemes } from "../services/themes";
 
 const HELP = `Knooppunt beheer / administration
 
@@ -144,7 +143,6 @@ async function main() {
   const config = loadConfig(process.env);
   const database = openDatabase(config.databasePath);
   const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: () => new Date() };
-  seedThemes(ctx);
   try {
     const result = await run(ctx, command, args, parsed.values);
     if (result === undefined) {

@@ -3,13 +3,12 @@ import { kindKey, translate } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/bundle-schemas";
 import type { BundlePageView } from "../services/bundle-page";
 import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
-import { Layout } from "./layout";
+import { httpOnly, Layout } from "./layout";
 
 const LOCALES: Record<PageLanguage, string> = { nl: "nl-NL", en: "en-GB" };
 
 // Stored URLs were validated as http(s) when clipped; checking again here keeps a javascript: link out of
 // the page even if a row was written some other way.
-const httpOnly = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 function formatDate(lang: PageLanguage, value: string | null): string | null {
   if (!value) return null;

@@ -2,6 +2,9 @@ import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 
 /** The shell of every server-rendered page: language, social previews, and a stylesheet that prints well. */
+/** Only http(s) addresses become links and images on a page: never a `javascript:` or `data:` one. */
+export const httpOnly = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : null);
+
 export interface PageMeta {
   lang: "nl" | "en";
   title: string;

@@ -2,7 +2,7 @@ import { html } from "hono/html";
 import { translate, kindKey } from "../../shared/i18n";
 import type { FeedFormat } from "../../shared/delivery-schemas";
 import type { ThemePage as ThemePageData } from "../services/feeds";
-import { Layout } from "./layout";
+import { httpOnly, Layout } from "./layout";
 import { themeText, type PageLanguage } from "./theme-messages";
 
 const FEED_TYPES: Record<FeedFormat, string> = {
@@ -103,7 +103,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
             <article class="entry">
               <div>
                 <h3>
-                  <a href={item.url} rel="noopener">
+                  <a href={httpOnly(item.url) ?? undefined} rel="noopener">
                     {item.title}
                   </a>
                 </h3>
@@ -113,7 +113,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
                 ))}
                 {item.excerpt ? <p>{item.excerpt}</p> : null}
               </div>
-              {item.imageUrl ? <img src={item.imageUrl} alt="" loading="lazy" /> : null}
+              {httpOnly(item.imageUrl) ? <img src={httpOnly(item.imageUrl)!} alt="" loading="lazy" /> : null}
             </article>
           );
         })}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,5 +74,18 @@ describe("npm start", () => {
     expect(code).toBe(2);
     expect(run.output()).toMatch(/PORT/);
     expect(run.output()).toMatch(/PUBLIC_URL/);
+  });
+
+  it("explains a port that is already in use and exits with 1 instead of crashing", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (taken.address() as { port: number }).port;
+      const run = start({ PORT: String(port) }, ["--no-demo"]);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`Port ${port} is already in use`);
+    } finally {
+      taken.close();
+    }
   });
 });
