@@ -7,6 +7,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { WebhookFormat } from "../../shared/delivery-schemas";
+import { queryAll, queryGet, queryRun } from "../db/query";
 import { deliveryAttempts, offerEvents, webhookDeliveries } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { offerLinkIn } from "../services/webhook-payloads";
@@ -91,7 +92,7 @@ export class WebhookWorker {
     this.lastPrune = now;
     const cutoff = new Date(now - DELIVERY_LOG_RETENTION_MS).toISOString();
     try {
-      this.ctx.db.run(sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ${cutoff}`);
+      queryRun(this.ctx, sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ${cutoff}`);
     } catch (error) {
       console.error("[knooppunt] webhook worker could not prune the delivery log:", error);
     }
@@ -102,7 +103,8 @@ export class WebhookWorker {
     if (free <= 0) return;
     let due: DueDelivery[];
     try {
-      due = this.ctx.db.all<DueDelivery>(
+      due = queryAll<DueDelivery>(
+        this.ctx,
         sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.body AS body, d.attempts AS attempts,
               d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
             FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
@@ -164,7 +166,7 @@ export class WebhookWorker {
     const at = now.toISOString();
     ctx.db.transaction(() => {
       // The webhook may have been deleted while the request was out; its deliveries went with it.
-      const still = ctx.db.get(sql`SELECT 1 AS one FROM webhook_deliveries WHERE id = ${delivery.id} AND status = 'pending'`);
+      const still = queryGet(ctx, sql`SELECT 1 AS one FROM webhook_deliveries WHERE id = ${delivery.id} AND status = 'pending'`);
       if (!still) return;
       const attempts = delivery.attempts + 1;
       const error = outcome.kind === "delivered" ? null : outcome.error;
@@ -199,7 +201,7 @@ export class WebhookWorker {
       key = null;
     }
     if (!key) return;
-    const offer = this.ctx.db.get<{ id: string } | undefined>(sql`SELECT id FROM offers WHERE capability_key = ${key}`);
+    const offer = queryGet<{ id: string }>(this.ctx, sql`SELECT id FROM offers WHERE capability_key = ${key}`);
     if (offer) this.ctx.db.insert(offerEvents).values({ offerId: offer.id, kind: "reshared", at }).run();
   }
 }

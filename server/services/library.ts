@@ -645,8 +645,7 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
     updatedAt: r.updated_at as string,
     authorName: r.author_name as string,
   }));
-  const order = themeIndex(ctx).all.map((t) => t.slug);
-  const byTaxonomy = (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+  const byTaxonomy = themeIndex(ctx).compare;
   const me = viewer.kind === "user" ? viewer.user.id : null;
 
   const bySeq = new Map(itemRows.map((row) => [row.seq, row]));

@@ -30,14 +30,13 @@ export function requireSchoolRole(ctx: ServiceContext, viewer: SignedInViewer, s
 // Subscriptions
 
 function subscriptionsOf(ctx: ServiceContext, schoolId: string): Subscriptions {
-  const order = themeIndex(ctx).all.map((t) => t.slug);
   const themes = ctx.db
     .select({ theme: subscriptions.theme })
     .from(subscriptions)
     .where(eq(subscriptions.schoolId, schoolId))
     .all()
     .map((r) => r.theme)
-    .sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    .sort(themeIndex(ctx).compare);
   const sector = ctx.db.select({ sector: schoolFeeds.sector }).from(schoolFeeds).where(eq(schoolFeeds.schoolId, schoolId)).get()?.sector ?? [];
   return { themes, sector };
 }

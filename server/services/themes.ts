@@ -23,8 +23,11 @@ export class ThemeIndex {
   private readonly children = new Map<string, string[]>();
   private readonly byTerm = new Map<string, string>();
 
+  private readonly position: Map<string, number>;
+
   constructor(readonly all: Theme[]) {
     this.bySlug = new Map(all.map((t) => [t.slug, t]));
+    this.position = new Map(all.map((t, i) => [t.slug, i]));
     for (const theme of all) {
       if (theme.parent) this.children.set(theme.parent, [...(this.children.get(theme.parent) ?? []), theme.slug]);
       for (const term of [theme.slug, theme.name.nl, theme.name.en, ...theme.synonyms]) {
@@ -35,6 +38,9 @@ export class ThemeIndex {
       }
     }
   }
+
+  /** Orders slugs as the taxonomy lists them (an unknown slug first, as it always was). */
+  readonly compare = (a: string, b: string) => (this.position.get(a) ?? -1) - (this.position.get(b) ?? -1);
 
   /** A slug, a name or a synonym ("talenbewust lesgeven") → the theme's slug. */
   resolve(term: string): string | null {
