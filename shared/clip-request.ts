@@ -4,7 +4,7 @@
  */
 import type { CreateItemRequest } from "./schemas";
 import { guessKindFromUrl } from "./url";
-import type { ItemKind } from "./vocabulary";
+import { LIMITS, type ItemKind } from "./vocabulary";
 
 export interface ExtractedVideo {
   provider: string;
@@ -50,7 +50,8 @@ export function toCreateItemRequest(page: ExtractedPage): CreateItemRequest {
 export function requestFromTab(url: string, title: string | undefined, favIconUrl: string | null | undefined): CreateItemRequest {
   return {
     url,
-    title: title || undefined,
+    // A tab's title can be anything (a PDF's file name, a page's whole heading): capped like an extracted one.
+    title: title?.trim().slice(0, LIMITS.title) || undefined,
     kind: guessKindFromUrl(url),
     meta: favIconUrl && /^https?:\/\//i.test(favIconUrl) ? { faviconUrl: favIconUrl } : undefined,
   };

@@ -1,5 +1,6 @@
 import { browser, defineBackground, type Browser } from "#imports";
 import { translate, type MessageKey } from "../../shared/i18n";
+import { LIMITS } from "../../shared/vocabulary";
 import { forgetItem, forgetLookups, lookup, refreshActiveBadge, refreshBadge, rememberItem, showBadge } from "../lib/badge";
 import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
@@ -104,7 +105,7 @@ async function quickClip(kind: "page" | "link" | "selection", tab: Browser.tabs.
   } else {
     const captured = await capturePage(tab.id);
     if (!captured.supported) return null;
-    request = await quickRequest(captured, tab.title, kind === "selection" ? info?.selectionText?.trim().slice(0, 5000) : undefined);
+    request = await quickRequest(captured, tab.title, kind === "selection" ? info?.selectionText?.trim().slice(0, LIMITS.quote) : undefined);
   }
   const title = request.title ?? request.url;
   const outcome = await saveClip(request, title, (item) => rememberItem(request.url, item));

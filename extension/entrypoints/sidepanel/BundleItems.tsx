@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { requestFromTab, toCreateItemRequest } from "../../../shared/clip-request";
 import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Item } from "../../../shared/schemas";
-import { LIMITS } from "../../../shared/vocabulary";
 import { KindIcon } from "../../components/KindIcon";
 import { sendMessage } from "../../lib/messaging";
 import { MAX_BUNDLE_ITEMS, type BundleDraft, type DraftItem } from "./bundle-draft";
@@ -220,7 +219,6 @@ function AddCurrentPage({ draft, buttonRef, onAdded }: { draft: BundleDraft; but
         const captured = await sendMessage("capturePage", tab.id);
         if (!captured.supported) return setState({ status: "error", message: t("popup.unsupportedPage") });
         const request = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, tab.title, captured.favIconUrl);
-        request.title = request.title?.slice(0, LIMITS.title);
         request.visibility = circle;
         const outcome = await sendMessage("saveClip", { request, title: request.title ?? request.url });
         if (outcome.status === "queued") return setState({ status: "error", message: t("bundle.items.pageQueued") });
