@@ -4,39 +4,38 @@ import { LIMITS } from "../../shared/vocabulary";
 import { forgetItem, forgetLookups, lookup, refreshActiveBadge, refreshBadge, rememberItem, showBadge } from "../lib/badge";
 import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
-import { belongsTo, dismissFailed, failedBelongsTo, flush, nextDue } from "../lib/queue";
+import { dismissFailed, flush, nextDue, queueStatusOf } from "../lib/queue";
 import { currentLanguage, signedInApi } from "../lib/session";
 import { KnooppuntApi } from "../lib/api";
 import { openSidePanel } from "../lib/side-panel";
-import { failedItem, ownerOf, queueItem, settingsItem, taxonomyItem } from "../lib/storage";
+import { ownerOf, settingsItem, taxonomyItem, type ClipOwner } from "../lib/storage";
 
 const QUEUE_ALARM = "knooppunt-queue";
 const MENU = { page: "save-page", link: "save-link", selection: "save-selection", library: "open-library" } as const;
 
-async function queueStatus(): Promise<QueueStatus> {
+/** Whose clips can be delivered now: only the signed-in person's; others wait for their owner. */
+async function currentOwner(): Promise<ClipOwner | null> {
   const signedIn = await signedInApi();
-  if (!signedIn) return { pending: 0, failed: [] };
-  const owner = ownerOf(signedIn.session);
-  return {
-    pending: (await queueItem.getValue()).filter((clip) => belongsTo(clip, owner)).length,
-    failed: (await failedItem.getValue()).filter((failed) => failedBelongsTo(failed, owner)),
-  };
+  return signedIn ? ownerOf(signedIn.session) : null;
 }
 
-async function scheduleQueue() {
-  // Only the signed-in person's clips can be delivered; others wait for their owner to sign in again.
-  const signedIn = await signedInApi();
-  const due = await nextDue(signedIn ? ownerOf(signedIn.session) : null);
+async function queueStatus(owner?: ClipOwner | null): Promise<QueueStatus> {
+  return queueStatusOf(owner === undefined ? await currentOwner() : owner);
+}
+
+async function scheduleQueue(owner?: ClipOwner | null) {
+  const due = await nextDue(owner === undefined ? await currentOwner() : owner);
   if (due === null) await browser.alarms.clear(QUEUE_ALARM);
   else await browser.alarms.create(QUEUE_ALARM, { when: Math.max(Date.now() + 1000, due) });
 }
 
 async function deliverQueue(force = false) {
+  const signedIn = await signedInApi();
+  const owner = signedIn ? ownerOf(signedIn.session) : null;
   let sessionExpired = false;
   try {
-    const signedIn = await signedInApi();
-    if (signedIn) {
-      const result = await flush(signedIn.api, ownerOf(signedIn.session), {
+    if (signedIn && owner) {
+      const result = await flush(signedIn.api, owner, {
         force,
         onDelivered: (clip, item) => rememberItem(clip.request.url, item),
       });
@@ -46,9 +45,9 @@ async function deliverQueue(force = false) {
     // Whatever happened, the next attempt stays planned; after an ended session, the next sign-in
     // (sessionChanged) or the popup starts it, instead of an alarm sending refused clips all day.
     if (sessionExpired) await browser.alarms.clear(QUEUE_ALARM);
-    else await scheduleQueue();
+    else await scheduleQueue(owner);
   }
-  return queueStatus();
+  return queueStatus(owner);
 }
 
 const TAXONOMY_MAX_AGE_MS = 24 * 3_600_000;
@@ -170,9 +169,9 @@ export default defineBackground(() => {
   onMessage("queueStatus", () => queueStatus());
   onMessage("flushQueue", () => deliverQueue(true));
   onMessage("dismissFailed", async ({ data }) => {
-    const signedIn = await signedInApi();
-    if (signedIn) await dismissFailed(data, ownerOf(signedIn.session));
-    return queueStatus();
+    const owner = await currentOwner();
+    if (owner) await dismissFailed(data, owner);
+    return queueStatus(owner);
   });
   onMessage("taxonomy", () => taxonomy());
   onMessage("sessionChanged", async () => {

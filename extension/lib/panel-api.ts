@@ -29,7 +29,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type OfferRequest = { schoolIds?: string[]; subscribers?: boolean; message?: string };
+type OfferRequest = { schoolIds?: string[]; subscribers?: boolean; message?: string };
 
 function queryString(query: object): string {
   const params = new URLSearchParams();

@@ -20,7 +20,7 @@ const MAX_FAILED_SHOWN = 20;
  */
 const MAX_INTERMEDIARY_ATTEMPTS = 50;
 
-export function backoffMs(attempts: number, random = Math.random): number {
+function backoffMs(attempts: number, random = Math.random): number {
   const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
@@ -44,8 +44,8 @@ const changeQueue = (change: (queue: QueuedClip[]) => QueuedClip[]) =>
     return next;
   });
 
-export const belongsTo = (clip: QueuedClip, owner: ClipOwner) =>
-  // Clips queued before owners were recorded go with whoever signs in next, as they always did.
+/** Whether a queued or failed clip is this person's. Clips from before owners were recorded go with whoever signs in next. */
+export const ownedBy = (clip: { owner?: ClipOwner }, owner: ClipOwner) =>
   !clip.owner || (clip.owner.serverUrl === owner.serverUrl && clip.owner.userId === owner.userId);
 
 export async function enqueue(id: string, owner: ClipOwner, request: CreateItemRequest, title: string, error: ApiError, now = new Date()) {
@@ -60,7 +60,7 @@ export async function enqueue(id: string, owner: ClipOwner, request: CreateItemR
     lastError: error.message,
   };
   const queue = await changeQueue((queue) => (queue.some((c) => c.id === id) ? queue : [...queue, clip]));
-  return queue.filter((c) => belongsTo(c, owner)).length;
+  return queue.filter((c) => ownedBy(c, owner)).length;
 }
 
 async function recordFailure(clip: QueuedClip, error: ApiError) {
@@ -76,14 +76,11 @@ async function recordFailure(clip: QueuedClip, error: ApiError) {
   await inTurn(async () => failedItem.setValue([failed, ...(await failedItem.getValue())].slice(0, MAX_FAILED_SHOWN)));
 }
 
-export const failedBelongsTo = (failed: FailedClip, owner: ClipOwner) =>
-  !failed.owner || (failed.owner.serverUrl === owner.serverUrl && failed.owner.userId === owner.userId);
-
 export async function dismissFailed(id: string, owner: ClipOwner) {
-  await inTurn(async () => failedItem.setValue((await failedItem.getValue()).filter((f) => !(f.id === id && failedBelongsTo(f, owner)))));
+  await inTurn(async () => failedItem.setValue((await failedItem.getValue()).filter((f) => !(f.id === id && ownedBy(f, owner)))));
 }
 
-export interface FlushResult {
+interface FlushResult {
   delivered: number;
   /** The server no longer accepts this session's token: the clips wait for the person to sign in again. */
   sessionExpired: boolean;
@@ -105,7 +102,7 @@ export function flush(
     const result: FlushResult = { delivered: 0, sessionExpired: false };
     try {
       for (const clip of await queueItem.getValue()) {
-        if (!belongsTo(clip, owner)) continue;
+        if (!ownedBy(clip, owner)) continue;
         if (!options.force && Date.parse(clip.nextAttemptAt) > Date.now()) continue;
         try {
           const { item } = await api.saveItem(clip.request, clip.id);
@@ -140,7 +137,14 @@ export function flush(
 /** The moment the next clip of this person is due, for the alarm. */
 export async function nextDue(owner: ClipOwner | null): Promise<number | null> {
   if (!owner) return null;
-  const mine = (await queueItem.getValue()).filter((clip) => belongsTo(clip, owner));
+  const mine = (await queueItem.getValue()).filter((clip) => ownedBy(clip, owner));
   if (mine.length === 0) return null;
   return Math.min(...mine.map((clip) => Date.parse(clip.nextAttemptAt)));
+}
+
+/** What the popup shows of this person's queue: how many wait, and which the server refused. */
+export async function queueStatusOf(owner: ClipOwner | null): Promise<{ pending: number; failed: FailedClip[] }> {
+  if (!owner) return { pending: 0, failed: [] };
+  const [queue, failed] = await Promise.all([queueItem.getValue(), failedItem.getValue()]);
+  return { pending: queue.filter((clip) => ownedBy(clip, owner)).length, failed: failed.filter((f) => ownedBy(f, owner)) };
 }

@@ -6,7 +6,7 @@ import { storage } from "#imports";
 import type { CreateItemRequest, MeResponse, Theme, Visibility } from "../../shared/schemas";
 import type { UiLanguage } from "../../shared/i18n";
 
-export const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
+const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
 
 export interface Settings {
   serverUrl: string;
@@ -27,7 +27,7 @@ export interface Session extends MeResponse {
 export const sessionItem = storage.defineItem<Session | null>("local:session", { fallback: null });
 
 /** What the person chose last time: the popup starts from it. */
-export interface LastUsed {
+interface LastUsed {
   themes: string[];
   visibility: Visibility | null;
   communityId: string | null;

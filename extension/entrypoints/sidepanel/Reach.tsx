@@ -95,7 +95,7 @@ const H = 150;
 const PAD = { left: 26, right: 8, top: 10, bottom: 24 };
 
 /** Opens and acceptances per day as grouped bars: hand-written SVG, described in words for screen readers. */
-export function ReachChart({ series, t, language }: { series: ReachResponse["series"]; t: Translate; language: string }) {
+function ReachChart({ series, t, language }: { series: ReachResponse["series"]; t: Translate; language: string }) {
   if (series.length === 0) return <p class="hint">{t("reach.noSeries")}</p>;
   const max = Math.max(1, ...series.map((d) => Math.max(d.opened, d.accepted)));
   const plotW = W - PAD.left - PAD.right;

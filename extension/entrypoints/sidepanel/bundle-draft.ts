@@ -10,7 +10,7 @@ import type { ItemSector } from "../../../shared/vocabulary";
 import { ApiError } from "../../lib/api-error";
 import type { PanelApi } from "../../lib/panel-api";
 
-export const AUTOSAVE_DELAY_MS = 800;
+const AUTOSAVE_DELAY_MS = 800;
 export const MAX_BUNDLE_ITEMS = 100;
 
 export interface BundleFields {

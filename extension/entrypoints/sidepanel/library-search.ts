@@ -8,8 +8,8 @@ import type { ItemKind, ItemSector, Visibility } from "../../../shared/vocabular
 import { isAbort } from "../../lib/api-error";
 import type { LibraryQuery, PanelApi } from "../../lib/panel-api";
 
-export const PAGE_SIZE = 20;
-export const TYPING_DELAY_MS = 250;
+const PAGE_SIZE = 20;
+const TYPING_DELAY_MS = 250;
 
 /** "all", "mine", "school:<id>" or "community:<id>": the quick scopes above the results. */
 export type Scope = string;
@@ -26,7 +26,7 @@ export interface LibraryFilters {
 
 export const EMPTY_FILTERS: LibraryFilters = { q: "", scope: "all", themes: [], kinds: [], sectors: [], visibilities: [], sort: "relevance" };
 
-export type FacetGroup = "themes" | "kinds" | "sectors" | "visibilities";
+type FacetGroup = "themes" | "kinds" | "sectors" | "visibilities";
 const FACET_GROUPS: FacetGroup[] = ["themes", "kinds", "sectors", "visibilities"];
 
 export interface FacetCounts {
@@ -37,7 +37,7 @@ export interface FacetCounts {
   visibilities: Map<string, number>;
 }
 
-export function toQuery(filters: LibraryFilters, without?: FacetGroup): LibraryQuery {
+function toQuery(filters: LibraryFilters, without?: FacetGroup): LibraryQuery {
   const query: LibraryQuery = {};
   const q = filters.q.trim();
   if (q) {
@@ -85,7 +85,7 @@ async function loadFacets(api: PanelApi, filters: LibraryFilters, signal: AbortS
   return counts;
 }
 
-export interface SearchState {
+interface SearchState {
   /** loading: no results to show yet; ready: results (possibly an older search's while `refreshing`). */
   phase: "loading" | "ready" | "error";
   items: Item[];
@@ -178,6 +178,5 @@ export function useLibrarySearch(api: PanelApi, filters: LibraryFilters) {
       setState((s) => ({ ...s, items: s.items.filter((i) => i.id !== id) }));
       refreshFacets();
     },
-    refreshFacets,
   };
 }
