@@ -34,14 +34,18 @@ describe("group commit", () => {
     other.close();
   });
 
-  it("answers nobody before the commit that holds their write", async () => {
+  it("answers nobody before the commit that holds their write: a commit that fails fails every write of its batch", async () => {
+    // A deferred foreign key is checked at COMMIT only: each write succeeds on its own, the commit does not.
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.exec(`CREATE TABLE parents (id INTEGER PRIMARY KEY);
+      CREATE TABLE children (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES parents(id) DEFERRABLE INITIALLY DEFERRED)`);
     const writes = new GroupCommit(sqlite);
-    let seenInTransaction: boolean | null = null;
-    const pending = writes.run(insert("eerste"));
-    await pending.then(() => {
-      seenInTransaction = sqlite.inTransaction;
-    });
-    expect(seenInTransaction).toBe(false);
+    const orphan = () => sqlite.prepare("INSERT INTO children (parent) VALUES (42)").run().changes;
+    const outcomes = await Promise.allSettled([writes.run(insert("goed")), writes.run(orphan)]);
+    expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
+    expect((outcomes[0] as PromiseRejectedResult).reason.code).toBe("SQLITE_CONSTRAINT_FOREIGNKEY");
+    expect(bodies()).toEqual([]);
+    expect(writes.stats.batches).toBe(0);
   });
 
   it("rolls back a write that fails, with everything it wrote, and keeps the others of its batch", async () => {
