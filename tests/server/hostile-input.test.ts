@@ -672,6 +672,14 @@ describe("hostile input", () => {
     }
     const findings = await runAll(probes);
     expect(findings.length, report(findings)).toBe(0);
+    // Fields nobody may set through these bodies (roles, ids, owners) were dropped, not applied.
+    const rolesOf = async (token: string) => (await server.api("GET", "/api/v1/me", { token })).body.user.roles;
+    expect(await rolesOf(masterTokens.member)).toEqual([]);
+    expect(await rolesOf(masterTokens.coordinator)).toEqual([]);
+    expect(await rolesOf(masterTokens.broker)).toEqual(["broker"]);
+    for (const path of ["/api/v1/items/forged", "/api/v1/bundles/forged"]) {
+      expect((await server.api("GET", path, { token: masterTokens.admin })).status, path).toBe(404);
+    }
   });
 
   it("answers hostile path parameters on every route with a 4xx in the contract's shape", async () => {
