@@ -375,3 +375,18 @@ describe("a refusal", () => {
     await page.close();
   });
 });
+
+describe("signing out", () => {
+  it("revokes the device's token on the server and forgets the session", async () => {
+    const bram = net.people.bram;
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: bram.email, password: bram.password } })).body.token as string;
+    await signInExtension(browser, server, { token });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId("sign-out").click();
+    await expect.poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get("session"))).session ?? null).toBeNull();
+    expect((await server.api("GET", "/api/v1/me", { token })).status).toBe(401);
+    await options.getByLabel("Serveradres").waitFor();
+    await options.close();
+  });
+});
