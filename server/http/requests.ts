@@ -75,12 +75,8 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       headers: { "Content-Type": "application/json; charset=UTF-8", "Idempotent-Replayed": "true" },
     });
   }
-  try {
-    await next();
-  } catch (error) {
-    abandonIdempotent(c.var.ctx, viewer.user.id, key);
-    throw error;
-  }
+  // Hono answers a thrown error (handleError) before next() returns: a refusal arrives here as c.res.
+  await next();
   // Only a success is remembered: a refused request changed nothing, so its retry should run for real.
   if (c.res.ok) completeIdempotent(c.var.ctx, viewer.user.id, key, c.res.status, await c.res.clone().text());
   else abandonIdempotent(c.var.ctx, viewer.user.id, key);

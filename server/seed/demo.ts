@@ -2,7 +2,7 @@ import { count } from "drizzle-orm";
 import { items, schools } from "../db/schema";
 import type { ServiceContext } from "../domain/context";
 import type { SignedInViewer } from "../domain/viewer";
-import { createUser, findUserByEmail, membershipsOf, publicUser } from "../services/accounts";
+import { createUser, findUserByEmail, signedInViewer } from "../services/accounts";
 import { saveItem, setOutcome } from "../services/library";
 import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../services/organisations";
 import { DEMO_BESTUUR, DEMO_COMMUNITY, DEMO_EXTRA_SAVES, DEMO_ITEMS, DEMO_PEOPLE, DEMO_SCHOOLS, demoItemRequest } from "./demo-data";
@@ -49,7 +49,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     const user = findUserByEmail(ctx, person.email) ?? (await createUser(ctx, { name: person.name, email: person.email, password: person.password, roles: [...person.roles] }));
     for (const membership of person.schools) setSchoolMember(ctx, schoolIds.get(membership.school)!, user.id, membership.role);
     for (const membership of person.communities) setCommunityMember(ctx, community.id, user.id, membership.role);
-    viewers.set(person.key, { kind: "user", user: publicUser(user), ...membershipsOf(ctx, user.id), tokenId: "seed" });
+    viewers.set(person.key, signedInViewer(ctx, user, "seed"));
   }
 
   // Spread the clips over the past weeks so "recent" reads like a living library.

@@ -11,6 +11,14 @@ import type { SignedInViewer } from "../domain/viewer";
 type UserRow = typeof users.$inferSelect;
 
 export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
+
+/** A person as the services see them, acting through one token (or as a seed or benchmark, by name). */
+export const signedInViewer = (ctx: ServiceContext, row: UserRow, tokenId: string): SignedInViewer => ({
+  kind: "user",
+  user: publicUser(row),
+  ...membershipsOf(ctx, row.id),
+  tokenId,
+});
 export const adminUser = (row: UserRow) => ({ ...publicUser(row), disabled: row.disabled, createdAt: row.createdAt });
 
 const normaliseRoles = (roles: UserRole[] | undefined): UserRole[] => [...new Set(roles ?? [])].sort();

@@ -22,9 +22,8 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../server/db/schema";
 import type { ServiceContext } from "../../server/domain/context";
-import type { SignedInViewer } from "../../server/domain/viewer";
 import { openDatabase } from "../../server/db/client";
-import { findUserByEmail, membershipsOf, publicUser } from "../../server/services/accounts";
+import { findUserByEmail, signedInViewer } from "../../server/services/accounts";
 import { listItems, saveItem, toFtsQuery } from "../../server/services/library";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { clipInputs, Rng } from "./corpus";
@@ -342,7 +341,7 @@ async function diagnose(reader: Database.Database, rows: SearchRow[]): Promise<B
   const plainCtx = serviceContext(reader, null);
   const user = findUserByEmail(plainCtx, BENCH_USER.email);
   if (!user) throw new BenchError("bench user missing");
-  const viewer: SignedInViewer = { kind: "user", user: publicUser(user), ...membershipsOf(plainCtx, user.id), tokenId: "bench" };
+  const viewer = signedInViewer(plainCtx, user, "bench");
   const reps = 7;
   const started = performance.now();
   const out: Breakdown[] = [];
@@ -505,7 +504,7 @@ async function measureCeiling(databasePath: string): Promise<Ceiling> {
     const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: () => new Date() };
     const user = findUserByEmail(ctx, BENCH_USER.email);
     if (!user) throw new BenchError("bench user missing");
-    const viewer: SignedInViewer = { kind: "user", user: publicUser(user), ...membershipsOf(ctx, user.id), tokenId: "bench-ceiling" };
+    const viewer = signedInViewer(ctx, user, "bench-ceiling");
     const inputs = clipInputs(4242, 128, "ceiling");
     let serial = 0;
     const run = (perCommit: number, clips: number) => {

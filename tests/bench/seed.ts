@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import { openDatabase } from "../../server/db/client";
 import type { ServiceContext } from "../../server/domain/context";
 import type { SignedInViewer } from "../../server/domain/viewer";
-import { createUser, membershipsOf, publicUser } from "../../server/services/accounts";
+import { createUser, signedInViewer } from "../../server/services/accounts";
 import { saveItem } from "../../server/services/library";
 import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../../server/services/organisations";
 import { seedThemes } from "../../server/services/themes";
@@ -90,7 +90,7 @@ export async function seedLibrary(
       if (p.school) setSchoolMember(ctx, p.school, user.id, "member");
       if (p.community) setCommunityMember(ctx, p.community, user.id, p.community === plg.id && p.key === "esra" ? "owner" : "member");
       members.push({
-        viewer: { kind: "user", user: publicUser(user), ...membershipsOf(ctx, user.id), tokenId: "bench-seed" },
+        viewer: signedInViewer(ctx, user, "bench-seed"),
       });
     }
 
