@@ -9,7 +9,6 @@ export interface SignedInViewer {
   user: { id: string; name: string; email: string; roles: UserRole[] };
   schools: { id: string; name: string; role: SchoolRole }[];
   communities: { id: string; name: string; role: CommunityRole }[];
-  institutes: { id: string; name: string; role: SchoolRole }[];
   tokenId: string;
 }
 

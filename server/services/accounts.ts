@@ -140,13 +140,16 @@ export function membershipsOf(ctx: ServiceContext, userId: string) {
     sql`SELECT c.id AS id, c.name AS name, m.role AS role FROM community_members m JOIN communities c ON c.id = m.community_id
         WHERE m.user_id = ${userId} ORDER BY c.name`,
   );
-  const instituteRows = queryAll<{ id: string; name: string; role: SchoolRole }>(
+  return { schools: schoolRows, communities: communityRows };
+}
+
+/** The institutes a person belongs to: only /me shows them, so they are not read on every request. */
+export const institutesOf = (ctx: ServiceContext, userId: string) =>
+  queryAll<{ id: string; name: string; role: SchoolRole }>(
     ctx,
     sql`SELECT i.id AS id, i.name AS name, m.role AS role FROM institute_members m JOIN institutes i ON i.id = m.institute_id
         WHERE m.user_id = ${userId} ORDER BY i.name`,
   );
-  return { schools: schoolRows, communities: communityRows, institutes: instituteRows };
-}
 
 export const revokeToken = (ctx: ServiceContext, userId: string, tokenId: string) => {
   const result = ctx.db.delete(tokens).where(and(eq(tokens.id, tokenId), eq(tokens.userId, userId))).run();
