@@ -223,7 +223,7 @@ function ownSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): {
 
 export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
-  ctx.db.transaction(() => {
+  const seq = ctx.db.transaction(() => {
     const { item, save } = ownSave(ctx, viewer, itemId);
     const wasPublished = isVisibleTo(ctx, NETWORK_AUDIENCE, item.seq);
     const now = isoNow(ctx);
@@ -253,8 +253,10 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
       if (patch.title) indexItem(ctx, updated);
     }
     announceIfPublished(ctx, item.seq, wasPublished, circle.visibility);
+    return item.seq;
   });
-  return getItem(ctx, viewer, itemId);
+  // The caller's own save keeps the item visible to them: shape it without looking it up again.
+  return shapeItems(ctx, viewer, [seq])[0]!;
 }
 
 /** Removes the caller's save; the item goes with its last save. */
@@ -276,7 +278,7 @@ export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
  * yet saves it privately first: lessons about what does not work are knowledge too.
  */
 export function setOutcome(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, outcome: { applied: boolean; worked: Outcome }): Item {
-  ctx.db.transaction(() => {
+  const seq = ctx.db.transaction(() => {
     const item = ctx.db.select().from(items).where(eq(items.id, itemId)).get();
     if (!item || !isVisibleTo(ctx, viewer, item.seq)) throw notFound("item");
     const now = isoNow(ctx);
@@ -294,8 +296,9 @@ export function setOutcome(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
         .get();
       indexSave(ctx, seq);
     }
+    return item.seq;
   });
-  return getItem(ctx, viewer, itemId);
+  return shapeItems(ctx, viewer, [seq])[0]!;
 }
 
 // ---------------------------------------------------------------------------------------------------
