@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { HttpUrl, ItemKind, ItemSector, PageQuery, ThemeSlug } from "./schemas";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------------
 // Subscriptions
@@ -57,11 +58,11 @@ export type FeedQuery = z.output<typeof FeedQuery>;
 // ---------------------------------------------------------------------------------------------------
 // Webhooks
 
-export const WEBHOOK_EVENTS = ["offer.created", "bundle.accepted", "item.published"] as const;
+export { WEBHOOK_EVENTS };
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
-export const WebhookFormat = z.enum(["teams", "json"]);
+export const WebhookFormat = z.enum(WEBHOOK_FORMATS);
 export type WebhookFormat = z.infer<typeof WebhookFormat>;
 
 export const CreateWebhookRequest = z.object({

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Delivery, Webhook, WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
 import type { MessageKey } from "../../../shared/i18n";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../../../shared/vocabulary";
 import { ApiError, isAbort } from "../../lib/api-error";
 import { Confirm, CopyField } from "./CopyField";
 import { describeError, formatDate, usePanel, type Translate } from "./panel-context";
 import { ErrorState, StateMessage } from "./StateMessage";
 
-/** The events a webhook can follow (the values of shared/delivery-schemas.ts' WEBHOOK_EVENTS, without zod). */
-const EVENTS = ["offer.created", "bundle.accepted", "item.published"] as const satisfies readonly WebhookEvent[];
 const eventKey = (event: WebhookEvent) => `webhooks.event.${event}` as MessageKey;
 const formatKey = (format: WebhookFormat) => `webhooks.format.${format}` as MessageKey;
 /** While a delivery waits for its next try, the open log looks again this often. */
@@ -103,7 +102,7 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
   const { t, api, announce } = usePanel();
   const [url, setUrl] = useState("");
   const [format, setFormat] = useState<WebhookFormat>("teams");
-  const [events, setEvents] = useState<WebhookEvent[]>([...EVENTS]);
+  const [events, setEvents] = useState<WebhookEvent[]>([...WEBHOOK_EVENTS]);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const urlField = useRef<HTMLInputElement>(null);
@@ -119,14 +118,14 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
     setErrors(found);
     if (found.url || found.events) {
       if (found.url) urlField.current?.focus();
-      else document.getElementById(`${prefix}-event-${EVENTS[0].replace(".", "-")}`)?.focus();
+      else document.getElementById(`${prefix}-event-${WEBHOOK_EVENTS[0].replace(".", "-")}`)?.focus();
       return;
     }
     setBusy(true);
     try {
       const result = await api.createWebhook(school.id, { url: address, format, events });
       setUrl("");
-      setEvents([...EVENTS]);
+      setEvents([...WEBHOOK_EVENTS]);
       announce(t("webhooks.secretTitle"));
       onCreated(result);
     } catch (error) {
@@ -167,7 +166,7 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
       </div>
       <fieldset class="field">
         <legend>{t("webhooks.format")}</legend>
-        {(["teams", "json"] as const).map((option) => (
+        {WEBHOOK_FORMATS.map((option) => (
           <label class="check" key={option}>
             <input type="radio" name={`${prefix}-format`} value={option} checked={format === option} onChange={() => setFormat(option)} />
             <span>{t(formatKey(option))}</span>
@@ -177,13 +176,13 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
       </fieldset>
       <fieldset class="field" aria-describedby={errors.events ? `${prefix}-events-error` : undefined}>
         <legend>{t("webhooks.events")}</legend>
-        {EVENTS.map((option) => (
+        {WEBHOOK_EVENTS.map((option) => (
           <label class="check" key={option}>
             <input
               id={`${prefix}-event-${option.replace(".", "-")}`}
               type="checkbox"
               checked={events.includes(option)}
-              onChange={() => setEvents(events.includes(option) ? events.filter((e) => e !== option) : EVENTS.filter((e) => e === option || events.includes(e)))}
+              onChange={() => setEvents(events.includes(option) ? events.filter((e) => e !== option) : WEBHOOK_EVENTS.filter((e) => e === option || events.includes(e)))}
             />
             <span>{t(eventKey(option))}</span>
           </label>
