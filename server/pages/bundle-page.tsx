@@ -10,11 +10,18 @@ const LOCALES: Record<PageLanguage, string> = { nl: "nl-NL", en: "en-GB" };
 // Stored URLs were validated as http(s) when clipped; checking again here keeps a javascript: link out of
 // the page even if a row was written some other way.
 
+// Built once per language: a page formats a date per item.
+const DATES = {
+  nl: new Intl.DateTimeFormat(LOCALES.nl, { dateStyle: "long", timeZone: "Europe/Amsterdam" }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { dateStyle: "long", timeZone: "Europe/Amsterdam" }),
+};
+const LISTS = { nl: new Intl.ListFormat(LOCALES.nl, { type: "conjunction" }), en: new Intl.ListFormat(LOCALES.en, { type: "conjunction" }) };
+
 function formatDate(lang: PageLanguage, value: string | null): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(time);
+  return DATES[lang].format(time);
 }
 
 function formatDuration(seconds: number | null | undefined): string | null {
@@ -110,7 +117,7 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
   const themeName = (slug: string) => view.themeNames[slug]?.[lang] ?? slug;
   const other: PageLanguage = lang === "nl" ? "en" : "nl";
   const switchHref = `?${new URLSearchParams({ lang: other, ...(view.key ? { key: view.key } : {}) })}`;
-  const names = new Intl.ListFormat(LOCALES[lang], { type: "conjunction" }).format(snapshot.curators.map((c) => c.name));
+  const names = LISTS[lang].format(snapshot.curators.map((c) => c.name));
   const count = snapshot.entries.length;
   const firstImage = snapshot.entries.map(thumbnailOf).find(Boolean) ?? null;
 

@@ -4,18 +4,12 @@ import { authenticate } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { valid } from "../http/validate";
 import { pickLanguage } from "../pages/bundle-messages";
+import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderBundleNotFound, renderBundlePage } from "../pages/bundle-page";
 import { openBundlePage } from "../services/bundle-page";
 
-// A page is for people: an unknown ?lang= or a malformed key is ignored rather than answered with a 400.
-const PageQuery = z.object({
-  lang: z.enum(["nl", "en"]).optional().catch(undefined),
-  key: z.string().min(1).max(200).optional().catch(undefined),
-});
-const SlugParam = z.object({ slug: z.string().max(200).catch("") });
-
-// No script runs on the page; it only needs its own inline style and images from anywhere.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// A malformed key is ignored like an unknown language: the page then shows what it shows without one.
+const PageQuery = z.object({ lang: PageLang, key: z.string().min(1).max(200).optional().catch(undefined) });
 
 export const bundlePageRoutes = new Hono<AppEnv>().get("/b/:slug", authenticate, valid("param", SlugParam), valid("query", PageQuery), (c) => {
   const { lang: requested, key } = c.req.valid("query");
@@ -24,7 +18,7 @@ export const bundlePageRoutes = new Hono<AppEnv>().get("/b/:slug", authenticate,
   const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, c.var.deps.publicUrl, {
     countAsOpened: c.req.method !== "HEAD",
   });
-  c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  c.header("Content-Security-Policy", PAGE_CSP);
   c.header("Vary", "Accept-Language, Authorization");
   if (!view) {
     c.header("Cache-Control", "no-store");

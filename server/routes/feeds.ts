@@ -5,17 +5,14 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { valid } from "../http/validate";
 import { pickLanguage } from "../pages/bundle-messages";
+import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
 import { FEED_CONTENT_TYPES } from "../services/feed-writer";
 import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, themePage, type PreparedFeed } from "../services/feeds";
 
 const tag = "feeds";
 
-// A page is for people: an unknown ?lang= is ignored rather than answered with a 400 (as on /b/:slug).
-const ThemePageQuery = z.object({ lang: z.enum(["nl", "en"]).optional().catch(undefined) });
-const ThemePageParam = z.object({ slug: z.string().max(200).catch("") });
-// No script runs on the page; it needs its inline style and the items' images.
-const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const ThemePageQuery = z.object({ lang: PageLang });
 
 // Readers poll every 15 minutes: a copy may be reused that long, and revalidating it is a cheap 304.
 // School feeds carry a token and may not sit in shared caches.
@@ -85,12 +82,12 @@ export const feedRoutes = new Hono<AppEnv>()
   .get(
     "/t/:slug",
     doc({ tag, summary: "A theme's page: its public bundles and items (nl/en)", auth: "none", responses: { 200: { description: "HTML page" }, 404: { description: "Unknown theme" } } }),
-    valid("param", ThemePageParam),
+    valid("param", SlugParam),
     valid("query", ThemePageQuery),
     (c) => {
       const lang = pickLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"));
       const page = themePage(c.var.ctx, c.req.valid("param").slug, c.var.deps.publicUrl);
-      c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      c.header("Content-Security-Policy", PAGE_CSP);
       c.header("Vary", "Accept-Language");
       if (!page) {
         c.header("Cache-Control", "no-store");
