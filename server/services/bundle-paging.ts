@@ -1,7 +1,7 @@
 import { invalid } from "../domain/errors";
 
 /**
- * Keyset cursors for the bundle list and the school inbox: the position of the last row shown (its time
+ * Keyset cursors for the bundle list, the school inbox and a webhook's delivery log: the position of the last row shown (its time
  * and id), so a page never repeats or skips rows when new ones arrive in between.
  */
 export interface Position {
@@ -9,7 +9,7 @@ export interface Position {
   id: string;
 }
 
-export const encodePosition = (position: Position) => Buffer.from(JSON.stringify(position)).toString("base64url");
+const encodePosition = (position: Position) => Buffer.from(JSON.stringify(position)).toString("base64url");
 
 export function decodePosition(raw: string | undefined): Position | null {
   if (!raw) return null;

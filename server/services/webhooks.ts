@@ -5,6 +5,7 @@ import { isoNow, type ServiceContext } from "../domain/context";
 import { conflict, invalid, notFound } from "../domain/errors";
 import { newId, newSecret } from "../domain/ids";
 import type { SignedInViewer } from "../domain/viewer";
+import { decodePosition, pageOf } from "./bundle-paging";
 import { requireSchoolRole } from "./subscriptions";
 import { resolveWebhookTarget, WebhookAddressError } from "./webhook-address";
 
@@ -63,23 +64,10 @@ export function deleteWebhook(ctx: ServiceContext, viewer: SignedInViewer, schoo
   ctx.db.delete(webhooks).where(eq(webhooks.id, hookId)).run();
 }
 
-type Cursor = { c: string; i: string };
-
-function decodeCursor(raw: string | undefined): Cursor | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (typeof value.c === "string" && typeof value.i === "string") return { c: value.c, i: value.i };
-  } catch {
-    // Reported below.
-  }
-  throw invalid("invalid_cursor", "The cursor is not one this list gave out; start again without it.", [{ path: ["cursor"], message: "invalid cursor" }]);
-}
-
 /** The delivery log, newest first, with every attempt: what the coordinator checks when Teams stays quiet. */
 export function listDeliveries(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, hookId: string, page: { limit: number; cursor?: string }) {
   requireWebhook(ctx, viewer, schoolId, hookId);
-  const cursor = decodeCursor(page.cursor);
+  const cursor = decodePosition(page.cursor);
   const rows = ctx.db
     .select()
     .from(webhookDeliveries)
@@ -87,14 +75,14 @@ export function listDeliveries(ctx: ServiceContext, viewer: SignedInViewer, scho
       and(
         eq(webhookDeliveries.webhookId, hookId),
         cursor
-          ? or(lt(webhookDeliveries.createdAt, cursor.c), and(eq(webhookDeliveries.createdAt, cursor.c), lt(webhookDeliveries.id, cursor.i)))
+          ? or(lt(webhookDeliveries.createdAt, cursor.at), and(eq(webhookDeliveries.createdAt, cursor.at), lt(webhookDeliveries.id, cursor.id)))
           : undefined,
       ),
     )
     .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
     .limit(page.limit + 1)
     .all();
-  const pageRows = rows.slice(0, page.limit);
+  const { page: pageRows, nextCursor } = pageOf(rows, page.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const ids = pageRows.map((r) => r.id);
   const attempts = ids.length
     ? ctx.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(asc(deliveryAttempts.seq)).all()
@@ -113,7 +101,5 @@ export function listDeliveries(ctx: ServiceContext, viewer: SignedInViewer, scho
       .filter((a) => a.deliveryId === r.id)
       .map((a) => ({ at: a.at, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
   }));
-  const last = pageRows.at(-1);
-  const nextCursor = rows.length > page.limit && last ? Buffer.from(JSON.stringify({ c: last.createdAt, i: last.id })).toString("base64url") : null;
   return { deliveries, nextCursor };
 }
