@@ -1,3 +1,5 @@
+import { apiErrorKey, type MessageKey } from "../../shared/i18n";
+
 /**
  * How every API failure reaches the extension's UI: whether retrying later can help (network, 5xx, 429)
  * or the person must act (other 4xx). Kept apart from api.ts so pages that talk to the API without zod
@@ -35,3 +37,31 @@ export class ApiError extends Error {
 
 /** A request its caller cancelled (a newer search replaced it): nothing to show. */
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export type ErrorKind = "offline" | "unreachable" | "signed-out" | "forbidden" | "server" | "refused";
+
+export function errorKind(error: unknown): ErrorKind {
+  if (!(error instanceof ApiError)) return "server";
+  if (error.kind === "network") return navigator.onLine === false ? "offline" : "unreachable";
+  if (error.status === 401) return "signed-out";
+  if (error.status === 403) return "forbidden";
+  if (error.status >= 500 || error.code === "not_knooppunt") return "server";
+  return "refused";
+}
+
+/** One sentence a person can act on, for any failure. */
+export function describeError(error: unknown, t: Translate): string {
+  const kind = errorKind(error);
+  if (kind === "offline") return t("panel.error.offline");
+  if (kind === "unreachable") return t("error.network");
+  if (kind === "signed-out") return t("error.sessionExpired");
+  if (error instanceof ApiError && error.status === 429) return t("error.rate_limited", { seconds: error.retryAfterSeconds ?? 60 });
+  if (kind === "server") return t("error.server");
+  // The server explains itself in English; a code the catalogue knows gets its own Dutch/English sentence.
+  const known = error instanceof ApiError ? apiErrorKey(error.code) : null;
+  if (known) return t(known);
+  if (kind === "forbidden") return t("error.forbidden");
+  return t("error.invalid", { message: (error as Error).message });
+}

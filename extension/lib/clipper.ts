@@ -4,9 +4,10 @@
  */
 import { browser } from "#imports";
 import { requestFromTab, toCreateItemRequest, type ExtractedPage } from "../../shared/clip-request";
-import { apiErrorKey, translate } from "../../shared/i18n";
+import { translate } from "../../shared/i18n";
 import { type CreateItemRequest, type Item } from "../../shared/schemas";
 import { ApiError } from "./api";
+import { describeError } from "./api-error";
 import type { CapturedPage, SaveOutcome } from "./messaging";
 import { enqueue } from "./queue";
 import { currentLanguage, signedInApi } from "./session";
@@ -84,15 +85,7 @@ export async function saveClip(request: CreateItemRequest, title: string, onSave
       }
     }
     const language = await currentLanguage();
-    const known = apiErrorKey(error.code);
-    const message =
-      error.status === 401
-        ? translate(language, "error.sessionExpired")
-        : error.status === 413
-          ? translate(language, "error.too_large")
-          : known
-            ? translate(language, known)
-            : error.message;
+    const message = describeError(error, (key, params) => translate(language, key, params));
     return { status: "rejected", code: error.code, message, retryAfterSeconds: error.retryAfterSeconds };
   }
 }

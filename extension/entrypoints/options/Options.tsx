@@ -1,8 +1,9 @@
 import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
-import { apiErrorKey, translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { VISIBILITIES, type Visibility } from "../../../shared/vocabulary";
 import { ApiError, KnooppuntApi, normaliseServerUrl } from "../../lib/api";
+import { describeError, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
 import { sessionItem, settingsItem, type Session, type Settings } from "../../lib/storage";
 
@@ -26,17 +27,11 @@ function unencrypted(address: string): boolean {
   }
 }
 
-function errorMessage(error: unknown, t: (key: MessageKey, params?: Record<string, string | number>) => string) {
-  if (error instanceof ApiError) {
-    if (error.kind === "network") return t("error.network");
-    if (error.status === 401) return t("error.unauthenticated");
-    if (error.status === 429) return t("error.rate_limited", { seconds: error.retryAfterSeconds ?? 60 });
-    if (error.code === "not_knooppunt") return t("error.notKnooppunt");
-    if (error.status >= 500) return t("error.server");
-    const known = apiErrorKey(error.code);
-    return known ? t(known) : t("error.invalid", { message: error.message });
-  }
-  return t("error.server");
+function errorMessage(error: unknown, t: Translate) {
+  // Signing in, a 401 is a wrong password and an answer that is not Knooppunt's means a wrong address.
+  if (error instanceof ApiError && error.status === 401) return t("error.unauthenticated");
+  if (error instanceof ApiError && error.code === "not_knooppunt") return t("error.notKnooppunt");
+  return describeError(error, t);
 }
 
 export function Options() {
