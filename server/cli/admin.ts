@@ -17,7 +17,7 @@ import {
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import type { ServiceContext } from "../domain/context";
-import { DomainError } from "../domain/errors";
+import { DomainError, invalid } from "../domain/errors";
 import { createUser, findUserByEmail, listUsers, updateUser } from "../services/accounts";
 import {
   createCommunity,
@@ -70,7 +70,7 @@ const options = {
 } as const;
 
 function userIdFor(ctx: ServiceContext, email: string | undefined) {
-  if (!email) throw new DomainError("invalid", "missing_argument", "Give the person's e-mail address.");
+  if (!email) throw invalid("missing_argument", "Give the person's e-mail address.");
   const user = findUserByEmail(ctx, email);
   if (!user) throw new DomainError("not_found", "not_found", `No account with e-mail address ${email}.`);
   return user.id;

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
-import { DomainError } from "../domain/errors";
+import { invalid } from "../domain/errors";
 
 const MESSAGES: Record<string, string> = {
   json: "The request body is not valid.",
@@ -23,13 +23,10 @@ const pathOf = (issue: StandardSchemaV1.Issue) =>
 export function valid<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   return validator(target, schema, (result) => {
     if (!result.success) {
-      throw new DomainError(
-        "invalid",
+      throw invalid(
         "invalid_request",
         MESSAGES[target] ?? "The request is not valid.",
-        {
-          issues: result.error.map((issue) => ({ path: pathOf(issue), message: issue.message })),
-        },
+        result.error.map((issue) => ({ path: pathOf(issue), message: issue.message })),
       );
     }
   });
