@@ -50,6 +50,22 @@ describe("npm run admin", () => {
     expect(me.body.schools).toEqual([{ id: schoolId, name: "OBS De Linde", role: "coordinator" }]);
   });
 
+  it("creates a community with an owner and grants the administrator role, which the running server then honours", async () => {
+    expect((await admin("user:create", "--name", "Joris Verbeek", "--email", "j.verbeek@school.nl", "--password", "nog-een-lang-wachtwoord")).code).toBe(0);
+    const community = await admin("community:create", "--name", "Werkplaats Helmond", "--kind", "werkplaats");
+    expect(community.code).toBe(0);
+    const communityId = JSON.parse(community.out).id as string;
+    expect((await admin("community:member", communityId, "j.verbeek@school.nl", "--role", "owner")).code).toBe(0);
+    expect((await admin("user:update", "j.verbeek@school.nl", "--role", "admin")).code).toBe(0);
+
+    const login = await server!.api("POST", "/api/v1/auth/login", { body: { email: "j.verbeek@school.nl", password: "nog-een-lang-wachtwoord" } });
+    const me = await server!.api("GET", "/api/v1/me", { token: login.body.token });
+    expect(me.body.user.roles).toEqual(["admin"]);
+    expect(me.body.communities).toEqual([{ id: communityId, name: "Werkplaats Helmond", role: "owner" }]);
+    const school = await server!.api("POST", "/api/v1/admin/schools", { token: login.body.token, body: { name: "Kindcentrum De Bron", sector: "po" } });
+    expect(school.status).toBe(201);
+  });
+
   it("disables an account while the server runs, ending its sessions", async () => {
     const login = await server!.api("POST", "/api/v1/auth/login", { body: { email: "f.elamrani@school.nl", password: "een-lang-wachtwoord" } });
     expect(login.status).toBe(200);
