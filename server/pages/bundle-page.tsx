@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import { kindKey, translate } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/bundle-schemas";
+import { paragraphs } from "../../shared/text";
 import type { BundlePageView } from "../services/bundle-page";
 import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
 import { httpOnly, Layout } from "./layout";
@@ -44,20 +45,16 @@ function thumbnailOf(entry: BundleEntry): string | null {
 function Paragraphs({ text }: { text: string }) {
   return (
     <>
-      {text
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p) => (
-          <p>
-            {p.split("\n").map((line, i) => (
-              <>
-                {i > 0 ? <br /> : null}
-                {line}
-              </>
-            ))}
-          </p>
-        ))}
+      {paragraphs(text).map((lines) => (
+        <p>
+          {lines.map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Fragment } from "preact";
 import { kindKey } from "../../../shared/i18n";
+import { paragraphs } from "../../../shared/text";
 import type { BundleDraft } from "./bundle-draft";
 import { siteOf } from "./ItemCard";
 import { usePanel } from "./panel-context";
@@ -8,20 +9,16 @@ import { usePanel } from "./panel-context";
 function Paragraphs({ text }: { text: string }) {
   return (
     <>
-      {text
-        .split(/\n\s*\n/)
-        .map((p) => p.trim())
-        .filter(Boolean)
-        .map((p, index) => (
-          <p key={index}>
-            {p.split("\n").map((line, i) => (
-              <Fragment key={i}>
-                {i > 0 && <br />}
-                {line}
-              </Fragment>
-            ))}
-          </p>
-        ))}
+      {paragraphs(text).map((lines, index) => (
+        <p key={index}>
+          {lines.map((line, i) => (
+            <Fragment key={i}>
+              {i > 0 && <br />}
+              {line}
+            </Fragment>
+          ))}
+        </p>
+      ))}
     </>
   );
 }
