@@ -53,18 +53,22 @@ export function createApp(deps: AppDependencies) {
     // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "private, no-store");
   });
-  api.route("/", authRoutes);
-  api.route("/", accountRoutes);
-  api.route("/", adminRoutes);
-  api.route("/", themeRoutes);
-  api.route("/", directoryRoutes);
-  api.route("/", itemRoutes);
-  api.route("/", bundleRoutes);
-  api.route("/", offerRoutes);
-  api.route("/", subscriptionRoutes);
-  app.route("/api/v1", api);
+  const routes = api
+    .route("/", authRoutes)
+    .route("/", accountRoutes)
+    .route("/", adminRoutes)
+    .route("/", themeRoutes)
+    .route("/", directoryRoutes)
+    .route("/", itemRoutes)
+    .route("/", bundleRoutes)
+    .route("/", offerRoutes)
+    .route("/", subscriptionRoutes);
+  const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
-  return app;
+  return typed;
 }
+
+/** The API's routes with their inputs and outputs, for `hono/client` in the extension and the tests. */
+export type AppType = ReturnType<typeof createApp>;
