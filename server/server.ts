@@ -6,10 +6,10 @@ import type { ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
-import type { ServiceContext } from "./domain/context";
-import { ensureAdmin } from "./services/accounts";
-import { RateLimiter } from "./services/rate-limiter";
-import { seedThemes } from "./services/themes";
+import type { ServiceContext } from "./core/context";
+import { ensureAdmin } from "./services/accounts/accounts";
+import { RateLimiter } from "./http/rate-limiter";
+import { seedThemes } from "./services/taxonomy/themes";
 import { seedDemo, type DemoSummary } from "./seed/demo";
 
 export interface RunningServer {

@@ -16,9 +16,9 @@ import {
 } from "../../shared/schemas";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/client";
-import type { ServiceContext } from "../domain/context";
-import { DomainError, invalid } from "../domain/errors";
-import { createUser, findUserByEmail, listUsers, updateUser } from "../services/accounts";
+import type { ServiceContext } from "../core/context";
+import { DomainError, invalid } from "../core/errors";
+import { createUser, findUserByEmail, listUsers, updateUser } from "../services/accounts/accounts";
 import {
   createCommunity,
   createInstitute,
@@ -31,7 +31,7 @@ import {
   setCommunityMember,
   setInstituteMember,
   setSchoolMember,
-} from "../services/organisations";
+} from "../services/accounts/organisations";
 
 const HELP = `Knooppunt beheer / administration
 

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { sql as sqlTag, type SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
-import type { ServiceContext } from "../domain/context";
+import type { ServiceContext } from "../core/context";
 
 /**
  * Runs hand-written SQL (visibility, search) through a per-database cache of prepared statements.

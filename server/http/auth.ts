@@ -1,9 +1,9 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { forbidden, unauthenticated } from "../domain/errors";
-import { ANONYMOUS, isAdmin } from "../domain/viewer";
-import { viewerForToken } from "../services/accounts";
+import { forbidden, unauthenticated } from "../core/errors";
+import { ANONYMOUS, isAdmin } from "../core/viewer";
+import { viewerForToken } from "../services/accounts/accounts";
 import type { AppEnv, SignedInEnv } from "./env";
 
 /** Works out who is calling. A request without a token is anonymous; a wrong token is refused outright. */

@@ -1,7 +1,7 @@
-import type { ServiceContext } from "../domain/context";
-import type { SignedInViewer, Viewer } from "../domain/viewer";
+import type { ServiceContext } from "../core/context";
+import type { SignedInViewer, Viewer } from "../core/viewer";
 import type { GroupCommit } from "../db/group-commit";
-import type { RateLimiter } from "../services/rate-limiter";
+import type { RateLimiter } from "./rate-limiter";
 
 export interface AppDependencies {
   ctx: ServiceContext;

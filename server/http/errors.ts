@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody } from "../../shared/schemas";
-import { DomainError, type ErrorKind } from "../domain/errors";
+import { DomainError, type ErrorKind } from "../core/errors";
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   invalid: 400,

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import { DomainError, invalid } from "../domain/errors";
-import { sha256Hex } from "../domain/ids";
-import { abandonIdempotent, beginIdempotent, completeIdempotent } from "../services/idempotency";
+import { DomainError, invalid } from "../core/errors";
+import { sha256Hex } from "../core/ids";
+import { abandonIdempotent, beginIdempotent, completeIdempotent } from "./idempotency";
 import type { AppEnv } from "./env";
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;

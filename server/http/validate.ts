@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
 import { validator } from "hono-openapi";
-import { invalid } from "../domain/errors";
+import { invalid } from "../core/errors";
 
 const MESSAGES: Record<string, string> = {
   json: "The request body is not valid.",

@@ -1,5 +1,5 @@
-import type { ServiceContext } from "../domain/context";
-import { WebhookWorker } from "./webhook-worker";
+import type { ServiceContext } from "../core/context";
+import { WebhookWorker } from "../services/webhooks/worker";
 
 export interface JobOptions {
   webhookAllowHosts: string[];

@@ -2,7 +2,7 @@ import { html } from "hono/html";
 import { kindKey, translate } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/bundle-schemas";
 import { paragraphs } from "../../shared/text";
-import type { BundlePageView } from "../services/bundle-page";
+import type { BundlePageView } from "../services/bundles/page";
 import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
 import { httpOnly, Layout } from "./layout";
 

@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import { translate, kindKey } from "../../shared/i18n";
 import type { FeedFormat } from "../../shared/delivery-schemas";
-import type { ThemePage as ThemePageData } from "../services/feeds";
+import type { ThemePage as ThemePageData } from "../services/feeds/feeds";
 import { httpOnly, Layout } from "./layout";
 import { themeText, type PageLanguage } from "./theme-messages";
 

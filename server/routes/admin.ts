@@ -21,7 +21,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { adminUser, createUser, updateUser } from "../services/accounts";
+import { adminUser, createUser, updateUser } from "../services/accounts/accounts";
 import {
   createCommunity,
   createInstitute,
@@ -32,7 +32,7 @@ import {
   setCommunityMember,
   setInstituteMember,
   setSchoolMember,
-} from "../services/organisations";
+} from "../services/accounts/organisations";
 
 const tag = "administration";
 const IdParam = z.object({ id: Id });

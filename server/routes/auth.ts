@@ -9,13 +9,13 @@ import {
   MeResponse,
   TokensResponse,
 } from "../../shared/schemas";
-import { rateLimited } from "../domain/errors";
+import { rateLimited } from "../core/errors";
 import { clientAddress, requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { institutesOf, issueToken, listTokens, login, publicUser, revokeToken, tokenView } from "../services/accounts";
+import { institutesOf, issueToken, listTokens, login, publicUser, revokeToken, tokenView } from "../services/accounts/accounts";
 
 export const authRoutes = new Hono<AppEnv>().post(
   "/auth/login",

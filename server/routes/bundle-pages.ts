@@ -6,7 +6,7 @@ import { valid } from "../http/validate";
 import { pickLanguage } from "../pages/bundle-messages";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderBundleNotFound, renderBundlePage } from "../pages/bundle-page";
-import { openBundlePage } from "../services/bundle-page";
+import { openBundlePage } from "../services/bundles/page";
 
 // A malformed key is ignored like an unknown language: the page then shows what it shows without one.
 const PageQuery = z.object({ lang: PageLang, key: z.string().min(1).max(200).optional().catch(undefined) });

@@ -30,7 +30,7 @@ import {
   removeCurator,
   setBundleItems,
   updateBundle,
-} from "../services/bundles";
+} from "../services/bundles/bundles";
 
 const tag = "bundles";
 const IdParam = z.object({ id: Id });

@@ -3,7 +3,7 @@ import { CommunitiesResponse, InstitutesResponse, SchoolsResponse } from "../../
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
-import { communitiesFor, listInstitutes, listSchools } from "../services/organisations";
+import { communitiesFor, listInstitutes, listSchools } from "../services/accounts/organisations";
 
 const tag = "directory";
 

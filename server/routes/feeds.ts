@@ -7,8 +7,8 @@ import { valid } from "../http/validate";
 import { pickLanguage } from "../pages/bundle-messages";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
-import { FEED_CONTENT_TYPES } from "../services/feed-writer";
-import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, themePage, type PreparedFeed } from "../services/feeds";
+import { FEED_CONTENT_TYPES } from "../services/feeds/writer";
+import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, themePage, type PreparedFeed } from "../services/feeds/feeds";
 
 const tag = "feeds";
 

@@ -18,7 +18,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { deleteSave, getItem, itemFacets, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library";
+import { deleteSave, getItem, itemFacets, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library/saves";
 
 const tag = "items";
 const IdParam = z.object({ id: Id });

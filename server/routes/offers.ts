@@ -7,7 +7,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { bundleReach, offerBundle, respondToOffer, schoolInbox } from "../services/offers";
+import { bundleReach, offerBundle, respondToOffer, schoolInbox } from "../services/offers/offers";
 
 const tag = "offers";
 const IdParam = z.object({ id: Id });

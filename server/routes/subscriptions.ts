@@ -16,8 +16,8 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { getFeedUrls, getSubscriptions, rotateFeedUrl, setSubscriptions } from "../services/subscriptions";
-import { deleteWebhook, listDeliveries, listWebhooks, registerWebhook } from "../services/webhooks";
+import { getFeedUrls, getSubscriptions, rotateFeedUrl, setSubscriptions } from "../services/schools/subscriptions";
+import { deleteWebhook, listDeliveries, listWebhooks, registerWebhook } from "../services/webhooks/registration";
 
 const tag = "schools";
 const SchoolParam = z.object({ id: Id });

@@ -6,7 +6,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { createTheme, listThemes, updateTheme } from "../services/themes";
+import { createTheme, listThemes, updateTheme } from "../services/taxonomy/themes";
 
 const tag = "themes";
 

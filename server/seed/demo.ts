@@ -1,10 +1,10 @@
 import { count } from "drizzle-orm";
 import { items, schools } from "../db/schema";
-import type { ServiceContext } from "../domain/context";
-import type { SignedInViewer } from "../domain/viewer";
-import { createUser, findUserByEmail, signedInViewer } from "../services/accounts";
-import { saveItem, setOutcome } from "../services/library";
-import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../services/organisations";
+import type { ServiceContext } from "../core/context";
+import type { SignedInViewer } from "../core/viewer";
+import { createUser, findUserByEmail, signedInViewer } from "../services/accounts/accounts";
+import { saveItem, setOutcome } from "../services/library/saves";
+import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../services/accounts/organisations";
 import { DEMO_BESTUUR, DEMO_COMMUNITY, DEMO_EXTRA_SAVES, DEMO_ITEMS, DEMO_PEOPLE, DEMO_SCHOOLS, demoItemRequest } from "./demo-data";
 
 export interface DemoSummary {

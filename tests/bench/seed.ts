@@ -5,12 +5,12 @@
  */
 import { statSync } from "node:fs";
 import { openDatabase } from "../../server/db/client";
-import type { ServiceContext } from "../../server/domain/context";
-import type { SignedInViewer } from "../../server/domain/viewer";
-import { createUser, signedInViewer } from "../../server/services/accounts";
-import { saveItem } from "../../server/services/library";
-import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../../server/services/organisations";
-import { seedThemes } from "../../server/services/themes";
+import type { ServiceContext } from "../../server/core/context";
+import type { SignedInViewer } from "../../server/core/viewer";
+import { createUser, signedInViewer } from "../../server/services/accounts/accounts";
+import { saveItem } from "../../server/services/library/saves";
+import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../../server/services/accounts/organisations";
+import { seedThemes } from "../../server/services/taxonomy/themes";
 import type { CreateItemInput, Visibility } from "../../shared/schemas";
 import { generateItem, pickVisibility, randomThemes, Rng, secondNote } from "./corpus";
 

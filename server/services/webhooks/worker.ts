@@ -6,12 +6,12 @@
  * same Knooppunt-Delivery id, on which receivers may deduplicate.
  */
 import { eq, sql } from "drizzle-orm";
-import type { WebhookFormat } from "../../shared/delivery-schemas";
-import { queryAll, queryGet, queryRun } from "../db/query";
-import { deliveryAttempts, offerEvents, webhookDeliveries } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { offerLinkIn } from "../services/webhook-payloads";
-import { postWebhook, signBody, type SendOutcome } from "../services/webhook-sender";
+import type { WebhookFormat } from "../../../shared/delivery-schemas";
+import { queryAll, queryGet, queryRun } from "../../db/query";
+import { deliveryAttempts, offerEvents, webhookDeliveries } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { offerLinkIn } from "./payloads";
+import { postWebhook, signBody, type SendOutcome } from "./sender";
 
 /** How long finished deliveries stay in the log. */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;

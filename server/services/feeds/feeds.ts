@@ -7,22 +7,22 @@
  * hear "nothing new", so that answer must cost as little as possible.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { Audience } from "../../shared/bundle-schemas";
-import type { FeedFormat } from "../../shared/delivery-schemas";
-import type { Item, ItemSector, Theme } from "../../shared/schemas";
-import { queryAll, queryGet } from "../db/query";
-import type { BundleSnapshot } from "../domain/bundle-snapshot";
-import type { ServiceContext } from "../domain/context";
-import { notFound } from "../domain/errors";
-import { sha256Hex } from "../domain/ids";
-import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../domain/viewer";
-import { bundleLink } from "./bundles";
-import { writeFeed, type FeedEntry } from "./feed-writer";
-import { shapeItems } from "./library";
-import { openOfferByKey } from "./offers";
-import { schoolForFeedToken, subscribedThemesWithDescendants } from "./subscriptions";
-import { themeIndex } from "./themes";
-import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "./visibility";
+import { Audience } from "../../../shared/bundle-schemas";
+import type { FeedFormat } from "../../../shared/delivery-schemas";
+import type { Item, ItemSector, Theme } from "../../../shared/schemas";
+import { queryAll, queryGet } from "../../db/query";
+import type { BundleSnapshot } from "../bundles/snapshot";
+import type { ServiceContext } from "../../core/context";
+import { notFound } from "../../core/errors";
+import { sha256Hex } from "../../core/ids";
+import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
+import { bundleLink } from "../bundles/bundles";
+import { writeFeed, type FeedEntry } from "./writer";
+import { shapeItems } from "../library/saves";
+import { openOfferByKey } from "../offers/offers";
+import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
+import { themeIndex } from "../taxonomy/themes";
+import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "../access/visibility";
 
 export interface FeedOptions {
   format: FeedFormat;

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import type { ServiceContext } from "../domain/context";
-import { themeIndex } from "./themes";
+import type { ServiceContext } from "../../core/context";
+import { themeIndex } from "../taxonomy/themes";
 
 /**
  * Keeps the FTS5 tables in step with items and saves. Callers run these inside the transaction that

@@ -6,17 +6,17 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { CreateOffersRequest, InboxOffer, InboxQuery, OfferStatus, ReachResponse } from "../../shared/bundle-schemas";
-import { bundles, bundleVersions, offerEvents, offers, schools, users } from "../db/schema";
-import type { BundleSnapshot } from "../domain/bundle-snapshot";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict, forbidden, invalid, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import type { SignedInViewer } from "../domain/viewer";
-import { decodePosition, pageOf } from "./bundle-paging";
-import { bundleForChange, bundleLink } from "./bundles";
-import { recordEvent } from "./outbox";
-import { schoolsReceiving } from "./subscriptions";
+import type { CreateOffersRequest, InboxOffer, InboxQuery, OfferStatus, ReachResponse } from "../../../shared/bundle-schemas";
+import { bundles, bundleVersions, offerEvents, offers, schools, users } from "../../db/schema";
+import type { BundleSnapshot } from "../bundles/snapshot";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, forbidden, invalid, notFound } from "../../core/errors";
+import { newId } from "../../core/ids";
+import type { SignedInViewer } from "../../core/viewer";
+import { decodePosition, pageOf } from "../../db/paging";
+import { bundleForChange, bundleLink } from "../bundles/bundles";
+import { recordEvent } from "../webhooks/events";
+import { schoolsReceiving } from "../schools/subscriptions";
 
 type CreateOffersInput = z.output<typeof CreateOffersRequest>;
 type OfferRow = typeof offers.$inferSelect;

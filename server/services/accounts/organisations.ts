@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, or } from "drizzle-orm";
-import type { CommunityKind, CommunityRole, SchoolRole, SchoolSector } from "../../shared/schemas";
-import { besturen, communities, communityMembers, instituteMembers, institutes, schoolMembers, schools, users } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import type { Viewer } from "../domain/viewer";
+import type { CommunityKind, CommunityRole, SchoolRole, SchoolSector } from "../../../shared/schemas";
+import { besturen, communities, communityMembers, instituteMembers, institutes, schoolMembers, schools, users } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { notFound } from "../../core/errors";
+import { newId } from "../../core/ids";
+import type { Viewer } from "../../core/viewer";
 
 const schoolColumns = {
   id: schools.id,

@@ -1,4 +1,4 @@
-import { invalid } from "../domain/errors";
+import { invalid } from "../core/errors";
 
 /**
  * Keyset cursors for the bundle list, the school inbox and a webhook's delivery log: the position of the last row shown (its time

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Viewer } from "../domain/viewer";
+import type { Viewer } from "../../core/viewer";
 
 /**
  * The visibility rule, in one place. Every read path (list, search, lookup, get, and later feeds, pages

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { resolveWebhookTarget, WebhookAddressError } from "./webhook-address";
+import { resolveWebhookTarget, WebhookAddressError } from "./address";
 
 export interface SendLimits {
   allowHosts: readonly string[];

@@ -1,16 +1,16 @@
 import { sql } from "drizzle-orm";
-import type { WebhookEvent, WebhookFormat } from "../../shared/delivery-schemas";
-import type { ItemSector } from "../../shared/schemas";
-import { queryGet } from "../db/query";
-import { webhookDeliveries } from "../db/schema";
-import type { BundleSnapshot } from "../domain/bundle-snapshot";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { newId } from "../domain/ids";
-import { NETWORK_AUDIENCE } from "../domain/viewer";
-import { bundleLink } from "./bundles";
-import { shapeItems } from "./library";
-import { schoolsReceiving } from "./subscriptions";
-import { webhookBody, type EventSubject } from "./webhook-payloads";
+import type { WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
+import type { ItemSector } from "../../../shared/schemas";
+import { queryGet } from "../../db/query";
+import { webhookDeliveries } from "../../db/schema";
+import type { BundleSnapshot } from "../bundles/snapshot";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { newId } from "../../core/ids";
+import { NETWORK_AUDIENCE } from "../../core/viewer";
+import { bundleLink } from "../bundles/bundles";
+import { shapeItems } from "../library/saves";
+import { schoolsReceiving } from "../schools/subscriptions";
+import { webhookBody, type EventSubject } from "./payloads";
 
 /**
  * Events that schools' webhooks can receive. Callers record them inside the transaction of the change

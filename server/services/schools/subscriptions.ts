@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../shared/delivery-schemas";
-import type { ItemSector } from "../../shared/schemas";
-import { schoolFeeds, schools, subscriptions } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { forbidden, notFound } from "../domain/errors";
-import { newSecret } from "../domain/ids";
-import type { SignedInViewer } from "../domain/viewer";
-import { requireThemes, themeIndex } from "./themes";
+import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../../shared/delivery-schemas";
+import type { ItemSector } from "../../../shared/schemas";
+import { schoolFeeds, schools, subscriptions } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { forbidden, notFound } from "../../core/errors";
+import { newSecret } from "../../core/ids";
+import type { SignedInViewer } from "../../core/viewer";
+import { requireThemes, themeIndex } from "../taxonomy/themes";
 
 // ---------------------------------------------------------------------------------------------------
 // Who may act for a school

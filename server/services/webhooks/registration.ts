@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
-import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../shared/delivery-schemas";
-import { deliveryAttempts, webhookDeliveries, webhooks } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict, invalid, notFound } from "../domain/errors";
-import { newId, newSecret } from "../domain/ids";
-import type { SignedInViewer } from "../domain/viewer";
-import { decodePosition, pageOf } from "./bundle-paging";
-import { requireSchoolRole } from "./subscriptions";
-import { resolveWebhookTarget, WebhookAddressError } from "./webhook-address";
+import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../../shared/delivery-schemas";
+import { deliveryAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, invalid, notFound } from "../../core/errors";
+import { newId, newSecret } from "../../core/ids";
+import type { SignedInViewer } from "../../core/viewer";
+import { decodePosition, pageOf } from "../../db/paging";
+import { requireSchoolRole } from "../schools/subscriptions";
+import { resolveWebhookTarget, WebhookAddressError } from "./address";
 
 type WebhookRow = typeof webhooks.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, eq, lt } from "drizzle-orm";
 import { idempotencyKeys } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict } from "../domain/errors";
+import { isoNow, type ServiceContext } from "../core/context";
+import { conflict } from "../core/errors";
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 

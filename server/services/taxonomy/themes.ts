@@ -1,11 +1,11 @@
 import { asc, eq, max } from "drizzle-orm";
-import type { Theme } from "../../shared/schemas";
-import { foldText } from "../../shared/text";
-import { THEME_TAXONOMY, themeSlug } from "../../shared/themes";
-import { themes } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict, invalid, notFound } from "../domain/errors";
-import { reindexSavesWithThemes } from "./search-index";
+import type { Theme } from "../../../shared/schemas";
+import { foldText } from "../../../shared/text";
+import { THEME_TAXONOMY, themeSlug } from "../../../shared/themes";
+import { themes } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, invalid, notFound } from "../../core/errors";
+import { reindexSavesWithThemes } from "../library/search-index";
 
 type ThemeRow = typeof themes.$inferSelect;
 

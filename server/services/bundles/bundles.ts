@@ -15,19 +15,19 @@ import type {
   CreateBundleRequest,
   PublishRequest,
   UpdateBundleRequest,
-} from "../../shared/bundle-schemas";
-import { VISIBILITIES, type Item, type Visibility } from "../../shared/schemas";
-import { themeSlug } from "../../shared/themes";
-import { bundleCurators, bundleItems, bundles, bundleVersions, items, users } from "../db/schema";
-import type { BundleSnapshot } from "../domain/bundle-snapshot";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict, forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../domain/viewer";
-import { decodePosition, pageOf } from "./bundle-paging";
-import { shapeItems } from "./library";
-import { requireThemes } from "./themes";
-import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "./visibility";
+} from "../../../shared/bundle-schemas";
+import { VISIBILITIES, type Item, type Visibility } from "../../../shared/schemas";
+import { themeSlug } from "../../../shared/themes";
+import { bundleCurators, bundleItems, bundles, bundleVersions, items, users } from "../../db/schema";
+import type { BundleSnapshot } from "./snapshot";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, forbidden, invalid, notFound, unauthenticated } from "../../core/errors";
+import { newId } from "../../core/ids";
+import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../../core/viewer";
+import { decodePosition, pageOf } from "../../db/paging";
+import { shapeItems } from "../library/saves";
+import { requireThemes } from "../taxonomy/themes";
+import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "../access/visibility";
 
 type BundleRow = typeof bundles.$inferSelect;
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;

@@ -4,7 +4,7 @@
  * XML 1.0 forbids and only writes JSON Feed 1.0. Every text goes through `cleanText`, every XML value
  * through `escapeXml`; there is no other way into the output.
  */
-import type { FeedFormat } from "../../shared/delivery-schemas";
+import type { FeedFormat } from "../../../shared/delivery-schemas";
 
 export interface FeedEntry {
   /** Permanent and the same in every feed the entry appears in, so readers recognise it. */

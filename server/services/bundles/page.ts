@@ -1,11 +1,11 @@
-import type { Localised } from "../../shared/schemas";
-import type { BundleSnapshot } from "../domain/bundle-snapshot";
-import type { ServiceContext } from "../domain/context";
-import type { Viewer } from "../domain/viewer";
+import type { Localised } from "../../../shared/schemas";
+import type { BundleSnapshot } from "./snapshot";
+import type { ServiceContext } from "../../core/context";
+import type { Viewer } from "../../core/viewer";
 import { bundlePageUrl, publishedBySlug } from "./bundles";
-import { audienceIncludes } from "./visibility";
-import { openOfferByKey } from "./offers";
-import { themeIndex } from "./themes";
+import { audienceIncludes } from "../access/visibility";
+import { openOfferByKey } from "../offers/offers";
+import { themeIndex } from "../taxonomy/themes";
 
 /** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */
 export interface BundlePageView {

@@ -11,18 +11,18 @@ import type {
   Outcome,
   UpdateSaveRequest,
   Visibility,
-} from "../../shared/schemas";
-import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../shared/url";
-import { inList, queryAll, queryGet, queryRows, queryRun } from "../db/query";
-import { items, saves, saveTags } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { forbidden, invalid, notFound, unauthenticated } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { NETWORK_AUDIENCE, type SignedInViewer, type Viewer } from "../domain/viewer";
-import { recordEvent } from "./outbox";
+} from "../../../shared/schemas";
+import { dedupKey, guessKindFromUrl, normaliseUrl, InvalidUrlError } from "../../../shared/url";
+import { inList, queryAll, queryGet, queryRows, queryRun } from "../../db/query";
+import { items, saves, saveTags } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { forbidden, invalid, notFound, unauthenticated } from "../../core/errors";
+import { newId } from "../../core/ids";
+import { NETWORK_AUDIENCE, type SignedInViewer, type Viewer } from "../../core/viewer";
+import { recordEvent } from "../webhooks/events";
 import { indexItem, indexSave, unindexItem, unindexSave } from "./search-index";
-import { requireThemes, themeIndex } from "./themes";
-import { visibleItem, visibleSave } from "./visibility";
+import { requireThemes, themeIndex } from "../taxonomy/themes";
+import { visibleItem, visibleSave } from "../access/visibility";
 
 type ItemRow = typeof items.$inferSelect;
 type SaveRow = typeof saves.$inferSelect;

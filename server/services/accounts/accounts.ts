@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { CommunityRole, SchoolRole, UserRole } from "../../shared/schemas";
-import { queryAll, queryGet } from "../db/query";
-import { tokens, users } from "../db/schema";
-import { isoNow, type ServiceContext } from "../domain/context";
-import { conflict, notFound, unauthenticated } from "../domain/errors";
-import { newId, newSecret, sha256Hex } from "../domain/ids";
-import { burnPasswordCheck, hashPassword, verifyPassword } from "../domain/passwords";
-import type { SignedInViewer } from "../domain/viewer";
+import type { CommunityRole, SchoolRole, UserRole } from "../../../shared/schemas";
+import { queryAll, queryGet } from "../../db/query";
+import { tokens, users } from "../../db/schema";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, notFound, unauthenticated } from "../../core/errors";
+import { newId, newSecret, sha256Hex } from "../../core/ids";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../core/passwords";
+import type { SignedInViewer } from "../../core/viewer";
 
 type UserRow = typeof users.$inferSelect;
 
