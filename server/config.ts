@@ -66,3 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
 }
+
+/** Where people reach this installation: PUBLIC_URL, else the configured address (for commands that do not listen). */
+export const configuredPublicUrl = (config: Pick<ServerConfig, "publicUrl" | "host" | "port">) =>
+  config.publicUrl ?? `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;

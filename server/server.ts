@@ -1,4 +1,4 @@
-import { serve, type ServerType } from "@hono/node-server";
+import { createAdaptorServer, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
@@ -6,7 +6,8 @@ import type { ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
-import type { ServiceContext } from "./core/context";
+import { createServiceContext, type ServiceContext } from "./core/context";
+import { createLinks } from "./core/links";
 import { ensureAdmin } from "./services/accounts/accounts";
 import { RateLimiter } from "./http/rate-limiter";
 import { seedThemes } from "./services/taxonomy/themes";
@@ -25,27 +26,66 @@ export interface StartOptions extends ServerConfig {
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
   /** Worker timings (poll interval, backoff, timeouts); tests shorten them. */
-  jobs?: Omit<Partial<JobOptions>, "webhookAllowHosts" | "publicUrl">;
+  jobs?: Partial<JobOptions>;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
   extend?: (app: ReturnType<typeof createApp>, deps: AppDependencies) => void;
 }
 
+/** Binds the port before anything else, so that links can name the address really listened on (port 0 picks one). */
+function listen(server: ServerType, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // A port in use reaches the caller (npm start explains it) instead of crashing the process.
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
 /**
- * Opens the database (migrating it), seeds the taxonomy, the first administrator and, when asked, the
- * demo network, and listens. Used by `npm start` and by the tests, so both run the same start-up.
+ * Opens the database (migrating it), listens, seeds the taxonomy, the first administrator and, when
+ * asked, the demo network, and starts the workers. Used by `npm start` and by the tests, so both run the
+ * same start-up. Requests that arrive while the server is still seeding wait for the app.
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const database = openDatabase(options.databasePath);
+  let appReady!: (app: ReturnType<typeof createApp>) => void;
+  const app = new Promise<ReturnType<typeof createApp>>((resolve) => (appReady = resolve));
+  const server = createAdaptorServer({ fetch: async (request, env) => (await app).fetch(request, env) });
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+
   const now = options.now ?? (() => new Date());
-  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now };
-  seedThemes(ctx);
-  if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
-  const demo = options.demo ? await seedDemo(ctx) : null;
+  // Without PUBLIC_URL, links point at the address the server really listens on.
+  const ctx = createServiceContext({
+    db: database.db,
+    sqlite: database.sqlite,
+    now,
+    links: createLinks(options.publicUrl ?? url),
+    webhookAllowHosts: options.webhookAllowHosts,
+  });
+  let demo: DemoSummary | null;
+  try {
+    seedThemes(ctx);
+    if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
+    demo = options.demo ? await seedDemo(ctx) : null;
+  } catch (error) {
+    server.close();
+    database.close();
+    throw error;
+  }
 
   const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
   const deps: AppDependencies = {
     ctx,
-    publicUrl: options.publicUrl ?? "",
     trustProxy: options.trustProxy,
     limits: {
       loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
@@ -54,26 +94,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
     writes: new GroupCommit(database.sqlite),
   };
-  const app = createApp(deps);
-  options.extend?.(app, deps);
-
-  let server: ServerType;
-  try {
-    server = await new Promise<ServerType>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
-      // A port in use reaches the caller (npm start explains it) instead of crashing the process.
-      s.once("error", reject);
-    });
-  } catch (error) {
-    database.close();
-    throw error;
-  }
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  const url = `http://${host}:${port}`;
-  // Without PUBLIC_URL, links point at the address the server really listens on (port 0 picks one).
-  deps.publicUrl = options.publicUrl ?? url;
-  const stopJobs = startJobs(ctx, { ...options.jobs, webhookAllowHosts: options.webhookAllowHosts, publicUrl: deps.publicUrl });
+  const built = createApp(deps);
+  options.extend?.(built, deps);
+  appReady(built);
+  const stopJobs = startJobs(ctx, options.jobs ?? {});
   return {
     url,
     port,

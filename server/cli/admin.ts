@@ -14,9 +14,10 @@ import {
   UpdateUserRequest,
   UserRole,
 } from "../../shared/schemas";
-import { ConfigError, loadConfig } from "../config";
+import { ConfigError, configuredPublicUrl, loadConfig } from "../config";
 import { openDatabase } from "../db/client";
-import type { ServiceContext } from "../core/context";
+import { createServiceContext, type ServiceContext } from "../core/context";
+import { createLinks } from "../core/links";
 import { DomainError, invalid } from "../core/errors";
 import { createUser, findUserByEmail, listUsers, updateUser } from "../services/accounts/accounts";
 import {
@@ -142,7 +143,12 @@ async function main() {
   }
   const config = loadConfig(process.env);
   const database = openDatabase(config.databasePath);
-  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: () => new Date() };
+  const ctx = createServiceContext({
+    db: database.db,
+    sqlite: database.sqlite,
+    links: createLinks(configuredPublicUrl(config)),
+    webhookAllowHosts: config.webhookAllowHosts,
+  });
   try {
     const result = await run(ctx, command, args, parsed.values);
     if (result === undefined) {

@@ -1,24 +1,57 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client";
+import type { Links } from "./links";
 
-/** What every service needs: the database and a clock (tests move time instead of sleeping). */
+/**
+ * What every service needs, fixed when the context is made: the database, a clock (tests move time
+ * instead of sleeping), the links the product prints, and where to tell that webhook deliveries were
+ * written. Nothing changes it afterwards; a command without a running worker gets an outbox that tells
+ * nobody.
+ */
 export interface ServiceContext {
+  readonly db: Db;
+  readonly sqlite: Database.Database;
+  readonly now: () => Date;
+  readonly links: Links;
+  readonly outbox: OutboxSignal;
+  /** Hosts that webhooks may reach although they are private (WEBHOOK_ALLOW_HOSTS). */
+  readonly webhookAllowHosts: readonly string[];
+}
+
+/**
+ * Services that write webhook deliveries inside a change call `written()`; the worker, when one runs,
+ * listens and sends them after the commit. Written as a tiny observer rather than a field the server
+ * sets once the worker exists, so the context never has to be changed after it is made.
+ */
+export class OutboxSignal {
+  private readonly listeners = new Set<() => void>();
+
+  /** Deliveries were written in the current transaction; listeners run after it has returned. */
+  written() {
+    if (this.listeners.size) setTimeout(() => this.listeners.forEach((listener) => listener()), 0);
+  }
+
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export interface ContextOptions {
   db: Db;
   sqlite: Database.Database;
-  now: () => Date;
-  /**
-   * Set by the server once it listens, with its webhook worker: the services that record events deep
-   * inside a clip or an offer write absolute links and wake the worker through it. Without it (seeding,
-   * `npm run admin`) links are relative, no private address is allow-listed, and nobody is woken.
-   */
-  deliveries?: Deliveries;
+  links: Links;
+  now?: () => Date;
+  webhookAllowHosts?: readonly string[];
 }
 
-export interface Deliveries {
-  publicUrl: string;
-  webhookAllowHosts: string[];
-  /** Tells the worker that deliveries were written. */
-  wake: () => void;
-}
+export const createServiceContext = (options: ContextOptions): ServiceContext => ({
+  db: options.db,
+  sqlite: options.sqlite,
+  now: options.now ?? (() => new Date()),
+  links: options.links,
+  outbox: new OutboxSignal(),
+  webhookAllowHosts: options.webhookAllowHosts ?? [],
+});
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -432,6 +432,8 @@ export const webhookDeliveries = sqliteTable(
       .notNull()
       .references(() => webhooks.id, { onDelete: "cascade" }),
     event: text("event").notNull(),
+    /** The offer an offer.created or bundle.accepted delivery is about: a delivered acceptance counts as a reshare of it. */
+    offerId: text("offer_id").references(() => offers.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     status: text("status").$type<"pending" | "delivered" | "failed">().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -441,7 +443,12 @@ export const webhookDeliveries = sqliteTable(
     createdAt: createdAt(),
     deliveredAt: text("delivered_at"),
   },
-  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_hook_idx").on(t.webhookId, t.createdAt)],
+  (t) => [
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_hook_idx").on(t.webhookId, t.createdAt),
+    // Deleting a bundle deletes its offers, which clears this column: without the index each offer scans the log.
+    index("webhook_deliveries_offer_idx").on(t.offerId),
+  ],
 );
 
 export const deliveryAttempts = sqliteTable(

@@ -5,7 +5,6 @@ import type { RateLimiter } from "./rate-limiter";
 
 export interface AppDependencies {
   ctx: ServiceContext;
-  publicUrl: string;
   trustProxy: boolean;
   limits: {
     /** Login attempts per e-mail address per window. */

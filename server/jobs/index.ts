@@ -1,22 +1,21 @@
 import type { ServiceContext } from "../core/context";
+import { recordReshare } from "../services/offers/offer-events";
 import { WebhookWorker } from "../services/webhooks/worker";
 
 export interface JobOptions {
-  webhookAllowHosts: string[];
-  publicUrl: string;
   /** How often the worker looks for deliveries that came due (retries, rows other processes wrote). */
-  pollIntervalMs?: number;
+  pollIntervalMs: number;
   /** The first retry's delay; each next one doubles, up to backoffMaxMs, with jitter. */
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
   /** How long a delivery is retried before it is given up (at least 24 hours in production). */
-  retryWindowMs?: number;
-  requestTimeoutMs?: number;
-  maxResponseBytes?: number;
-  concurrency?: number;
+  retryWindowMs: number;
+  requestTimeoutMs: number;
+  maxResponseBytes: number;
+  concurrency: number;
 }
 
-export const JOB_DEFAULTS = {
+export const JOB_DEFAULTS: JobOptions = {
   pollIntervalMs: 1000,
   backoffBaseMs: 30_000,
   backoffMaxMs: 60 * 60 * 1000,
@@ -24,21 +23,26 @@ export const JOB_DEFAULTS = {
   requestTimeoutMs: 10_000,
   maxResponseBytes: 64 * 1024,
   concurrency: 4,
-} as const;
+};
 
 /**
  * Background work inside the server process (the webhook worker). Deliveries still pending from before a
  * restart are picked up at once. Returns a function that stops it, waiting for sends in flight (they are
  * aborted, and stay pending for the next start).
  */
-export function startJobs(ctx: ServiceContext, options: JobOptions): () => Promise<void> {
+export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>): () => Promise<void> {
   const settings = { ...JOB_DEFAULTS, ...definedOnly(options) };
-  const worker = new WebhookWorker(ctx, { ...settings, allowHosts: options.webhookAllowHosts });
-  ctx.deliveries = { publicUrl: options.publicUrl, webhookAllowHosts: options.webhookAllowHosts, wake: worker.wake };
+  const worker = new WebhookWorker(ctx, {
+    ...settings,
+    // An accepted bundle that reached the school's channel has spread further: the broker's reach counts it.
+    onDelivered: (delivery, at) => {
+      if (delivery.event === "bundle.accepted" && delivery.offerId) recordReshare(ctx, delivery.offerId, at);
+    },
+  });
+  const unlisten = ctx.outbox.listen(worker.wake);
   worker.start();
   return async () => {
-    // Links stay absolute for whatever still runs; only the stopped worker is no longer woken.
-    ctx.deliveries = { ...ctx.deliveries!, wake: () => {} };
+    unlisten();
     await worker.stop();
   };
 }

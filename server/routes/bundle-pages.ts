@@ -15,7 +15,7 @@ export const bundlePageRoutes = new Hono<AppEnv>().get("/b/:slug", authenticate,
   const { lang: requested, key } = c.req.valid("query");
   const lang = pickLanguage(requested, c.req.header("Accept-Language"));
   // A HEAD request (link checkers, some previews) reads headers only: it is not a school opening the page.
-  const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, c.var.deps.publicUrl, {
+  const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, {
     countAsOpened: c.req.method !== "HEAD",
   });
   c.header("Content-Security-Policy", PAGE_CSP);

@@ -43,7 +43,7 @@ export const bundleRoutes = new Hono<AppEnv>()
     requireUser,
     idempotent,
     valid("json", CreateBundleRequest),
-    (c) => c.json({ bundle: createBundle(c.var.ctx, c.var.viewer, c.req.valid("json"), c.var.deps.publicUrl) }, 201),
+    (c) => c.json({ bundle: createBundle(c.var.ctx, c.var.viewer, c.req.valid("json")) }, 201),
   )
   .get(
     "/bundles",
@@ -54,7 +54,7 @@ export const bundleRoutes = new Hono<AppEnv>()
       responses: { 200: { description: "A page of bundles", schema: BundleListResponse } },
     }),
     valid("query", BundleListQuery),
-    (c) => c.json(listBundles(c.var.ctx, c.var.viewer, c.req.valid("query"), c.var.deps.publicUrl)),
+    (c) => c.json(listBundles(c.var.ctx, c.var.viewer, c.req.valid("query"))),
   )
   .get(
     "/bundles/:id",
@@ -65,7 +65,7 @@ export const bundleRoutes = new Hono<AppEnv>()
       responses: { 200: { description: "Bundle", schema: BundleResponse }, 404: { description: "Unknown, a draft, or outside the caller's audience" } },
     }),
     valid("param", IdParam),
-    (c) => c.json({ bundle: getBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.var.deps.publicUrl) }),
+    (c) => c.json({ bundle: getBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id) }),
   )
   .patch(
     "/bundles/:id",
@@ -77,7 +77,7 @@ export const bundleRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", IdParam),
     valid("json", UpdateBundleRequest),
-    (c) => c.json({ bundle: updateBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+    (c) => c.json({ bundle: updateBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
   )
   .delete(
     "/bundles/:id",
@@ -99,7 +99,7 @@ export const bundleRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", IdParam),
     valid("json", BundleItemsRequest),
-    (c) => c.json({ bundle: setBundleItems(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+    (c) => c.json({ bundle: setBundleItems(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
   )
   .post(
     "/bundles/:id/curators",
@@ -113,7 +113,7 @@ export const bundleRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     valid("json", CuratorRequest),
     (c) => {
-      const { bundle, added } = addCurator(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json").userId, c.var.deps.publicUrl);
+      const { bundle, added } = addCurator(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json").userId);
       return c.json({ bundle }, added ? 201 : 200);
     },
   )
@@ -142,7 +142,7 @@ export const bundleRoutes = new Hono<AppEnv>()
     idempotent,
     valid("param", IdParam),
     valid("json", PublishRequest),
-    (c) => c.json({ bundle: publishBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"), c.var.deps.publicUrl) }),
+    (c) => c.json({ bundle: publishBundle(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
   )
   .get(
     "/brokers",

@@ -43,7 +43,7 @@ function sendFeed(c: Context<AppEnv>, feed: PreparedFeed, format: FeedFormat) {
   return c.body(feed.render(), 200, { ...headers, "Content-Type": FEED_CONTENT_TYPES[format] });
 }
 
-const options = (c: Context<AppEnv>, format: FeedFormat, limit: number) => ({ format, limit, publicUrl: c.var.deps.publicUrl });
+const options = (c: Context<AppEnv>, format: FeedFormat, limit: number) => ({ format, limit });
 
 // /feeds/* and /t/:slug (API.md "Feeds and pages").
 export const feedRoutes = new Hono<AppEnv>()
@@ -86,7 +86,7 @@ export const feedRoutes = new Hono<AppEnv>()
     valid("query", ThemePageQuery),
     (c) => {
       const lang = pickLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"));
-      const page = themePage(c.var.ctx, c.req.valid("param").slug, c.var.deps.publicUrl);
+      const page = themePage(c.var.ctx, c.req.valid("param").slug);
       c.header("Content-Security-Policy", PAGE_CSP);
       c.header("Vary", "Accept-Language");
       if (!page) {

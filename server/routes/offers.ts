@@ -40,14 +40,14 @@ export const offerRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", IdParam),
     valid("query", InboxQuery),
-    (c) => c.json(schoolInbox(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("query"), c.var.deps.publicUrl)),
+    (c) => c.json(schoolInbox(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("query"))),
   )
   .post(
     "/offers/:id/accept",
     doc({ tag, summary: "Accept an offer (coordinators of the school)", responses: { 200: { description: "The offer", schema: OfferResponse }, 403: { description: "Not a coordinator" } } }),
     requireUser,
     valid("param", IdParam),
-    (c) => c.json({ offer: respondToOffer(c.var.ctx, c.var.viewer, c.req.valid("param").id, "accepted", undefined, c.var.deps.publicUrl) }),
+    (c) => c.json({ offer: respondToOffer(c.var.ctx, c.var.viewer, c.req.valid("param").id, "accepted", undefined) }),
   )
   .post(
     "/offers/:id/decline",
@@ -55,5 +55,5 @@ export const offerRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", IdParam),
     valid("json", DeclineRequest),
-    (c) => c.json({ offer: respondToOffer(c.var.ctx, c.var.viewer, c.req.valid("param").id, "declined", c.req.valid("json").reason, c.var.deps.publicUrl) }),
+    (c) => c.json({ offer: respondToOffer(c.var.ctx, c.var.viewer, c.req.valid("param").id, "declined", c.req.valid("json").reason) }),
   );

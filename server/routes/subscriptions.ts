@@ -45,14 +45,14 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     doc({ tag, summary: "The school's private feed URLs (coordinators)", responses: { 200: { description: "Feed URLs", schema: FeedUrlsResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json(getFeedUrls(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.var.deps.publicUrl)),
+    (c) => c.json(getFeedUrls(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
   )
   .post(
     "/schools/:id/feed-url/rotate",
     doc({ tag, summary: "Replace the feed token; the old URLs stop working at once (coordinators)", responses: { 200: { description: "New feed URLs", schema: FeedUrlsResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json(rotateFeedUrl(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.var.deps.publicUrl)),
+    (c) => c.json(rotateFeedUrl(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
   )
   .get(
     "/schools/:id/webhooks",

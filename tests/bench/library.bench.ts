@@ -21,7 +21,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../server/db/schema";
-import type { ServiceContext } from "../../server/core/context";
+import { createServiceContext, type ServiceContext } from "../../server/core/context";
+import { createLinks } from "../../server/core/links";
 import { openDatabase } from "../../server/db/client";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
 import { listItems, saveItem, toFtsQuery } from "../../server/services/library/saves";
@@ -325,7 +326,7 @@ function serviceContext(reader: Database.Database, capture: Captured[] | null): 
     schema,
     logger: capture ? { logQuery: (sql: string, params: unknown[]) => void capture.push({ sql, params }) } : false,
   });
-  return { db, sqlite: capture ? capturingSqlite(reader, capture) : reader, now: () => new Date() };
+  return createServiceContext({ db, sqlite: capture ? capturingSqlite(reader, capture) : reader, links: createLinks("http://127.0.0.1") });
 }
 
 interface Breakdown {
@@ -501,7 +502,7 @@ interface Ceiling {
 async function measureCeiling(databasePath: string): Promise<Ceiling> {
   const database = openDatabase(databasePath);
   try {
-    const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: () => new Date() };
+    const ctx = createServiceContext({ db: database.db, sqlite: database.sqlite, links: createLinks("http://127.0.0.1") });
     const user = findUserByEmail(ctx, BENCH_USER.email);
     if (!user) throw new BenchError("bench user missing");
     const viewer = signedInViewer(ctx, user, "bench-ceiling");

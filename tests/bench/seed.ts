@@ -5,7 +5,8 @@
  */
 import { statSync } from "node:fs";
 import { openDatabase } from "../../server/db/client";
-import type { ServiceContext } from "../../server/core/context";
+import { createServiceContext } from "../../server/core/context";
+import { createLinks } from "../../server/core/links";
 import type { SignedInViewer } from "../../server/core/viewer";
 import { createUser, signedInViewer } from "../../server/services/accounts/accounts";
 import { saveItem } from "../../server/services/library/saves";
@@ -59,7 +60,7 @@ export async function seedLibrary(
   const database = openDatabase(path);
   // A clock that moves ten minutes per save, so created_at spreads over ~two years like a real library.
   let clock = Date.parse("2024-01-08T08:00:00.000Z");
-  const ctx: ServiceContext = { db: database.db, sqlite: database.sqlite, now: () => new Date(clock) };
+  const ctx = createServiceContext({ db: database.db, sqlite: database.sqlite, links: createLinks("http://127.0.0.1"), now: () => new Date(clock) });
   try {
     // Seeding-only connection settings: a larger page cache for the bulk load (the server keeps its own).
     database.sqlite.pragma("cache_size = -262144");

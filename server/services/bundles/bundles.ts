@@ -43,13 +43,6 @@ export interface BundleAccess {
   snapshot: BundleSnapshot | null;
 }
 
-/** The public address of a published bundle's page. */
-export const bundlePageUrl = (siteUrl: string, slug: string) => `${siteUrl}/b/${slug}`;
-
-/** The bundle page; with an offer's key when the link is for that school (it opens network bundles, counts opens). */
-export const bundleLink = (siteUrl: string, slug: string, key: string | null) =>
-  `${bundlePageUrl(siteUrl, slug)}${key ? `?key=${encodeURIComponent(key)}` : ""}`;
-
 
 // ---------------------------------------------------------------------------------------------------
 // Loading, with the access rule
@@ -161,7 +154,7 @@ const workingDigest = (row: BundleRow, working: WorkingItem[], curators: Curator
 const snapshotDigest = (s: BundleSnapshot) =>
   JSON.stringify([s.title, s.about, s.use, s.themes, s.sector, s.audience, s.entries.map((e) => [e.itemId, e.note]), s.curators.map((c) => [c.id, c.role])]);
 
-function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAccess[], siteUrl: string): Bundle[] {
+function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAccess[]): Bundle[] {
   const curated = accesses.filter((a) => a.curator).map((a) => a.row.id);
   const working = workingItems(ctx, curated);
   const curators = curatorsOf(ctx, curated);
@@ -171,7 +164,7 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
   const itemsById = new Map<string, Item>(shapeItems(ctx, viewer, seqs).map((item) => [item.id, item]));
 
   return accesses.map(({ row, curator, snapshot }) => {
-    const publicUrl = row.slug ? bundlePageUrl(siteUrl, row.slug) : null;
+    const publicUrl = row.slug ? ctx.links.bundlePage(row.slug) : null;
     const publishedAt = snapshot?.publishedAt ?? null;
     if (!curator) {
       const s = snapshot!;
@@ -225,8 +218,8 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
   });
 }
 
-export function getBundle(ctx: ServiceContext, viewer: Viewer, id: string, siteUrl: string): Bundle {
-  return shapeBundles(ctx, viewer, [bundleForRead(ctx, viewer, id)], siteUrl)[0]!;
+export function getBundle(ctx: ServiceContext, viewer: Viewer, id: string): Bundle {
+  return shapeBundles(ctx, viewer, [bundleForRead(ctx, viewer, id)])[0]!;
 }
 
 /**
@@ -234,7 +227,7 @@ export function getBundle(ctx: ServiceContext, viewer: Viewer, id: string, siteU
  * newest first. Creation time orders the list because it never changes, so a cursor stays valid while
  * curators keep editing.
  */
-export function listBundles(ctx: ServiceContext, viewer: Viewer, query: BundleListQuery, siteUrl: string) {
+export function listBundles(ctx: ServiceContext, viewer: Viewer, query: BundleListQuery) {
   if (query.curatedBy === "me" && viewer.kind !== "user") throw unauthenticated();
   const cursor = decodePosition(query.cursor);
   const curated = viewer.kind === "user" ? sql`EXISTS (SELECT 1 FROM bundle_curators bc WHERE bc.bundle_id = b.id AND bc.user_id = ${viewer.user.id})` : sql`0`;
@@ -251,7 +244,7 @@ export function listBundles(ctx: ServiceContext, viewer: Viewer, query: BundleLi
   const rows = page.length ? ctx.db.select().from(bundles).where(inArray(bundles.id, page.map((r) => r.id))).all() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = page.flatMap((r) => byId.get(r.id) ?? []);
-  return { bundles: shapeBundles(ctx, viewer, accessesFor(ctx, viewer, ordered), siteUrl), nextCursor };
+  return { bundles: shapeBundles(ctx, viewer, accessesFor(ctx, viewer, ordered)), nextCursor };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -278,7 +271,7 @@ function writeChange(ctx: ServiceContext, row: BundleRow, basedOn: number, set: 
   if (result.changes !== 1) throw versionConflict(row.version + 1);
 }
 
-export function createBundle(ctx: ServiceContext, viewer: SignedInViewer, input: CreateBundleInput, siteUrl: string): Bundle {
+export function createBundle(ctx: ServiceContext, viewer: SignedInViewer, input: CreateBundleInput): Bundle {
   if (!isBroker(viewer)) throw forbidden("broker_only", "Only brokers (makelaars) can create bundles.");
   const themes = requireThemes(ctx, input.themes);
   const now = isoNow(ctx);
@@ -303,10 +296,10 @@ export function createBundle(ctx: ServiceContext, viewer: SignedInViewer, input:
       .run();
     ctx.db.insert(bundleCurators).values({ bundleId: id, userId: viewer.user.id, role: "owner", createdAt: now }).run();
   });
-  return getBundle(ctx, viewer, id, siteUrl);
+  return getBundle(ctx, viewer, id);
 }
 
-export function updateBundle(ctx: ServiceContext, viewer: SignedInViewer, id: string, patch: UpdateBundleInput, siteUrl: string): Bundle {
+export function updateBundle(ctx: ServiceContext, viewer: SignedInViewer, id: string, patch: UpdateBundleInput): Bundle {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
   ctx.db.transaction(() => {
     const { row } = bundleForChange(ctx, viewer, id);
@@ -319,7 +312,7 @@ export function updateBundle(ctx: ServiceContext, viewer: SignedInViewer, id: st
     if (patch.audience) set.audience = patch.audience;
     writeChange(ctx, row, patch.version, set);
   });
-  return getBundle(ctx, viewer, id, siteUrl);
+  return getBundle(ctx, viewer, id);
 }
 
 /**
@@ -327,7 +320,7 @@ export function updateBundle(ctx: ServiceContext, viewer: SignedInViewer, id: st
  * already in the bundle may stay even when this curator cannot see them (a co-curator added them from
  * their own circle), so one curator's narrower view never forces the others' choices out.
  */
-export function setBundleItems(ctx: ServiceContext, viewer: SignedInViewer, id: string, input: BundleItemsInput, siteUrl: string): Bundle {
+export function setBundleItems(ctx: ServiceContext, viewer: SignedInViewer, id: string, input: BundleItemsInput): Bundle {
   ctx.db.transaction(() => {
     const { row } = bundleForChange(ctx, viewer, id);
     const ids = input.items.map((i) => i.itemId);
@@ -356,7 +349,7 @@ export function setBundleItems(ctx: ServiceContext, viewer: SignedInViewer, id: 
         .run();
     }
   });
-  return getBundle(ctx, viewer, id, siteUrl);
+  return getBundle(ctx, viewer, id);
 }
 
 export function deleteBundle(ctx: ServiceContext, viewer: SignedInViewer, id: string) {
@@ -380,7 +373,7 @@ export function listBrokers(ctx: ServiceContext, viewer: SignedInViewer) {
 }
 
 /** Adds a co-curator; adding someone who already curates changes nothing (`added: false`). */
-export function addCurator(ctx: ServiceContext, viewer: SignedInViewer, id: string, userId: string, siteUrl: string) {
+export function addCurator(ctx: ServiceContext, viewer: SignedInViewer, id: string, userId: string) {
   const added = ctx.db.transaction(() => {
     const { row } = bundleForChange(ctx, viewer, id);
     const user = ctx.db.select().from(users).where(eq(users.id, userId)).get();
@@ -395,7 +388,7 @@ export function addCurator(ctx: ServiceContext, viewer: SignedInViewer, id: stri
       .run();
     return result.changes > 0;
   });
-  return { bundle: getBundle(ctx, viewer, id, siteUrl), added };
+  return { bundle: getBundle(ctx, viewer, id), added };
 }
 
 /**
@@ -497,7 +490,7 @@ function snapshotEntries(ctx: ServiceContext, audience: Audience, working: Worki
  * through some save; the slug is made once and kept across versions. Publishing an unchanged bundle
  * again creates no new version. Offers are not sent here: re-offering is the broker's choice.
  */
-export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: string, input: PublishInput, siteUrl: string): Bundle {
+export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: string, input: PublishInput): Bundle {
   ctx.db.transaction(() => {
     const { row, snapshot } = bundleForChange(ctx, viewer, id);
     if (input.version !== undefined && input.version !== row.version) throw versionConflict(row.version);
@@ -532,5 +525,5 @@ export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: s
       .where(eq(bundles.id, row.id))
       .run();
   });
-  return getBundle(ctx, viewer, id, siteUrl);
+  return getBundle(ctx, viewer, id);
 }

@@ -2,7 +2,7 @@ import type { Localised } from "../../../shared/schemas";
 import type { BundleSnapshot } from "./snapshot";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
-import { bundlePageUrl, publishedBySlug } from "./bundles";
+import { publishedBySlug } from "./bundles";
 import { audienceIncludes } from "../access/visibility";
 import { openOfferByKey } from "../offers/offers";
 import { themeIndex } from "../taxonomy/themes";
@@ -29,7 +29,6 @@ export function openBundlePage(
   viewer: Viewer,
   slug: string,
   key: string | undefined,
-  siteUrl: string,
   options: { countAsOpened?: boolean } = {},
 ): BundlePageView | null {
   const found = publishedBySlug(ctx, slug);
@@ -46,7 +45,7 @@ export function openBundlePage(
   }
   return {
     slug: row.slug!,
-    url: bundlePageUrl(siteUrl, row.slug!),
+    url: ctx.links.bundlePage(row.slug!),
     version: row.publishedVersion!,
     snapshot,
     themeNames,

@@ -16,7 +16,6 @@ import type { ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { sha256Hex } from "../../core/ids";
 import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
-import { bundleLink } from "../bundles/bundles";
 import { writeFeed, type FeedEntry } from "./writer";
 import { shapeItems } from "../library/saves";
 import { openOfferByKey } from "../offers/offers";
@@ -27,8 +26,6 @@ import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "../
 export interface FeedOptions {
   format: FeedFormat;
   limit: number;
-  /** Absolute base of every link, without a trailing slash. */
-  publicUrl: string;
 }
 
 export interface PreparedFeed {
@@ -192,11 +189,11 @@ export function bundleSummary(snapshot: Pick<BundleSnapshot, "about" | "use">): 
   return parts.length ? parts.join("\n\n") : null;
 }
 
-function bundleEntry(ctx: ServiceContext, publicUrl: string, c: BundleCandidate, snapshot: BundleSnapshot): FeedEntry {
+function bundleEntry(ctx: ServiceContext, c: BundleCandidate, snapshot: BundleSnapshot): FeedEntry {
   return {
     id: bundleEntryId(c.bundleId),
     title: snapshot.title,
-    url: bundleLink(publicUrl, c.slug, c.key),
+    url: ctx.links.bundleLink(c.slug, c.key),
     summary: bundleSummary(snapshot),
     categories: categoriesFor(ctx, snapshot.themes ?? []),
     authors: (snapshot.curators ?? []).map((curator) => curator.name),
@@ -239,14 +236,14 @@ function mergeNewestFirst(items: ItemCandidate[], bundles: BundleCandidate[], li
   return rows.sort((a, b) => (a.c.at === b.c.at ? 0 : a.c.at > b.c.at ? -1 : 1)).slice(0, limit);
 }
 
-function validators(options: FeedOptions, context: string[], stamps: string[], times: string[]) {
-  const etag = `"${sha256Hex([options.format, String(options.limit), options.publicUrl, ...context, "", ...stamps].join("\n")).slice(0, 32)}"`;
+function validators(ctx: ServiceContext, options: FeedOptions, context: string[], stamps: string[], times: string[]) {
+  const etag = `"${sha256Hex([options.format, String(options.limit), ctx.links.base, ...context, "", ...stamps].join("\n")).slice(0, 32)}"`;
   const updated = latest(times);
   return { etag, updated, lastModified: new Date(updated) };
 }
 
 /** Shapes the merged rows into entries for the audience; the expensive half, run only for a 200. */
-function entriesFor(ctx: ServiceContext, audience: Viewer, publicUrl: string, rows: Row[]): FeedEntry[] {
+function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEntry[] {
   const itemRows = rows.flatMap((r) => (r.kind === "item" ? [r.c] : []));
   const shaped = new Map(shapeItems(ctx, audience, itemRows.map((c) => c.seq)).map((item) => [item.id, item]));
   return rows.flatMap((r): FeedEntry[] => {
@@ -255,7 +252,7 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, publicUrl: string, ro
       return item ? [itemEntry(ctx, item, r.c.updated)] : [];
     }
     const snapshot = snapshotOf(ctx, r.c.bundleId, r.c.version);
-    return snapshot ? [bundleEntry(ctx, publicUrl, r.c, snapshot)] : [];
+    return snapshot ? [bundleEntry(ctx, r.c, snapshot)] : [];
   });
 }
 
@@ -272,8 +269,7 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
     options.limit,
   );
   const taxonomy = taxonomyStamp(ctx);
-  const v = validators(options, [`theme:${slug}`, taxonomy], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
-  const base = `${options.publicUrl}/feeds/themes/${slug}`;
+  const v = validators(ctx, options, [`theme:${slug}`, taxonomy], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -285,10 +281,10 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
           title: `Knooppunt — ${theme.name.nl}`,
           subtitle: theme.description.nl,
           language: "nl",
-          homeUrl: `${options.publicUrl}/t/${slug}`,
-          selfUrls: selfUrls(base),
+          homeUrl: ctx.links.themePage(slug),
+          selfUrls: ctx.links.themeFeeds(slug),
           updated: v.updated,
-          entries: entriesFor(ctx, ANONYMOUS, options.publicUrl, rows),
+          entries: entriesFor(ctx, ANONYMOUS, rows),
         },
         options.format,
       ),
@@ -311,8 +307,7 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
   const taxonomy = taxonomyStamp(ctx);
   // The token is part of every self link, so a rotation changes the document too.
   const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomy, token ?? ""];
-  const v = validators(options, context, rows.map((r) => r.c.stamp), [school.updatedAt, taxonomy, ...rows.map(rowTime)]);
-  const base = `${options.publicUrl}/feeds/schools/${encodeURIComponent(school.id)}`;
+  const v = validators(ctx, options, context, rows.map((r) => r.c.stamp), [school.updatedAt, taxonomy, ...rows.map(rowTime)]);
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -324,10 +319,10 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
           title: `Knooppunt — ${school.name}`,
           subtitle: `Aangenomen bundels en nieuwe kennis in de thema's van ${school.name}`,
           language: "nl",
-          homeUrl: options.publicUrl,
-          selfUrls: selfUrls(base, `?token=${encodeURIComponent(token ?? "")}`),
+          homeUrl: ctx.links.home(),
+          selfUrls: ctx.links.schoolFeeds(school.id, token ?? ""),
           updated: v.updated,
-          entries: entriesFor(ctx, NETWORK_AUDIENCE, options.publicUrl, rows),
+          entries: entriesFor(ctx, NETWORK_AUDIENCE, rows),
         },
         options.format,
       ),
@@ -351,11 +346,10 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   if (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens) throw notFound("bundle");
   const taxonomy = taxonomyStamp(ctx);
   const linkKey = keyOpens ? key! : null;
-  const v = validators(options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? ""], [], [
+  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? ""], [], [
     bundle.publishedAt,
     taxonomy,
   ]);
-  const base = `${options.publicUrl}/feeds/bundles/${encodeURIComponent(slug)}`;
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -369,8 +363,8 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
           title: `Knooppunt — ${snapshot.title}`,
           subtitle: bundleSummary(snapshot) ?? "",
           language: "nl",
-          homeUrl: bundleLink(options.publicUrl, slug, linkKey),
-          selfUrls: selfUrls(base, linkKey ? `?key=${encodeURIComponent(linkKey)}` : ""),
+          homeUrl: ctx.links.bundleLink(slug, linkKey),
+          selfUrls: ctx.links.bundleFeeds(slug, linkKey),
           updated: v.updated,
           entries: snapshotEntries(ctx, snapshot, bundle.publishedAt).slice(0, options.limit),
         },
@@ -382,11 +376,6 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
 
 const rowTime = (r: Row) => (r.kind === "item" ? r.c.updated : r.c.at);
 
-const selfUrls = (base: string, query = ""): Record<FeedFormat, string> => ({
-  atom: `${base}.atom${query}`,
-  rss: `${base}.rss${query}`,
-  json: `${base}.json${query}`,
-});
 
 function requireTheme(ctx: ServiceContext, slug: string): Theme {
   const theme = themeIndex(ctx).bySlug.get(slug);
@@ -418,7 +407,7 @@ export interface ThemePage {
 }
 
 /** The page's content, or null for an unknown theme (the page answers that with its own 404 page). */
-export function themePage(ctx: ServiceContext, slug: string, publicUrl: string, limit = 50): ThemePage | null {
+export function themePage(ctx: ServiceContext, slug: string, limit = 50): ThemePage | null {
   const index = themeIndex(ctx);
   const theme = index.bySlug.get(slug);
   if (!theme) return null;
@@ -429,7 +418,7 @@ export function themePage(ctx: ServiceContext, slug: string, publicUrl: string, 
     return [
       {
         title: snapshot.title,
-        url: bundleLink(publicUrl, c.slug, null),
+        url: ctx.links.bundlePage(c.slug),
         about: snapshot.about ?? "",
         use: snapshot.use ?? "",
         themes: snapshot.themes ?? [],
@@ -445,7 +434,7 @@ export function themePage(ctx: ServiceContext, slug: string, publicUrl: string, 
     subThemes: index.all.filter((t) => t.parent === slug),
     bundles,
     items,
-    feeds: selfUrls(`${publicUrl}/feeds/themes/${slug}`),
-    url: `${publicUrl}/t/${slug}`,
+    feeds: ctx.links.themeFeeds(slug),
+    url: ctx.links.themePage(slug),
   };
 }

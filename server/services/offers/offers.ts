@@ -7,15 +7,16 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateOffersRequest, InboxOffer, InboxQuery, OfferStatus, ReachResponse } from "../../../shared/bundle-schemas";
-import { bundles, bundleVersions, offerEvents, offers, schools, users } from "../../db/schema";
+import { bundles, bundleVersions, offers, schools, users } from "../../db/schema";
 import type { BundleSnapshot } from "../bundles/snapshot";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, forbidden, invalid, notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
 import { decodePosition, pageOf } from "../../db/paging";
-import { bundleForChange, bundleLink } from "../bundles/bundles";
+import { bundleForChange } from "../bundles/bundles";
 import { recordEvent } from "../webhooks/events";
+import { recordOfferEvent } from "./offer-events";
 import { schoolsReceiving } from "../schools/subscriptions";
 
 type CreateOffersInput = z.output<typeof CreateOffersRequest>;
@@ -26,9 +27,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** 144 random bits: the key is the only thing standing between a network bundle and the open web. */
 const newCapabilityKey = () => randomBytes(18).toString("base64url");
 
-function recordOfferEvent(ctx: ServiceContext, offerId: string, kind: "offered" | "opened" | "accepted" | "declined", at: string) {
-  ctx.db.insert(offerEvents).values({ offerId, kind, at }).run();
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Offering
@@ -102,7 +100,7 @@ function inboxRows(ctx: ServiceContext, where: SQL | undefined, limit?: number) 
 }
 
 /** An offer as the school sees it: the version it was offered, and a page link that carries the school's key. */
-function toInboxOffer(row: ReturnType<typeof inboxRows>[number], siteUrl: string): InboxOffer {
+function toInboxOffer(ctx: ServiceContext, row: ReturnType<typeof inboxRows>[number]): InboxOffer {
   const { offer } = row;
   const snapshot = row.content as BundleSnapshot;
   return {
@@ -123,13 +121,13 @@ function toInboxOffer(row: ReturnType<typeof inboxRows>[number], siteUrl: string
       use: snapshot.use,
       themes: snapshot.themes,
       itemCount: snapshot.entries.length,
-      url: bundleLink(siteUrl, row.slug!, offer.capabilityKey),
+      url: ctx.links.bundleLink(row.slug!, offer.capabilityKey),
     },
   };
 }
 
 /** Members of the school read its inbox, newest first; to everybody else the school's inbox does not exist. */
-export function schoolInbox(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, query: InboxQuery, siteUrl: string) {
+export function schoolInbox(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, query: InboxQuery) {
   if (!viewer.schools.some((s) => s.id === schoolId)) throw notFound("school inbox");
   const cursor = decodePosition(query.cursor);
   const where = and(
@@ -139,7 +137,7 @@ export function schoolInbox(ctx: ServiceContext, viewer: SignedInViewer, schoolI
   );
   const rows = inboxRows(ctx, where, query.limit + 1);
   const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.offer.offeredAt, id: r.offer.id }));
-  return { offers: page.map((r) => toInboxOffer(r, siteUrl)), nextCursor };
+  return { offers: page.map((r) => toInboxOffer(ctx, r)), nextCursor };
 }
 
 /** The offer if the caller coordinates its school: 404 for outsiders, 403 for members who are not coordinators. */
@@ -161,7 +159,6 @@ export function respondToOffer(
   offerId: string,
   decision: "accepted" | "declined",
   reason: string | undefined,
-  siteUrl: string,
 ): InboxOffer {
   ctx.db.transaction(() => {
     const offer = offerForCoordinator(ctx, viewer, offerId);
@@ -179,7 +176,7 @@ export function respondToOffer(
     recordOfferEvent(ctx, offer.id, decision, now);
     if (decision === "accepted") recordEvent(ctx, { event: "bundle.accepted", offerId: offer.id });
   });
-  return toInboxOffer(inboxRows(ctx, eq(offers.id, offerId))[0]!, siteUrl);
+  return toInboxOffer(ctx, inboxRows(ctx, eq(offers.id, offerId))[0]!);
 }
 
 /**

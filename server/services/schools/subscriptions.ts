@@ -68,12 +68,6 @@ export function setSubscriptions(ctx: ServiceContext, viewer: SignedInViewer, sc
 // ---------------------------------------------------------------------------------------------------
 // The private feed's token
 
-const feedUrls = (publicUrl: string, schoolId: string, token: string): FeedUrlsResponse => {
-  const base = `${publicUrl}/feeds/schools/${encodeURIComponent(schoolId)}`;
-  const query = `?token=${encodeURIComponent(token)}`;
-  return { atom: `${base}.atom${query}`, rss: `${base}.rss${query}`, json: `${base}.json${query}` };
-};
-
 function writeToken(ctx: ServiceContext, schoolId: string): string {
   const token = newSecret("kpf");
   ctx.db
@@ -88,19 +82,19 @@ function writeToken(ctx: ServiceContext, schoolId: string): string {
  * The school's feed URLs. The token is made on first request and kept in plain text: the coordinator
  * must be able to look the URL up again, and it grants no more than reading this one feed.
  */
-export function getFeedUrls(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, publicUrl: string): FeedUrlsResponse {
+export function getFeedUrls(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string): FeedUrlsResponse {
   requireSchoolRole(ctx, viewer, schoolId, "coordinator");
   const token = ctx.db.transaction(() => {
     const current = ctx.db.select({ token: schoolFeeds.feedToken }).from(schoolFeeds).where(eq(schoolFeeds.schoolId, schoolId)).get()?.token;
     return current ?? writeToken(ctx, schoolId);
   });
-  return feedUrls(publicUrl, schoolId, token);
+  return ctx.links.schoolFeeds(schoolId, token);
 }
 
 /** A new token; the old one stops working with this write (feeds look the token up on every request). */
-export function rotateFeedUrl(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, publicUrl: string): FeedUrlsResponse {
+export function rotateFeedUrl(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string): FeedUrlsResponse {
   requireSchoolRole(ctx, viewer, schoolId, "coordinator");
-  return feedUrls(publicUrl, schoolId, writeToken(ctx, schoolId));
+  return ctx.links.schoolFeeds(schoolId, writeToken(ctx, schoolId));
 }
 
 /** The school a feed token opens, or null; a wrong, rotated or other school's token opens nothing. */

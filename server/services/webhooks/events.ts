@@ -7,7 +7,6 @@ import type { BundleSnapshot } from "../bundles/snapshot";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { newId } from "../../core/ids";
 import { NETWORK_AUDIENCE } from "../../core/viewer";
-import { bundleLink } from "../bundles/bundles";
 import { shapeItems } from "../library/saves";
 import { schoolsReceiving } from "../schools/subscriptions";
 import { webhookBody, type EventSubject } from "./payloads";
@@ -89,7 +88,7 @@ function offerEvent(ctx: ServiceContext, event: "offer.created" | "bundle.accept
   const targets = webhooksFor(ctx, [offer.schoolId], event);
   if (!targets.length) return null;
   const snapshot = JSON.parse(offer.content) as BundleSnapshot;
-  const url = bundleLink(ctx.deliveries?.publicUrl ?? "", offer.slug ?? offer.bundleId, offer.key);
+  const url = ctx.links.bundleLink(offer.slug ?? offer.bundleId, offer.key);
   return {
     targets,
     subject: {
@@ -118,12 +117,12 @@ export function recordEvent(ctx: ServiceContext, event: SchoolEvent): void {
   const found = event.event === "item.published" ? itemPublished(ctx, event.itemSeq) : offerEvent(ctx, event.event, event.offerId);
   if (!found) return;
   const now = isoNow(ctx);
+  const offerId = event.event === "item.published" ? null : event.offerId;
   for (const target of found.targets) {
     const id = newId();
     const body = webhookBody(target.format, { deliveryId: id, occurredAt: now, school: target.school, subject: found.subject });
-    ctx.db.insert(webhookDeliveries).values({ id, webhookId: target.webhookId, event: event.event, body, nextAttemptAt: now, createdAt: now }).run();
+    ctx.db.insert(webhookDeliveries).values({ id, webhookId: target.webhookId, event: event.event, offerId, body, nextAttemptAt: now, createdAt: now }).run();
   }
-  // Still inside the writing transaction: the worker looks after this synchronous work, and its commit, is done.
-  const wake = ctx.deliveries?.wake;
-  if (wake) setTimeout(wake, 0);
+  // Still inside the writing transaction: the worker is told after this synchronous work, and its commit, is done.
+  ctx.outbox.written();
 }

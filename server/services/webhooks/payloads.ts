@@ -82,17 +82,3 @@ export function webhookBody(format: WebhookFormat, input: BodyInput): string {
     attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: adaptiveCard(input) }],
   });
 }
-
-/**
- * The offer link inside a stored body. Both formats carry the bundle page with the offer's capability
- * key, so the worker finds the offer a delivered `bundle.accepted` was about without a column for it.
- */
-export function offerLinkIn(format: WebhookFormat, body: string): string | null {
-  try {
-    const parsed = JSON.parse(body) as { url?: unknown; attachments?: { content?: { actions?: { url?: unknown }[] } }[] };
-    const url = format === "json" ? parsed.url : parsed.attachments?.[0]?.content?.actions?.[0]?.url;
-    return typeof url === "string" ? url : null;
-  } catch {
-    return null;
-  }
-}

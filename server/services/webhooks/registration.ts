@@ -32,7 +32,7 @@ export async function registerWebhook(ctx: ServiceContext, viewer: SignedInViewe
     throw conflict("too_many_webhooks", `A school can have at most ${MAX_WEBHOOKS_PER_SCHOOL} webhooks; remove one first.`);
   }
   try {
-    await resolveWebhookTarget(input.url, ctx.deliveries?.webhookAllowHosts ?? []);
+    await resolveWebhookTarget(input.url, ctx.webhookAllowHosts);
   } catch (error) {
     if (error instanceof WebhookAddressError) throw invalid("webhook_url_refused", error.message, [{ path: ["url"], message: error.message }]);
     throw error;

@@ -8,16 +8,14 @@
 import { eq, sql } from "drizzle-orm";
 import type { WebhookFormat } from "../../../shared/delivery-schemas";
 import { queryAll, queryGet, queryRun } from "../../db/query";
-import { deliveryAttempts, offerEvents, webhookDeliveries } from "../../db/schema";
+import { deliveryAttempts, webhookDeliveries } from "../../db/schema";
 import { isoNow, type ServiceContext } from "../../core/context";
-import { offerLinkIn } from "./payloads";
 import { postWebhook, signBody, type SendOutcome } from "./sender";
 
 /** How long finished deliveries stay in the log. */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
 
 export interface WorkerOptions {
-  allowHosts: readonly string[];
   pollIntervalMs: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -25,12 +23,15 @@ export interface WorkerOptions {
   requestTimeoutMs: number;
   maxResponseBytes: number;
   concurrency: number;
+  /** Called inside the transaction that marks a delivery delivered. */
+  onDelivered?: (delivery: DueDelivery, at: string) => void;
 }
 
-interface DueDelivery {
+export interface DueDelivery {
   id: string;
   webhookId: string;
   event: string;
+  offerId: string | null;
   body: string;
   attempts: number;
   createdAt: string;
@@ -105,7 +106,7 @@ export class WebhookWorker {
     try {
       due = queryAll<DueDelivery>(
         this.ctx,
-        sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.body AS body, d.attempts AS attempts,
+        sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.offer_id AS offerId, d.body AS body, d.attempts AS attempts,
               d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
             FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
             WHERE d.status = 'pending' AND d.next_attempt_at <= ${isoNow(this.ctx)}
@@ -142,7 +143,7 @@ export class WebhookWorker {
         "Knooppunt-Signature": signBody(delivery.secret, delivery.body),
       },
       {
-        allowHosts: this.options.allowHosts,
+        allowHosts: this.ctx.webhookAllowHosts,
         timeoutMs: this.options.requestTimeoutMs,
         maxResponseBytes: this.options.maxResponseBytes,
         signal: this.shutdown.signal,
@@ -175,7 +176,7 @@ export class WebhookWorker {
       let update: Partial<typeof webhookDeliveries.$inferInsert>;
       if (outcome.kind === "delivered") {
         update = { status: "delivered", deliveredAt: at, lastError: null };
-        if (delivery.event === "bundle.accepted") this.recordReshare(delivery, at);
+        this.options.onDelivered?.(delivery, at);
       } else if (outcome.kind === "give_up") {
         update = { status: "failed", lastError: error };
       } else if (now.getTime() - Date.parse(delivery.createdAt) >= this.options.retryWindowMs) {
@@ -189,19 +190,5 @@ export class WebhookWorker {
         .where(eq(webhookDeliveries.id, delivery.id))
         .run();
     });
-  }
-
-  /** An accepted bundle that reached the school's channel has spread further: the broker's reach counts it. */
-  private recordReshare(delivery: DueDelivery, at: string) {
-    const link = offerLinkIn(delivery.format, delivery.body);
-    let key: string | null = null;
-    try {
-      key = link ? new URL(link).searchParams.get("key") : null;
-    } catch {
-      key = null;
-    }
-    if (!key) return;
-    const offer = queryGet<{ id: string }>(this.ctx, sql`SELECT id FROM offers WHERE capability_key = ${key}`);
-    if (offer) this.ctx.db.insert(offerEvents).values({ offerId: offer.id, kind: "reshared", at }).run();
   }
 }
