@@ -26,3 +26,16 @@ export const audienceViewer = (audience: "public" | "network"): Viewer => (audie
 
 export const isAdmin = (viewer: Viewer) => viewer.kind === "user" && viewer.user.roles.includes("admin");
 export const isBroker = (viewer: Viewer) => viewer.kind === "user" && viewer.user.roles.includes("broker");
+
+/**
+ * The saves a viewer may see, as data: `services/access/visibility.ts` derives it from the viewer (that is
+ * where the rule is decided), and `db/visibility.ts` renders it into every read's SQL.
+ */
+export interface SaveScope {
+  /** The viewer's own saves, whatever their circle. */
+  ownerId: string | null;
+  /** The open circles this viewer reads: `public`, and for signed-in people and the network also `network`. */
+  open: readonly ("public" | "network")[];
+  schoolIds: readonly string[];
+  communityIds: readonly string[];
+}

@@ -18,7 +18,10 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { deleteSave, getItem, itemFacets, listItems, lookupItem, saveItem, setOutcome, updateSave } from "../services/library/saves";
+import { itemFacets } from "../services/library/facets";
+import { getItem, lookupItem } from "../services/library/item-view";
+import { deleteSave, saveItem, setOutcome, updateSave } from "../services/library/saves";
+import { listItems } from "../services/library/search";
 
 const tag = "items";
 const IdParam = z.object({ id: Id });

@@ -25,7 +25,9 @@ import { createServiceContext, type ServiceContext } from "../../server/core/con
 import { createLinks } from "../../server/core/links";
 import { openDatabase } from "../../server/db/client";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
-import { listItems, saveItem, toFtsQuery } from "../../server/services/library/saves";
+import { ftsQuery as toFtsQuery } from "../../server/db/repositories/search";
+import { saveItem } from "../../server/services/library/saves";
+import { listItems } from "../../server/services/library/search";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";

@@ -1,9 +1,9 @@
-import { sql, type SQL } from "drizzle-orm";
-import type { Viewer } from "../../core/viewer";
+import type { SaveScope, Viewer } from "../../core/viewer";
 
 /**
- * The visibility rule, in one place. Every read path (list, search, lookup, get, and later feeds, pages
- * and webhooks) builds its WHERE clause from these fragments; a read that does not is a bug.
+ * The visibility rule, in one place. Every read path (list, search, ranking, facets, lookup, get, feeds,
+ * pages, webhooks) asks the database only for what `saveScope` allows; `db/visibility.ts` turns the scope
+ * into SQL, and a read that does not go through it is a bug.
  *
  * A save is visible to its owner, and to everyone in its circle:
  *   public → anyone, also anonymous; network → every signed-in member of this installation (and the
@@ -11,21 +11,15 @@ import type { Viewer } from "../../core/viewer";
  *   school → members of the save's school; community → members of the save's community; private → nobody.
  * An item is visible when at least one of its saves is.
  */
-export function visibleSave(viewer: Viewer, alias = "s"): SQL {
-  const s = sql.raw(alias);
-  if (viewer.kind === "anonymous") return sql`${s}.visibility = 'public'`;
-  if (viewer.kind === "network") return sql`${s}.visibility IN ('public', 'network')`;
-  const schoolIds = viewer.schools.map((x) => x.id);
-  const communityIds = viewer.communities.map((x) => x.id);
-  const parts: SQL[] = [sql`${s}.user_id = ${viewer.user.id}`, sql`${s}.visibility IN ('public', 'network')`];
-  if (schoolIds.length) parts.push(sql`(${s}.visibility = 'school' AND ${s}.school_id IN ${schoolIds})`);
-  if (communityIds.length) parts.push(sql`(${s}.visibility = 'community' AND ${s}.community_id IN ${communityIds})`);
-  return sql`(${sql.join(parts, sql` OR `)})`;
-}
-
-export function visibleItem(viewer: Viewer, itemAlias = "i"): SQL {
-  const i = sql.raw(itemAlias);
-  return sql`EXISTS (SELECT 1 FROM saves vs WHERE vs.item_seq = ${i}.seq AND ${visibleSave(viewer, "vs")})`;
+export function saveScope(viewer: Viewer): SaveScope {
+  if (viewer.kind === "anonymous") return { ownerId: null, open: ["public"], schoolIds: [], communityIds: [] };
+  if (viewer.kind === "network") return { ownerId: null, open: ["public", "network"], schoolIds: [], communityIds: [] };
+  return {
+    ownerId: viewer.user.id,
+    open: ["public", "network"],
+    schoolIds: viewer.schools.map((s) => s.id),
+    communityIds: viewer.communities.map((c) => c.id),
+  };
 }
 
 /**

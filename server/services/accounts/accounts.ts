@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { CommunityRole, SchoolRole, UserRole } from "../../../shared/schemas";
-import { queryAll, queryGet } from "../../db/query";
+import { queryAll, queryGet } from "../../db/statements";
 import { tokens, users } from "../../db/schema";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, notFound, unauthenticated } from "../../core/errors";

@@ -25,9 +25,10 @@ import { conflict, forbidden, invalid, notFound, unauthenticated } from "../../c
 import { newId } from "../../core/ids";
 import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../../core/viewer";
 import { decodePosition, pageOf } from "../../db/paging";
-import { shapeItems } from "../library/saves";
+import { shapeItems } from "../library/item-view";
 import { requireThemes } from "../taxonomy/themes";
-import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "../access/visibility";
+import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
+import { visibleItem, visibleSave } from "../../db/visibility";
 
 type BundleRow = typeof bundles.$inferSelect;
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;
@@ -327,7 +328,7 @@ export function setBundleItems(ctx: ServiceContext, viewer: SignedInViewer, id: 
     const found = ids.length
       ? ctx.db.all<{ seq: number; id: string; allowed: number }>(
           sql`SELECT i.seq AS seq, i.id AS id,
-                (${visibleItem(viewer)} OR EXISTS (SELECT 1 FROM bundle_items bi WHERE bi.bundle_id = ${row.id} AND bi.item_seq = i.seq)) AS allowed
+                (${visibleItem(saveScope(viewer))} OR EXISTS (SELECT 1 FROM bundle_items bi WHERE bi.bundle_id = ${row.id} AND bi.item_seq = i.seq)) AS allowed
               FROM items i WHERE i.id IN ${ids}`,
         )
       : [];
@@ -436,10 +437,10 @@ function publishBlocked(ctx: ServiceContext, curator: SignedInViewer, audience: 
   const seqs = blocked.map((b) => b.seq);
   // Reasons are told from the curator's point of view: only saves and titles they may see are used.
   const circles = ctx.db.all<{ seq: number; visibility: Visibility }>(
-    sql`SELECT s.item_seq AS seq, s.visibility AS visibility FROM saves s WHERE s.item_seq IN ${seqs} AND ${visibleSave(curator, "s")}`,
+    sql`SELECT s.item_seq AS seq, s.visibility AS visibility FROM saves s WHERE s.item_seq IN ${seqs} AND ${visibleSave(saveScope(curator), "s")}`,
   );
   const titles = new Map(
-    ctx.db.all<{ seq: number; title: string }>(sql`SELECT i.seq AS seq, i.title AS title FROM items i WHERE i.seq IN ${seqs} AND ${visibleItem(curator)}`).map((r) => [r.seq, r.title]),
+    ctx.db.all<{ seq: number; title: string }>(sql`SELECT i.seq AS seq, i.title AS title FROM items i WHERE i.seq IN ${seqs} AND ${visibleItem(saveScope(curator))}`).map((r) => [r.seq, r.title]),
   );
   const widestOf = (seq: number) =>
     circles.filter((c) => c.seq === seq).reduce<Visibility | null>((widest, c) => (widest === null || VISIBILITIES.indexOf(c.visibility) > VISIBILITIES.indexOf(widest) ? c.visibility : widest), null);
@@ -498,7 +499,7 @@ export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: s
     if (working.length === 0) throw conflict("bundle_empty", "Add at least one item before publishing.");
     const seqs = working.map((w) => w.seq);
     const visible = new Set(
-      ctx.db.all<{ seq: number }>(sql`SELECT i.seq AS seq FROM items i WHERE i.seq IN ${seqs} AND ${visibleItem(audienceViewer(row.audience))}`).map((r) => r.seq),
+      ctx.db.all<{ seq: number }>(sql`SELECT i.seq AS seq FROM items i WHERE i.seq IN ${seqs} AND ${visibleItem(saveScope(audienceViewer(row.audience)))}`).map((r) => r.seq),
     );
     const blocked = working.filter((w) => !visible.has(w.seq));
     if (blocked.length) throw publishBlocked(ctx, viewer, row.audience, blocked);

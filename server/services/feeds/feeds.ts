@@ -10,18 +10,19 @@ import { sql, type SQL } from "drizzle-orm";
 import { Audience } from "../../../shared/bundle-schemas";
 import type { FeedFormat } from "../../../shared/delivery-schemas";
 import type { Item, ItemSector, Theme } from "../../../shared/schemas";
-import { queryAll, queryGet } from "../../db/query";
+import { queryAll, queryGet } from "../../db/statements";
 import type { BundleSnapshot } from "../bundles/snapshot";
 import type { ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { sha256Hex } from "../../core/ids";
 import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
 import { writeFeed, type FeedEntry } from "./writer";
-import { shapeItems } from "../library/saves";
+import { shapeItems } from "../library/item-view";
 import { openOfferByKey } from "../offers/offers";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/themes";
-import { audienceIncludes, audiencesReadBy, visibleItem, visibleSave } from "../access/visibility";
+import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
+import { visibleItem, visibleSave } from "../../db/visibility";
 
 export interface FeedOptions {
   format: FeedFormat;
@@ -64,10 +65,10 @@ function themeFilter(ctx: ServiceContext, audience: Viewer, themes: string[], li
   const tagged = queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (SELECT 1 FROM save_themes WHERE theme IN ${themes} LIMIT ${crossover})`)?.n ?? 0;
   if (tagged < crossover) {
     return sql`i.seq IN (SELECT ts.item_seq FROM save_themes st JOIN saves ts ON ts.seq = st.save_seq
-      WHERE st.theme IN ${themes} AND ${visibleSave(audience, "ts")})`;
+      WHERE st.theme IN ${themes} AND ${visibleSave(saveScope(audience), "ts")})`;
   }
   return sql`EXISTS (SELECT 1 FROM saves ts JOIN save_themes st ON st.save_seq = ts.seq
-    WHERE ts.item_seq = i.seq AND st.theme IN ${themes} AND ${visibleSave(audience, "ts")})`;
+    WHERE ts.item_seq = i.seq AND st.theme IN ${themes} AND ${visibleSave(saveScope(audience), "ts")})`;
 }
 
 /**
@@ -76,10 +77,10 @@ function themeFilter(ctx: ServiceContext, audience: Viewer, themes: string[], li
  */
 function itemCandidates(ctx: ServiceContext, audience: Viewer, themes: string[], sectors: ItemSector[], limit: number): ItemCandidate[] {
   if (!themes.length) return [];
-  const where: SQL[] = [visibleItem(audience), themeFilter(ctx, audience, themes, limit)];
+  const where: SQL[] = [visibleItem(saveScope(audience)), themeFilter(ctx, audience, themes, limit)];
   if (sectors.length) {
-    where.push(sql`(NOT EXISTS (SELECT 1 FROM saves xs, json_each(xs.sector) xj WHERE xs.item_seq = i.seq AND ${visibleSave(audience, "xs")})
-      OR EXISTS (SELECT 1 FROM saves ys, json_each(ys.sector) yj WHERE ys.item_seq = i.seq AND yj.value IN ${sectors} AND ${visibleSave(audience, "ys")}))`);
+    where.push(sql`(NOT EXISTS (SELECT 1 FROM saves xs, json_each(xs.sector) xj WHERE xs.item_seq = i.seq AND ${visibleSave(saveScope(audience), "xs")})
+      OR EXISTS (SELECT 1 FROM saves ys, json_each(ys.sector) yj WHERE ys.item_seq = i.seq AND yj.value IN ${sectors} AND ${visibleSave(saveScope(audience), "ys")}))`);
   }
   const rows = queryAll<{ seq: number; id: string; at: string; itemUpdated: string; savesUpdated: string; saveCount: number; saveSum: number }>(
     ctx,
@@ -87,7 +88,7 @@ function itemCandidates(ctx: ServiceContext, audience: Viewer, themes: string[],
           max(s.updated_at) AS savesUpdated, count(s.seq) AS saveCount, total(s.seq) AS saveSum
         FROM (SELECT i.seq, i.id, i.created_at, i.updated_at FROM items i WHERE ${sql.join(where, sql` AND `)}
               ORDER BY i.created_at DESC, i.seq DESC LIMIT ${limit}) i
-        JOIN saves s ON s.item_seq = i.seq AND ${visibleSave(audience, "s")}
+        JOIN saves s ON s.item_seq = i.seq AND ${visibleSave(saveScope(audience), "s")}
         GROUP BY i.seq ORDER BY i.created_at DESC, i.seq DESC`,
   );
   return rows.map((r) => ({

@@ -5,7 +5,7 @@ import { THEME_TAXONOMY, themeSlug } from "../../../shared/themes";
 import { themes } from "../../db/schema";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid, notFound } from "../../core/errors";
-import { reindexSavesWithThemes } from "../library/search-index";
+import { reindexSavesWithThemes } from "../../db/repositories/search-index";
 
 type ThemeRow = typeof themes.$inferSelect;
 
@@ -210,7 +210,10 @@ export function updateTheme(ctx: ServiceContext, slug: string, input: ThemeInput
       .run();
     invalidate(ctx);
     // Names and synonyms are searchable words of every save carrying the theme.
-    if (input.name || input.synonyms) reindexSavesWithThemes(ctx, [slug]);
+    if (input.name || input.synonyms) {
+      const index = themeIndex(ctx);
+      reindexSavesWithThemes(ctx, [slug], (slugs) => index.searchTerms(slugs));
+    }
   });
   return themeIndex(ctx).bySlug.get(slug)!;
 }

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
 import type { ItemSector } from "../../../shared/schemas";
-import { queryGet } from "../../db/query";
+import { queryGet } from "../../db/statements";
 import { webhookDeliveries } from "../../db/schema";
 import type { BundleSnapshot } from "../bundles/snapshot";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { newId } from "../../core/ids";
 import { NETWORK_AUDIENCE } from "../../core/viewer";
-import { shapeItems } from "../library/saves";
+import { shapeItems } from "../library/item-view";
 import { schoolsReceiving } from "../schools/subscriptions";
 import { webhookBody, type EventSubject } from "./payloads";
 

@@ -7,7 +7,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { WebhookFormat } from "../../../shared/delivery-schemas";
-import { queryAll, queryGet, queryRun } from "../../db/query";
+import { queryAll, queryGet, queryRun } from "../../db/statements";
 import { deliveryAttempts, webhookDeliveries } from "../../db/schema";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { postWebhook, signBody, type SendOutcome } from "./sender";

@@ -1,11 +1,13 @@
 import type Database from "better-sqlite3";
 import type { ServiceContext } from "../../core/context";
-import { themeIndex } from "../taxonomy/themes";
 
 /**
  * Keeps the FTS5 tables in step with items and saves. Callers run these inside the transaction that
- * changes the data, so search never sees a half-written clip.
+ * changes the data, so search never sees a half-written clip. A save is findable by its themes' names
+ * and synonyms: the caller passes the taxonomy's words for a list of theme slugs.
  */
+export type ThemeTerms = (slugs: string[]) => string;
+
 interface Statements {
   deleteItem: Database.Statement;
   insertItem: Database.Statement;
@@ -48,7 +50,7 @@ export function unindexItem(ctx: ServiceContext, seq: number) {
   prepared(ctx.sqlite).deleteItem.run(seq);
 }
 
-export function indexSave(ctx: ServiceContext, saveSeq: number) {
+export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: ThemeTerms) {
   const s = prepared(ctx.sqlite);
   const row = s.saveForIndex.get(saveSeq) as
     | { seq: number; note: string; quote: string; tags: string; themes: string }
@@ -56,7 +58,7 @@ export function indexSave(ctx: ServiceContext, saveSeq: number) {
   s.deleteSave.run(saveSeq);
   if (!row) return;
   const tags = (JSON.parse(row.tags) as string[]).join(" ; ");
-  const themes = themeIndex(ctx).searchTerms(JSON.parse(row.themes) as string[]);
+  const themes = themeTerms(JSON.parse(row.themes) as string[]);
   s.insertSave.run(row.seq, row.note, row.quote, tags, themes);
 }
 
@@ -64,9 +66,9 @@ export function unindexSave(ctx: ServiceContext, saveSeq: number) {
   prepared(ctx.sqlite).deleteSave.run(saveSeq);
 }
 
-export function reindexSavesWithThemes(ctx: ServiceContext, slugs: string[]) {
+export function reindexSavesWithThemes(ctx: ServiceContext, slugs: string[], themeTerms: ThemeTerms) {
   const s = prepared(ctx.sqlite);
   for (const slug of slugs) {
-    for (const { save_seq } of s.savesWithTheme.all(slug) as { save_seq: number }[]) indexSave(ctx, save_seq);
+    for (const { save_seq } of s.savesWithTheme.all(slug) as { save_seq: number }[]) indexSave(ctx, save_seq, themeTerms);
   }
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { sql as sqlTag, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { ServiceContext } from "../core/context";
 
@@ -59,9 +59,7 @@ export function queryRun(ctx: ServiceContext, query: SQL): Database.RunResult {
 }
 
 /**
- * `column IN ${inList(values)}`: the values travel as one JSON parameter, so the statement's text does
- * not change with their number and its prepared form is reused.
+ * Runs `work` in one transaction (a savepoint when one is already open): services say what belongs
+ * together, repositories say how it is written.
  */
-export function inList(values: readonly (string | number)[]): SQL {
-  return sqlTag`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
-}
+export const transaction = <T>(ctx: ServiceContext, work: () => T): T => ctx.db.transaction(() => work());
