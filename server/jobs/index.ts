@@ -1,5 +1,5 @@
 import type { ServiceContext } from "../core/context";
-import { recordReshare } from "../services/offers/offer-events";
+import { recordReshare } from "../services/offers/reach";
 import { WebhookWorker } from "../services/webhooks/worker";
 
 export interface JobOptions {

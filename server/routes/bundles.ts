@@ -19,18 +19,10 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import {
-  addCurator,
-  createBundle,
-  deleteBundle,
-  getBundle,
-  listBrokers,
-  listBundles,
-  publishBundle,
-  removeCurator,
-  setBundleItems,
-  updateBundle,
-} from "../services/bundles/bundles";
+import { addCurator, listBrokers, removeCurator } from "../services/bundles/curators";
+import { createBundle, deleteBundle, setBundleItems, updateBundle } from "../services/bundles/editing";
+import { publishBundle } from "../services/bundles/publishing";
+import { getBundle, listBundles } from "../services/bundles/view";
 
 const tag = "bundles";
 const IdParam = z.object({ id: Id });

@@ -7,7 +7,10 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { bundleReach, offerBundle, respondToOffer, schoolInbox } from "../services/offers/offers";
+import { schoolAsMember } from "../services/access/schools";
+import { respondToOffer, schoolInbox } from "../services/offers/inbox";
+import { offerBundle } from "../services/offers/offering";
+import { bundleReach } from "../services/offers/reach";
 
 const tag = "offers";
 const IdParam = z.object({ id: Id });
@@ -40,7 +43,7 @@ export const offerRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", IdParam),
     valid("query", InboxQuery),
-    (c) => c.json(schoolInbox(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("query"))),
+    (c) => c.json(schoolInbox(c.var.ctx, schoolAsMember(c.var.ctx, c.var.viewer, c.req.valid("param").id), c.req.valid("query"))),
   )
   .post(
     "/offers/:id/accept",

@@ -16,6 +16,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
+import { schoolAsCoordinator, schoolAsMember } from "../services/access/schools";
 import { getFeedUrls, getSubscriptions, rotateFeedUrl, setSubscriptions } from "../services/schools/subscriptions";
 import { deleteWebhook, listDeliveries, listWebhooks, registerWebhook } from "../services/webhooks/registration";
 
@@ -27,10 +28,10 @@ const HookParam = z.object({ id: Id, hookId: Id });
 export const subscriptionRoutes = new Hono<AppEnv>()
   .get(
     "/schools/:id/subscriptions",
-    doc({ tag, summary: "The school's theme subscriptions and sector narrowing (members)", responses: { 200: { description: "Subscriptions", schema: Subscriptions } } }),
+    doc({ tag, summary: "The school's theme subscriptions and sector narrowing (members; 404 for anyone else)", responses: { 200: { description: "Subscriptions", schema: Subscriptions } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json(getSubscriptions(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
+    (c) => c.json(getSubscriptions(c.var.ctx, schoolAsMember(c.var.ctx, c.var.viewer, c.req.valid("param").id))),
   )
   .put(
     "/schools/:id/subscriptions",
@@ -38,28 +39,28 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", SchoolParam),
     valid("json", SubscriptionsRequest),
-    (c) => c.json(setSubscriptions(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"))),
+    (c) => c.json(setSubscriptions(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id), c.req.valid("json"))),
   )
   .get(
     "/schools/:id/feed-url",
     doc({ tag, summary: "The school's private feed URLs (coordinators)", responses: { 200: { description: "Feed URLs", schema: FeedUrlsResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json(getFeedUrls(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
+    (c) => c.json(getFeedUrls(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id))),
   )
   .post(
     "/schools/:id/feed-url/rotate",
     doc({ tag, summary: "Replace the feed token; the old URLs stop working at once (coordinators)", responses: { 200: { description: "New feed URLs", schema: FeedUrlsResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json(rotateFeedUrl(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
+    (c) => c.json(rotateFeedUrl(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id))),
   )
   .get(
     "/schools/:id/webhooks",
     doc({ tag, summary: "The school's webhooks, without their secrets (coordinators)", responses: { 200: { description: "Webhooks", schema: WebhooksResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json({ webhooks: listWebhooks(c.var.ctx, c.var.viewer, c.req.valid("param").id) }),
+    (c) => c.json({ webhooks: listWebhooks(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id)) }),
   )
   .post(
     "/schools/:id/webhooks",
@@ -72,7 +73,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     idempotent,
     valid("param", SchoolParam),
     valid("json", CreateWebhookRequest),
-    async (c) => c.json(await registerWebhook(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => c.json(await registerWebhook(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id), c.req.valid("json")), 201),
   )
   .delete(
     "/schools/:id/webhooks/:hookId",
@@ -81,7 +82,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     valid("param", HookParam),
     (c) => {
       const { id, hookId } = c.req.valid("param");
-      deleteWebhook(c.var.ctx, c.var.viewer, id, hookId);
+      deleteWebhook(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, id), hookId);
       return c.body(null, 204);
     },
   )
@@ -93,6 +94,6 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     valid("query", DeliveriesQuery),
     (c) => {
       const { id, hookId } = c.req.valid("param");
-      return c.json(listDeliveries(c.var.ctx, c.var.viewer, id, hookId, c.req.valid("query")));
+      return c.json(listDeliveries(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, id), hookId, c.req.valid("query")));
     },
   );

@@ -40,9 +40,9 @@ describe("subscriptions", () => {
     expect(res.body.error.code).toBe("coordinator_only");
   });
 
-  it("are closed to people outside the school, and to anonymous callers", async () => {
-    expect((await server.api("GET", path("subscriptions"), { token: net.people.chris.token })).status).toBe(403);
-    expect((await server.api("PUT", path("subscriptions"), { token: net.people.chris.token, body: { themes: ["nt2"] } })).status).toBe(403);
+  it("do not exist for people outside the school (404), and need sign-in", async () => {
+    expect((await server.api("GET", path("subscriptions"), { token: net.people.chris.token })).status).toBe(404);
+    expect((await server.api("PUT", path("subscriptions"), { token: net.people.chris.token, body: { themes: ["nt2"] } })).status).toBe(404);
     expect((await server.api("GET", path("subscriptions"))).status).toBe(401);
   });
 
@@ -85,9 +85,9 @@ describe("feed URLs", () => {
     expect((await server.api("GET", path("feed-url"), { token: net.people.bram.token })).body).toEqual(rotated.body);
   });
 
-  it("are not shown to members who are not coordinators, nor to other schools", async () => {
+  it("are refused to members who are not coordinators (403) and do not exist for other schools (404)", async () => {
     expect((await server.api("GET", path("feed-url"), { token: net.people.anna.token })).status).toBe(403);
     expect((await server.api("POST", path("feed-url/rotate"), { token: net.people.anna.token })).status).toBe(403);
-    expect((await server.api("GET", path("feed-url"), { token: net.people.chris.token })).status).toBe(403);
+    expect((await server.api("GET", path("feed-url"), { token: net.people.chris.token })).status).toBe(404);
   });
 });

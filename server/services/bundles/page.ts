@@ -1,11 +1,19 @@
 import type { Localised } from "../../../shared/schemas";
-import type { BundleSnapshot } from "./snapshot";
+import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
-import { publishedBySlug } from "./bundles";
+import { bundleBySlug, latestSnapshots } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
-import { openOfferByKey } from "../offers/offers";
+import { openOfferByKey } from "../offers/inbox";
 import { themeIndex } from "../taxonomy/themes";
+
+/** The snapshot a published bundle shows, by its slug; null for unknown slugs and drafts. */
+function publishedBySlug(ctx: ServiceContext, slug: string) {
+  const row = bundleBySlug(ctx, slug);
+  if (!row || row.status !== "published") return null;
+  const snapshot = latestSnapshots(ctx, [row.id]).get(row.id);
+  return snapshot ? { row, snapshot } : null;
+}
 
 /** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */
 export interface BundlePageView {

@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
-import type { ItemSector } from "../../../shared/schemas";
-import { queryGet } from "../../db/statements";
-import { webhookDeliveries } from "../../db/schema";
-import type { BundleSnapshot } from "../bundles/snapshot";
+import { offerWithSnapshot } from "../../db/repositories/offers";
+import { anyWebhookListening, insertDelivery, webhooksListening } from "../../db/repositories/webhooks";
+import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { newId } from "../../core/ids";
 import { NETWORK_AUDIENCE } from "../../core/viewer";
@@ -27,17 +25,10 @@ interface Target {
 }
 
 /** The webhooks of these schools that asked for this event. */
-function webhooksFor(ctx: ServiceContext, schoolIds: string[], event: WebhookEvent): Target[] {
-  if (!schoolIds.length) return [];
-  return ctx.db
-    .all<{ webhookId: string; format: WebhookFormat; schoolId: string; schoolName: string }>(
-      sql`SELECT w.id AS webhookId, w.format AS format, s.id AS schoolId, s.name AS schoolName
-          FROM webhooks w JOIN schools s ON s.id = w.school_id
-          WHERE w.school_id IN ${schoolIds} AND EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = ${event})
-          ORDER BY w.created_at, w.id`,
-    )
-    .map((r) => ({ webhookId: r.webhookId, format: r.format, school: { id: r.schoolId, name: r.schoolName } }));
-}
+const webhooksFor = (ctx: ServiceContext, schoolIds: string[], event: WebhookEvent): Target[] =>
+  schoolIds.length
+    ? webhooksListening(ctx, schoolIds, event).map((r) => ({ webhookId: r.webhookId, format: r.format, school: { id: r.schoolId, name: r.schoolName } }))
+    : [];
 
 /**
  * item.published: every school subscribed to one of the item's themes or an ancestor of one, with the
@@ -46,8 +37,7 @@ function webhooksFor(ctx: ServiceContext, schoolIds: string[], event: WebhookEve
  */
 function itemPublished(ctx: ServiceContext, itemSeq: number): { targets: Target[]; subject: EventSubject } | null {
   // Most clips reach no webhook at all: answer that before shaping the item (this runs inside every clip).
-  const anyListener = queryGet(ctx, sql`SELECT 1 AS one FROM webhooks w WHERE EXISTS (SELECT 1 FROM json_each(w.events) e WHERE e.value = 'item.published') LIMIT 1`);
-  if (!anyListener) return null;
+  if (!anyWebhookListening(ctx, "item.published")) return null;
   // Shaped for the network: themes come only from saves it may see, so an item it cannot see has none.
   const item = shapeItems(ctx, NETWORK_AUDIENCE, [itemSeq])[0];
   if (!item || item.themes.length === 0) return null;
@@ -75,14 +65,7 @@ function itemPublished(ctx: ServiceContext, itemSeq: number): { targets: Target[
 
 /** offer.created and bundle.accepted: the offered school's webhooks, about the offered snapshot. */
 function offerEvent(ctx: ServiceContext, event: "offer.created" | "bundle.accepted", offerId: string): { targets: Target[]; subject: EventSubject } | null {
-  const offer = ctx.db.get<
-    { id: string; schoolId: string; status: "offered" | "opened" | "accepted" | "declined"; message: string; offeredAt: string; respondedAt: string | null; key: string; bundleId: string; slug: string | null; content: string } | undefined
-  >(
-    sql`SELECT o.id AS id, o.school_id AS schoolId, o.status AS status, o.message AS message, o.offered_at AS offeredAt,
-          o.responded_at AS respondedAt, o.capability_key AS key, o.bundle_id AS bundleId, b.slug AS slug, v.content AS content
-        FROM offers o JOIN bundles b ON b.id = o.bundle_id JOIN bundle_versions v ON v.bundle_id = o.bundle_id AND v.number = o.version
-        WHERE o.id = ${offerId}`,
-  );
+  const offer = offerWithSnapshot(ctx, offerId);
   // Recorded by the offer's own transaction, so it exists; if not, that is a caller's bug worth hearing about.
   if (!offer) throw new Error(`recordEvent(${event}): no published offer ${offerId}`);
   const targets = webhooksFor(ctx, [offer.schoolId], event);
@@ -121,7 +104,7 @@ export function recordEvent(ctx: ServiceContext, event: SchoolEvent): void {
   for (const target of found.targets) {
     const id = newId();
     const body = webhookBody(target.format, { deliveryId: id, occurredAt: now, school: target.school, subject: found.subject });
-    ctx.db.insert(webhookDeliveries).values({ id, webhookId: target.webhookId, event: event.event, offerId, body, nextAttemptAt: now, createdAt: now }).run();
+    insertDelivery(ctx, { id, webhookId: target.webhookId, event: event.event, offerId, body, at: now });
   }
   // Still inside the writing transaction: the worker is told after this synchronous work, and its commit, is done.
   ctx.outbox.written();

@@ -1,22 +1,26 @@
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+/** A school's webhooks: registration with a checked address and a secret shown once, removal, and the delivery log. */
 import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../../shared/delivery-schemas";
-import { deliveryAttempts, webhookDeliveries, webhooks } from "../../db/schema";
+import { decodePosition, pageOf } from "../../db/paging";
+import {
+  attemptsOf,
+  deleteWebhookRow,
+  deliveriesOf,
+  insertWebhook,
+  webhookCount,
+  webhookOfSchool,
+  webhooksOfSchool,
+  type WebhookRow,
+} from "../../db/repositories/webhooks";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid, notFound } from "../../core/errors";
 import { newId, newSecret } from "../../core/ids";
-import type { SignedInViewer } from "../../core/viewer";
-import { decodePosition, pageOf } from "../../db/paging";
-import { requireSchoolRole } from "../schools/subscriptions";
+import type { SchoolCoordinator } from "../access/schools";
 import { resolveWebhookTarget, WebhookAddressError } from "./address";
 
-type WebhookRow = typeof webhooks.$inferSelect;
 
 const toWebhook = (row: WebhookRow): Webhook => ({ id: row.id, url: row.url, format: row.format, events: row.events, createdAt: row.createdAt });
 
-export function listWebhooks(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string): Webhook[] {
-  requireSchoolRole(ctx, viewer, schoolId, "coordinator");
-  return ctx.db.select().from(webhooks).where(eq(webhooks.schoolId, schoolId)).orderBy(asc(webhooks.createdAt), asc(webhooks.id)).all().map(toWebhook);
-}
+export const listWebhooks = (ctx: ServiceContext, school: SchoolCoordinator): Webhook[] => webhooksOfSchool(ctx, school.id).map(toWebhook);
 
 /** Every event is posted to every webhook: a cap keeps one school from turning Knooppunt into an amplifier. */
 const MAX_WEBHOOKS_PER_SCHOOL = 10;
@@ -25,10 +29,8 @@ const MAX_WEBHOOKS_PER_SCHOOL = 10;
  * Registers a webhook after checking where its URL leads (see webhook-address.ts). The secret signs
  * every body; it is returned here once and never again.
  */
-export async function registerWebhook(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, input: CreateWebhookRequest) {
-  requireSchoolRole(ctx, viewer, schoolId, "coordinator");
-  const count = ctx.db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.schoolId, schoolId)).all().length;
-  if (count >= MAX_WEBHOOKS_PER_SCHOOL) {
+export async function registerWebhook(ctx: ServiceContext, school: SchoolCoordinator, input: CreateWebhookRequest) {
+  if (webhookCount(ctx, school.id) >= MAX_WEBHOOKS_PER_SCHOOL) {
     throw conflict("too_many_webhooks", `A school can have at most ${MAX_WEBHOOKS_PER_SCHOOL} webhooks; remove one first.`);
   }
   try {
@@ -39,54 +41,38 @@ export async function registerWebhook(ctx: ServiceContext, viewer: SignedInViewe
   }
   const row: WebhookRow = {
     id: newId(),
-    schoolId,
+    schoolId: school.id,
     url: input.url,
     format: input.format,
     events: input.events ? WEBHOOK_EVENTS.filter((e) => input.events!.includes(e)) : [...WEBHOOK_EVENTS],
     secret: newSecret("whsec"),
-    createdBy: viewer.user.id,
+    createdBy: school.actorId,
     createdAt: isoNow(ctx),
   };
-  ctx.db.insert(webhooks).values(row).run();
+  insertWebhook(ctx, row);
   return { webhook: toWebhook(row), secret: row.secret };
 }
 
-function requireWebhook(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, hookId: string): WebhookRow {
-  requireSchoolRole(ctx, viewer, schoolId, "coordinator");
-  const row = ctx.db.select().from(webhooks).where(and(eq(webhooks.id, hookId), eq(webhooks.schoolId, schoolId))).get();
+function requireWebhook(ctx: ServiceContext, school: SchoolCoordinator, hookId: string): WebhookRow {
+  const row = webhookOfSchool(ctx, school.id, hookId);
   if (!row) throw notFound("webhook");
   return row;
 }
 
 /** Removing a webhook drops its pending deliveries with it: nothing is sent to an address the school gave up. */
-export function deleteWebhook(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, hookId: string) {
-  requireWebhook(ctx, viewer, schoolId, hookId);
-  ctx.db.delete(webhooks).where(eq(webhooks.id, hookId)).run();
+export function deleteWebhook(ctx: ServiceContext, school: SchoolCoordinator, hookId: string) {
+  requireWebhook(ctx, school, hookId);
+  deleteWebhookRow(ctx, hookId);
 }
 
 /** The delivery log, newest first, with every attempt: what the coordinator checks when Teams stays quiet. */
-export function listDeliveries(ctx: ServiceContext, viewer: SignedInViewer, schoolId: string, hookId: string, page: { limit: number; cursor?: string }) {
-  requireWebhook(ctx, viewer, schoolId, hookId);
+export function listDeliveries(ctx: ServiceContext, school: SchoolCoordinator, hookId: string, page: { limit: number; cursor?: string }) {
+  requireWebhook(ctx, school, hookId);
   const cursor = decodePosition(page.cursor);
-  const rows = ctx.db
-    .select()
-    .from(webhookDeliveries)
-    .where(
-      and(
-        eq(webhookDeliveries.webhookId, hookId),
-        cursor
-          ? or(lt(webhookDeliveries.createdAt, cursor.at), and(eq(webhookDeliveries.createdAt, cursor.at), lt(webhookDeliveries.id, cursor.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-    .limit(page.limit + 1)
-    .all();
+  const rows = deliveriesOf(ctx, hookId, cursor, page.limit + 1);
   const { page: pageRows, nextCursor } = pageOf(rows, page.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const ids = pageRows.map((r) => r.id);
-  const attempts = ids.length
-    ? ctx.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(asc(deliveryAttempts.seq)).all()
-    : [];
+  const attempts = attemptsOf(ctx, ids);
   const deliveries: Delivery[] = pageRows.map((r) => ({
     id: r.id,
     event: r.event as Delivery["event"],

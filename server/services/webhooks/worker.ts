@@ -5,10 +5,8 @@
  * crash loses nothing: rows still pending are sent after the restart, at worst a second time with the
  * same Knooppunt-Delivery id, on which receivers may deduplicate.
  */
-import { eq, sql } from "drizzle-orm";
-import type { WebhookFormat } from "../../../shared/delivery-schemas";
-import { queryAll, queryGet, queryRun } from "../../db/statements";
-import { deliveryAttempts, webhookDeliveries } from "../../db/schema";
+import { dueDeliveries, isPending, pruneDeliveries, recordAttempt, updateDelivery, type DeliveryRow, type DueDelivery } from "../../db/repositories/webhooks";
+import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { postWebhook, signBody, type SendOutcome } from "./sender";
 
@@ -27,18 +25,7 @@ export interface WorkerOptions {
   onDelivered?: (delivery: DueDelivery, at: string) => void;
 }
 
-export interface DueDelivery {
-  id: string;
-  webhookId: string;
-  event: string;
-  offerId: string | null;
-  body: string;
-  attempts: number;
-  createdAt: string;
-  url: string;
-  secret: string;
-  format: WebhookFormat;
-}
+export type { DueDelivery };
 
 /** A receiver's Retry-After is honoured, within reason: a day-long one would outlast the retry window. */
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -93,7 +80,7 @@ export class WebhookWorker {
     this.lastPrune = now;
     const cutoff = new Date(now - DELIVERY_LOG_RETENTION_MS).toISOString();
     try {
-      queryRun(this.ctx, sql`DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ${cutoff}`);
+      pruneDeliveries(this.ctx, cutoff);
     } catch (error) {
       console.error("[knooppunt] webhook worker could not prune the delivery log:", error);
     }
@@ -104,14 +91,7 @@ export class WebhookWorker {
     if (free <= 0) return;
     let due: DueDelivery[];
     try {
-      due = queryAll<DueDelivery>(
-        this.ctx,
-        sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.offer_id AS offerId, d.body AS body, d.attempts AS attempts,
-              d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
-            FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= ${isoNow(this.ctx)}
-            ORDER BY d.next_attempt_at, d.created_at LIMIT 50`,
-      );
+      due = dueDeliveries(this.ctx, isoNow(this.ctx), 50);
     } catch (error) {
       console.error("[knooppunt] webhook worker could not read the outbox:", error);
       return;
@@ -165,15 +145,14 @@ export class WebhookWorker {
     const ctx = this.ctx;
     const now = ctx.now();
     const at = now.toISOString();
-    ctx.db.transaction(() => {
+    transaction(ctx, () => {
       // The webhook may have been deleted while the request was out; its deliveries went with it.
-      const still = queryGet(ctx, sql`SELECT 1 AS one FROM webhook_deliveries WHERE id = ${delivery.id} AND status = 'pending'`);
-      if (!still) return;
+      if (!isPending(ctx, delivery.id)) return;
       const attempts = delivery.attempts + 1;
       const error = outcome.kind === "delivered" ? null : outcome.error;
-      ctx.db.insert(deliveryAttempts).values({ deliveryId: delivery.id, at, statusCode: outcome.statusCode, error, durationMs }).run();
+      recordAttempt(ctx, { deliveryId: delivery.id, at, statusCode: outcome.statusCode, error, durationMs });
 
-      let update: Partial<typeof webhookDeliveries.$inferInsert>;
+      let update: Partial<DeliveryRow>;
       if (outcome.kind === "delivered") {
         update = { status: "delivered", deliveredAt: at, lastError: null };
         this.options.onDelivered?.(delivery, at);
@@ -184,11 +163,7 @@ export class WebhookWorker {
       } else {
         update = { lastError: error, nextAttemptAt: new Date(now.getTime() + this.backoff(attempts, outcome.retryAfterMs)).toISOString() };
       }
-      ctx.db
-        .update(webhookDeliveries)
-        .set({ ...update, attempts, lastStatusCode: outcome.statusCode })
-        .where(eq(webhookDeliveries.id, delivery.id))
-        .run();
+      updateDelivery(ctx, delivery.id, { ...update, attempts, lastStatusCode: outcome.statusCode });
     });
   }
 }

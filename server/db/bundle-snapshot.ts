@@ -1,5 +1,5 @@
-import type { Audience, BundleEntry } from "../../../shared/bundle-schemas";
-import type { ItemSector } from "../../../shared/schemas";
+import type { Audience, BundleEntry } from "../../shared/bundle-schemas";
+import type { ItemSector } from "../../shared/schemas";
 
 /**
  * What `bundle_versions.content` holds: the bundle exactly as published, so pages, feeds and offers keep
