@@ -6,7 +6,7 @@
  * same Knooppunt-Delivery id, on which receivers may deduplicate.
  */
 import { eq, sql } from "drizzle-orm";
-import type { WebhookFormat } from "../../shared/delivery-schemas";
+import type { WebhookFormat } from "../../shared/schemas";
 import { queryAll, queryGet, queryRun } from "../db/query";
 import { deliveryAttempts, offerEvents, webhookDeliveries } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";

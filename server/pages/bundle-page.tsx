@@ -1,6 +1,7 @@
 import { html } from "hono/html";
 import { kindKey, translate } from "../../shared/i18n";
-import type { BundleEntry } from "../../shared/bundle-schemas";
+import type { BundleEntry } from "../../shared/schemas";
+import { FEED_MEDIA_TYPES } from "../../shared/feeds";
 import { paragraphs } from "../../shared/text";
 import type { BundlePageView } from "../services/bundle-page";
 import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
@@ -129,8 +130,8 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
         alternates:
           snapshot.audience === "public"
             ? [
-                { type: "application/atom+xml", title: snapshot.title, href: `/feeds/bundles/${view.slug}.atom` },
-                { type: "application/feed+json", title: snapshot.title, href: `/feeds/bundles/${view.slug}.json` },
+                { type: FEED_MEDIA_TYPES.atom, title: snapshot.title, href: `/feeds/bundles/${view.slug}.atom` },
+                { type: FEED_MEDIA_TYPES.json, title: snapshot.title, href: `/feeds/bundles/${view.slug}.json` },
               ]
             : [],
       }}

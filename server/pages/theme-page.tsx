@@ -1,16 +1,10 @@
 import { html } from "hono/html";
 import { translate, kindKey } from "../../shared/i18n";
-import type { FeedFormat } from "../../shared/delivery-schemas";
+import { FEED_FORMATS, FEED_MEDIA_TYPES } from "../../shared/feeds";
 import type { ThemePage as ThemePageData } from "../services/feeds";
 import { httpOnly, Layout } from "./layout";
 import { themeText, type PageLanguage } from "./theme-messages";
 
-const FEED_TYPES: Record<FeedFormat, string> = {
-  atom: "application/atom+xml",
-  rss: "application/rss+xml",
-  json: "application/feed+json",
-};
-const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
 
 /** /t/:slug: a theme's public bundles and items, with its feeds for readers to subscribe to. */
 export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLanguage }) {
@@ -25,7 +19,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
         title: `${name} — Knooppunt`,
         description: description || undefined,
         url: page.url,
-        alternates: FORMATS.map((format) => ({ type: FEED_TYPES[format], title: `${name} (${t(`theme.feed.${format}`)})`, href: page.feeds[format] })),
+        alternates: FEED_FORMATS.map((format) => ({ type: FEED_MEDIA_TYPES[format], title: `${name} (${t(`theme.feed.${format}`)})`, href: page.feeds[format] })),
       }}
     >
       <nav class="no-print">
@@ -63,9 +57,9 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
         <h2 id="follow">{t("theme.follow")}</h2>
         <p class="muted">{t("theme.followHint")}</p>
         <ul class="chips">
-          {FORMATS.map((format) => (
+          {FEED_FORMATS.map((format) => (
             <li>
-              <a href={page.feeds[format]} type={FEED_TYPES[format]}>
+              <a href={page.feeds[format]} type={FEED_MEDIA_TYPES[format]}>
                 {t(`theme.feed.${format}`)}
               </a>
             </li>

@@ -15,7 +15,7 @@ import type {
   CreateBundleRequest,
   PublishRequest,
   UpdateBundleRequest,
-} from "../../shared/bundle-schemas";
+} from "../../shared/schemas";
 import { VISIBILITIES, type Item, type Visibility } from "../../shared/schemas";
 import { themeSlug } from "../../shared/themes";
 import { bundleCurators, bundleItems, bundles, bundleVersions, items, users } from "../db/schema";

@@ -7,8 +7,8 @@
  * hear "nothing new", so that answer must cost as little as possible.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { Audience } from "../../shared/bundle-schemas";
-import type { FeedFormat } from "../../shared/delivery-schemas";
+import { Audience } from "../../shared/schemas";
+import type { FeedFormat } from "../../shared/schemas";
 import type { Item, ItemSector, Theme } from "../../shared/schemas";
 import { queryAll, queryGet } from "../db/query";
 import type { BundleSnapshot } from "../domain/bundle-snapshot";

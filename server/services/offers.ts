@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { CreateOffersRequest, InboxOffer, InboxQuery, OfferStatus, ReachResponse } from "../../shared/bundle-schemas";
+import type { CreateOffersRequest, InboxOffer, InboxQuery, OfferStatus, ReachResponse } from "../../shared/schemas";
 import { bundles, bundleVersions, offerEvents, offers, schools, users } from "../db/schema";
 import type { BundleSnapshot } from "../domain/bundle-snapshot";
 import { isoNow, type ServiceContext } from "../domain/context";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { WebhookEvent, WebhookFormat } from "../../shared/delivery-schemas";
+import type { WebhookEvent, WebhookFormat } from "../../shared/schemas";
 import type { ItemSector } from "../../shared/schemas";
 import { queryGet } from "../db/query";
 import { webhookDeliveries } from "../db/schema";

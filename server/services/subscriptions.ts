@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../shared/delivery-schemas";
+import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../shared/schemas";
 import type { ItemSector } from "../../shared/schemas";
 import { schoolFeeds, schools, subscriptions } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";

@@ -3,7 +3,7 @@
  * Teams Workflows message carrying an Adaptive Card 1.4. Both are written once, when the event is
  * recorded, and sent byte for byte on every try, so the signature and the delivery id never change.
  */
-import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../shared/delivery-schemas";
+import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../shared/schemas";
 
 type Bundle = NonNullable<WebhookJsonPayload["bundle"]>;
 type Offer = NonNullable<WebhookJsonPayload["offer"]>;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
-import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../shared/delivery-schemas";
+import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../shared/schemas";
 import { deliveryAttempts, webhookDeliveries, webhooks } from "../db/schema";
 import { isoNow, type ServiceContext } from "../domain/context";
 import { conflict, invalid, notFound } from "../domain/errors";
