@@ -9,10 +9,12 @@
  */
 import { Readability } from "@mozilla/readability";
 import type { ExtractedMeta, ExtractedPage, ExtractedVideo } from "./clip-request";
+import { parseVideoUrl, videoPlatformName, youTubeStillUrl } from "./video";
 import { LIMITS, type ItemKind } from "./vocabulary";
 
 export type { ExtractedMeta, ExtractedPage, ExtractedVideo } from "./clip-request";
 export { toCreateItemRequest } from "./clip-request";
+export { parseVideoUrl } from "./video";
 
 export interface ExtractOptions {
   /** The person's text selection (window.getSelection().toString()); becomes the quote. */
@@ -76,49 +78,6 @@ export function parseIsoDuration(value: string | null | undefined): number | nul
   if (/T$/i.test(value.trim())) return null;
   const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => (part ? Number(part.replace(",", ".")) : 0));
   return Math.round((weeks ?? 0) * 604_800 + (days ?? 0) * 86_400 + (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + (seconds ?? 0));
-}
-
-/**
- * YouTube and Vimeo video URLs (watch pages, short links, Shorts, embeds, player URLs) → provider, id
- * and a privacy-friendly embed URL; anything else → null.
- */
-export function parseVideoUrl(raw: string | null | undefined): { provider: string; id: string; embedUrl: string } | null {
-  if (!raw) return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  const host = url.hostname.toLowerCase().replace(/^(www\.|m\.|music\.)/, "");
-  const segments = url.pathname.split("/").filter(Boolean);
-
-  let youtubeId: string | null | undefined = null;
-  if (host === "youtube.com" || host === "youtube-nocookie.com") {
-    if (segments[0] === "watch") youtubeId = url.searchParams.get("v");
-    else if (["shorts", "embed", "live", "v"].includes(segments[0] ?? "")) youtubeId = segments[1];
-  } else if (host === "youtu.be") {
-    youtubeId = segments[0];
-  }
-  // A YouTube id is always 11 url-safe characters; anything else is a channel, playlist or garbage.
-  if (youtubeId && /^[A-Za-z0-9_-]{11}$/.test(youtubeId)) {
-    return { provider: "youtube", id: youtubeId, embedUrl: `https://www.youtube-nocookie.com/embed/${youtubeId}` };
-  }
-
-  if (host === "vimeo.com" || host === "player.vimeo.com") {
-    const index = segments.findIndex((segment) => /^\d+$/.test(segment));
-    // vimeo.com/<digits> or vimeo.com/channels/<name>/<digits>; not vimeo.com/user123 (not all digits).
-    if (index >= 0) {
-      const id = segments[index]!;
-      // Unlisted videos only play with their hash, which sits after the id or in ?h=.
-      const next = segments[index + 1];
-      const hash = next && /^[0-9a-f]{6,}$/i.test(next) ? next : url.searchParams.get("h");
-      const query = hash && /^[0-9a-f]+$/i.test(hash) ? `?h=${hash}` : "";
-      return { provider: "vimeo", id, embedUrl: `https://player.vimeo.com/video/${id}${query}` };
-    }
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -571,7 +530,7 @@ function findSiteName(page: Page): string | null {
     website ? ldString(website["name"]) : null,
     meta(page, "application-name", "dc.publisher", "dcterms.publisher", "citation_publisher"),
     // On a video platform the head can be stale (see Page.staleHead), but the platform is certain.
-    { youtube: "YouTube", vimeo: "Vimeo" }[parseVideoUrl(page.url?.href)?.provider ?? ""],
+    videoPlatformName(parseVideoUrl(page.url?.href)),
   );
 }
 
@@ -625,7 +584,7 @@ function findImage(page: Page, video: ExtractedVideo | null): string | null {
     itemprop(page, "thumbnailUrl"),
     video ? page.doc.querySelector("video[poster]")?.getAttribute("poster") : null,
     // YouTube always serves this thumbnail; useful when the head is stale or missing.
-    video?.provider === "youtube" && video.id ? `https://i.ytimg.com/vi/${video.id}/hqdefault.jpg` : null,
+    video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null,
   ];
   for (const candidate of candidates) {
     const url = httpUrl(candidate, page.base);

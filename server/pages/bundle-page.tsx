@@ -3,6 +3,7 @@ import { kindKey, translate } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/schemas";
 import { FEED_MEDIA_TYPES } from "../../shared/feeds";
 import { paragraphs } from "../../shared/text";
+import { youTubeStillUrl } from "../../shared/video";
 import type { BundlePageView } from "../services/bundle-page";
 import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
 import { httpOnly, Layout } from "./layout";
@@ -38,8 +39,7 @@ function formatDuration(seconds: number | null | undefined): string | null {
 function thumbnailOf(entry: BundleEntry): string | null {
   const own = httpOnly(entry.imageUrl);
   if (own) return own;
-  if (entry.video?.provider === "youtube" && entry.video.id && /^[\w-]{6,20}$/.test(entry.video.id)) return `https://i.ytimg.com/vi/${entry.video.id}/hqdefault.jpg`;
-  return null;
+  return entry.video?.provider === "youtube" && entry.video.id ? youTubeStillUrl(entry.video.id) : null;
 }
 
 /** Broker texts are plain text: blank lines make paragraphs, single newlines line breaks. */
