@@ -1,6 +1,6 @@
 /**
  * The product's vocabularies as plain constants, without zod, so the extension's popup can use them
- * without bundling a schema library. shared/schemas.ts builds its enums from these.
+ * without bundling a schema library. shared/schemas builds its enums from these.
  */
 export const ITEM_KINDS = [
   "artikel",

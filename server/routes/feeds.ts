@@ -4,7 +4,7 @@ import { BundleFeedPath, FeedQuery, SchoolFeedPath, ThemeFeedPath, type FeedForm
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { valid } from "../http/validate";
-import { pickLanguage } from "../pages/bundle-messages";
+import { pickLanguage } from "../../shared/i18n";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
 import { FEED_CONTENT_TYPES } from "../../shared/feeds";
