@@ -5,6 +5,7 @@
  * Pure TypeScript on top of the WHATWG `URL` class, which browsers and Node both provide: no Node-only or
  * browser-only imports here.
  */
+import { isYouTubeHost, parseVideoUrl } from "./video";
 import type { ItemKind } from "./vocabulary";
 
 /** Thrown by {@link normaliseUrl} for anything that is not an absolute http(s) URL. */
@@ -34,9 +35,8 @@ export function isHttpUrl(value: string): boolean {
  * - the remaining query parameters are sorted by key, then value (stable); an empty `?` disappears;
  * - trailing slashes on the path are dropped, but the root path stays `/`;
  * - percent-encoding is kept as the URL parser serialises it (no decoding, no re-encoding);
- * - YouTube video links (`youtu.be/ID`, `youtube.com/watch?v=ID`, `/shorts/ID`, `/embed/ID`, `/live/ID`,
- *   also on `m.` and `youtube-nocookie.com`) become `https://www.youtube.com/watch?v=ID`, keeping only
- *   `v` and `list`.
+ * - YouTube video links (the ones shared/video.ts recognises, except on `music.youtube.com`) become
+ *   `https://www.youtube.com/watch?v=ID`, keeping only `v` and `list`.
  *
  * The scheme is deliberately kept as given: `http://` and `https://` are NOT merged. Some school and
  * municipality sites still serve different content (or an older copy of the site) over plain http, and a
@@ -57,7 +57,7 @@ export function normaliseUrl(raw: string): string {
   url.hash = "";
   // Default ports are already removed by the parser (`https://x:443/` serialises as `https://x/`).
 
-  const youTubeVideo = youTubeVideoUrl(url);
+  const youTubeVideo = youTubeWatchUrl(url);
   if (youTubeVideo !== null) return youTubeVideo;
 
   const host = url.hostname;
@@ -215,48 +215,21 @@ function compareStrings(a: string, b: string): number {
 
 // --- Video sites ---
 
-const YOUTUBE_ID = /^[A-Za-z0-9_-]+$/;
-const YOUTUBE_WATCH_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com"]);
-const YOUTUBE_EMBED_HOSTS = new Set(["youtube-nocookie.com", "www.youtube-nocookie.com"]);
-const YOUTUBE_SHORT_HOSTS = new Set(["youtu.be", "www.youtu.be"]);
-
-function isYouTubeHost(hostname: string): boolean {
-  return (
-    hostname === "youtube.com" ||
-    hostname.endsWith(".youtube.com") ||
-    YOUTUBE_SHORT_HOSTS.has(hostname) ||
-    YOUTUBE_EMBED_HOSTS.has(hostname)
-  );
-}
+const YOUTUBE_LIST = /^[A-Za-z0-9_-]+$/;
 
 /**
- * `https://www.youtube.com/watch?v=ID[&list=…]` for a link to a single YouTube video, else null.
- * `music.youtube.com` is left alone: it plays the same id in a different player. `v` comes before `list`
- * (YouTube's own order) rather than being sorted; only these two parameters are ever present.
+ * `https://www.youtube.com/watch?v=ID[&list=…]` for a link to a single YouTube video (shared/video.ts
+ * says which links are), else null. `music.youtube.com` is left alone: it plays the same id in a
+ * different player. `v` comes before `list` (YouTube's own order) rather than being sorted; only these
+ * two parameters are ever present.
  */
-function youTubeVideoUrl(url: URL): string | null {
-  const host = url.hostname;
-  const segments = url.pathname.split("/").filter((s) => s !== "");
-  let id: string | undefined;
-
-  if (YOUTUBE_SHORT_HOSTS.has(host)) {
-    id = segments[0];
-  } else if (YOUTUBE_WATCH_HOSTS.has(host) || YOUTUBE_EMBED_HOSTS.has(host)) {
-    const [first, second] = segments;
-    if (first === "watch" && segments.length === 1 && YOUTUBE_WATCH_HOSTS.has(host)) {
-      id = url.searchParams.get("v") ?? undefined;
-    } else if (first === "embed" || ((first === "shorts" || first === "live") && YOUTUBE_WATCH_HOSTS.has(host))) {
-      // `/embed/videoseries?list=…` embeds a playlist, not a video.
-      id = second === "videoseries" ? undefined : second;
-    }
-  } else {
-    return null;
-  }
-
-  if (id === undefined || !YOUTUBE_ID.test(id)) return null;
-  let result = `https://www.youtube.com/watch?v=${id}`;
+function youTubeWatchUrl(url: URL): string | null {
+  if (url.hostname === "music.youtube.com") return null;
+  const video = parseVideoUrl(url);
+  if (video?.provider !== "youtube") return null;
+  let result = `https://www.youtube.com/watch?v=${video.id}`;
   const list = url.searchParams.get("list");
-  if (list !== null && YOUTUBE_ID.test(list)) result += `&list=${list}`;
+  if (list !== null && YOUTUBE_LIST.test(list)) result += `&list=${list}`;
   return result;
 }
 

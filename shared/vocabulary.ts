@@ -1,6 +1,6 @@
 /**
  * The product's vocabularies as plain constants, without zod, so the extension's popup can use them
- * without bundling a schema library. shared/schemas.ts builds its enums from these.
+ * without bundling a schema library. shared/schemas builds its enums from these.
  */
 export const ITEM_KINDS = [
   "artikel",
@@ -28,6 +28,8 @@ export type ItemSector = (typeof ITEM_SECTORS)[number];
 export const USER_ROLES = ["admin", "broker"] as const;
 export const COMMUNITY_KINDS = ["leergemeenschap", "werkplaats", "themateam", "leerteam"] as const;
 export const LANGUAGES = ["nl", "en"] as const;
+/** The languages the product speaks: every catalogue in shared/i18n has both. */
+export type Language = (typeof LANGUAGES)[number];
 export const WEBHOOK_EVENTS = ["offer.created", "bundle.accepted", "item.published"] as const;
 export const WEBHOOK_FORMATS = ["teams", "json"] as const;
 

@@ -3,8 +3,8 @@
  * stays small. Shapes come from shared/schemas.ts, shared/bundle-schemas.ts and shared/delivery-schemas.ts
  * as types only; the server validates with the same schemas. Every call takes an AbortSignal, so a newer search cancels a stale one.
  */
-import type { Bundle, BundleItemsRequest, CreateBundleRequest, InboxOffer, ReachResponse, UpdateBundleRequest } from "../../shared/bundle-schemas";
-import type { CreateWebhookRequest, Delivery, FeedUrlsResponse, Subscriptions, SubscriptionsRequest, Webhook } from "../../shared/delivery-schemas";
+import type { Bundle, BundleItemsRequest, CreateBundleRequest, InboxOffer, ReachResponse, UpdateBundleRequest } from "../../shared/schemas";
+import type { CreateWebhookRequest, Delivery, FeedUrlsResponse, Subscriptions, SubscriptionsRequest, Webhook } from "../../shared/schemas";
 import type { Item, ItemFacetsResponse, ItemListResponse, MeResponse, Outcome, School, UpdateSaveRequest } from "../../shared/schemas";
 import type { ItemKind, ItemSector, Visibility } from "../../shared/vocabulary";
 import { ApiError } from "./api-error";

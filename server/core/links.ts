@@ -1,4 +1,4 @@
-import type { FeedFormat } from "../../shared/delivery-schemas";
+import type { FeedFormat } from "../../shared/schemas";
 
 /**
  * Every address the product prints — in API answers, feeds, pages and webhook bodies — is built here,

@@ -1,4 +1,4 @@
-import type { Audience, BundleEntry } from "../../shared/bundle-schemas";
+import type { Audience, BundleEntry } from "../../shared/schemas";
 import type { ItemSector } from "../../shared/schemas";
 
 /**

@@ -1,12 +1,13 @@
 import { html } from "hono/html";
-import { kindKey, translate } from "../../shared/i18n";
-import type { BundleEntry } from "../../shared/bundle-schemas";
+import { kindKey, sectorKey, translate, type Language, type MessageKey } from "../../shared/i18n";
+import type { BundleEntry } from "../../shared/schemas";
+import { FEED_MEDIA_TYPES } from "../../shared/feeds";
 import { paragraphs } from "../../shared/text";
+import { youTubeStillUrl } from "../../shared/video";
 import type { BundlePageView } from "../services/bundles/page";
-import { pageText, sectorKey, type PageLanguage } from "./bundle-messages";
 import { httpOnly, Layout } from "./layout";
 
-const LOCALES: Record<PageLanguage, string> = { nl: "nl-NL", en: "en-GB" };
+const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
 // Stored URLs were validated as http(s) when clipped; checking again here keeps a javascript: link out of
 // the page even if a row was written some other way.
@@ -18,7 +19,7 @@ const DATES = {
 };
 const LISTS = { nl: new Intl.ListFormat(LOCALES.nl, { type: "conjunction" }), en: new Intl.ListFormat(LOCALES.en, { type: "conjunction" }) };
 
-function formatDate(lang: PageLanguage, value: string | null): string | null {
+function formatDate(lang: Language, value: string | null): string | null {
   if (!value) return null;
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
@@ -37,8 +38,7 @@ function formatDuration(seconds: number | null | undefined): string | null {
 function thumbnailOf(entry: BundleEntry): string | null {
   const own = httpOnly(entry.imageUrl);
   if (own) return own;
-  if (entry.video?.provider === "youtube" && entry.video.id && /^[\w-]{6,20}$/.test(entry.video.id)) return `https://i.ytimg.com/vi/${entry.video.id}/hqdefault.jpg`;
-  return null;
+  return entry.video?.provider === "youtube" && entry.video.id ? youTubeStillUrl(entry.video.id) : null;
 }
 
 /** Broker texts are plain text: blank lines make paragraphs, single newlines line breaks. */
@@ -59,8 +59,8 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-function Entry({ entry, position, lang, themeName }: { entry: BundleEntry; position: number; lang: PageLanguage; themeName: (slug: string) => string }) {
-  const t = (key: Parameters<typeof pageText>[1], params?: Record<string, string | number>) => pageText(lang, key, params);
+function Entry({ entry, position, lang, themeName }: { entry: BundleEntry; position: number; lang: Language; themeName: (slug: string) => string }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   const href = httpOnly(entry.url);
   const thumbnail = thumbnailOf(entry);
   const duration = formatDuration(entry.video?.durationSeconds);
@@ -108,11 +108,11 @@ function Entry({ entry, position, lang, themeName }: { entry: BundleEntry; posit
   );
 }
 
-function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }) {
+function BundlePage({ view, lang }: { view: BundlePageView; lang: Language }) {
   const { snapshot } = view;
-  const t = (key: Parameters<typeof pageText>[1], params?: Record<string, string | number>) => pageText(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   const themeName = (slug: string) => view.themeNames[slug]?.[lang] ?? slug;
-  const other: PageLanguage = lang === "nl" ? "en" : "nl";
+  const other: Language = lang === "nl" ? "en" : "nl";
   const switchHref = `?${new URLSearchParams({ lang: other, ...(view.key ? { key: view.key } : {}) })}`;
   const names = LISTS[lang].format(snapshot.curators.map((c) => c.name));
   const count = snapshot.entries.length;
@@ -129,8 +129,8 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
         alternates:
           snapshot.audience === "public"
             ? [
-                { type: "application/atom+xml", title: snapshot.title, href: `/feeds/bundles/${view.slug}.atom` },
-                { type: "application/feed+json", title: snapshot.title, href: `/feeds/bundles/${view.slug}.json` },
+                { type: FEED_MEDIA_TYPES.atom, title: snapshot.title, href: `/feeds/bundles/${view.slug}.atom` },
+                { type: FEED_MEDIA_TYPES.json, title: snapshot.title, href: `/feeds/bundles/${view.slug}.json` },
               ]
             : [],
       }}
@@ -142,11 +142,11 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
           </a>
         </nav>
         <p class="muted">
-          <span class="brand">Knooppunt</span> · {t("page.kicker")}
+          <span class="brand">Knooppunt</span> · {t("bundle.kicker")}
         </p>
         <h1>{snapshot.title}</h1>
         <p class="muted">
-          {names ? <>{t("page.curatedBy", { names })} · </> : null}
+          {names ? <>{t("bundle.curatedBy", { names })} · </> : null}
           {t("page.published", { date: formatDate(lang, snapshot.publishedAt) ?? "" })}
           {view.version > 1 ? ` (${t("page.version", { version: view.version })})` : null}
         </p>
@@ -166,13 +166,13 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
 
       {snapshot.about ? (
         <section>
-          <h2>{t("page.about")}</h2>
+          <h2>{t("bundle.about")}</h2>
           <Paragraphs text={snapshot.about} />
         </section>
       ) : null}
       {snapshot.use ? (
         <section>
-          <h2>{t("page.use")}</h2>
+          <h2>{t("bundle.use")}</h2>
           <Paragraphs text={snapshot.use} />
         </section>
       ) : null}
@@ -195,16 +195,16 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: PageLanguage }
   );
 }
 
-function NotFoundPage({ lang }: { lang: PageLanguage }) {
+function NotFoundPage({ lang }: { lang: Language }) {
   return (
-    <Layout meta={{ lang, title: pageText(lang, "page.notFound.title") }}>
-      <h1>{pageText(lang, "page.notFound.title")}</h1>
-      <p>{pageText(lang, "page.notFound.body")}</p>
+    <Layout meta={{ lang, title: translate(lang, "page.notFound.title") }}>
+      <h1>{translate(lang, "page.notFound.title")}</h1>
+      <p>{translate(lang, "page.notFound.body")}</p>
     </Layout>
   );
 }
 
 // hono/jsx renders elements only; the doctype keeps browsers (and their print engines) in standards mode.
-export const renderBundlePage = (view: BundlePageView, lang: PageLanguage) => html`<!doctype html>${<BundlePage view={view} lang={lang} />}`;
+export const renderBundlePage = (view: BundlePageView, lang: Language) => html`<!doctype html>${<BundlePage view={view} lang={lang} />}`;
 
-export const renderBundleNotFound = (lang: PageLanguage) => html`<!doctype html>${<NotFoundPage lang={lang} />}`;
+export const renderBundleNotFound = (lang: Language) => html`<!doctype html>${<NotFoundPage lang={lang} />}`;

@@ -1,23 +1,16 @@
 import { html } from "hono/html";
-import { translate, kindKey } from "../../shared/i18n";
-import type { FeedFormat } from "../../shared/delivery-schemas";
+import { translate, kindKey, type Language, type MessageKey } from "../../shared/i18n";
+import { FEED_FORMATS, FEED_MEDIA_TYPES } from "../../shared/feeds";
 import type { ThemePage as ThemePageData } from "../services/feeds/feeds";
 import { httpOnly, Layout } from "./layout";
-import { themeText, type PageLanguage } from "./theme-messages";
 
-const FEED_TYPES: Record<FeedFormat, string> = {
-  atom: "application/atom+xml",
-  rss: "application/rss+xml",
-  json: "application/feed+json",
-};
-const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
 
 /** /t/:slug: a theme's public bundles and items, with its feeds for readers to subscribe to. */
-export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLanguage }) {
-  const t = (key: Parameters<typeof themeText>[1], params?: Record<string, string | number>) => themeText(lang, key, params);
+export function ThemePage({ page, lang }: { page: ThemePageData; lang: Language }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   const name = page.theme.name[lang];
   const description = page.theme.description[lang];
-  const other: PageLanguage = lang === "nl" ? "en" : "nl";
+  const other: Language = lang === "nl" ? "en" : "nl";
   return (
     <Layout
       meta={{
@@ -25,7 +18,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
         title: `${name} — Knooppunt`,
         description: description || undefined,
         url: page.url,
-        alternates: FORMATS.map((format) => ({ type: FEED_TYPES[format], title: `${name} (${t(`theme.feed.${format}`)})`, href: page.feeds[format] })),
+        alternates: FEED_FORMATS.map((format) => ({ type: FEED_MEDIA_TYPES[format], title: `${name} (${t(`theme.feed.${format}`)})`, href: page.feeds[format] })),
       }}
     >
       <nav class="no-print">
@@ -63,9 +56,9 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
         <h2 id="follow">{t("theme.follow")}</h2>
         <p class="muted">{t("theme.followHint")}</p>
         <ul class="chips">
-          {FORMATS.map((format) => (
+          {FEED_FORMATS.map((format) => (
             <li>
-              <a href={page.feeds[format]} type={FEED_TYPES[format]}>
+              <a href={page.feeds[format]} type={FEED_MEDIA_TYPES[format]}>
                 {t(`theme.feed.${format}`)}
               </a>
             </li>
@@ -86,7 +79,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
               {bundle.about ? <p>{bundle.about}</p> : null}
               {bundle.use ? (
                 <p class="note">
-                  <strong>{t("theme.use")}</strong> {bundle.use}
+                  <strong>{t("bundle.use")}</strong> {bundle.use}
                 </p>
               ) : null}
             </div>
@@ -122,15 +115,15 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: PageLangu
   );
 }
 
-function ThemeNotFound({ lang }: { lang: PageLanguage }) {
+function ThemeNotFound({ lang }: { lang: Language }) {
   return (
-    <Layout meta={{ lang, title: themeText(lang, "theme.notFound.title") }}>
-      <h1>{themeText(lang, "theme.notFound.title")}</h1>
-      <p>{themeText(lang, "theme.notFound.body")}</p>
+    <Layout meta={{ lang, title: translate(lang, "theme.notFound.title") }}>
+      <h1>{translate(lang, "theme.notFound.title")}</h1>
+      <p>{translate(lang, "theme.notFound.body")}</p>
     </Layout>
   );
 }
 
 // hono/jsx renders elements only; the doctype keeps browsers in standards mode (as on the bundle page).
-export const renderThemePage = (page: ThemePageData, lang: PageLanguage) => html`<!doctype html>${<ThemePage page={page} lang={lang} />}`;
-export const renderThemeNotFound = (lang: PageLanguage) => html`<!doctype html>${<ThemeNotFound lang={lang} />}`;
+export const renderThemePage = (page: ThemePageData, lang: Language) => html`<!doctype html>${<ThemePage page={page} lang={lang} />}`;
+export const renderThemeNotFound = (lang: Language) => html`<!doctype html>${<ThemeNotFound lang={lang} />}`;

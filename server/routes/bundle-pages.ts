@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authenticate } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { valid } from "../http/validate";
-import { pickLanguage } from "../pages/bundle-messages";
+import { pickLanguage } from "../../shared/i18n";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderBundleNotFound, renderBundlePage } from "../pages/bundle-page";
 import { openBundlePage } from "../services/bundles/page";

@@ -12,7 +12,7 @@ import {
   PublishRequest,
   UpdateBundleRequest,
   VersionConflict,
-} from "../../shared/bundle-schemas";
+} from "../../shared/schemas";
 import { Id } from "../../shared/schemas";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";

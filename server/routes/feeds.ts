@@ -1,13 +1,13 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { BundleFeedPath, FeedQuery, SchoolFeedPath, ThemeFeedPath, type FeedFormat } from "../../shared/delivery-schemas";
+import { BundleFeedPath, FeedQuery, SchoolFeedPath, ThemeFeedPath, type FeedFormat } from "../../shared/schemas";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { valid } from "../http/validate";
-import { pickLanguage } from "../pages/bundle-messages";
+import { pickLanguage } from "../../shared/i18n";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
-import { FEED_CONTENT_TYPES } from "../services/feeds/writer";
+import { FEED_CONTENT_TYPES } from "../../shared/feeds";
 import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, themePage, type PreparedFeed } from "../services/feeds/feeds";
 
 const tag = "feeds";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { CreateOffersRequest, CreateOffersResponse, DeclineRequest, InboxQuery, InboxResponse, OfferResponse, ReachResponse } from "../../shared/bundle-schemas";
+import { CreateOffersRequest, CreateOffersResponse, DeclineRequest, InboxQuery, InboxResponse, OfferResponse, ReachResponse } from "../../shared/schemas";
 import { Id } from "../../shared/schemas";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";

@@ -9,7 +9,7 @@ import {
   Subscriptions,
   SubscriptionsRequest,
   WebhooksResponse,
-} from "../../shared/delivery-schemas";
+} from "../../shared/schemas";
 import { Id } from "../../shared/schemas";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { WebhookJsonPayload } from "../../shared/delivery-schemas";
+import { WebhookJsonPayload } from "../../shared/schemas";
 import { startReceiver, type Receiver, type ReceivedRequest } from "../support/receiver";
 import { buildNetwork, startTestServer, testClock, type TestServer } from "../support/server";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { InboxOffer } from "../../../shared/bundle-schemas";
+import type { InboxOffer } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { usePanel } from "./panel-context";
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Audience, Bundle } from "../../../shared/bundle-schemas";
+import type { Audience, Bundle } from "../../../shared/schemas";
 import { ITEM_SECTORS, type ItemSector } from "../../../shared/vocabulary";
 import { Choices } from "../../components/Choices";
 import { ThemePicker } from "../../components/ThemePicker";

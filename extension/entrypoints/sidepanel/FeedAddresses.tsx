@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { FeedUrlsResponse } from "../../../shared/delivery-schemas";
+import type { FeedUrlsResponse } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { Confirm, CopyField } from "./CopyField";
 import { describeError, usePanel } from "./panel-context";

@@ -1,6 +1,6 @@
 import { memo } from "../../components/memo";
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { InboxOffer } from "../../../shared/bundle-schemas";
+import type { InboxOffer } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { describeError, formatDate, usePanel } from "./panel-context";
 import { offerStatusKey } from "./Reach";

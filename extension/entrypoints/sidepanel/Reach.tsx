@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { OfferStatus, ReachResponse } from "../../../shared/bundle-schemas";
+import type { OfferStatus, ReachResponse } from "../../../shared/schemas";
 import type { MessageKey } from "../../../shared/i18n";
 import { isAbort } from "../../lib/api-error";
 import { formatDate, usePanel, type Translate } from "./panel-context";

@@ -1,7 +1,7 @@
 import { browser } from "#imports";
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Bundle } from "../../../shared/bundle-schemas";
+import type { Bundle } from "../../../shared/schemas";
 import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { sendMessage } from "../../lib/messaging";

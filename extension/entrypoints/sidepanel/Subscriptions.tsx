@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { Subscriptions as SchoolSubscriptions } from "../../../shared/delivery-schemas";
+import type { Subscriptions as SchoolSubscriptions } from "../../../shared/schemas";
 import type { Theme } from "../../../shared/schemas";
 import { ITEM_SECTORS, type ItemSector } from "../../../shared/vocabulary";
 import { Choices } from "../../components/Choices";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Delivery, Webhook, WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
+import type { Delivery, Webhook, WebhookEvent, WebhookFormat } from "../../../shared/schemas";
 import type { MessageKey } from "../../../shared/i18n";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../../../shared/vocabulary";
 import { ApiError, isAbort } from "../../lib/api-error";

@@ -4,7 +4,7 @@
  * on. A 409 version_conflict stops saving until the broker reloads: never overwrite someone else's change.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { Audience, Bundle } from "../../../shared/bundle-schemas";
+import type { Audience, Bundle } from "../../../shared/schemas";
 import type { Item } from "../../../shared/schemas";
 import type { ItemSector } from "../../../shared/vocabulary";
 import { ApiError } from "../../lib/api-error";

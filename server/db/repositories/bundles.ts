@@ -3,7 +3,7 @@
  * snapshots (bundle_versions) that pages, feeds and offers read.
  */
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Bundle } from "../../../shared/bundle-schemas";
+import type { Bundle } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { BundleSnapshot } from "../bundle-snapshot";
 import type { Position } from "../paging";

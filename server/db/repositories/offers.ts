@@ -3,7 +3,7 @@
  * from it: per school, never per person.
  */
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
-import type { OfferStatus, ReachResponse } from "../../../shared/bundle-schemas";
+import type { OfferStatus, ReachResponse } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { Position } from "../paging";
 import { bundles, bundleVersions, offerEvents, offers, users } from "../schema";

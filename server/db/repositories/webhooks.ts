@@ -3,7 +3,7 @@
  * change that caused it, and the worker sends due rows and records every attempt.
  */
 import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
-import type { WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
+import type { WebhookEvent, WebhookFormat } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { Position } from "../paging";
 import { deliveryAttempts, webhookDeliveries, webhooks } from "../schema";

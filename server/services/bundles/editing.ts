@@ -3,7 +3,7 @@
  * working copy under a version check, so two curators editing at once never overwrite each other.
  */
 import type { z } from "zod";
-import type { Bundle, BundleItemsRequest, CreateBundleRequest, UpdateBundleRequest } from "../../../shared/bundle-schemas";
+import type { Bundle, BundleItemsRequest, CreateBundleRequest, UpdateBundleRequest } from "../../../shared/schemas";
 import { itemsVisibleOrInBundle } from "../../db/repositories/items";
 import { deleteBundleRow, insertBundle, replaceBundleItems, updateBundleAt, type BundleRow } from "../../db/repositories/bundles";
 import { transaction } from "../../db/statements";

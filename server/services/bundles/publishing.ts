@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import type { Audience, Bundle, BundleEntry, PublishRequest } from "../../../shared/bundle-schemas";
+import type { Audience, Bundle, BundleEntry, PublishRequest } from "../../../shared/schemas";
 import { VISIBILITIES, type Visibility } from "../../../shared/schemas";
 import { themeSlug } from "../../../shared/themes";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";

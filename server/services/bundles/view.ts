@@ -2,7 +2,7 @@
  * Bundles as the caller sees them: curators get the working copy (with each item as they themselves may
  * see it), everyone else the newest published snapshot.
  */
-import type { Bundle, BundleListQuery } from "../../../shared/bundle-schemas";
+import type { Bundle, BundleListQuery } from "../../../shared/schemas";
 import type { Item } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { decodePosition, pageOf } from "../../db/paging";

@@ -7,9 +7,8 @@
  * hear "nothing new", so that answer must cost as little as possible.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { Audience } from "../../../shared/bundle-schemas";
-import type { FeedFormat } from "../../../shared/delivery-schemas";
-import type { Item, ItemSector, Theme } from "../../../shared/schemas";
+import { translate } from "../../../shared/i18n";
+import type { Audience, FeedFormat, Item, ItemSector, Theme } from "../../../shared/schemas";
 import { queryAll, queryGet } from "../../db/statements";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { ServiceContext } from "../../core/context";
@@ -186,7 +185,7 @@ function snapshotOf(ctx: ServiceContext, bundleId: string, version: number): Bun
 export function bundleSummary(snapshot: Pick<BundleSnapshot, "about" | "use">): string | null {
   const about = (snapshot.about ?? "").trim();
   const use = (snapshot.use ?? "").trim();
-  const parts = [about, use ? `Wat kan ik ermee? ${use}` : ""].filter(Boolean);
+  const parts = [about, use ? `${translate("nl", "bundle.use")} ${use}` : ""].filter(Boolean);
   return parts.length ? parts.join("\n\n") : null;
 }
 
@@ -279,7 +278,7 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
       writeFeed(
         {
           id: `urn:knooppunt:feed:theme:${slug}`,
-          title: `Knooppunt — ${theme.name.nl}`,
+          title: translate("nl", "feeds.title", { name: theme.name.nl }),
           subtitle: theme.description.nl,
           language: "nl",
           homeUrl: ctx.links.themePage(slug),
@@ -317,8 +316,8 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
       writeFeed(
         {
           id: `urn:knooppunt:feed:school:${school.id}`,
-          title: `Knooppunt — ${school.name}`,
-          subtitle: `Aangenomen bundels en nieuwe kennis in de thema's van ${school.name}`,
+          title: translate("nl", "feeds.title", { name: school.name }),
+          subtitle: translate("nl", "feeds.schoolSubtitle", { school: school.name }),
           language: "nl",
           homeUrl: ctx.links.home(),
           selfUrls: ctx.links.schoolFeeds(school.id, token ?? ""),
@@ -361,7 +360,7 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
       return writeFeed(
         {
           id: `urn:knooppunt:feed:bundle:${bundle.id}`,
-          title: `Knooppunt — ${snapshot.title}`,
+          title: translate("nl", "feeds.title", { name: snapshot.title }),
           subtitle: bundleSummary(snapshot) ?? "",
           language: "nl",
           homeUrl: ctx.links.bundleLink(slug, linkKey),

@@ -4,7 +4,7 @@
  * XML 1.0 forbids and only writes JSON Feed 1.0. Every text goes through `cleanText`, every XML value
  * through `escapeXml`; there is no other way into the output.
  */
-import type { FeedFormat } from "../../../shared/delivery-schemas";
+import type { FeedFormat } from "../../../shared/schemas";
 
 export interface FeedEntry {
   /** Permanent and the same in every feed the entry appears in, so readers recognise it. */
@@ -32,12 +32,6 @@ export interface FeedDocument {
   updated: string;
   entries: FeedEntry[];
 }
-
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
-  atom: "application/atom+xml; charset=utf-8",
-  rss: "application/rss+xml; charset=utf-8",
-  json: "application/feed+json; charset=utf-8",
-};
 
 // Outside XML 1.0's Char production (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF), plus
 // the C1 controls it discourages: none of them means anything in a title or a note.

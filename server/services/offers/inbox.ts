@@ -1,5 +1,5 @@
 /** The school's inbox: offers arrive, members read them, coordinators accept or decline; a key opens one. */
-import type { InboxOffer, InboxQuery, OfferStatus } from "../../../shared/bundle-schemas";
+import type { InboxOffer, InboxQuery, OfferStatus } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { decodePosition, pageOf } from "../../db/paging";
 import { inboxPage, inboxRow, offerById, offerByKey, recordOfferEvent, updateOffer, type InboxRow, type OfferRow } from "../../db/repositories/offers";

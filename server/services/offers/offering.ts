@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import type { CreateOffersRequest } from "../../../shared/bundle-schemas";
+import type { CreateOffersRequest } from "../../../shared/schemas";
 import { insertOffer, offerOfVersion, recordOfferEvent } from "../../db/repositories/offers";
 import { existingSchoolIds } from "../../db/repositories/schools";
 import { transaction } from "../../db/statements";

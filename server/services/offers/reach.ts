@@ -1,5 +1,5 @@
 /** Reach for the bundle's curators: which schools were offered it, opened, accepted, declined or passed it on. */
-import type { ReachResponse } from "../../../shared/bundle-schemas";
+import type { ReachResponse } from "../../../shared/schemas";
 import { dailyOpensAndAcceptances, firstPublication, reachPerSchool, recordOfferEvent, resharingSchools } from "../../db/repositories/offers";
 import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";

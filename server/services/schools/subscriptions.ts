@@ -1,5 +1,5 @@
 /** What a school receives: theme subscriptions (sub-themes included), sector narrowing, its private feed's token. */
-import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../../shared/delivery-schemas";
+import type { FeedUrlsResponse, Subscriptions, SubscriptionsRequest } from "../../../shared/schemas";
 import type { ItemSector } from "../../../shared/schemas";
 import {
   feedToken,

@@ -1,4 +1,4 @@
-import type { WebhookEvent, WebhookFormat } from "../../../shared/delivery-schemas";
+import type { WebhookEvent, WebhookFormat } from "../../../shared/schemas";
 import { offerWithSnapshot } from "../../db/repositories/offers";
 import { anyWebhookListening, insertDelivery, webhooksListening } from "../../db/repositories/webhooks";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";

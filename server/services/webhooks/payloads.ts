@@ -1,9 +1,10 @@
 /**
- * The bodies webhooks receive: `json` (WebhookJsonPayload in shared/delivery-schemas.ts) and `teams`, a
+ * The bodies webhooks receive: `json` (WebhookJsonPayload in shared/schemas/webhooks.ts) and `teams`, a
  * Teams Workflows message carrying an Adaptive Card 1.4. Both are written once, when the event is
  * recorded, and sent byte for byte on every try, so the signature and the delivery id never change.
  */
-import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../../shared/delivery-schemas";
+import { translate, type MessageKey } from "../../../shared/i18n";
+import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../../shared/schemas";
 
 type Bundle = NonNullable<WebhookJsonPayload["bundle"]>;
 type Offer = NonNullable<WebhookJsonPayload["offer"]>;
@@ -31,10 +32,12 @@ function jsonBody({ deliveryId, occurredAt, school, subject }: BodyInput): Webho
 const linkLabel = (text: string) => text.replace(/[[\]]/g, "").replace(/\s+/g, " ").trim();
 const MAX_LISTED = 10;
 
+// Teams cards are written in Dutch, the language of the schools they go to.
+const say = (key: MessageKey, params?: Record<string, string | number>) => translate("nl", key, params);
 const HEADLINES: Record<WebhookEvent, (school: string) => string> = {
-  "offer.created": (school) => `Nieuw aanbod voor ${school}`,
-  "bundle.accepted": (school) => `${school} heeft deze bundel aangenomen`,
-  "item.published": (school) => `Nieuw in de thema's van ${school}`,
+  "offer.created": (school) => say("webhook.headline.offer.created", { school }),
+  "bundle.accepted": (school) => say("webhook.headline.bundle.accepted", { school }),
+  "item.published": (school) => say("webhook.headline.item.published", { school }),
 };
 
 type CardElement = Record<string, unknown> & { type: string };
@@ -51,19 +54,19 @@ export function adaptiveCard({ school, subject }: BodyInput) {
     if (about) body.push(textBlock(about));
     const source = [item.siteName, item.author].filter(Boolean).join(" · ");
     if (source) body.push(textBlock(source, { isSubtle: true, spacing: "Small" }));
-    action = { title: "Openen", url: subject.url };
+    action = { title: say("webhook.openItem"), url: subject.url };
   } else {
     const { bundle, offer } = subject;
     body.push(textBlock(bundle.title, { size: "Large", weight: "Bolder" }));
     if (bundle.about) body.push(textBlock(bundle.about));
-    if (bundle.use) body.push(textBlock(`**Wat kan ik ermee?** ${bundle.use}`));
-    if (subject.event === "offer.created" && offer.message) body.push(textBlock(`Bericht van de makelaar: ${offer.message}`, { isSubtle: true }));
+    if (bundle.use) body.push(textBlock(`**${say("bundle.use")}** ${bundle.use}`));
+    if (subject.event === "offer.created" && offer.message) body.push(textBlock(say("webhook.brokerMessage", { message: offer.message }), { isSubtle: true }));
     if (bundle.items.length) {
       const listed = bundle.items.slice(0, MAX_LISTED).map((i) => `- [${linkLabel(i.title)}](${i.url})`);
-      if (bundle.items.length > MAX_LISTED) listed.push(`- … en nog ${bundle.items.length - MAX_LISTED}`);
-      body.push(textBlock(`**In deze bundel (${bundle.items.length})**`, { spacing: "Medium" }), textBlock(listed.join("\n")));
+      if (bundle.items.length > MAX_LISTED) listed.push(`- ${say("webhook.moreItems", { count: bundle.items.length - MAX_LISTED })}`);
+      body.push(textBlock(`**${say("bundle.itemsCounted", { count: bundle.items.length })}**`, { spacing: "Medium" }), textBlock(listed.join("\n")));
     }
-    action = { title: "Open de bundel", url: subject.url };
+    action = { title: say("webhook.openBundle"), url: subject.url };
   }
   return {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",

@@ -1,5 +1,5 @@
 /** A school's webhooks: registration with a checked address and a secret shown once, removal, and the delivery log. */
-import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../../shared/delivery-schemas";
+import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../../shared/schemas";
 import { decodePosition, pageOf } from "../../db/paging";
 import {
   attemptsOf,

@@ -1,21 +1,20 @@
 /**
- * Bundles, offers and reach: what the side panel and the server agree on (API.md "Bundles" and
- * "Schools: inbox").
+ * Bundles: what the side panel and the server agree on when brokers curate and publish (API.md
+ * "Bundles").
  */
 import { z } from "zod";
-import { Id, Item, ItemKind, ItemSector, PageQuery, ThemeSlug, Video, Visibility } from "./schemas";
+import { Id, ItemKind, ItemSector, PageQuery, ThemeSlug, trimmed, Visibility } from "./common";
+import { Item, Video } from "./items";
 
 export const Audience = z.enum(["public", "network"]);
 export type Audience = z.infer<typeof Audience>;
 
-const text = (max: number) => z.string().trim().max(max);
-
 const BundleFields = {
-  title: text(200).min(1),
+  title: trimmed(200).min(1),
   /** "Waar gaat dit over?" */
-  about: text(4000),
+  about: trimmed(4000),
   /** "Wat kan ik ermee?" */
-  use: text(4000),
+  use: trimmed(4000),
   themes: z.array(ThemeSlug).max(20),
   sector: z.array(ItemSector).max(6),
   audience: Audience,
@@ -41,7 +40,7 @@ export type UpdateBundleRequest = z.input<typeof UpdateBundleRequest>;
 export const BundleItemsRequest = z.object({
   version: z.number().int().min(1),
   items: z
-    .array(z.object({ itemId: Id, note: text(2000).default("") }))
+    .array(z.object({ itemId: Id, note: trimmed(2000).default("") }))
     .max(100)
     .refine((list) => new Set(list.map((i) => i.itemId)).size === list.length, "an item can be in a bundle once"),
 });
@@ -132,80 +131,3 @@ export const PublishBlocked = z.object({
 export const VersionConflict = z.object({
   error: z.object({ code: z.literal("version_conflict"), message: z.string(), currentVersion: z.number().int() }),
 });
-
-export const OfferStatus = z.enum(["offered", "opened", "accepted", "declined"]);
-export type OfferStatus = z.infer<typeof OfferStatus>;
-
-export const CreateOffersRequest = z
-  .object({
-    schoolIds: z.array(Id).max(10_000).optional(),
-    subscribers: z.boolean().optional(),
-    message: text(2000).optional(),
-  })
-  .refine((r) => (r.schoolIds?.length ?? 0) > 0 || r.subscribers === true, "name schools (schoolIds) or choose subscribers");
-
-export const OfferSummary = z.object({
-  id: z.string(),
-  schoolId: z.string(),
-  status: OfferStatus,
-  version: z.number().int(),
-  /** True when this school already had an offer of this version: repeating an offer creates nothing new. */
-  existing: z.boolean().optional(),
-});
-export const CreateOffersResponse = z.object({ offers: z.array(OfferSummary) });
-
-/** An offer in a school's inbox. `bundle.url` carries the capability key, so the link works for the whole team. */
-export const InboxOffer = z.object({
-  id: z.string(),
-  schoolId: z.string().optional(),
-  status: OfferStatus,
-  version: z.number().int(),
-  message: z.string(),
-  offeredBy: z.string(),
-  offeredAt: z.string(),
-  openedAt: z.string().nullable(),
-  respondedAt: z.string().nullable(),
-  reason: z.string().nullable(),
-  bundle: z.object({
-    id: z.string(),
-    title: z.string(),
-    about: z.string(),
-    use: z.string(),
-    themes: z.array(z.string()),
-    itemCount: z.number().int(),
-    url: z.string(),
-  }),
-});
-export type InboxOffer = z.infer<typeof InboxOffer>;
-export const InboxResponse = z.object({ offers: z.array(InboxOffer), nextCursor: z.string().nullable() });
-export const InboxQuery = PageQuery.extend({ status: OfferStatus.optional() });
-export type InboxQuery = z.output<typeof InboxQuery>;
-
-export const DeclineRequest = z.object({ reason: text(2000).optional() });
-export const OfferResponse = z.object({ offer: InboxOffer });
-
-export const ReachResponse = z.object({
-  schools: z.array(
-    z.object({
-      schoolId: z.string(),
-      name: z.string(),
-      sector: z.string(),
-      region: z.string().nullable(),
-      version: z.number().int(),
-      status: OfferStatus,
-      offeredAt: z.string(),
-      openedAt: z.string().nullable(),
-      respondedAt: z.string().nullable(),
-    }),
-  ),
-  totals: z.object({
-    offered: z.number().int(),
-    opened: z.number().int(),
-    accepted: z.number().int(),
-    declined: z.number().int(),
-    reshared: z.number().int(),
-  }),
-  /** One entry per day since publication (UTC dates), zeros included. */
-  series: z.array(z.object({ date: z.string(), opened: z.number().int(), accepted: z.number().int() })),
-});
-export type ReachResponse = z.infer<typeof ReachResponse>;

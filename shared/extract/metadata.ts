@@ -1,0 +1,210 @@
+/**
+ * The fields of a clip other than kind, video and text: title, site, author, date, image, icon,
+ * canonical URL, excerpt, language and the quoted selection.
+ */
+import type { ExtractedVideo } from "../clip-request";
+import { parseVideoUrl, videoPlatformName, youTubeStillUrl } from "../video";
+import { type ItemKind, LIMITS } from "../vocabulary";
+import { hasType, ldName, ldNames, ldString, ldUrl } from "./json-ld";
+import { findCanonicalRaw, itemprop, meta, metaAll, type Page } from "./page";
+import { clip, firstText, httpUrl, normaliseDate, singleLine, stripControls } from "./values";
+
+export function findTitle(page: Page, kind: ItemKind, siteName: string | null): string {
+  const documentTitle = singleLine(page.doc.querySelector("title")?.textContent ?? "");
+  let title: string | null = null;
+  if (kind === "document") {
+    title = meaningfulPdfTitle(documentTitle, page) ? documentTitle : fileName(page);
+  }
+  title ??=
+    firstText(
+      meta(page, "og:title", "twitter:title"),
+      page.ldMain ? (ldString(page.ldMain["headline"]) ?? ldString(page.ldMain["name"])) : null,
+      meta(page, "citation_title", "dc.title", "dcterms.title"),
+      documentTitle,
+      page.doc.querySelector("h1")?.textContent,
+    ) ?? urlTitle(page);
+
+  const siteNames = [siteName, meta(page, "og:site_name"), meta(page, "application-name")].filter((name): name is string => Boolean(name));
+  return clip(stripSiteSuffix(title, siteNames), LIMITS.title) ?? page.url?.hostname ?? "";
+}
+
+function stripSiteSuffix(title: string, siteNames: string[]): string {
+  for (const separator of [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "]) {
+    const index = title.lastIndexOf(separator);
+    if (index <= 0) continue;
+    const suffix = title.slice(index + separator.length).trim().toLowerCase();
+    if (siteNames.some((name) => singleLine(name).toLowerCase() === suffix)) return title.slice(0, index).trim();
+  }
+  return title;
+}
+
+/** Chrome shows a PDF's metadata title when it has one; often that is a file name or Word's leftovers. */
+function meaningfulPdfTitle(title: string, page: Page): boolean {
+  if (!title || title === page.url?.href) return false;
+  if (/\.(pdf|docx?|odt|pptx?|xlsx?)$/i.test(title)) return false;
+  if (/^(microsoft (word|powerpoint|excel) - |untitled|naamloos|document\d*$)/i.test(title)) return false;
+  const name = fileName(page);
+  return !name || title.toLowerCase() !== name.toLowerCase();
+}
+
+function fileName(page: Page): string | null {
+  const last = page.url?.pathname.split("/").filter(Boolean).pop();
+  if (!last) return null;
+  let decoded = last;
+  try {
+    decoded = decodeURIComponent(last);
+  } catch {
+    // A stray % in the name: keep it as written.
+  }
+  return singleLine(decoded.replace(/\.[a-z0-9]{1,5}$/i, "")) || null;
+}
+
+function urlTitle(page: Page): string {
+  if (!page.url) return "";
+  return fileName(page) ?? page.url.hostname;
+}
+
+export function findSiteName(page: Page): string | null {
+  const publisher = page.ldMain ? ldName(page, page.ldMain["publisher"]) : null;
+  const website = page.ld.find((node) => hasType(node, (type) => type === "WebSite"));
+  return firstText(
+    meta(page, "og:site_name"),
+    publisher,
+    website ? ldString(website["name"]) : null,
+    meta(page, "application-name", "dc.publisher", "dcterms.publisher", "citation_publisher"),
+    // On a video platform the head can be stale (see Page.staleHead), but the platform is certain.
+    videoPlatformName(parseVideoUrl(page.url?.href)),
+  );
+}
+
+export function findAuthor(page: Page): string | null {
+  const candidates: string[][] = [
+    metaAll(page, "citation_author"),
+    page.ldMain ? ldNames(page, page.ldMain["author"] ?? page.ldMain["creator"]) : [],
+    metaAll(page, "author"),
+    metaAll(page, "dc.creator", "dcterms.creator"),
+    // article:author is meant to be a profile URL; only a name is worth keeping.
+    metaAll(page, "article:author").filter((value) => !/^https?:|^\/\//i.test(value)),
+  ];
+  const microdata = page.doc.querySelector('[itemprop~="author"]');
+  if (microdata && !page.staleHead) {
+    const name = itemprop(page, "name", microdata) ?? (microdata.hasAttribute("itemscope") ? null : singleLine(microdata.textContent ?? ""));
+    if (name) candidates.push([name]);
+  }
+  for (const names of candidates) {
+    const unique = [...new Set(names.map(singleLine).filter(Boolean))];
+    if (unique.length === 0) continue;
+    // "Vries, A. de" style names carry their own commas; then only a semicolon separates people.
+    return unique.join(unique.some((name) => name.includes(",")) ? "; " : ", ");
+  }
+  return null;
+}
+
+export function findPublishedAt(page: Page): string | null {
+  const candidates = [
+    meta(page, "article:published_time"),
+    page.ldMain ? (ldString(page.ldMain["datePublished"]) ?? ldString(page.ldMain["uploadDate"]) ?? ldString(page.ldMain["dateCreated"])) : null,
+    ...metaAll(page, "citation_publication_date", "citation_date", "citation_online_date"),
+    ...metaAll(page, "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dcterms.created"),
+    itemprop(page, "datePublished"),
+    itemprop(page, "uploadDate"),
+    meta(page, "date", "pubdate", "publish-date"),
+  ];
+  for (const candidate of candidates) {
+    const date = candidate ? normaliseDate(candidate) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
+export function findImage(page: Page, video: ExtractedVideo | null): string | null {
+  const candidates = [
+    ...metaAll(page, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
+    page.ldMain ? ldUrl(page, page.ldMain["image"]) : null,
+    page.ldMain ? ldUrl(page, page.ldMain["thumbnailUrl"]) : null,
+    page.staleHead ? null : page.doc.querySelector('link[rel~="image_src"]')?.getAttribute("href"),
+    itemprop(page, "image"),
+    itemprop(page, "thumbnailUrl"),
+    video ? page.doc.querySelector("video[poster]")?.getAttribute("poster") : null,
+    // YouTube always serves this thumbnail; useful when the head is stale or missing.
+    video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null,
+  ];
+  for (const candidate of candidates) {
+    const url = httpUrl(candidate, page.base);
+    if (url) return url;
+  }
+  return null;
+}
+
+export function findFavicon(page: Page): string | null {
+  const links = [...page.doc.querySelectorAll("link[rel][href]")].map((link) => ({
+    rel: link.getAttribute("rel")!.toLowerCase().split(/\s+/),
+    href: link.getAttribute("href"),
+  }));
+  const icons = [
+    ...links.filter((link) => link.rel.includes("icon")),
+    ...links.filter((link) => link.rel.includes("apple-touch-icon") || link.rel.includes("apple-touch-icon-precomposed")),
+  ];
+  for (const icon of icons) {
+    const url = httpUrl(icon.href, page.base);
+    if (url) return url;
+  }
+  // Browsers ask for /favicon.ico when a page declares nothing; so do we.
+  return page.url ? httpUrl("/favicon.ico", page.url.href) : null;
+}
+
+/**
+ * Only <link rel=canonical>; og:url is left alone because misconfigured sites point it at their home page,
+ * which would fold every page of the site into one library item.
+ */
+export function findCanonical(page: Page): string | null {
+  return httpUrl(findCanonicalRaw(page), page.base);
+}
+
+export function findExcerpt(page: Page): string | null {
+  return firstText(
+    meta(page, "og:description", "description", "twitter:description"),
+    page.ldMain ? ldString(page.ldMain["description"]) : null,
+    meta(page, "dc.description", "dcterms.description", "dcterms.abstract", "citation_abstract"),
+  );
+}
+
+export function findLanguage(page: Page): string | null {
+  const candidates = [
+    page.doc.documentElement?.getAttribute("lang"),
+    page.doc.documentElement?.getAttribute("xml:lang"),
+    meta(page, "content-language"),
+    page.ldMain ? ldString(page.ldMain["inLanguage"]) : null,
+    meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
+  ];
+  for (const candidate of candidates) {
+    const tag = normaliseLanguage(candidate);
+    if (tag) return tag;
+  }
+  return null;
+}
+
+/** BCP 47 casing (nl, nl-NL, sr-Latn); og:locale's nl_NL becomes nl-NL; "und" and junk give null. */
+function normaliseLanguage(raw: string | null | undefined): string | null {
+  const value = raw?.split(",")[0]?.trim().replace(/_/g, "-");
+  if (!value || value.length > 35 || !/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(value)) return null;
+  const [primary, ...rest] = value.split("-");
+  if (primary!.toLowerCase() === "und") return null;
+  const subtags = rest.map((part) =>
+    part.length === 2 ? part.toUpperCase() : part.length === 4 ? part[0]!.toUpperCase() + part.slice(1).toLowerCase() : part.toLowerCase(),
+  );
+  return [primary!.toLowerCase(), ...subtags].join("-");
+}
+
+export function cleanQuote(selection: string | null | undefined): string | null {
+  if (!selection) return null;
+  // Keep paragraph breaks from the selection, but not runs of blank lines or indentation.
+  const text = stripControls(selection)
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return clip(text, LIMITS.quote);
+}

@@ -1,0 +1,122 @@
+/**
+ * Small helpers every part of the extractor uses: addresses resolved against the page, text cleaned and
+ * capped, dates and durations read the many ways pages write them.
+ */
+const MAX_URL_LENGTH = 4096;
+
+/** Absolute http(s) URL or null: javascript:, data:, blob: and friends never leave the page. */
+export function httpUrl(raw: string | null | undefined, base: string): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value, base);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.href.length <= MAX_URL_LENGTH ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Control characters (a title is one line of text, not a terminal) and bidi overrides (which make a
+ * title display as something else) go; emoji, including joiners and variation selectors, stay.
+ */
+export function stripControls(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "");
+}
+
+export function singleLine(value: string): string {
+  return stripControls(value).replace(/\s+/g, " ").trim();
+}
+
+export function firstText(...values: (string | null | undefined)[]): string | null {
+  for (const value of values) {
+    const text = value ? singleLine(value) : "";
+    if (text) return text;
+  }
+  return null;
+}
+
+/** Hard cut at `max` UTF-16 units without leaving half of a surrogate pair behind. */
+export function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return value.slice(0, end).trimEnd();
+}
+
+/** Shorten readable text to `max`, at a word boundary when one is near, marking the cut with "…". */
+export function clip(value: string | null, max: number): string | null {
+  if (!value) return null;
+  if (value.length <= max) return value;
+  let head = cut(value, max - 1);
+  const space = head.lastIndexOf(" ");
+  if (space > max * 0.8) head = head.slice(0, space);
+  return `${head.trimEnd()}…`;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, januari: 1, january: 1, feb: 2, februari: 2, february: 2, mrt: 3, mar: 3, maart: 3, march: 3,
+  apr: 4, april: 4, mei: 5, may: 5, jun: 6, juni: 6, june: 6, jul: 7, juli: 7, july: 7, aug: 8, augustus: 8,
+  august: 8, sep: 9, sept: 9, september: 9, okt: 10, oct: 10, oktober: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+/**
+ * A publication date as the API takes it: an ISO datetime with offset, or an ISO date. A time without a
+ * zone keeps only its date (the zone is unknown); a bare year or year-month is dropped rather than
+ * padded to a day nobody published on. Numeric day-month-year is read day first, as Dutch pages write it.
+ */
+export function normaliseDate(raw: string): string | null {
+  const value = raw.trim();
+  let match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value);
+  if (match) {
+    const [, year, month, day, hour, minute, second, fraction, zone] = match;
+    const date = isoDate(Number(year), Number(month), Number(day));
+    if (!date || hour === undefined) return date;
+    if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return date;
+    if (!zone) return date;
+    const offset = zone.toUpperCase() === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+    return `${date}T${hour}:${minute}:${second ?? "00"}${fraction ?? ""}${offset}`;
+  }
+  match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (match) {
+    const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return isoDate(year, second, first) ?? isoDate(year, first, second);
+  }
+  match = /^(\d{1,2})\.?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(value);
+  if (match) return isoDate(Number(match[3]), MONTHS[match[2]!.toLowerCase()] ?? 0, Number(match[1]));
+  match = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(value);
+  if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
+  // RFC 2822 and similar, but only with an explicit zone: Date.parse would otherwise guess one.
+  if (/\b(GMT|UTC|Z)\b|[+-]\d{4}\b/.test(value) && /[a-z]/i.test(value)) {
+    const time = Date.parse(value);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  return null;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Seconds in an ISO 8601 duration such as `PT1H2M3S`, `P1DT2H` or `PT90.5S` (rounded). Years and
+ * months have no fixed length, so durations using them are not understood and give null.
+ */
+export function parseIsoDuration(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const match = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/i.exec(
+    value.trim(),
+  );
+  if (!match || match.slice(1).every((part) => part === undefined)) return null;
+  if (/T$/i.test(value.trim())) return null;
+  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => (part ? Number(part.replace(",", ".")) : 0));
+  return Math.round((weeks ?? 0) * 604_800 + (days ?? 0) * 86_400 + (hours ?? 0) * 3600 + (minutes ?? 0) * 60 + (seconds ?? 0));
+}
