@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import { translate, kindKey, type Language, type MessageKey } from "../../shared/i18n";
 import { FEED_FORMATS, FEED_MEDIA_TYPES } from "../../shared/feeds";
-import type { ThemePage as ThemePageData } from "../services/feeds/feeds";
+import type { ThemePage as ThemePageData } from "../services/feeds/theme-page";
 import { httpOnly, Layout } from "./layout";
 
 

@@ -8,7 +8,8 @@ import { pickLanguage } from "../../shared/i18n";
 import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
 import { FEED_CONTENT_TYPES } from "../../shared/feeds";
-import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, themePage, type PreparedFeed } from "../services/feeds/feeds";
+import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, type PreparedFeed } from "../services/feeds/feeds";
+import { themePage } from "../services/feeds/theme-page";
 
 const tag = "feeds";
 
