@@ -129,8 +129,8 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: Language }) {
         alternates:
           snapshot.audience === "public"
             ? [
-                { type: FEED_MEDIA_TYPES.atom, title: snapshot.title, href: `/feeds/bundles/${view.slug}.atom` },
-                { type: FEED_MEDIA_TYPES.json, title: snapshot.title, href: `/feeds/bundles/${view.slug}.json` },
+                { type: FEED_MEDIA_TYPES.atom, title: snapshot.title, href: view.feeds.atom },
+                { type: FEED_MEDIA_TYPES.json, title: snapshot.title, href: view.feeds.json },
               ]
             : [],
       }}

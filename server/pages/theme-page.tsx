@@ -33,7 +33,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: Language 
         {page.parent ? (
           <>
             {" · "}
-            <a href={`/t/${page.parent.slug}?lang=${lang}`}>{t("theme.partOf", { parent: page.parent.name[lang] })}</a>
+            <a href={`${page.themeUrls[page.parent.slug]}?lang=${lang}`}>{t("theme.partOf", { parent: page.parent.name[lang] })}</a>
           </>
         ) : null}
       </p>
@@ -45,7 +45,7 @@ export function ThemePage({ page, lang }: { page: ThemePageData; lang: Language 
           <ul class="chips">
             {page.subThemes.map((sub) => (
               <li>
-                <a href={`/t/${sub.slug}?lang=${lang}`}>{sub.name[lang]}</a>
+                <a href={`${page.themeUrls[sub.slug]}?lang=${lang}`}>{sub.name[lang]}</a>
               </li>
             ))}
           </ul>

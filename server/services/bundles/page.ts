@@ -1,4 +1,4 @@
-import type { Localised } from "../../../shared/schemas";
+import type { FeedFormat, Localised } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
@@ -25,6 +25,8 @@ export interface BundlePageView {
   themeNames: Record<string, Localised>;
   /** The offer key the page was opened with, kept in the language links so a network page stays open. */
   key: string | null;
+  /** The bundle's feeds; with the key, so a network bundle's feed opens for whoever has the page. */
+  feeds: Record<FeedFormat, string>;
 }
 
 /**
@@ -58,5 +60,6 @@ export function openBundlePage(
     snapshot,
     themeNames,
     key: keyOpens ? key! : null,
+    feeds: ctx.links.bundleFeeds(row.slug!, keyOpens ? key! : null),
   };
 }

@@ -26,6 +26,8 @@ export interface ThemePage {
   items: Item[];
   feeds: Record<FeedFormat, string>;
   url: string;
+  /** The pages of the parent and sub-themes, by slug. */
+  themeUrls: Record<string, string>;
 }
 
 /** The page's content, or null for an unknown theme (the page answers that with its own 404 page). */
@@ -57,6 +59,7 @@ export function themePage(ctx: ServiceContext, slug: string, limit = 50): ThemeP
     bundles,
     items,
     feeds: ctx.links.themeFeeds(slug),
+    themeUrls: Object.fromEntries([theme.parent, ...index.all.filter((t) => t.parent === slug).map((t) => t.slug)].flatMap((s) => (s ? [[s, ctx.links.themePage(s)]] : []))),
     url: ctx.links.themePage(slug),
   };
 }
