@@ -1,19 +1,9 @@
 import type { ServiceContext } from "../core/context";
 import { recordReshare } from "../services/offers/reach";
-import { WebhookWorker } from "../services/webhooks/worker";
+import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
 
-export interface JobOptions {
-  /** How often the worker looks for deliveries that came due (retries, rows other processes wrote). */
-  pollIntervalMs: number;
-  /** The first retry's delay; each next one doubles, up to backoffMaxMs, with jitter. */
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** How long a delivery is retried before it is given up (at least 24 hours in production). */
-  retryWindowMs: number;
-  requestTimeoutMs: number;
-  maxResponseBytes: number;
-  concurrency: number;
-}
+/** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
+export type JobOptions = Omit<WorkerOptions, "onDelivered">;
 
 export const JOB_DEFAULTS: JobOptions = {
   pollIntervalMs: 1000,

@@ -14,9 +14,12 @@ import { postWebhook, signBody, type SendOutcome } from "./sender";
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
 
 export interface WorkerOptions {
+  /** How often the worker looks for deliveries that came due (retries, rows other processes wrote). */
   pollIntervalMs: number;
+  /** The first retry's delay; each next one doubles, up to backoffMaxMs, with jitter. */
   backoffBaseMs: number;
   backoffMaxMs: number;
+  /** How long a delivery is retried before it is given up (at least 24 hours in production). */
   retryWindowMs: number;
   requestTimeoutMs: number;
   maxResponseBytes: number;
