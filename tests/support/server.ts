@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -127,4 +128,20 @@ export async function buildNetwork(server: TestServer) {
     p.token = (await ok(server.api("POST", "/api/v1/auth/login", { body: { email: p.email, password: p.password } }))).token;
   }
   return { schoolA, schoolB, community, people };
+}
+
+/**
+ * The capability key the server gave an offer, read from its database: the one value a link for that
+ * school must carry. The API only ever shows it inside a URL, so a test that checks a URL's key needs
+ * the stored one to compare with.
+ */
+export function offerKey(server: TestServer, offerId: string): string {
+  const db = new Database(server.databasePath, { readonly: true });
+  try {
+    const row = db.prepare("SELECT capability_key AS key FROM offers WHERE id = ?").get(offerId) as { key: string } | undefined;
+    if (!row) throw new Error(`no offer ${offerId} in the database`);
+    return row.key;
+  } finally {
+    db.close();
+  }
 }
