@@ -2,7 +2,10 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hc, type ClientResponse } from "hono/client";
+import type { AppType } from "../../server/app";
 import { startServer, type RunningServer, type StartOptions } from "../../server/server";
+import type { ErrorBody } from "../../shared/schemas";
 
 export interface TestClock {
   now: () => Date;
@@ -20,11 +23,17 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+/** The API typed from the server's routes: `client.api.v1.items.$get({ query: { q: "nt2" } })`. */
+export type ApiClient = ReturnType<typeof hc<AppType>>;
+
 export interface TestServer extends RunningServer {
   dir: string;
   databasePath: string;
   clock: TestClock;
+  /** A raw request, for what the typed client cannot or should not send: hostile bodies, odd headers, feeds and pages. */
   api<T = any>(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  /** The typed client, signed in with `token` (or anonymous without one). */
+  client(token?: string): ApiClient;
   adminToken: string;
   stop(): Promise<void>;
 }
@@ -76,12 +85,43 @@ export async function startTestServer(overrides: Partial<StartOptions> & { clock
     databasePath,
     clock,
     api,
+    client: (token) => hc<AppType>(server.url, { headers: token ? { Authorization: `Bearer ${token}` } : {} }),
     adminToken: login.body.token,
     stop: async () => {
       await server.close();
       if (!overrides.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+type KeysOfAny<U> = U extends unknown ? keyof U : never;
+type IsUnion<U, All = U> = U extends unknown ? ([All] extends [U] ? false : true) : never;
+/**
+ * One object type for a route's several answers (`{ item, existing: true } | { item }` becomes
+ * `{ item; existing: true | undefined }`), so a test reads any field without narrowing first.
+ */
+type Merged<U> = true extends IsUnion<U> ? { [K in KeysOfAny<U>]: U extends unknown ? (K extends keyof U ? U[K] : undefined) : never } : U;
+type JsonOf<R> = R extends ClientResponse<infer T, any, any> ? T : never;
+
+export interface Reply<T> {
+  status: number;
+  headers: Headers;
+  /** The answer as the route declares it; null for an empty body. */
+  body: T;
+  /** The contract's error, when the answer is one (4xx/5xx). */
+  error: ErrorBody["error"] | undefined;
+}
+
+/**
+ * Awaits a typed client call and reads its answer once: status, headers, the typed body, and the error
+ * for a refusal. `const saved = await reply(anna.api.v1.items.$post({ json: { url } }))`.
+ */
+export async function reply<R extends ClientResponse<unknown, any, any>>(call: Promise<R>): Promise<Reply<Merged<JsonOf<R>>>> {
+  const res = await call;
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : null;
+  const error = res.status >= 400 ? (parsed as ErrorBody).error : undefined;
+  return { status: res.status, headers: res.headers, body: parsed as Merged<JsonOf<R>>, error };
 }
 
 export interface Person {
