@@ -136,20 +136,20 @@ export interface Person {
  * outside each circle.
  */
 export async function buildNetwork(server: TestServer) {
-  const admin = server.adminToken;
-  const ok = async <T = any>(p: Promise<ApiResponse<T>>) => {
-    const r = await p;
+  const admin = server.client(server.adminToken).api.v1.admin;
+  const ok = async <T>(call: Promise<Reply<T>>) => {
+    const r = await call;
     if (r.status >= 300) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const schoolA = (await ok(server.api("POST", "/api/v1/admin/schools", { token: admin, body: { name: "De Regenboog", sector: "po", region: "Eindhoven", bestuur: "Stichting Kempenland" } }))).school;
-  const schoolB = (await ok(server.api("POST", "/api/v1/admin/schools", { token: admin, body: { name: "Het Stedelijk College", sector: "vo", region: "Eindhoven" } }))).school;
-  const community = (await ok(server.api("POST", "/api/v1/admin/communities", { token: admin, body: { name: "PLG Meertaligheid", kind: "leergemeenschap" } }))).community;
+  const schoolA = (await ok(reply(admin.schools.$post({ json: { name: "De Regenboog", sector: "po", region: "Eindhoven", bestuur: "Stichting Kempenland" } })))).school;
+  const schoolB = (await ok(reply(admin.schools.$post({ json: { name: "Het Stedelijk College", sector: "vo", region: "Eindhoven" } })))).school;
+  const community = (await ok(reply(admin.communities.$post({ json: { name: "PLG Meertaligheid", kind: "leergemeenschap" } })))).community;
 
-  const person = async (key: string, roles: string[] = []): Promise<Person> => {
+  const person = async (key: string, roles: "broker"[] = []): Promise<Person> => {
     const email = `${key}@test.knooppunt.nl`;
     const password = `wachtwoord-${key}-2026`;
-    const user = (await ok(server.api("POST", "/api/v1/admin/users", { token: admin, body: { name: `Test ${key}`, email, password, roles } }))).user;
+    const user = (await ok(reply(admin.users.$post({ json: { name: `Test ${key}`, email, password, roles } })))).user;
     return { id: user.id, email, password, token: "" };
   };
   const people = {
@@ -159,13 +159,18 @@ export async function buildNetwork(server: TestServer) {
     dewi: await person("dewi", ["broker"]), // community owner, no school
     eva: await person("eva"), // outsider: no school, no community
   };
-  await ok(server.api("PUT", `/api/v1/admin/schools/${schoolA.id}/members/${people.anna.id}`, { token: admin, body: { role: "member" } }));
-  await ok(server.api("PUT", `/api/v1/admin/schools/${schoolA.id}/members/${people.bram.id}`, { token: admin, body: { role: "coordinator" } }));
-  await ok(server.api("PUT", `/api/v1/admin/schools/${schoolB.id}/members/${people.chris.id}`, { token: admin, body: { role: "member" } }));
-  await ok(server.api("PUT", `/api/v1/admin/communities/${community.id}/members/${people.anna.id}`, { token: admin, body: { role: "member" } }));
-  await ok(server.api("PUT", `/api/v1/admin/communities/${community.id}/members/${people.dewi.id}`, { token: admin, body: { role: "owner" } }));
+  const inSchool = (schoolId: string, who: Person, role: "member" | "coordinator") =>
+    ok(reply(admin.schools[":id"].members[":userId"].$put({ param: { id: schoolId, userId: who.id }, json: { role } })));
+  const inCommunity = (who: Person, role: "member" | "owner") =>
+    ok(reply(admin.communities[":id"].members[":userId"].$put({ param: { id: community.id, userId: who.id }, json: { role } })));
+  await inSchool(schoolA.id, people.anna, "member");
+  await inSchool(schoolA.id, people.bram, "coordinator");
+  await inSchool(schoolB.id, people.chris, "member");
+  await inCommunity(people.anna, "member");
+  await inCommunity(people.dewi, "owner");
+  const login = server.client().api.v1.auth.login;
   for (const p of Object.values(people)) {
-    p.token = (await ok(server.api("POST", "/api/v1/auth/login", { body: { email: p.email, password: p.password } }))).token;
+    p.token = (await ok(reply(login.$post({ json: { email: p.email, password: p.password } })))).token;
   }
   return { schoolA, schoolB, community, people };
 }
