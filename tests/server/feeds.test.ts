@@ -2,7 +2,7 @@ import { extractFromJson } from "@extractus/feed-extractor";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
+import { buildNetwork, offerKey, startTestServer, type Person, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -440,7 +440,7 @@ describe("bundles in feeds", () => {
     const entries = parse("rss", after.text).entries;
     expect(entries[0]!.title).toBe("Taaldenken netwerk");
     expect(entries[0]!.url).toBe(accepted.body.offer.bundle.url);
-    expect(new URL(entries[0]!.url).searchParams.get("key")).toBeTruthy();
+    expect(new URL(entries[0]!.url).searchParams.get("key")).toBe(offerKey(server, offerId));
     // School B was offered the same bundle but did not accept it.
     const b = await server.api("GET", `/api/v1/schools/${net.schoolB.id}/feed-url`, { token: net.people.chris.token });
     expect(b.status).toBe(403);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+import type { z } from "zod";
+import type { CreateItemRequest } from "../../shared/schemas";
+import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -10,8 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const clip = (token: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
-  server.api("POST", "/api/v1/items", { token, body, headers });
+const clip = (token: string, json: z.input<typeof CreateItemRequest>) => reply(server.client(token).api.v1.items.$post({ json }));
+const v1 = (token?: string) => server.client(token).api.v1;
+const lookup = (token: string, url: string) => reply(v1(token).items.lookup.$get({ query: { url } }));
 
 describe("one item per normalised URL", () => {
   it("merges URL variants (tracking parameters, fragment, trailing slash, host case, canonical) into one item", async () => {
@@ -39,8 +42,8 @@ describe("one item per normalised URL", () => {
       meta: { canonicalUrl: "https://www.lowan.nl/po/zachte-landing" },
     });
     expect(viaCanonical.body.item.id).toBe(first.body.item.id);
-    const list = await server.api("GET", "/api/v1/items?savedBy=me", { token: net.people.anna.token });
-    expect(list.body.items.filter((i: any) => i.id === first.body.item.id)).toHaveLength(1);
+    const list = await reply(v1(net.people.anna.token).items.$get({ query: { savedBy: "me" } }));
+    expect(list.body.items.filter((i) => i.id === first.body.item.id)).toHaveLength(1);
   });
 
   it("keeps pages of different sites apart even when one names the other as canonical", async () => {
@@ -65,13 +68,13 @@ describe("one item per normalised URL", () => {
     expect(chris.body.item.id).toBe(anna.body.item.id);
     expect(chris.body.item.saveCount).toBe(2);
     // Anna is in another school: Chris's school save is not hers to see.
-    const seenByAnna = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token });
+    const seenByAnna = await reply(v1(net.people.anna.token).items[":id"].$get({ param: { id: anna.body.item.id } }));
     expect(seenByAnna.body.item.saveCount).toBe(1);
-    expect(seenByAnna.body.item.mySave.note).toBe("Bruikbaar voor de teamvergadering");
+    expect(seenByAnna.body.item.mySave?.note).toBe("Bruikbaar voor de teamvergadering");
     expect(JSON.stringify(seenByAnna.body)).not.toContain("Alleen voor onze sectie");
-    const seenByChris = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.chris.token });
-    expect(seenByChris.body.item.notes.map((n: any) => n.note)).toEqual(["Bruikbaar voor de teamvergadering"]);
-    expect(seenByChris.body.item.mySave.visibility).toBe("school");
+    const seenByChris = await reply(v1(net.people.chris.token).items[":id"].$get({ param: { id: anna.body.item.id } }));
+    expect(seenByChris.body.item.notes.map((n) => n.note)).toEqual(["Bruikbaar voor de teamvergadering"]);
+    expect(seenByChris.body.item.mySave?.visibility).toBe("school");
   });
 
   it("does not reveal that someone outside the caller's circles saved the URL", async () => {
@@ -96,32 +99,34 @@ describe("the caller's own save", () => {
       visibility: "community",
       communityId: net.community.id,
     });
-    expect(created.body.item.mySave.tags).toEqual(["reflectie", "gespreksprotocol"]);
+    expect(created.body.item.mySave?.tags).toEqual(["reflectie", "gespreksprotocol"]);
     const id = created.body.item.id;
-    const patched = await server.api("PATCH", `/api/v1/items/${id}`, {
-      token: net.people.anna.token,
-      body: { note: "Gebruikt in de PLG", themes: ["taalbewust-lesgeven"], visibility: "school", kind: "praktijkvoorbeeld" },
-    });
+    const patched = await reply(
+      v1(net.people.anna.token).items[":id"].$patch({
+        param: { id },
+        json: { note: "Gebruikt in de PLG", themes: ["taalbewust-lesgeven"], visibility: "school", kind: "praktijkvoorbeeld" },
+      }),
+    );
     expect(patched.status).toBe(200);
     expect(patched.body.item).toMatchObject({ kind: "praktijkvoorbeeld", themes: ["taalbewust-lesgeven"] });
     expect(patched.body.item.mySave).toMatchObject({ note: "Gebruikt in de PLG", visibility: "school", schoolId: net.schoolA.id });
 
-    const outcome = await server.api("PUT", `/api/v1/items/${id}/outcome`, { token: net.people.anna.token, body: { applied: true, worked: "no" } });
+    const outcome = await reply(v1(net.people.anna.token).items[":id"].outcome.$put({ param: { id }, json: { applied: true, worked: "no" } }));
     expect(outcome.body.item.mySave).toMatchObject({ applied: true, worked: "no" });
 
     // Bram (same school) can see it but has no save of his own to change.
-    expect((await server.api("PATCH", `/api/v1/items/${id}`, { token: net.people.bram.token, body: { note: "x" } })).status).toBe(404);
-    expect((await server.api("DELETE", `/api/v1/items/${id}`, { token: net.people.anna.token })).status).toBe(204);
-    expect((await server.api("GET", `/api/v1/items/${id}`, { token: net.people.anna.token })).status).toBe(404);
-    expect((await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent("https://www.wij-leren.nl/wat-dus-wat-nu.php")}`, { token: net.people.anna.token })).body.item).toBeNull();
+    expect((await v1(net.people.bram.token).items[":id"].$patch({ param: { id }, json: { note: "x" } })).status).toBe(404);
+    expect((await v1(net.people.anna.token).items[":id"].$delete({ param: { id } })).status).toBe(204);
+    expect((await v1(net.people.anna.token).items[":id"].$get({ param: { id } })).status).toBe(404);
+    expect((await lookup(net.people.anna.token, "https://www.wij-leren.nl/wat-dus-wat-nu.php")).body.item).toBeNull();
   });
 
   it("keeps the item while another save remains", async () => {
     const url = "https://www.slo.nl/thema/meer/burgerschap/";
     const anna = await clip(net.people.anna.token, { url, visibility: "network" });
     await clip(net.people.eva.token, { url, visibility: "network" });
-    expect((await server.api("DELETE", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token })).status).toBe(204);
-    const item = await server.api("GET", `/api/v1/items/${anna.body.item.id}`, { token: net.people.anna.token });
+    expect((await v1(net.people.anna.token).items[":id"].$delete({ param: { id: anna.body.item.id } })).status).toBe(204);
+    const item = await reply(v1(net.people.anna.token).items[":id"].$get({ param: { id: anna.body.item.id } }));
     expect(item.status).toBe(200);
     expect(item.body.item).toMatchObject({ saveCount: 1, savedByMe: false });
   });
@@ -133,20 +138,20 @@ describe("the caller's own save", () => {
     expect(community.status).toBe(403);
     const missing = await clip(net.people.anna.token, { url: "https://www.nji.nl/c", visibility: "community" });
     expect(missing.status).toBe(400);
-    expect(missing.body.error.code).toBe("community_required");
+    expect(missing.error?.code).toBe("community_required");
   });
 
   it("rejects unknown themes and names them", async () => {
     const res = await clip(net.people.anna.token, { url: "https://www.nji.nl/d", themes: ["nt2", "bestaat-niet"] });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe("unknown_theme");
-    expect(res.body.error.message).toContain("bestaat-niet");
+    expect(res.error?.code).toBe("unknown_theme");
+    expect(res.error?.message).toContain("bestaat-niet");
   });
 
   it("defaults to the smallest circle and guesses the kind from the URL", async () => {
     const video = await clip(net.people.anna.token, { url: "https://youtu.be/dQw4w9WgXcQ?si=abc" });
     expect(video.body.item).toMatchObject({ kind: "kennisclip", url: "https://youtu.be/dQw4w9WgXcQ?si=abc" });
-    expect(video.body.item.mySave.visibility).toBe("private");
+    expect(video.body.item.mySave?.visibility).toBe("private");
     const pdf = await clip(net.people.anna.token, { url: "https://www.onderwijsinspectie.nl/documenten/rapport.pdf" });
     expect(pdf.body.item.kind).toBe("document");
     expect(pdf.body.item.title).toBe("www.onderwijsinspectie.nl/documenten/rapport.pdf");
@@ -156,19 +161,17 @@ describe("the caller's own save", () => {
 describe("lookup for the toolbar badge", () => {
   it("finds an item by any variant of its URL, only for people who may see it", async () => {
     await clip(net.people.bram.token, { url: "https://www.platformnt2.nl/instroomprotocol", visibility: "school" });
-    const variant = encodeURIComponent("https://www.platformnt2.nl/instroomprotocol/?utm_campaign=x#top");
-    const anna = await server.api("GET", `/api/v1/items/lookup?url=${variant}`, { token: net.people.anna.token });
+    const variant = "https://www.platformnt2.nl/instroomprotocol/?utm_campaign=x#top";
+    const anna = await lookup(net.people.anna.token, variant);
     expect(anna.body.item).toMatchObject({ saveCount: 1, savedByMe: false });
-    const chris = await server.api("GET", `/api/v1/items/lookup?url=${variant}`, { token: net.people.chris.token });
+    const chris = await lookup(net.people.chris.token, variant);
     expect(chris.body).toEqual({ item: null });
-    const bad = await server.api("GET", `/api/v1/items/lookup?url=javascript:alert(1)`, { token: net.people.chris.token });
+    const bad = await lookup(net.people.chris.token, "javascript:alert(1)");
     expect(bad.status).toBe(400);
   });
 });
 
 describe("clips that arrive at the same moment", () => {
-  const lookup = (token: string, url: string) => server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token });
-
   it("saves each clip of a burst and answers each with its own item", async () => {
     const people = [net.people.anna, net.people.bram, net.people.chris, net.people.dewi];
     const sent = Array.from({ length: 16 }, (_, i) => ({
@@ -189,7 +192,7 @@ describe("clips that arrive at the same moment", () => {
     const fine = [0, 1, 2].map((i) => clip(net.people.chris.token, { url: `https://www.nt2.nl/burst/goed-${i}`, title: `Goed ${i}`, visibility: "network" }));
     const [refused, invalidTheme, ...saved] = await Promise.all([foreignSchool, unknownTheme, ...fine]);
     expect(refused!.status).toBe(403);
-    expect(refused!.body.error.code).toBe("not_a_member");
+    expect(refused!.error?.code).toBe("not_a_member");
     expect(invalidTheme!.status).toBe(400);
     expect(saved.map((s) => s.status)).toEqual([201, 201, 201]);
     // The refused clip had already written its item when its circle was checked: that write is gone.
@@ -218,23 +221,24 @@ describe("a save after its author left the school it was shared with", () => {
     const admin = server.adminToken;
     const email = "hanna@test.knooppunt.nl";
     const password = "wachtwoord-hanna-2026";
-    const user = (await server.api("POST", "/api/v1/admin/users", { token: admin, body: { name: "Test hanna", email, password } })).body.user;
-    await server.api("PUT", `/api/v1/admin/schools/${net.schoolA.id}/members/${user.id}`, { token: admin, body: { role: "member" } });
-    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email, password } })).body.token;
+    const user = (await reply(v1(admin).admin.users.$post({ json: { name: "Test hanna", email, password } }))).body.user;
+    await v1(admin).admin.schools[":id"].members[":userId"].$put({ param: { id: net.schoolA.id, userId: user.id }, json: { role: "member" } });
+    const token = (await reply(v1().auth.login.$post({ json: { email, password } }))).body.token;
     const created = await clip(token, { url: "https://www.nt2.nl/overdracht/vertrek", title: "Warme overdracht bij vertrek", visibility: "school" });
     expect(created.body.item.mySave).toMatchObject({ visibility: "school", schoolId: net.schoolA.id });
     const id = created.body.item.id;
+    const items = v1(token).items[":id"];
 
     // Hanna moves to another school; her save still points at the old one.
-    await server.api("DELETE", `/api/v1/admin/schools/${net.schoolA.id}/members/${user.id}`, { token: admin });
-    await server.api("PUT", `/api/v1/admin/schools/${net.schoolB.id}/members/${user.id}`, { token: admin, body: { role: "member" } });
-    const edited = await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { note: "Nog steeds bruikbaar" } });
+    await v1(admin).admin.schools[":id"].members[":userId"].$delete({ param: { id: net.schoolA.id, userId: user.id } });
+    await v1(admin).admin.schools[":id"].members[":userId"].$put({ param: { id: net.schoolB.id, userId: user.id }, json: { role: "member" } });
+    const edited = await reply(items.$patch({ param: { id }, json: { note: "Nog steeds bruikbaar" } }));
     expect(edited.status).toBe(200);
     expect(edited.body.item.mySave).toMatchObject({ note: "Nog steeds bruikbaar", visibility: "school", schoolId: net.schoolA.id });
 
-    expect((await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { visibility: "school", schoolId: net.schoolA.id } })).status).toBe(403);
+    expect((await items.$patch({ param: { id }, json: { visibility: "school", schoolId: net.schoolA.id } })).status).toBe(403);
     // "School" again, without naming one: her school of today.
-    const moved = await server.api("PATCH", `/api/v1/items/${id}`, { token, body: { visibility: "school" } });
+    const moved = await reply(items.$patch({ param: { id }, json: { visibility: "school" } }));
     expect(moved.status).toBe(200);
     expect(moved.body.item.mySave).toMatchObject({ visibility: "school", schoolId: net.schoolB.id });
   });

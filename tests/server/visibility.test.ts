@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
 const ids: Record<string, string> = {};
 const urls: Record<string, string> = {};
+const v1 = (token?: string) => server.client(token).api.v1;
 
 // Anna (school A, community member) saves one item in each circle, with a distinctive word to search.
 beforeAll(async () => {
@@ -19,10 +20,11 @@ beforeAll(async () => {
   ] as const;
   for (const [visibility, extra] of circles) {
     urls[visibility] = `https://www.voorbeeld-${visibility}.nl/kring`;
-    const res = await server.api("POST", "/api/v1/items", {
-      token: net.people.anna.token,
-      body: { url: urls[visibility], title: `Kringtest ${visibility}`, note: `zichtbaarheidswoord${visibility}`, themes: ["nt2"], visibility, ...extra },
-    });
+    const res = await reply(
+      v1(net.people.anna.token).items.$post({
+        json: { url: urls[visibility]!, title: `Kringtest ${visibility}`, note: `zichtbaarheidswoord${visibility}`, themes: ["nt2"], visibility, ...extra },
+      }),
+    );
     expect(res.status).toBe(201);
     ids[visibility] = res.body.item.id;
   }
@@ -45,31 +47,31 @@ describe.each(expected)("what %s sees", (who, visible) => {
 
   it("by id: visible items open, the others are 404 (never 403)", async () => {
     for (const circle of ALL) {
-      const res = await server.api("GET", `/api/v1/items/${ids[circle]}`, { token: token() });
+      const res = await v1(token()).items[":id"].$get({ param: { id: ids[circle]! } });
       expect(res.status, `${who} → ${circle}`).toBe(visible.includes(circle) ? 200 : 404);
     }
   });
 
   it("in the list, in search and in a theme filter", async () => {
-    const list = await server.api("GET", "/api/v1/items?limit=100", { token: token() });
-    const search = await server.api("GET", "/api/v1/items?q=kringtest&limit=100", { token: token() });
-    const theme = await server.api("GET", "/api/v1/items?theme=nt2&limit=100", { token: token() });
+    const list = await reply(v1(token()).items.$get({ query: { limit: "100" } }));
+    const search = await reply(v1(token()).items.$get({ query: { q: "kringtest", limit: "100" } }));
+    const theme = await reply(v1(token()).items.$get({ query: { theme: "nt2", limit: "100" } }));
     for (const res of [list, search, theme]) {
-      const seen = res.body.items.map((i: any) => i.title.replace("Kringtest ", "")).sort();
+      const seen = res.body.items.map((i) => i.title.replace("Kringtest ", "")).sort();
       expect(seen).toEqual([...visible].sort());
     }
   });
 
   it("through lookup", async () => {
     for (const circle of ALL) {
-      const res = await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(urls[circle]!)}`, { token: token() });
+      const res = await reply(v1(token()).items.lookup.$get({ query: { url: urls[circle]! } }));
       expect(res.body.item === null, `${who} → ${circle}`).toBe(!visible.includes(circle));
     }
   });
 
   it("cannot find a circle's notes by searching for them", async () => {
     for (const circle of ALL) {
-      const res = await server.api("GET", `/api/v1/items?q=zichtbaarheidswoord${circle}`, { token: token() });
+      const res = await reply(v1(token()).items.$get({ query: { q: `zichtbaarheidswoord${circle}` } }));
       expect(res.body.items.length, `${who} → ${circle}`).toBe(visible.includes(circle) ? 1 : 0);
     }
   });
@@ -77,14 +79,14 @@ describe.each(expected)("what %s sees", (who, visible) => {
 
 describe("notes inside a widely shared item", () => {
   it("stay in their own circle even when the item itself is public", async () => {
-    await server.api("POST", "/api/v1/items", { token: net.people.bram.token, body: { url: urls.public, note: "schoolnotitie-bram", visibility: "school" } });
-    const anna = await server.api("GET", `/api/v1/items/${ids.public}`, { token: net.people.anna.token });
-    expect(anna.body.item.notes.map((n: any) => n.note)).toEqual(["schoolnotitie-bram"]);
+    await v1(net.people.bram.token).items.$post({ json: { url: urls.public!, note: "schoolnotitie-bram", visibility: "school" } });
+    const anna = await reply(v1(net.people.anna.token).items[":id"].$get({ param: { id: ids.public! } }));
+    expect(anna.body.item.notes.map((n) => n.note)).toEqual(["schoolnotitie-bram"]);
     expect(anna.body.item.saveCount).toBe(2);
-    const chris = await server.api("GET", `/api/v1/items/${ids.public}`, { token: net.people.chris.token });
+    const chris = await reply(v1(net.people.chris.token).items[":id"].$get({ param: { id: ids.public! } }));
     expect(chris.body.item.saveCount).toBe(1);
     expect(JSON.stringify(chris.body)).not.toContain("schoolnotitie-bram");
-    const search = await server.api("GET", "/api/v1/items?q=schoolnotitie", { token: net.people.chris.token });
+    const search = await reply(v1(net.people.chris.token).items.$get({ query: { q: "schoolnotitie" } }));
     expect(search.body.items).toEqual([]);
   });
 });
