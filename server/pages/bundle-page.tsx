@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { html } from "hono/html";
 import { kindKey, translate } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/bundle-schemas";

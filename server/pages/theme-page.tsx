@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { html } from "hono/html";
 import { translate, kindKey } from "../../shared/i18n";
 import type { FeedFormat } from "../../shared/delivery-schemas";
