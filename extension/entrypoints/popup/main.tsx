@@ -1,6 +1,6 @@
 import { render } from "preact";
 import "../../components/ui.css";
-import "./popup.css";
-import { Popup } from "./Popup";
+import "../../features/clipper/clipper.css";
+import { Clipper } from "../../features/clipper/Clipper";
 
-render(<Popup />, document.getElementById("app")!);
+render(<Clipper />, document.getElementById("app")!);
