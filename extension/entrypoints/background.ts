@@ -5,8 +5,8 @@ import { forgetItem, forgetLookups, lookup, refreshActiveBadge, refreshBadge, re
 import { capturePage, isClippable, quickRequest, saveClip } from "../lib/clipper";
 import { onMessage, type QueueStatus, type SaveOutcome } from "../lib/messaging";
 import { dismissFailed, flush, nextDue, queueStatusOf } from "../lib/queue";
+import { CheckedApi } from "../lib/checked-api";
 import { currentLanguage, signedInApi } from "../lib/session";
-import { KnooppuntApi } from "../lib/api";
 import { openSidePanel } from "../lib/side-panel";
 import { ownerOf, settingsItem, taxonomyItem, type ClipOwner } from "../lib/storage";
 
@@ -56,7 +56,7 @@ async function taxonomy() {
   const cached = await taxonomyItem.getValue();
   if (cached && Date.now() - Date.parse(cached.fetchedAt) < TAXONOMY_MAX_AGE_MS) return cached.themes;
   const signedIn = await signedInApi();
-  const api = signedIn?.api ?? new KnooppuntApi((await settingsItem.getValue()).serverUrl);
+  const api = signedIn?.api ?? new CheckedApi((await settingsItem.getValue()).serverUrl);
   try {
     const themes = await api.themes();
     await taxonomyItem.setValue({ themes, fetchedAt: new Date().toISOString() });

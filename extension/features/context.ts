@@ -9,7 +9,7 @@ import { useContext } from "preact/hooks";
 import type { Item, Theme } from "../../shared/schemas";
 import type { Visibility } from "../../shared/vocabulary";
 import type { UiContextValue } from "../components/ui-context";
-import type { PanelApi } from "../lib/panel-api";
+import type { KnooppuntApi } from "../lib/api";
 import type { SaveOutcome } from "../lib/messaging";
 import type { Session } from "../lib/storage";
 
@@ -23,7 +23,7 @@ export interface PageInView {
 
 export interface SessionContextValue extends UiContextValue {
   session: Session;
-  api: PanelApi;
+  api: KnooppuntApi;
   themes: Theme[];
   /** "NT2 › Nieuwkomers" for a sub-theme, the name for a main theme, the slug for an unknown one. */
   themeLabel(slug: string): string;

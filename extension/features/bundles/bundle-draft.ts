@@ -8,7 +8,7 @@ import type { Audience, Bundle } from "../../../shared/bundle-schemas";
 import type { Item } from "../../../shared/schemas";
 import type { ItemSector } from "../../../shared/vocabulary";
 import { ApiError } from "../../lib/api-error";
-import type { PanelApi } from "../../lib/panel-api";
+import type { KnooppuntApi } from "../../lib/api";
 
 const AUTOSAVE_DELAY_MS = 800;
 export const MAX_BUNDLE_ITEMS = 100;
@@ -59,7 +59,7 @@ export class BundleDraft {
   private listeners = new Set<() => void>();
 
   constructor(
-    private readonly api: PanelApi,
+    private readonly api: KnooppuntApi,
     bundle: Bundle,
   ) {
     this.bundle = bundle;

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Item, ItemFacetsResponse } from "../../../shared/schemas";
 import type { ItemKind, ItemSector, Visibility } from "../../../shared/vocabulary";
 import { isAbort } from "../../lib/api-error";
-import type { LibraryQuery, PanelApi } from "../../lib/panel-api";
+import type { KnooppuntApi, LibraryQuery } from "../../lib/api";
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 250;
@@ -67,7 +67,7 @@ function countsOf(group: FacetGroup, facets: ItemFacetsResponse): Map<string, nu
  * Facet counts where choosing a second kind (or theme, sector, circle) stays possible: a group with a
  * selection is counted without its own filter, every other group with all filters.
  */
-async function loadFacets(api: PanelApi, filters: LibraryFilters, signal: AbortSignal): Promise<FacetCounts> {
+async function loadFacets(api: KnooppuntApi, filters: LibraryFilters, signal: AbortSignal): Promise<FacetCounts> {
   const { sort: _sort, ...all } = toQuery(filters);
   const selected = FACET_GROUPS.filter((g) => filters[g].length > 0);
   const [main, ...others] = await Promise.all([
@@ -99,7 +99,7 @@ interface SearchState {
 
 const INITIAL: SearchState = { phase: "loading", items: [], nextCursor: null, error: null, refreshing: false, more: "idle", moreError: null, facets: null };
 
-export function useLibrarySearch(api: PanelApi, filters: LibraryFilters) {
+export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
   const [state, setState] = useState<SearchState>(INITIAL);
   const [attempt, setAttempt] = useState(0);
   const controller = useRef<AbortController | null>(null);

@@ -2,7 +2,8 @@ import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
 import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { CircleChooser } from "../../components/CircleChooser";
-import { ApiError, KnooppuntApi, normaliseServerUrl } from "../../lib/api";
+import { ApiError, isKnooppunt, normaliseServerUrl } from "../../lib/api";
+import { CheckedApi } from "../../lib/checked-api";
 import { describeError, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
 import { sessionItem, settingsItem, type Session, type Settings } from "../../lib/storage";
@@ -76,13 +77,13 @@ export function Options() {
     if (!serverUrl) return setError(t("error.invalidServer"));
     setBusy(true);
     try {
-      const anonymous = new KnooppuntApi(serverUrl);
-      if (!(await anonymous.health())) {
+      const anonymous = new CheckedApi(serverUrl);
+      if (!(await isKnooppunt(serverUrl))) {
         setError(t("error.notKnooppunt"));
         return;
       }
       const { token } = await anonymous.login(email.trim(), password, deviceName());
-      const me = await new KnooppuntApi(serverUrl, token).me();
+      const me = await new CheckedApi(serverUrl, token).me();
       const next: Session = { serverUrl, token, ...me };
       await settingsItem.setValue({ ...settings, serverUrl });
       await sessionItem.setValue(next);
@@ -98,7 +99,7 @@ export function Options() {
   };
 
   const signOut = async () => {
-    if (session) await new KnooppuntApi(session.serverUrl, session.token).logout().catch(() => undefined);
+    if (session) await new CheckedApi(session.serverUrl, session.token).logout().catch(() => undefined);
     await sessionItem.setValue(null);
     setSession(null);
     await sendMessage("sessionChanged").catch(() => undefined);

@@ -3,7 +3,7 @@ import type { Bundle } from "../../../shared/bundle-schemas";
 import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { sendMessage } from "../../lib/messaging";
-import { PanelApi } from "../../lib/panel-api";
+import { KnooppuntApi } from "../../lib/api";
 import { libraryFocusItem, sessionItem, settingsItem, type LibraryFocus, type Session } from "../../lib/storage";
 import { themeLabelOf } from "../../components/themes/theme-label";
 import { UiContext } from "../../components/ui-context";
@@ -53,7 +53,7 @@ export function SidePanel() {
   }, [language]);
 
   const token = session?.token ?? null;
-  const api = useMemo(() => (session ? new PanelApi(session.serverUrl, session.token) : null), [session?.serverUrl, token]);
+  const api = useMemo(() => (session ? new KnooppuntApi(session.serverUrl, session.token) : null), [session?.serverUrl, token]);
 
   // The taxonomy (cached by the background), and who the person is now: roles and schools change.
   useEffect(() => {
