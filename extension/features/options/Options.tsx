@@ -2,9 +2,8 @@ import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
 import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { CircleChooser } from "../../components/CircleChooser";
-import { ApiError, isKnooppunt, normaliseServerUrl } from "../../lib/api";
-import { CheckedApi } from "../../lib/checked-api";
-import { describeError, type Translate } from "../../lib/api-error";
+import { normaliseServerUrl } from "../../lib/api";
+import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
 import { sessionItem, settingsItem, type Session, type Settings } from "../../lib/storage";
 
@@ -77,20 +76,12 @@ export function Options() {
     if (!serverUrl) return setError(t("error.invalidServer"));
     setBusy(true);
     try {
-      const anonymous = new CheckedApi(serverUrl);
-      if (!(await isKnooppunt(serverUrl))) {
-        setError(t("error.notKnooppunt"));
-        return;
-      }
-      const { token } = await anonymous.login(email.trim(), password, deviceName());
-      const me = await new CheckedApi(serverUrl, token).me();
-      const next: Session = { serverUrl, token, ...me };
-      await settingsItem.setValue({ ...settings, serverUrl });
-      await sessionItem.setValue(next);
+      const outcome = await sendMessage("signIn", { serverUrl, email: email.trim(), password, deviceName: deviceName() });
+      if (outcome.status === "not-knooppunt") return setError(t("error.notKnooppunt"));
+      if (outcome.status === "refused") return setError(errorMessage(errorOf(outcome.failure), t));
       setSettings({ ...settings, serverUrl });
-      setSession(next);
+      setSession(outcome.session);
       setPassword("");
-      await sendMessage("sessionChanged").catch(() => undefined);
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {
@@ -99,10 +90,9 @@ export function Options() {
   };
 
   const signOut = async () => {
-    if (session) await new CheckedApi(session.serverUrl, session.token).logout().catch(() => undefined);
-    await sessionItem.setValue(null);
+    // Should the background not answer, the session is still forgotten here: signing out must work.
+    await sendMessage("signOut").catch(() => sessionItem.setValue(null));
     setSession(null);
-    await sendMessage("sessionChanged").catch(() => undefined);
   };
 
   return (
