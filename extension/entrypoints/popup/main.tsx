@@ -2,5 +2,6 @@ import { render } from "preact";
 import "../../components/ui.css";
 import "../../features/clipper/clipper.css";
 import { Clipper } from "../../features/clipper/Clipper";
+import { extensionHost } from "../../features/clipper/extension-host";
 
-render(<Clipper />, document.getElementById("app")!);
+render(<Clipper host={extensionHost()} />, document.getElementById("app")!);

@@ -1,4 +1,3 @@
-import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
 import { requestFromTab, toCreateItemRequest } from "../../../shared/clip-request";
 import { apiErrorKey, colleagues, kindKey, translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
@@ -8,15 +7,15 @@ import { Choices } from "../../components/Choices";
 import { CircleChooser } from "../../components/CircleChooser";
 import { TagInput } from "../../components/TagInput";
 import { ThemePicker } from "../../components/themes/ThemePicker";
-import { sendMessage, type CapturedPage, type QueueStatus, type SaveOutcome } from "../../lib/messaging";
-import { showInLibrary } from "../../lib/side-panel";
-import { lastUsedItem, sessionItem, settingsItem, tagHistoryItem, type FailedClip, type Session } from "../../lib/storage";
+import type { CapturedPage, QueueStatus, SaveOutcome } from "../../lib/messaging";
+import type { FailedClip, Session } from "../../lib/storage";
+import type { ClipperHost } from "./host";
 
 type Phase =
   | { name: "loading" }
   | { name: "signed-out" }
   | { name: "unsupported" }
-  | { name: "form"; captured: CapturedPage; existing: Item | null; windowId: number | undefined };
+  | { name: "form"; captured: CapturedPage; existing: Item | null };
 
 interface Form {
   title: string;
@@ -30,15 +29,8 @@ interface Form {
   communityId: string | null;
 }
 
-/** The tab to clip: the one named in the address (the side panel opens the clipper for a tab), else the active one. */
-async function targetTabId(): Promise<number | undefined> {
-  const named = Number(new URLSearchParams(location.search).get("tab"));
-  if (Number.isInteger(named) && named > 0) return named;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
-
-export function Clipper() {
+/** The clipper: what a page is, which themes and circle, and one click to save it. */
+export function Clipper({ host }: { host: ClipperHost }) {
   const [language, setLanguage] = useState<UiLanguage>("nl");
   const [session, setSession] = useState<Session | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: "loading" });
@@ -57,12 +49,7 @@ export function Clipper() {
 
   useEffect(() => {
     void (async () => {
-      const [settings, storedSession, lastUsed, history] = await Promise.all([
-        settingsItem.getValue(),
-        sessionItem.getValue(),
-        lastUsedItem.getValue(),
-        tagHistoryItem.getValue(),
-      ]);
+      const { settings, session: storedSession, lastUsed, tagHistory: history } = await host.start();
       setLanguage(settings.language);
       document.documentElement.lang = settings.language;
       setSession(storedSession);
@@ -70,20 +57,18 @@ export function Clipper() {
       setSuggestedThemes(lastUsed.themes);
       if (!storedSession) return setPhase({ name: "signed-out" });
       // Opening the popup is a good moment to deliver what waited for a connection.
-      void sendMessage("flushQueue").then(setQueue, () => undefined);
-      void sendMessage("taxonomy").then(setThemes, () => undefined);
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setPhase({ name: "unsupported" });
-      const captured = await sendMessage("capturePage", tabId);
-      if (!captured.supported) return setPhase({ name: "unsupported" });
-      const tab = await browser.tabs.get(tabId);
+      void host.deliverQueue().then(setQueue, () => undefined);
+      void host.taxonomy().then(setThemes, () => undefined);
+      const target = await host.capture();
+      if (!target?.captured.supported) return setPhase({ name: "unsupported" });
+      const { captured, title: tabTitle } = target;
       const page = captured.page;
-      const existing = await sendMessage("lookupUrl", page?.url ?? captured.url).catch(() => null);
+      const existing = await host.lookup(page?.url ?? captured.url).catch(() => null);
       const mine = existing?.mySave ?? null;
       const visibility = mine?.visibility ?? lastUsed.visibility ?? settings.defaultVisibility;
       setForm({
-        title: existing?.title ?? page?.title ?? tab.title ?? captured.url,
-        kind: existing?.kind ?? page?.kind ?? requestFromTab(captured.url, tab.title, null).kind ?? "artikel",
+        title: existing?.title ?? page?.title ?? tabTitle ?? captured.url,
+        kind: existing?.kind ?? page?.kind ?? requestFromTab(captured.url, tabTitle, null).kind ?? "artikel",
         themes: mine?.themes ?? lastUsed.themes,
         tags: mine?.tags ?? [],
         note: mine?.note ?? "",
@@ -92,7 +77,7 @@ export function Clipper() {
         visibility,
         communityId: mine?.communityId ?? lastUsed.communityId ?? settings.defaultCommunityId ?? storedSession.communities[0]?.id ?? null,
       });
-      setPhase({ name: "form", captured, existing, windowId: tab.windowId });
+      setPhase({ name: "form", captured, existing });
     })();
   }, []);
 
@@ -103,7 +88,7 @@ export function Clipper() {
       <main class="popup">
         <h1>{t("popup.title")}</h1>
         <p class="notice warn" role="status">{t("popup.signInFirst")}</p>
-        <button class="button" type="button" onClick={() => browser.runtime.openOptionsPage()}>
+        <button class="button" type="button" onClick={host.openSettings}>
           {t("popup.openOptions")}
         </button>
       </main>
@@ -126,8 +111,7 @@ export function Clipper() {
     event.preventDefault();
     if (saving) return;
     setSaving(true);
-    const tab = await browser.tabs.get(captured.tabId).catch(() => undefined);
-    const base = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, tab?.title, captured.favIconUrl);
+    const base = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, await host.currentTitle(captured), captured.favIconUrl);
     const request: CreateItemRequest = {
       ...base,
       title: form.title.trim().slice(0, LIMITS.title) || undefined,
@@ -141,7 +125,7 @@ export function Clipper() {
       communityId: form.visibility === "community" ? form.communityId : undefined,
     };
     try {
-      const result = await sendMessage("saveClip", { request, title: request.title ?? request.url });
+      const result = await host.save(request, request.title ?? request.url);
       setOutcome(result);
       if (result.status === "queued") setQueue((q) => ({ ...q, pending: result.pending }));
       if (result.status === "saved") setPhase({ ...phase, existing: result.item });
@@ -231,7 +215,7 @@ export function Clipper() {
           <button class="button" type="submit" disabled={saving}>
             {saving ? t("common.saving") : t("common.save")}
           </button>
-          <button class="link-button" type="button" onClick={() => browser.runtime.openOptionsPage()}>
+          <button class="link-button" type="button" onClick={host.openSettings}>
             {t("popup.settings")}
           </button>
         </div>
@@ -241,15 +225,7 @@ export function Clipper() {
         outcome={outcome}
         existedBefore={(existing?.savedByMe ?? false) && outcome?.status === "saved"}
         t={t}
-        onOpenLibrary={(item) => {
-          // Called straight from the click: the browser only opens the panel inside a user action.
-          void showInLibrary(item.id, phase.windowId).then(
-            () => {
-              if (!new URLSearchParams(location.search).has("tab")) window.close();
-            },
-            () => undefined,
-          );
-        }}
+        onOpenLibrary={host.showInLibrary}
       />
 
       {queue.pending > 0 && (
@@ -260,7 +236,7 @@ export function Clipper() {
       {queue.failed.map((failed) => (
         <div class="notice error" key={failed.id} role="alert">
           <strong>{t("popup.failed")}:</strong> {failed.title} — {failedMessage(failed)}{" "}
-          <button type="button" class="link-button" onClick={() => void sendMessage("dismissFailed", failed.id).then(setQueue)}>
+          <button type="button" class="link-button" onClick={() => void host.dismissFailed(failed.id).then(setQueue)}>
             {t("common.dismiss")}
           </button>
         </div>
