@@ -19,11 +19,6 @@ const TIMEOUT_MS = 15_000;
 /** The library's filters, as GET /api/v1/items and /items/facets take them (paging apart). */
 export type LibraryQuery = Pick<ItemSearchQuery, "q" | "theme" | "kind" | "sector" | "visibility" | "savedBy" | "schoolId" | "communityId" | "sort">;
 
-export interface Page<T> {
-  list: T[];
-  nextCursor: string | null;
-}
-
 export function normaliseServerUrl(input: string): string | null {
   try {
     const url = new URL(input.trim());
