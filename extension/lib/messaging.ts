@@ -1,10 +1,10 @@
 /**
  * The popup, the settings page and the side panel's extension host ask the background for everything
- * that touches the clip queue, the page in a tab, the toolbar mark or the session, through this typed
- * protocol, so the toolbar, context menu and shortcut share one code path and one place keeps the
- * session. The side panel's features call the API for library, bundles and subscriptions themselves,
- * with the session's token: those answers are for the panel alone and nothing in the background
- * depends on them.
+ * that touches the clip queue, the page in a tab, the toolbar mark, or signing in and out, through this
+ * typed protocol, so the toolbar, context menu and shortcut share one code path and one place starts and
+ * ends a session. The side panel's features call the API for library, bundles and subscriptions
+ * themselves, with the session's token: those answers are for the panel alone and nothing in the
+ * background depends on them.
  */
 import { defineExtensionMessaging } from "@webext-core/messaging";
 import type { CreateItemRequest, Item, Theme } from "../../shared/schemas";
