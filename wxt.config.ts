@@ -1,7 +1,7 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
 
-// The extension lives in extension/ (entrypoints, components, lib); shared/ holds what it agrees on with the server.
+// The extension lives in extension/ (entrypoints, features, components, lib); shared/ holds what it agrees on with the server.
 export default defineConfig({
   srcDir: "extension",
   publicDir: "extension/public",

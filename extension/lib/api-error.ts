@@ -35,6 +35,21 @@ export class ApiError extends Error {
   }
 }
 
+/** An ApiError as a message carries it from the background to a page: plain data, not a class. */
+export type ApiFailure = Pick<ApiError, "kind" | "status" | "code" | "message" | "retryAfterSeconds" | "body">;
+
+export const failureOf = (error: ApiError): ApiFailure => ({
+  kind: error.kind,
+  status: error.status,
+  code: error.code,
+  message: error.message,
+  retryAfterSeconds: error.retryAfterSeconds,
+  body: error.body,
+});
+
+export const errorOf = (failure: ApiFailure) =>
+  new ApiError(failure.kind, failure.status, failure.code, failure.message, failure.retryAfterSeconds, failure.body);
+
 /** A request its caller cancelled (a newer search replaced it): nothing to show. */
 export const isAbort = (error: unknown) => error instanceof DOMException && error.name === "AbortError";
 

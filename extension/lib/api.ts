@@ -1,21 +1,23 @@
 /**
- * The extension's HTTP client for the Knooppunt API. Every failure becomes an ApiError that says whether
- * retrying later can help (network, 5xx, 429) or the person must act (other 4xx).
+ * The extension's one client for the Knooppunt API, typed from the server's routes (`AppType` through
+ * `hono/client`): a path, parameter or body the server does not take fails to compile. Zod-free, so the
+ * popup and side panel stay small; the background checks what it stores or acts on with the contract's
+ * schemas on top (checked-api.ts). Every failure becomes an ApiError that says whether retrying later can
+ * help (network, 5xx, 429) or the person must act (other 4xx); every call takes an AbortSignal, so a
+ * newer search cancels a stale one.
  */
-import {
-  ItemResponse,
-  LoginResponse,
-  LookupResponse,
-  MeResponse,
-  ThemesResponse,
-  CommunitiesResponse,
-  type CreateItemRequest,
-} from "../../shared/schemas";
-import type { z } from "zod";
+import { hc, type ClientResponse } from "hono/client";
+import type { OfferStatus } from "../../shared/schemas";
+import type { ItemSearchQuery } from "../../shared/schemas";
 import { ApiError } from "./api-error";
-import { isKnooppunt, requestJson } from "./http";
+import type { ApiClient, AppType } from "./api-types";
 
 export { ApiError };
+
+const TIMEOUT_MS = 15_000;
+
+/** The library's filters, as GET /api/v1/items and /items/facets take them (paging apart). */
+export type LibraryQuery = Pick<ItemSearchQuery, "q" | "theme" | "kind" | "sector" | "visibility" | "savedBy" | "schoolId" | "communityId" | "sort">;
 
 export function normaliseServerUrl(input: string): string | null {
   try {
@@ -27,58 +29,267 @@ export function normaliseServerUrl(input: string): string | null {
   }
 }
 
+/** Checks that a Knooppunt answers at this address (the health check is outside the API's routes). */
+export async function isKnooppunt(serverUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${serverUrl}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const body = (await response.json()) as { ok?: unknown };
+    return response.ok && body.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+/** fetch with a timeout, where everything but the caller's own cancel reads as "unreachable". */
+const timedFetch: typeof fetch = async (input, init) => {
+  const own = init?.signal ?? undefined;
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    return await fetch(input, { ...init, signal: own ? AbortSignal.any([own, timeout]) : timeout });
+  } catch (error) {
+    // The caller's own cancel stays an AbortError, for it to ignore.
+    if (own?.aborted) throw own.reason ?? error;
+    throw new ApiError("network", 0, "network", (error as Error).message);
+  }
+};
+
+type Answer<R> = R extends ClientResponse<infer T, number, string> ? T : never;
+
+/**
+ * The JSON of a successful answer, or the contract's error body as an ApiError. An answer that is not a
+ * JSON object (a portal's login page, a proxy's notice) did not come from Knooppunt.
+ */
+async function answer<R extends ClientResponse<unknown, number, string>>(pending: Promise<R>): Promise<{ status: number; data: Answer<R> }> {
+  const response = await pending;
+  const text = await response.text().catch(() => "");
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!response.ok) {
+    const error = (json as { error?: Record<string, unknown> } | null)?.error;
+    const retryAfter = Number(response.headers.get("Retry-After"));
+    throw new ApiError(
+      "http",
+      response.status,
+      typeof error?.code === "string" ? error.code : response.status >= 500 ? "server" : "http_error",
+      typeof error?.message === "string" ? error.message : `HTTP ${response.status}`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      error ?? null,
+    );
+  }
+  if (response.status !== 204 && (json === null || typeof json !== "object")) {
+    throw new ApiError("http", response.status, "not_knooppunt", "Unexpected answer from the server.");
+  }
+  return { status: response.status, data: json as Answer<R> };
+}
+
+const data = async <R extends ClientResponse<unknown, number, string>>(pending: Promise<R>) => (await answer(pending)).data;
+
+/** Ids go into the path as given; encoded, so an odd one cannot change which route is asked. */
+const id = (value: string) => encodeURIComponent(value);
+
+/** The JSON body a typed call takes. */
+type Body<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A extends { json: infer J } ? J : never) : never;
+
+const withSignal = (signal: AbortSignal | undefined) => (signal ? { init: { signal } } : undefined);
+
 export class KnooppuntApi {
+  private readonly v1: ApiClient["api"]["v1"];
+
   constructor(
     readonly serverUrl: string,
-    private readonly token: string | null = null,
-  ) {}
-
-  private async request<S extends z.ZodType>(
-    schema: S | null,
-    method: string,
-    path: string,
-    options: { body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<{ status: number; data: z.output<S> }> {
-    const { status, json } = await requestJson(this.serverUrl, this.token, method, path, options);
-    if (!schema) return { status, data: undefined as z.output<S> };
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError("http", status, "not_knooppunt", "Unexpected answer from the server.");
-    return { status, data: parsed.data };
+    token: string | null = null,
+  ) {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    this.v1 = hc<AppType>(serverUrl, { headers, fetch: timedFetch }).api.v1;
   }
 
-  health(): Promise<boolean> {
-    return isKnooppunt(this.serverUrl);
+  /** An address the server gave (a bundle's page), made absolute for a link. */
+  absolute(url: string) {
+    try {
+      return new URL(url, this.serverUrl).href;
+    } catch {
+      return url;
+    }
   }
 
-  async login(email: string, password: string, deviceName: string) {
-    return (await this.request(LoginResponse, "POST", "/api/v1/auth/login", { body: { email, password, deviceName } })).data;
+  // Account --------------------------------------------------------------------------------------------
+
+  login(email: string, password: string, deviceName: string) {
+    return data(this.v1.auth.login.$post({ json: { email, password, deviceName } }));
   }
 
   async logout() {
-    await this.request(null, "POST", "/api/v1/auth/logout");
+    await answer(this.v1.auth.logout.$post());
   }
 
-  async me() {
-    return (await this.request(MeResponse, "GET", "/api/v1/me")).data;
+  /** Who the person is now: roles and memberships change after sign-in. */
+  me(signal?: AbortSignal) {
+    return data(this.v1.me.$get(undefined, withSignal(signal)));
   }
 
   async themes() {
-    return (await this.request(ThemesResponse, "GET", "/api/v1/themes")).data.themes;
+    return (await data(this.v1.themes.$get({ query: {} }))).themes;
   }
 
-  async communities() {
-    return (await this.request(CommunitiesResponse, "GET", "/api/v1/communities")).data.communities;
+  async schools(signal?: AbortSignal) {
+    return (await data(this.v1.schools.$get(undefined, withSignal(signal)))).schools;
   }
 
+  // Library ------------------------------------------------------------------------------------------
+
+  /** The library's item for a URL, or null when the person cannot see one. */
   async lookup(url: string) {
-    return (await this.request(LookupResponse, "GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`)).data.item;
+    return (await data(this.v1.items.lookup.$get({ query: { url } }))).item;
   }
 
-  async saveItem(request: CreateItemRequest, idempotencyKey: string) {
-    const { status, data } = await this.request(ItemResponse, "POST", "/api/v1/items", {
-      body: request,
-      headers: { "Idempotency-Key": idempotencyKey },
-    });
-    return { item: data.item, existing: status === 200 };
+  /** A clip: `existing` when the person could already see the page and their save was updated. */
+  async saveItem(request: Body<ApiClient["api"]["v1"]["items"]["$post"]>, idempotencyKey: string) {
+    const { status, data: body } = await answer(this.v1.items.$post({ json: request }, { headers: { "Idempotency-Key": idempotencyKey } }));
+    return { item: body.item, existing: status === 200, status };
+  }
+
+  async searchItems(query: LibraryQuery, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) {
+    const body = await data(this.v1.items.$get({ query: { ...query, limit: String(page.limit), cursor: page.cursor ?? undefined } }, withSignal(signal)));
+    return { list: body.items, nextCursor: body.nextCursor };
+  }
+
+  facets(query: Omit<LibraryQuery, "sort">, signal?: AbortSignal) {
+    return data(this.v1.items.facets.$get({ query }, withSignal(signal)));
+  }
+
+  async item(itemId: string, signal?: AbortSignal) {
+    return (await data(this.v1.items[":id"].$get({ param: { id: id(itemId) } }, withSignal(signal)))).item;
+  }
+
+  async updateSave(itemId: string, patch: Body<ApiClient["api"]["v1"]["items"][":id"]["$patch"]>) {
+    return (await data(this.v1.items[":id"].$patch({ param: { id: id(itemId) }, json: patch }))).item;
+  }
+
+  async deleteSave(itemId: string) {
+    await answer(this.v1.items[":id"].$delete({ param: { id: id(itemId) } }));
+  }
+
+  async setOutcome(itemId: string, outcome: Body<ApiClient["api"]["v1"]["items"][":id"]["outcome"]["$put"]>) {
+    return (await data(this.v1.items[":id"].outcome.$put({ param: { id: id(itemId) }, json: outcome }))).item;
+  }
+
+  // Bundles ------------------------------------------------------------------------------------------
+
+  /** The bundles the person curates (drafts and published), newest first. */
+  async bundles(cursor: string | null, signal?: AbortSignal) {
+    const body = await data(this.v1.bundles.$get({ query: { curatedBy: "me", limit: "50", cursor: cursor ?? undefined } }, withSignal(signal)));
+    return { list: body.bundles, nextCursor: body.nextCursor };
+  }
+
+  async bundle(bundleId: string, signal?: AbortSignal) {
+    return (await data(this.v1.bundles[":id"].$get({ param: { id: id(bundleId) } }, withSignal(signal)))).bundle;
+  }
+
+  async createBundle(request: Body<ApiClient["api"]["v1"]["bundles"]["$post"]>) {
+    return (await data(this.v1.bundles.$post({ json: request }))).bundle;
+  }
+
+  async updateBundle(bundleId: string, request: Body<ApiClient["api"]["v1"]["bundles"][":id"]["$patch"]>) {
+    return (await data(this.v1.bundles[":id"].$patch({ param: { id: id(bundleId) }, json: request }))).bundle;
+  }
+
+  async setBundleItems(bundleId: string, request: Body<ApiClient["api"]["v1"]["bundles"][":id"]["items"]["$put"]>) {
+    return (await data(this.v1.bundles[":id"].items.$put({ param: { id: id(bundleId) }, json: request }))).bundle;
+  }
+
+  async deleteBundle(bundleId: string) {
+    await answer(this.v1.bundles[":id"].$delete({ param: { id: id(bundleId) } }));
+  }
+
+  async publishBundle(bundleId: string, version: number) {
+    return (await data(this.v1.bundles[":id"].publish.$post({ param: { id: id(bundleId) }, json: { version } }))).bundle;
+  }
+
+  async offerBundle(bundleId: string, request: Body<ApiClient["api"]["v1"]["bundles"][":id"]["offers"]["$post"]>) {
+    return (await data(this.v1.bundles[":id"].offers.$post({ param: { id: id(bundleId) }, json: request }))).offers;
+  }
+
+  reach(bundleId: string, signal?: AbortSignal) {
+    return data(this.v1.bundles[":id"].reach.$get({ param: { id: id(bundleId) } }, withSignal(signal)));
+  }
+
+  // A school's inbox -----------------------------------------------------------------------------------
+
+  async inbox(schoolId: string, cursor: string | null, signal?: AbortSignal, status?: OfferStatus) {
+    const body = await data(
+      this.v1.schools[":id"].offers.$get({ param: { id: id(schoolId) }, query: { limit: "20", cursor: cursor ?? undefined, status } }, withSignal(signal)),
+    );
+    return { list: body.offers, nextCursor: body.nextCursor };
+  }
+
+  async acceptOffer(offerId: string) {
+    return (await data(this.v1.offers[":id"].accept.$post({ param: { id: id(offerId) } }))).offer;
+  }
+
+  async declineOffer(offerId: string, reason: string) {
+    return (await data(this.v1.offers[":id"].decline.$post({ param: { id: id(offerId) }, json: reason ? { reason } : {} }))).offer;
+  }
+
+  // Co-curators ----------------------------------------------------------------------------------------
+
+  /** The brokers who can be added as co-curators (names only). */
+  async brokers(signal?: AbortSignal) {
+    return (await data(this.v1.brokers.$get(undefined, withSignal(signal)))).brokers;
+  }
+
+  async addCurator(bundleId: string, userId: string) {
+    return (await data(this.v1.bundles[":id"].curators.$post({ param: { id: id(bundleId) }, json: { userId } }))).bundle;
+  }
+
+  async removeCurator(bundleId: string, userId: string) {
+    await answer(this.v1.bundles[":id"].curators[":userId"].$delete({ param: { id: id(bundleId), userId: id(userId) } }));
+  }
+
+  // What a school receives: subscriptions, feed addresses, webhooks -----------------------------------
+
+  subscriptions(schoolId: string, signal?: AbortSignal) {
+    return data(this.v1.schools[":id"].subscriptions.$get({ param: { id: id(schoolId) } }, withSignal(signal)));
+  }
+
+  setSubscriptions(schoolId: string, request: Body<ApiClient["api"]["v1"]["schools"][":id"]["subscriptions"]["$put"]>) {
+    return data(this.v1.schools[":id"].subscriptions.$put({ param: { id: id(schoolId) }, json: request }));
+  }
+
+  feedUrls(schoolId: string, signal?: AbortSignal) {
+    return data(this.v1.schools[":id"]["feed-url"].$get({ param: { id: id(schoolId) } }, withSignal(signal)));
+  }
+
+  /** A new feed token: the old addresses stop working at once. */
+  rotateFeedUrls(schoolId: string) {
+    return data(this.v1.schools[":id"]["feed-url"].rotate.$post({ param: { id: id(schoolId) } }));
+  }
+
+  async webhooks(schoolId: string, signal?: AbortSignal) {
+    return (await data(this.v1.schools[":id"].webhooks.$get({ param: { id: id(schoolId) } }, withSignal(signal)))).webhooks;
+  }
+
+  /** The answer carries the signing secret: the only time it is shown. */
+  createWebhook(schoolId: string, request: Body<ApiClient["api"]["v1"]["schools"][":id"]["webhooks"]["$post"]>) {
+    return data(this.v1.schools[":id"].webhooks.$post({ param: { id: id(schoolId) }, json: request }));
+  }
+
+  async deleteWebhook(schoolId: string, hookId: string) {
+    await answer(this.v1.schools[":id"].webhooks[":hookId"].$delete({ param: { id: id(schoolId), hookId: id(hookId) } }));
+  }
+
+  /** One page of a webhook's delivery log, newest first. */
+  async deliveries(schoolId: string, hookId: string, page: { limit: number; cursor?: string }, signal?: AbortSignal) {
+    const body = await data(
+      this.v1.schools[":id"].webhooks[":hookId"].deliveries.$get(
+        { param: { id: id(schoolId), hookId: id(hookId) }, query: { limit: String(page.limit), cursor: page.cursor } },
+        withSignal(signal),
+      ),
+    );
+    return { list: body.deliveries, nextCursor: body.nextCursor };
   }
 }

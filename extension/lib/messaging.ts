@@ -1,11 +1,16 @@
 /**
- * Popup and options pages ask the background for everything that touches the network or the queue,
- * through this typed protocol, so the toolbar, context menu and shortcut share one code path.
+ * The popup, the settings page and the side panel's extension host ask the background for everything
+ * that touches the clip queue, the page in a tab, the toolbar mark, or signing in and out, through this
+ * typed protocol, so the toolbar, context menu and shortcut share one code path and one place starts and
+ * ends a session. The side panel's features call the API for library, bundles and subscriptions
+ * themselves, with the session's token: those answers are for the panel alone and nothing in the
+ * background depends on them.
  */
 import { defineExtensionMessaging } from "@webext-core/messaging";
 import type { CreateItemRequest, Item, Theme } from "../../shared/schemas";
 import type { ExtractedPage } from "../../shared/clip-request";
-import type { FailedClip } from "./storage";
+import type { ApiFailure } from "./api-error";
+import type { FailedClip, Session } from "./storage";
 
 export interface CapturedPage {
   tabId: number;
@@ -29,6 +34,20 @@ export interface QueueStatus {
   failed: FailedClip[];
 }
 
+export interface SignInRequest {
+  serverUrl: string;
+  email: string;
+  password: string;
+  /** How the person will recognise this device among their sessions ("Chrome op Linux"). */
+  deviceName: string;
+}
+
+export type SignInOutcome =
+  | { status: "signed-in"; session: Session }
+  /** Nothing at that address answers as Knooppunt does. */
+  | { status: "not-knooppunt" }
+  | { status: "refused"; failure: ApiFailure };
+
 interface ProtocolMap {
   capturePage(tabId: number): CapturedPage;
   lookupUrl(url: string): Item | null;
@@ -36,7 +55,10 @@ interface ProtocolMap {
   queueStatus(): QueueStatus;
   flushQueue(): QueueStatus;
   dismissFailed(id: string): QueueStatus;
-  sessionChanged(): void;
+  /** Signs in and keeps the session; the password goes to the server only, never to storage. */
+  signIn(data: SignInRequest): SignInOutcome;
+  /** Ends the session on the server (when it can be reached) and forgets it here. */
+  signOut(): void;
   /** A save was deleted elsewhere (the side panel): the toolbar mark must look again. */
   libraryChanged(data: { itemId: string; url: string }): void;
   /** The theme taxonomy: from the cache, refreshed from the server when older than a day. */

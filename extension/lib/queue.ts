@@ -5,7 +5,8 @@
  * made it, so a shared classroom computer never delivers one teacher's clips under another's name.
  */
 import type { CreateItemRequest, Item } from "../../shared/schemas";
-import { ApiError, type KnooppuntApi } from "./api";
+import { ApiError } from "./api-error";
+import type { CheckedApi } from "./checked-api";
 import { failedItem, queueItem, type ClipOwner, type FailedClip, type QueuedClip } from "./storage";
 
 const BASE_DELAY_MS = 10_000;
@@ -94,7 +95,7 @@ let running: Promise<FlushResult> | null = null;
  * (unreachable, overloaded, not Knooppunt, or the session has ended), so one outage costs one request.
  */
 export function flush(
-  api: KnooppuntApi,
+  api: Pick<CheckedApi, "saveItem">,
   owner: ClipOwner,
   options: { force?: boolean; onDelivered?: (clip: QueuedClip, item: Item) => void } = {},
 ): Promise<FlushResult> {

@@ -1,11 +1,11 @@
-import { KnooppuntApi } from "./api";
+import { CheckedApi } from "./checked-api";
 import { sessionItem, settingsItem, type Session } from "./storage";
 
 /** The API client for the signed-in person, or null when nobody is signed in. */
-export async function signedInApi(): Promise<{ api: KnooppuntApi; session: Session } | null> {
+export async function signedInApi(): Promise<{ api: CheckedApi; session: Session } | null> {
   const session = await sessionItem.getValue();
   if (!session) return null;
-  return { api: new KnooppuntApi(session.serverUrl, session.token), session };
+  return { api: new CheckedApi(session.serverUrl, session.token), session };
 }
 
 export async function currentLanguage() {

@@ -27,7 +27,7 @@ export interface Session extends MeResponse {
 export const sessionItem = storage.defineItem<Session | null>("local:session", { fallback: null });
 
 /** What the person chose last time: the popup starts from it. */
-interface LastUsed {
+export interface LastUsed {
   themes: string[];
   visibility: Visibility | null;
   communityId: string | null;

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { html } from "hono/html";
 import { kindKey, sectorKey, translate, type Language, type MessageKey } from "../../shared/i18n";
 import type { BundleEntry } from "../../shared/schemas";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { html } from "hono/html";
 import { translate, kindKey, type Language, type MessageKey } from "../../shared/i18n";
 import { FEED_FORMATS, FEED_MEDIA_TYPES } from "../../shared/feeds";

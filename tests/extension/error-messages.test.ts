@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate, type MessageKey } from "../../shared/i18n";
-import { describeError } from "../../extension/entrypoints/sidepanel/panel-context";
+import { describeError } from "../../extension/lib/api-error";
 import { ApiError } from "../../extension/lib/api-error";
 
 const nl = (key: MessageKey, params?: Record<string, string | number>) => translate("nl", key, params);

@@ -1,5 +1,5 @@
 import { render } from "preact";
 import "../../components/ui.css";
-import { Options } from "./Options";
+import { Options } from "../../features/options/Options";
 
 render(<Options />, document.getElementById("app")!);

@@ -1,6 +1,7 @@
 import { render } from "preact";
 import "../../components/ui.css";
-import "./popup.css";
-import { Popup } from "./Popup";
+import "../../features/clipper/clipper.css";
+import { Clipper } from "../../features/clipper/Clipper";
+import { extensionHost } from "../../features/clipper/extension-host";
 
-render(<Popup />, document.getElementById("app")!);
+render(<Clipper host={extensionHost()} />, document.getElementById("app")!);

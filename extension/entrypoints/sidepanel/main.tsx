@@ -1,6 +1,6 @@
 import { render } from "preact";
 import "../../components/ui.css";
-import "./sidepanel.css";
-import { SidePanel } from "./SidePanel";
+import "../../features/sidepanel/sidepanel.css";
+import { SidePanel } from "../../features/sidepanel/SidePanel";
 
 render(<SidePanel />, document.getElementById("app")!);

@@ -1,0 +1,189 @@
+import { browser } from "#imports";
+import { useEffect, useState } from "preact/hooks";
+import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { CircleChooser } from "../../components/CircleChooser";
+import { normaliseServerUrl } from "../../lib/api";
+import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
+import { sendMessage } from "../../lib/messaging";
+import { sessionItem, settingsItem, type Session, type Settings } from "../../lib/storage";
+
+function deviceName() {
+  const browserName = import.meta.env.BROWSER === "firefox" ? "Firefox" : "Chrome";
+  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform || navigator.platform || "computer";
+  return `${browserName} op ${platform}`;
+}
+
+/**
+ * A server reached over plain http beyond this computer: the password and then the device's token would
+ * cross the network readable by anyone on it. Allowed (a school's test server), but said.
+ */
+function unencrypted(address: string): boolean {
+  try {
+    const url = new URL(address.trim());
+    if (url.protocol !== "http:") return false;
+    return !(url.hostname === "localhost" || url.hostname === "[::1]" || /^127\./.test(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+function errorMessage(error: unknown, t: Translate) {
+  // Signing in, a 401 is a wrong password and an answer that is not Knooppunt's means a wrong address.
+  if (error instanceof ApiError && error.status === 401) return t("error.unauthenticated");
+  if (error instanceof ApiError && error.code === "not_knooppunt") return t("error.notKnooppunt");
+  return describeError(error, t);
+}
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [server, setServer] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const [s, current, commands] = await Promise.all([settingsItem.getValue(), sessionItem.getValue(), browser.commands.getAll().catch(() => [])]);
+      setSettings(s);
+      setSession(current);
+      setServer(current?.serverUrl ?? s.serverUrl);
+      setShortcut(commands.find((c) => c.name === "save-page")?.shortcut || null);
+      document.documentElement.lang = s.language;
+    })();
+  }, []);
+
+  if (!settings) return null;
+  const language: UiLanguage = settings.language;
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+
+  const change = async (patch: Partial<Settings>) => {
+    const next = { ...settings, ...patch };
+    setSettings(next);
+    await settingsItem.setValue(next);
+    if (patch.language) document.documentElement.lang = patch.language;
+    setSaved(true);
+    setTimeout(() => setSaved(false), 1500);
+  };
+
+  const signIn = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    const serverUrl = normaliseServerUrl(server);
+    if (!serverUrl) return setError(t("error.invalidServer"));
+    setBusy(true);
+    try {
+      const outcome = await sendMessage("signIn", { serverUrl, email: email.trim(), password, deviceName: deviceName() });
+      if (outcome.status === "not-knooppunt") return setError(t("error.notKnooppunt"));
+      if (outcome.status === "refused") return setError(errorMessage(errorOf(outcome.failure), t));
+      setSettings({ ...settings, serverUrl });
+      setSession(outcome.session);
+      setPassword("");
+    } catch (err) {
+      setError(errorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signOut = async () => {
+    // Should the background not answer, the session is still forgotten here: signing out must work.
+    await sendMessage("signOut").catch(() => sessionItem.setValue(null));
+    setSession(null);
+  };
+
+  return (
+    <main class="options">
+      <h1>{t("options.title")}</h1>
+
+      <section aria-labelledby="account">
+        <h2 id="account">{session ? t("options.signedInAs", { name: session.user.name, email: session.user.email }) : t("options.signIn")}</h2>
+        {session ? (
+          <div>
+            <p class="hint">{session.serverUrl}</p>
+            <button class="button secondary" type="button" onClick={signOut} data-testid="sign-out">
+              {t("options.signOut")}
+            </button>
+          </div>
+        ) : (
+          <form onSubmit={signIn} noValidate>
+            <div class="field">
+              <label for="server">{t("options.server")}</label>
+              <input id="server" type="url" value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} required />
+              <p class="hint">{t("options.serverHint")}</p>
+              {unencrypted(server) && (
+                <p class="notice warn" role="status" data-testid="server-unencrypted">
+                  {t("options.serverUnencrypted")}
+                </p>
+              )}
+            </div>
+            <div class="field">
+              <label for="email">{t("options.email")}</label>
+              <input id="email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} required />
+            </div>
+            <div class="field">
+              <label for="password">{t("options.password")}</label>
+              <input id="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} required />
+              <p class="hint">{t("options.passwordNotStored")}</p>
+            </div>
+            {error && (
+              <p class="notice error" role="alert" data-testid="sign-in-error">
+                {error}
+              </p>
+            )}
+            <div class="field">
+              <button class="button" type="submit" disabled={busy}>
+                {busy ? t("options.signingIn") : t("options.signIn")}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="preferences">
+        <h2 id="preferences">{t("popup.settings")}</h2>
+        <div class="field">
+          <label for="language">{t("options.language")}</label>
+          <select id="language" value={language} onChange={(e) => void change({ language: (e.target as HTMLSelectElement).value as UiLanguage })}>
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        <CircleChooser
+          id="default-visibility"
+          label={t("options.defaultVisibility")}
+          t={t}
+          memberships={session}
+          value={settings.defaultVisibility}
+          onChange={(defaultVisibility) => void change({ defaultVisibility })}
+        />
+        {session && session.communities.length > 0 && (
+          <div class="field">
+            <label for="default-community">{t("options.defaultCommunity")}</label>
+            <select
+              id="default-community"
+              value={settings.defaultCommunityId ?? ""}
+              onChange={(e) => void change({ defaultCommunityId: (e.target as HTMLSelectElement).value || null })}
+            >
+              <option value="">{t("options.noCommunity")}</option>
+              {session.communities.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {shortcut && <p class="hint">{t("options.shortcut", { shortcut })}</p>}
+        {saved && (
+          <p class="notice info" role="status">
+            {t("options.saved")}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}
