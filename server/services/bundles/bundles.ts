@@ -26,7 +26,7 @@ import { newId } from "../../core/ids";
 import { audienceViewer, isBroker, type SignedInViewer, type Viewer } from "../../core/viewer";
 import { decodePosition, pageOf } from "../../db/paging";
 import { shapeItems } from "../library/item-view";
-import { requireThemes } from "../taxonomy/themes";
+import { requireThemes } from "../taxonomy/theme-index";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { visibleItem, visibleSave } from "../../db/visibility";
 

@@ -5,7 +5,7 @@ import type { Viewer } from "../../core/viewer";
 import { publishedBySlug } from "./bundles";
 import { audienceIncludes } from "../access/visibility";
 import { openOfferByKey } from "../offers/offers";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 
 /** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */
 export interface BundlePageView {

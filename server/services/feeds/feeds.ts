@@ -20,7 +20,7 @@ import { writeFeed, type FeedEntry } from "./writer";
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey } from "../offers/offers";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { visibleItem, visibleSave } from "../../db/visibility";
 

@@ -6,7 +6,7 @@ import { isoNow, type ServiceContext } from "../../core/context";
 import { forbidden, notFound } from "../../core/errors";
 import { newSecret } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
-import { requireThemes, themeIndex } from "../taxonomy/themes";
+import { requireThemes, themeIndex } from "../taxonomy/theme-index";
 
 // ---------------------------------------------------------------------------------------------------
 // Who may act for a school
