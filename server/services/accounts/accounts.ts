@@ -49,7 +49,7 @@ export interface NewUser {
 
 export async function createUser(ctx: ServiceContext, input: NewUser) {
   const email = input.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.passwordCost);
   const now = isoNow(ctx);
   const row: UserRow = {
     id: newId(),
@@ -70,7 +70,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
 export async function updateUser(ctx: ServiceContext, id: string, input: Partial<NewUser>) {
   const existing = userById(ctx, id);
   if (!existing) throw notFound("user");
-  const passwordHash = input.password ? await hashPassword(input.password) : existing.passwordHash;
+  const passwordHash = input.password ? await hashPassword(input.password, ctx.passwordCost) : existing.passwordHash;
   const email = input.email?.trim().toLowerCase() ?? existing.email;
   if (email !== existing.email && findUserByEmail(ctx, email)) {
     throw conflict("email_taken", "An account with this e-mail address already exists.");
@@ -100,7 +100,7 @@ export const listUsers = (ctx: ServiceContext) => usersByEmail(ctx);
 export async function login(ctx: ServiceContext, email: string, password: string, deviceName: string | undefined) {
   const user = findUserByEmail(ctx, email);
   if (!user) {
-    await burnPasswordCheck(password);
+    await burnPasswordCheck(password, ctx.passwordCost);
     throw unauthenticated("Wrong e-mail address or password.");
   }
   const ok = await verifyPassword(password, user.passwordHash);
