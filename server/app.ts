@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { sql } from "drizzle-orm";
+import { databaseAnswers } from "./db/health";
 import { authenticate } from "./http/auth";
 import type { AppDependencies, AppEnv } from "./http/env";
 import { handleError, notFoundHandler } from "./http/errors";
@@ -30,10 +30,7 @@ export function createApp(deps: AppDependencies) {
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
 
-  app.get("/healthz", (c) => {
-    deps.ctx.db.get(sql`SELECT 1`);
-    return c.json({ ok: true });
-  });
+  app.get("/healthz", (c) => (databaseAnswers(deps.ctx) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
 
   const api = new Hono<AppEnv>();
   // The extension calls the API from its own origin. Bearer tokens, never cookies, carry identity, so

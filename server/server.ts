@@ -8,6 +8,7 @@ import { openDatabase } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
+import { checkedPasswordCost } from "./core/passwords";
 import { ensureAdmin } from "./services/accounts/accounts";
 import { RateLimiter } from "./http/rate-limiter";
 import { seedThemes } from "./services/taxonomy/themes";
@@ -25,6 +26,11 @@ export interface StartOptions extends ServerConfig {
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
+  /**
+   * scrypt's N as a power of two for new password hashes; the production cost (15, N=32768) when absent.
+   * Tests lower it: every account they make and every sign-in would otherwise cost ~100 ms of CPU.
+   */
+  passwordCost?: number;
   /** Worker timings (poll interval, backoff, timeouts); tests shorten them. */
   jobs?: Partial<JobOptions>;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
@@ -49,6 +55,7 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
  * same start-up. Requests that arrive while the server is still seeding wait for the app.
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
   const database = openDatabase(options.databasePath);
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve) => (appReady = resolve));
@@ -71,6 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     now,
     links: createLinks(options.publicUrl ?? url),
     webhookAllowHosts: options.webhookAllowHosts,
+    passwordCost: options.passwordCost,
   });
   let demo: DemoSummary | null;
   try {

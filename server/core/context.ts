@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client";
 import type { Links } from "./links";
+import { DEFAULT_PASSWORD_COST } from "./passwords";
 
 /**
  * What every service needs, fixed when the context is made: the database, a clock (tests move time
@@ -16,6 +17,8 @@ export interface ServiceContext {
   readonly outbox: OutboxSignal;
   /** Hosts that webhooks may reach although they are private (WEBHOOK_ALLOW_HOSTS). */
   readonly webhookAllowHosts: readonly string[];
+  /** scrypt's N as a power of two for new password hashes (core/passwords.ts); lowered only by callers that ask. */
+  readonly passwordCost: number;
 }
 
 /**
@@ -43,6 +46,7 @@ export interface ContextOptions {
   links: Links;
   now?: () => Date;
   webhookAllowHosts?: readonly string[];
+  passwordCost?: number;
 }
 
 export const createServiceContext = (options: ContextOptions): ServiceContext => ({
@@ -52,6 +56,7 @@ export const createServiceContext = (options: ContextOptions): ServiceContext =>
   links: options.links,
   outbox: new OutboxSignal(),
   webhookAllowHosts: options.webhookAllowHosts ?? [],
+  passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
 });
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -1,5 +1,9 @@
-import { and, eq, lt } from "drizzle-orm";
-import { idempotencyKeys } from "../db/schema";
+/**
+ * The rules of the Idempotency-Key header (used by the `idempotent` middleware in requests.ts): how long a
+ * key is remembered, and when reusing one replays the first answer or is refused.
+ */
+import { claimKey, deleteKeysBefore, releaseKey, storeAnswer, storedKey } from "../db/repositories/idempotency-keys";
+import { transaction } from "../db/statements";
 import { isoNow, type ServiceContext } from "../core/context";
 import { conflict } from "../core/errors";
 
@@ -13,13 +17,9 @@ export type IdempotencyStart = { kind: "new" } | { kind: "replay"; status: numbe
  */
 export function beginIdempotent(ctx: ServiceContext, userId: string, key: string, route: string, requestHash: string): IdempotencyStart {
   const cutoff = new Date(ctx.now().getTime() - RETENTION_MS).toISOString();
-  return ctx.db.transaction((tx) => {
-    tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).run();
-    const found = tx
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
-      .get();
+  return transaction(ctx, () => {
+    deleteKeysBefore(ctx, cutoff);
+    const found = storedKey(ctx, userId, key);
     if (found) {
       if (found.route !== route || found.requestHash !== requestHash) {
         throw conflict("idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
@@ -29,20 +29,16 @@ export function beginIdempotent(ctx: ServiceContext, userId: string, key: string
       }
       return { kind: "replay", status: found.status, body: found.body } as const;
     }
-    tx.insert(idempotencyKeys).values({ userId, key, route, requestHash, status: null, body: null, createdAt: isoNow(ctx) }).run();
+    claimKey(ctx, { userId, key, route, requestHash, at: isoNow(ctx) });
     return { kind: "new" } as const;
   });
 }
 
 export function completeIdempotent(ctx: ServiceContext, userId: string, key: string, status: number, body: string) {
-  ctx.db
-    .update(idempotencyKeys)
-    .set({ status, body })
-    .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
-    .run();
+  storeAnswer(ctx, userId, key, status, body);
 }
 
 /** A failed attempt releases its key so the client's retry can run for real. */
 export function abandonIdempotent(ctx: ServiceContext, userId: string, key: string) {
-  ctx.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))).run();
+  releaseKey(ctx, userId, key);
 }

@@ -1,5 +1,4 @@
-import { count } from "drizzle-orm";
-import { items, schools } from "../db/schema";
+import { networkHasData } from "../db/repositories/network";
 import type { ServiceContext } from "../core/context";
 import type { SignedInViewer } from "../core/viewer";
 import { createUser, findUserByEmail, signedInViewer } from "../services/accounts/accounts";
@@ -26,9 +25,7 @@ const ROLE_LABELS: Record<string, string> = {
  */
 export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   const people = DEMO_PEOPLE.map((p) => ({ key: p.key, name: p.name, email: p.email, password: p.password, roleLabel: ROLE_LABELS[p.key]! }));
-  const hasData =
-    (ctx.db.select({ n: count() }).from(schools).get()?.n ?? 0) > 0 || (ctx.db.select({ n: count() }).from(items).get()?.n ?? 0) > 0;
-  if (hasData) {
+  if (networkHasData(ctx)) {
     // Print only the demo sign-ins that still exist.
     return { created: false, people: people.filter((p) => findUserByEmail(ctx, p.email)) };
   }

@@ -38,6 +38,9 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+/** scrypt's N as a power of two for the accounts test servers make; production hashes at 15. */
+export const TEST_PASSWORD_COST = 10;
+
 export const ADMIN = { email: "beheer@test.knooppunt.nl", password: "beheer-wachtwoord-1" };
 
 /** A real server on 127.0.0.1 with a fresh SQLite file in a temporary folder. */
@@ -56,6 +59,8 @@ export async function startTestServer(overrides: Partial<StartOptions> & { clock
     webhookAllowHosts: ["127.0.0.1"],
     // Deliveries come due on the test clock; a short poll lets the worker notice within a blink.
     jobs: { pollIntervalMs: 100 },
+    // N=2^10 instead of 2^15: the suite makes hundreds of accounts and sign-ins on a shared machine.
+    passwordCost: TEST_PASSWORD_COST,
     now: clock.now,
     ...overrides,
   });

@@ -1,40 +1,55 @@
-import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+/**
+ * The organisations of the network and who belongs to them: schools under their bestuur, teacher-education
+ * institutes and communities, as administrators set them up and the directory shows them.
+ */
 import type { CommunityKind, CommunityRole, SchoolRole, SchoolSector } from "../../../shared/schemas";
-import { besturen, communities, communityMembers, instituteMembers, institutes, schoolMembers, schools, users } from "../../db/schema";
+import { userExists } from "../../db/repositories/accounts";
+import {
+  communityMemberCounts,
+  deleteCommunityMember,
+  deleteInstituteMember,
+  deleteSchoolMember,
+  putCommunityMember,
+  putInstituteMember,
+  putSchoolMember,
+} from "../../db/repositories/memberships";
+import {
+  bestuurIdByName,
+  communitiesByName,
+  communityById,
+  insertBestuur,
+  insertCommunity,
+  insertInstitute,
+  insertSchool,
+  instituteExists,
+  institutesByName,
+  openCommunitiesAnd,
+  schoolById,
+  schoolsByName,
+  type CommunityRow,
+  type InstituteKind,
+} from "../../db/repositories/organisations";
+import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { Viewer } from "../../core/viewer";
 
-const schoolColumns = {
-  id: schools.id,
-  name: schools.name,
-  sector: schools.sector,
-  region: schools.region,
-  bestuur: besturen.name,
-};
-
-export function listSchools(ctx: ServiceContext) {
-  return ctx.db
-    .select(schoolColumns)
-    .from(schools)
-    .leftJoin(besturen, eq(besturen.id, schools.bestuurId))
-    .orderBy(asc(schools.name))
-    .all();
-}
+export const listSchools = (ctx: ServiceContext) => schoolsByName(ctx);
 
 export function getSchool(ctx: ServiceContext, id: string) {
-  const school = ctx.db.select(schoolColumns).from(schools).leftJoin(besturen, eq(besturen.id, schools.bestuurId)).where(eq(schools.id, id)).get();
+  const school = schoolById(ctx, id);
   if (!school) throw notFound("school");
   return school;
 }
 
+/** A bestuur is named, not chosen from a list: the first school that names it creates it. */
 function bestuurIdFor(ctx: ServiceContext, name: string | undefined) {
   if (!name) return null;
-  const existing = ctx.db.select().from(besturen).where(eq(besturen.name, name)).get();
-  if (existing) return existing.id;
+  const existing = bestuurIdByName(ctx, name);
+  if (existing) return existing;
   const id = newId();
-  ctx.db.insert(besturen).values({ id, name, createdAt: isoNow(ctx) }).run();
+  insertBestuur(ctx, { id, name, at: isoNow(ctx) });
   return id;
 }
 
@@ -43,78 +58,58 @@ export function createSchool(
   input: { name: string; sector: SchoolSector; region?: string; bestuur?: string },
 ) {
   const id = newId();
-  ctx.db.transaction(() => {
-    ctx.db
-      .insert(schools)
-      .values({
-        id,
-        name: input.name,
-        sector: input.sector,
-        region: input.region ?? null,
-        bestuurId: bestuurIdFor(ctx, input.bestuur),
-        createdAt: isoNow(ctx),
-      })
-      .run();
+  transaction(ctx, () => {
+    insertSchool(ctx, {
+      id,
+      name: input.name,
+      sector: input.sector,
+      region: input.region ?? null,
+      bestuurId: bestuurIdFor(ctx, input.bestuur),
+      at: isoNow(ctx),
+    });
   });
   return getSchool(ctx, id);
 }
 
 function requireUser(ctx: ServiceContext, userId: string) {
-  if (!ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId)).get()) throw notFound("user");
+  if (!userExists(ctx, userId)) throw notFound("user");
 }
 
 export function setSchoolMember(ctx: ServiceContext, schoolId: string, userId: string, role: SchoolRole) {
   getSchool(ctx, schoolId);
   requireUser(ctx, userId);
-  ctx.db
-    .insert(schoolMembers)
-    .values({ schoolId, userId, role, createdAt: isoNow(ctx) })
-    .onConflictDoUpdate({ target: [schoolMembers.schoolId, schoolMembers.userId], set: { role } })
-    .run();
+  putSchoolMember(ctx, schoolId, userId, role, isoNow(ctx));
   return { userId, role };
 }
 
 export function removeSchoolMember(ctx: ServiceContext, schoolId: string, userId: string) {
-  const result = ctx.db
-    .delete(schoolMembers)
-    .where(and(eq(schoolMembers.schoolId, schoolId), eq(schoolMembers.userId, userId)))
-    .run();
-  if (result.changes === 0) throw notFound("membership");
+  if (!deleteSchoolMember(ctx, schoolId, userId)) throw notFound("membership");
 }
 
-export function createInstitute(ctx: ServiceContext, input: { name: string; kind: "pabo" | "lerarenopleiding" | "universiteit" }) {
-  const row = { id: newId(), name: input.name, kind: input.kind, createdAt: isoNow(ctx) };
-  ctx.db.insert(institutes).values(row).run();
+export function createInstitute(ctx: ServiceContext, input: { name: string; kind: InstituteKind }) {
+  const row = { id: newId(), name: input.name, kind: input.kind, at: isoNow(ctx) };
+  insertInstitute(ctx, row);
   return { id: row.id, name: row.name, kind: row.kind };
 }
 
-export const listInstitutes = (ctx: ServiceContext) =>
-  ctx.db.select({ id: institutes.id, name: institutes.name, kind: institutes.kind }).from(institutes).orderBy(asc(institutes.name)).all();
+export const listInstitutes = (ctx: ServiceContext) => institutesByName(ctx);
 
 export function setInstituteMember(ctx: ServiceContext, instituteId: string, userId: string, role: SchoolRole) {
-  if (!ctx.db.select({ id: institutes.id }).from(institutes).where(eq(institutes.id, instituteId)).get()) throw notFound("institute");
+  if (!instituteExists(ctx, instituteId)) throw notFound("institute");
   requireUser(ctx, userId);
-  ctx.db
-    .insert(instituteMembers)
-    .values({ instituteId, userId, role, createdAt: isoNow(ctx) })
-    .onConflictDoUpdate({ target: [instituteMembers.instituteId, instituteMembers.userId], set: { role } })
-    .run();
+  putInstituteMember(ctx, instituteId, userId, role, isoNow(ctx));
   return { userId, role };
 }
 
 export function removeInstituteMember(ctx: ServiceContext, instituteId: string, userId: string) {
-  const result = ctx.db
-    .delete(instituteMembers)
-    .where(and(eq(instituteMembers.instituteId, instituteId), eq(instituteMembers.userId, userId)))
-    .run();
-  if (result.changes === 0) throw notFound("membership");
+  if (!deleteInstituteMember(ctx, instituteId, userId)) throw notFound("membership");
 }
 
 export function createCommunity(
   ctx: ServiceContext,
   input: { name: string; kind: CommunityKind; description?: string; open?: boolean },
 ) {
-  const row = {
+  const row: CommunityRow = {
     id: newId(),
     name: input.name,
     kind: input.kind,
@@ -122,12 +117,12 @@ export function createCommunity(
     open: input.open ?? false,
     createdAt: isoNow(ctx),
   };
-  ctx.db.insert(communities).values(row).run();
+  insertCommunity(ctx, row);
   return { ...row, memberCount: 0, myRole: null };
 }
 
 function requireCommunity(ctx: ServiceContext, id: string) {
-  const row = ctx.db.select().from(communities).where(eq(communities.id, id)).get();
+  const row = communityById(ctx, id);
   if (!row) throw notFound("community");
   return row;
 }
@@ -135,41 +130,21 @@ function requireCommunity(ctx: ServiceContext, id: string) {
 export function setCommunityMember(ctx: ServiceContext, communityId: string, userId: string, role: CommunityRole) {
   requireCommunity(ctx, communityId);
   requireUser(ctx, userId);
-  ctx.db
-    .insert(communityMembers)
-    .values({ communityId, userId, role, createdAt: isoNow(ctx) })
-    .onConflictDoUpdate({ target: [communityMembers.communityId, communityMembers.userId], set: { role } })
-    .run();
+  putCommunityMember(ctx, communityId, userId, role, isoNow(ctx));
   return { userId, role };
 }
 
 export function removeCommunityMember(ctx: ServiceContext, communityId: string, userId: string) {
-  const result = ctx.db
-    .delete(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)))
-    .run();
-  if (result.changes === 0) throw notFound("membership");
+  if (!deleteCommunityMember(ctx, communityId, userId)) throw notFound("membership");
 }
 
-export const listCommunities = (ctx: ServiceContext) => ctx.db.select().from(communities).orderBy(asc(communities.name)).all();
+export const listCommunities = (ctx: ServiceContext) => communitiesByName(ctx);
 
 /** The caller's communities and the open ones; closed communities stay invisible to outsiders. */
 export function communitiesFor(ctx: ServiceContext, viewer: Viewer) {
   const mine = viewer.kind === "user" ? viewer.communities.map((c) => c.id) : [];
   const roleOf = new Map(viewer.kind === "user" ? viewer.communities.map((c) => [c.id, c.role] as const) : []);
-  const rows = ctx.db
-    .select()
-    .from(communities)
-    .where(mine.length ? or(eq(communities.open, true), inArray(communities.id, mine)) : eq(communities.open, true))
-    .orderBy(asc(communities.name))
-    .all();
-  const counts = new Map(
-    ctx.db
-      .select({ id: communityMembers.communityId, n: count() })
-      .from(communityMembers)
-      .groupBy(communityMembers.communityId)
-      .all()
-      .map((r) => [r.id, r.n] as const),
-  );
+  const rows = openCommunitiesAnd(ctx, mine);
+  const counts = communityMemberCounts(ctx);
   return rows.map((row) => ({ ...row, memberCount: counts.get(row.id) ?? 0, myRole: roleOf.get(row.id) ?? null }));
 }

@@ -13,7 +13,7 @@ import { newId } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
 import { asBroker, bundleForChange, type CuratedBundle } from "../access/bundles";
 import { saveScope } from "../access/visibility";
-import { requireThemes } from "../taxonomy/themes";
+import { requireThemes } from "../taxonomy/theme-index";
 import { getBundle } from "./view";
 
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;

@@ -5,7 +5,7 @@ import type { Viewer } from "../../core/viewer";
 import { bundleBySlug, latestSnapshots } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
 import { openOfferByKey } from "../offers/inbox";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 
 /** The snapshot a published bundle shows, by its slug; null for unknown slugs and drafts. */
 function publishedBySlug(ctx: ServiceContext, slug: string) {

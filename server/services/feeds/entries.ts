@@ -4,7 +4,7 @@ import type { Item } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { BundleCandidate } from "../../db/repositories/feeds";
 import type { ServiceContext } from "../../core/context";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 import type { FeedEntry } from "./writer";
 
 const itemEntryId = (itemId: string) => `urn:knooppunt:item:${itemId}`;

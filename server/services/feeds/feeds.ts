@@ -26,7 +26,7 @@ import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibili
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey } from "../offers/inbox";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
 

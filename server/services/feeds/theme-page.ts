@@ -6,7 +6,7 @@ import type { ServiceContext } from "../../core/context";
 import { ANONYMOUS } from "../../core/viewer";
 import { audiencesReadBy, saveScope } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 
 export interface ThemePageBundle {
   title: string;

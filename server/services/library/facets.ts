@@ -3,7 +3,7 @@ import { facetRows, ftsQuery } from "../../db/repositories/search";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 import { libraryFilter } from "./search";
 
 /**

@@ -9,7 +9,7 @@ import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 
 export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
   if (seqs.length === 0) return [];

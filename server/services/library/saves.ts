@@ -32,7 +32,7 @@ import { newId } from "../../core/ids";
 import { NETWORK_AUDIENCE, type SignedInViewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
 import { recordEvent } from "../webhooks/events";
-import { requireThemes, themeIndex } from "../taxonomy/themes";
+import { requireThemes, themeIndex } from "../taxonomy/theme-index";
 import { resolveCircle } from "./circles";
 import { shapeItems } from "./item-view";
 

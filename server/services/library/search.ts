@@ -23,7 +23,7 @@ import type { ServiceContext } from "../../core/context";
 import { invalid, unauthenticated } from "../../core/errors";
 import type { SaveScope, Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
-import { themeIndex } from "../taxonomy/themes";
+import { themeIndex } from "../taxonomy/theme-index";
 import { shapeItems } from "./item-view";
 
 /** The filters the caller chose, resolved: themes with their sub-themes, tags without '#'. */

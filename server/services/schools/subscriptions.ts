@@ -14,7 +14,7 @@ import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { newSecret } from "../../core/ids";
 import type { SchoolCoordinator, SchoolMember } from "../access/schools";
-import { requireThemes, themeIndex } from "../taxonomy/themes";
+import { requireThemes, themeIndex } from "../taxonomy/theme-index";
 
 function subscriptionsOf(ctx: ServiceContext, schoolId: string): Subscriptions {
   return { themes: subscribedThemes(ctx, schoolId).sort(themeIndex(ctx).compare), sector: sectorNarrowing(ctx, schoolId) };

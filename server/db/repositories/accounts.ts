@@ -1,0 +1,77 @@
+/**
+ * People's accounts and the tokens they sign in with. E-mail addresses arrive here already normalised
+ * (the accounts service decides what counts as the same address); tokens are found by the hash of their
+ * secret, never by the secret itself.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { UserRole } from "../../../shared/schemas";
+import type { ServiceContext } from "../../core/context";
+import { tokens, users } from "../schema";
+import { queryGet } from "../statements";
+
+export type UserRow = typeof users.$inferSelect;
+export type TokenRow = typeof tokens.$inferSelect;
+
+export const userById = (ctx: ServiceContext, id: string) => ctx.db.select().from(users).where(eq(users.id, id)).get();
+
+export const userByEmail = (ctx: ServiceContext, email: string) => ctx.db.select().from(users).where(eq(users.email, email)).get();
+
+export const userExists = (ctx: ServiceContext, id: string) =>
+  ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+
+export const usersByEmail = (ctx: ServiceContext) => ctx.db.select().from(users).orderBy(asc(users.email)).all();
+
+export function insertUser(ctx: ServiceContext, row: UserRow) {
+  ctx.db.insert(users).values(row).run();
+}
+
+/** Writes every field of the account as given. */
+export function replaceUser(ctx: ServiceContext, row: UserRow) {
+  ctx.db.update(users).set(row).where(eq(users.id, row.id)).run();
+}
+
+export function insertToken(ctx: ServiceContext, row: TokenRow) {
+  ctx.db.insert(tokens).values(row).run();
+}
+
+export const tokensOf = (ctx: ServiceContext, userId: string) =>
+  ctx.db.select().from(tokens).where(eq(tokens.userId, userId)).orderBy(asc(tokens.createdAt)).all();
+
+/** Deletes a token of this person; false when they hold no such token. */
+export const deleteTokenOf = (ctx: ServiceContext, userId: string, tokenId: string) =>
+  ctx.db.delete(tokens).where(and(eq(tokens.id, tokenId), eq(tokens.userId, userId))).run().changes > 0;
+
+/** Ends every session of a person. */
+export function deleteTokensOf(ctx: ServiceContext, userId: string) {
+  ctx.db.delete(tokens).where(eq(tokens.userId, userId)).run();
+}
+
+export function markTokenUsed(ctx: ServiceContext, tokenId: string, at: string) {
+  ctx.db.update(tokens).set({ lastUsedAt: at }).where(eq(tokens.id, tokenId)).run();
+}
+
+export interface TokenHolder {
+  tokenId: string;
+  lastUsedAt: string | null;
+  disabled: boolean;
+  user: { id: string; name: string; email: string; roles: UserRole[] };
+}
+
+/**
+ * The token with this secret hash and the person holding it. Read on every request, so written as one
+ * prepared statement rather than through the query builder.
+ */
+export function tokenHolder(ctx: ServiceContext, secretHash: string): TokenHolder | undefined {
+  const found = queryGet<{ tokenId: string; lastUsedAt: string | null; id: string; name: string; email: string; roles: string; disabled: number }>(
+    ctx,
+    sql`SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id AS id, u.name AS name, u.email AS email, u.roles AS roles, u.disabled AS disabled
+        FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ${secretHash}`,
+  );
+  if (!found) return undefined;
+  return {
+    tokenId: found.tokenId,
+    lastUsedAt: found.lastUsedAt,
+    disabled: Boolean(found.disabled),
+    user: { id: found.id, name: found.name, email: found.email, roles: JSON.parse(found.roles) as UserRole[] },
+  };
+}
