@@ -1,4 +1,4 @@
-import { networkHasData } from "../db/repositories/network";
+import { networkHasData } from "../db/repositories/organisations";
 import type { ServiceContext } from "../core/context";
 import type { SignedInViewer } from "../core/viewer";
 import { createUser, findUserByEmail, signedInViewer } from "../services/accounts/accounts";

@@ -25,7 +25,7 @@ import { createServiceContext, type ServiceContext } from "../../server/core/con
 import { createLinks } from "../../server/core/links";
 import { openDatabase } from "../../server/db/client";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
-import { ftsQuery as toFtsQuery } from "../../server/db/repositories/search";
+import { ftsQuery as toFtsQuery } from "../../server/db/repositories/library/search";
 import { saveItem } from "../../server/services/library/saves";
 import { listItems } from "../../server/services/library/search";
 import type { ItemSearchQuery } from "../../shared/schemas";

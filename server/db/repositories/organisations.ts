@@ -2,10 +2,11 @@
  * The organisations people belong to: schools (with the bestuur that governs them), teacher-education
  * institutes and communities. Their members live in memberships.ts.
  */
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { SchoolSector } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { besturen, communities, institutes, schools } from "../schema";
+import { queryGet } from "../statements";
 
 export type InstituteKind = (typeof institutes.$inferSelect)["kind"];
 export type CommunityRow = typeof communities.$inferSelect;
@@ -68,3 +69,7 @@ export const openCommunitiesAnd = (ctx: ServiceContext, ids: readonly string[]) 
     .where(ids.length ? or(eq(communities.open, true), inArray(communities.id, [...ids])) : eq(communities.open, true))
     .orderBy(asc(communities.name))
     .all();
+
+/** A school or an item exists: people have set up or clipped something on this database. */
+export const networkHasData = (ctx: ServiceContext) =>
+  queryGet(ctx, sql`SELECT 1 AS one WHERE EXISTS (SELECT 1 FROM schools) OR EXISTS (SELECT 1 FROM items)`) !== undefined;

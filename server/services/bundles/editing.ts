@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import type { Bundle, BundleItemsRequest, CreateBundleRequest, UpdateBundleRequest } from "../../../shared/schemas";
-import { itemsVisibleOrInBundle } from "../../db/repositories/items";
+import { itemsVisibleOrInBundle } from "../../db/repositories/library/items";
 import { deleteBundleRow, insertBundle, replaceBundleItems, updateBundleAt, type BundleRow } from "../../db/repositories/bundles";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";

@@ -9,7 +9,7 @@ import { VISIBILITIES, type Visibility } from "../../../shared/schemas";
 import { themeSlug } from "../../../shared/themes";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { curatorsOf, insertSnapshot, slugTaken, updateBundleRow, workingItems, type WorkingItem } from "../../db/repositories/bundles";
-import { visibleCircles, visibleItemSeqs, visibleTitles } from "../../db/repositories/items";
+import { visibleCircles, visibleItemSeqs, visibleTitles } from "../../db/repositories/library/items";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict } from "../../core/errors";

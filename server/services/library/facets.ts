@@ -1,5 +1,5 @@
 import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
-import { facetRows, ftsQuery } from "../../db/repositories/search";
+import { facetRows, ftsQuery } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";

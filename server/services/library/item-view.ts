@@ -4,7 +4,7 @@
  */
 import type { Item, MySave } from "../../../shared/schemas";
 import { normaliseUrl } from "../../../shared/url";
-import { itemViewRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows } from "../../db/repositories/items";
+import { itemViewRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows } from "../../db/repositories/library/items";
 import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";

@@ -23,8 +23,8 @@ import {
   updateSaveFields,
   type FillableFacts,
   type SaveFields,
-} from "../../db/repositories/items";
-import { indexItem, indexSave, unindexItem, unindexSave, type ThemeTerms } from "../../db/repositories/search-index";
+} from "../../db/repositories/library/items";
+import { indexItem, indexSave, unindexItem, unindexSave, type ThemeTerms } from "../../db/repositories/library/search-index";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";

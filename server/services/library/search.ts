@@ -17,7 +17,7 @@ import {
   type RelevancePosition,
   type ScoreBound,
   type SearchRow,
-} from "../../db/repositories/search";
+} from "../../db/repositories/library/search";
 import { decodeCursor, pageOf } from "../../db/paging";
 import type { ServiceContext } from "../../core/context";
 import { invalid, unauthenticated } from "../../core/errors";

@@ -5,7 +5,7 @@
  */
 import type { Theme } from "../../../shared/schemas";
 import { THEME_TAXONOMY, themeSlug } from "../../../shared/themes";
-import { reindexSavesWithThemes } from "../../db/repositories/search-index";
+import { reindexSavesWithThemes } from "../../db/repositories/library/search-index";
 import { insertTheme, insertThemeIfMissing, lastThemePosition, updateThemeFields } from "../../db/repositories/themes";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";

@@ -5,12 +5,12 @@
  * else; services/library decides what to ask and how to page.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
-import type { ServiceContext } from "../../core/context";
-import type { SaveScope } from "../../core/viewer";
-import { inList } from "../sqlite";
-import { queryAll, queryGet, queryRows } from "../statements";
-import { visibleItem, visibleSave } from "../visibility";
+import type { ItemKind, ItemSector, Visibility } from "../../../../shared/schemas";
+import type { ServiceContext } from "../../../core/context";
+import type { SaveScope } from "../../../core/viewer";
+import { inList } from "../../sqlite";
+import { queryAll, queryGet, queryRows } from "../../statements";
+import { visibleItem, visibleSave } from "../../visibility";
 
 /** A search in FTS5's own syntax, made only by `ftsQuery`. */
 export type FtsQuery = string & { readonly fts: unique symbol };

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ServiceContext } from "../../core/context";
+import type { ServiceContext } from "../../../core/context";
 
 /**
  * Keeps the FTS5 tables in step with items and saves. Callers run these inside the transaction that

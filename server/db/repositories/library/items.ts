@@ -3,13 +3,13 @@
  * reach other people's saves take the viewer's SaveScope and go through db/visibility.ts.
  */
 import { sql } from "drizzle-orm";
-import type { ItemKind, ItemSector, Outcome, Visibility } from "../../../shared/schemas";
-import type { ServiceContext } from "../../core/context";
-import type { SaveScope } from "../../core/viewer";
-import type { items } from "../schema";
-import { inList } from "../sqlite";
-import { queryAll, queryGet, queryRun } from "../statements";
-import { visibleItem, visibleSave } from "../visibility";
+import type { ItemKind, ItemSector, Outcome, Visibility } from "../../../../shared/schemas";
+import type { ServiceContext } from "../../../core/context";
+import type { SaveScope } from "../../../core/viewer";
+import type { items } from "../../schema";
+import { inList } from "../../sqlite";
+import { queryAll, queryGet, queryRun } from "../../statements";
+import { visibleItem, visibleSave } from "../../visibility";
 
 type ItemRow = typeof items.$inferSelect;
 
