@@ -9,6 +9,7 @@ import type { ItemSector } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { SaveScope } from "../../core/viewer";
 import type { Audience } from "../../../shared/schemas";
+import { jsonField, jsonListEmpty, jsonListHasAny } from "../sqlite";
 import { queryAll, queryGet } from "../statements";
 import { visibleItem, visibleSave } from "../visibility";
 
@@ -52,8 +53,8 @@ export function itemCandidates(ctx: ServiceContext, scope: SaveScope, themes: st
   if (!themes.length) return [];
   const where: SQL[] = [visibleItem(scope), themeFilter(ctx, scope, themes, limit)];
   if (sectors.length) {
-    where.push(sql`(NOT EXISTS (SELECT 1 FROM saves xs, json_each(xs.sector) xj WHERE xs.item_seq = i.seq AND ${visibleSave(scope, "xs")})
-      OR EXISTS (SELECT 1 FROM saves ys, json_each(ys.sector) yj WHERE ys.item_seq = i.seq AND yj.value IN ${sectors} AND ${visibleSave(scope, "ys")}))`);
+    where.push(sql`(NOT EXISTS (SELECT 1 FROM saves xs WHERE xs.item_seq = i.seq AND NOT ${jsonListEmpty(sql`xs.sector`)} AND ${visibleSave(scope, "xs")})
+      OR EXISTS (SELECT 1 FROM saves ys WHERE ys.item_seq = i.seq AND ${jsonListHasAny(sql`ys.sector`, sectors)} AND ${visibleSave(scope, "ys")}))`);
   }
   const rows = queryAll<{ seq: number; id: string; at: string; itemUpdated: string; savesUpdated: string; saveCount: number; saveSum: number }>(
     ctx,
@@ -93,8 +94,8 @@ export function publishedBundleCandidates(ctx: ServiceContext, audiences: readon
           (SELECT min(f.published_at) FROM bundle_versions f WHERE f.bundle_id = b.id) AS firstPublished
         FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
         WHERE b.status = 'published' AND b.slug IS NOT NULL
-          AND json_extract(v.content, '$.audience') IN ${audiences}
-          AND EXISTS (SELECT 1 FROM json_each(v.content, '$.themes') bt WHERE bt.value IN ${themes})
+          AND ${jsonField(sql`v.content`, "$.audience")} IN ${audiences}
+          AND ${jsonListHasAny(jsonField(sql`v.content`, "$.themes"), themes)}
         ORDER BY v.published_at DESC, b.id LIMIT ${limit}`,
   );
   return rows.map((r) => ({ ...r, key: null, stamp: `b${r.bundleId}:${r.slug}:${r.version}:${r.at}` }));
@@ -123,7 +124,7 @@ export const taxonomyStamp = (ctx: ServiceContext) => queryGet<{ at: string | nu
 export const publishedBundleForFeed = (ctx: ServiceContext, slug: string) =>
   queryGet<{ id: string; version: number; publishedAt: string; audience: Audience }>(
     ctx,
-    sql`SELECT b.id AS id, v.number AS version, v.published_at AS publishedAt, json_extract(v.content, '$.audience') AS audience
+    sql`SELECT b.id AS id, v.number AS version, v.published_at AS publishedAt, ${jsonField(sql`v.content`, "$.audience")} AS audience
         FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
         WHERE b.slug = ${slug} AND b.status = 'published'`,
   );

@@ -8,7 +8,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ItemKind, ItemSector, Visibility } from "../../../../shared/schemas";
 import type { ServiceContext } from "../../../core/context";
 import type { SaveScope } from "../../../core/viewer";
-import { inList } from "../../sqlite";
+import { inList, jsonListHasAny } from "../../sqlite";
 import { queryAll, queryGet, queryRows } from "../../statements";
 import { visibleItem, visibleSave } from "../../visibility";
 
@@ -52,8 +52,8 @@ function narrowing(scope: SaveScope, f: LibraryFilter): SQL[] {
       WHERE gs.item_seq = i.seq AND sg.tag IN ${f.tags} AND ${visibleSave(scope, "gs")})`);
   }
   if (f.sectors?.length) {
-    where.push(sql`EXISTS (SELECT 1 FROM saves ss, json_each(ss.sector) sj
-      WHERE ss.item_seq = i.seq AND sj.value IN ${f.sectors} AND ${visibleSave(scope, "ss")})`);
+    where.push(sql`EXISTS (SELECT 1 FROM saves ss
+      WHERE ss.item_seq = i.seq AND ${jsonListHasAny(sql`ss.sector`, f.sectors)} AND ${visibleSave(scope, "ss")})`);
   }
   if (f.savedBy) where.push(sql`EXISTS (SELECT 1 FROM saves ms WHERE ms.item_seq = i.seq AND ms.user_id = ${f.savedBy})`);
   if (f.visibilities?.length) {
