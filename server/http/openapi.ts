@@ -11,7 +11,14 @@ const errorResponse = (description: string) => ({
 });
 
 /** Documents a route for /api/v1/openapi.json from the same zod schemas that validate it. */
-export function doc(spec: { tag: string; summary: string; auth?: "required" | "optional" | "none"; responses: Responses }) {
+export function doc(spec: {
+  tag: string;
+  summary: string;
+  auth?: "required" | "optional" | "none";
+  responses: Responses;
+  /** Request headers a route reads by hand (validated headers are documented by their validator). */
+  headers?: { name: string; description: string }[];
+}) {
   const auth = spec.auth ?? "required";
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(spec.responses)) {
@@ -24,6 +31,7 @@ export function doc(spec: { tag: string; summary: string; auth?: "required" | "o
   return describeRoute({
     tags: [spec.tag],
     summary: spec.summary,
+    ...(spec.headers ? { parameters: spec.headers.map((h) => ({ in: "header" as const, name: h.name, description: h.description, required: false, schema: { type: "string" as const } })) } : {}),
     ...(auth === "none" ? {} : { security: auth === "required" ? [{ bearer: [] }] : [{ bearer: [] }, {}] }),
     responses: responses as never,
   });

@@ -6,7 +6,7 @@ import type { AppEnv } from "./env";
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 
-/** Bodies are JSON: anything else is a 415, not a confusing validation error. */
+/** Bodies are JSON: anything else is a 415, not a confusing validation error; an empty JSON body is `{}`. */
 export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const method = c.req.method;
   if (method === "POST" || method === "PUT" || method === "PATCH") {
@@ -16,6 +16,9 @@ export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
     if (hasBody && !JSON_MEDIA.test(media)) {
       throw new DomainError("unsupported_media_type", "unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
     }
+    // An action without a body (publish, accept) sent with Content-Type: application/json and nothing
+    // after it is an empty object, as API.md says; a route that needs fields then names them in its 400.
+    if (!hasBody && JSON_MEDIA.test(media)) c.req.raw = new Request(c.req.raw, { body: "{}" });
   }
   return next();
 });

@@ -14,6 +14,7 @@ import {
   VersionConflict,
 } from "../../shared/schemas";
 import { Id } from "../../shared/schemas";
+import { invalid } from "../core/errors";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
@@ -25,6 +26,33 @@ import { publishBundle } from "../services/bundles/publishing";
 import { getBundle, listBundles } from "../services/bundles/view";
 
 const tag = "bundles";
+
+/**
+ * `If-Match: 3` (or `"3"`, `W/"3"`): the bundle version a change is based on; `*` names no version in
+ * particular. Anything else is a 400, not a silently ignored precondition. Read by hand rather than with
+ * a header validator, which would make the header a required argument of every typed client call.
+ */
+const IfMatch = z
+  .string()
+  .regex(/^\s*(\*|(W\/)?"?\d{1,9}"?)\s*$/, "a bundle version such as 3 or \"3\"")
+  .transform((value) => (value.trim() === "*" ? undefined : Number(value.replace(/\D/g, ""))))
+  .optional();
+
+function ifMatchVersion(header: string | undefined): number | undefined {
+  const parsed = IfMatch.safeParse(header);
+  if (!parsed.success) throw invalid("invalid_request", "The request headers are not valid.", [{ path: ["If-Match"], message: parsed.error.issues[0]!.message }]);
+  return parsed.data;
+}
+
+/** The bare list takes its version from If-Match; the object form carries its own (If-Match, if sent, must agree). */
+function itemsChange(body: z.output<typeof BundleItemsRequest>, ifMatch: number | undefined) {
+  if (Array.isArray(body)) return { version: ifMatch, items: body };
+  if (ifMatch !== undefined && ifMatch !== body.version) {
+    throw invalid("version_mismatch", "If-Match and the body name different versions; send one.", [{ path: ["If-Match"], message: "differs from version" }]);
+  }
+  return body;
+}
+
 const IdParam = z.object({ id: Id });
 const CuratorParam = z.object({ id: Id, userId: Id });
 
@@ -85,13 +113,15 @@ export const bundleRoutes = new Hono<AppEnv>()
     "/bundles/:id/items",
     doc({
       tag,
-      summary: "Replace the ordered item list with a note per item (curators)",
+      summary:
+        "Replace the ordered item list with a note per item (curators): the bare list [{itemId, note}] with the bundle's version in If-Match, or {version, items}; without a version the list replaces the current one",
       responses: { 200: { description: "Bundle", schema: BundleResponse }, 409: { description: "Stale version", schema: VersionConflict } },
+      headers: [{ name: "If-Match", description: "The bundle version the list is based on (3, \"3\" or *); with the bare list only" }],
     }),
     requireUser,
     valid("param", IdParam),
     valid("json", BundleItemsRequest),
-    (c) => c.json({ bundle: setBundleItems(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+    (c) => c.json({ bundle: setBundleItems(c.var.ctx, c.var.viewer, c.req.valid("param").id, itemsChange(c.req.valid("json"), ifMatchVersion(c.req.header("If-Match")))) }),
   )
   .post(
     "/bundles/:id/curators",

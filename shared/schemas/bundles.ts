@@ -37,13 +37,17 @@ export type CreateBundleRequest = z.input<typeof CreateBundleRequest>;
 export const UpdateBundleRequest = z.object(BundleFields).partial().extend({ version: z.number().int().min(1) });
 export type UpdateBundleRequest = z.input<typeof UpdateBundleRequest>;
 
-export const BundleItemsRequest = z.object({
-  version: z.number().int().min(1),
-  items: z
-    .array(z.object({ itemId: Id, note: trimmed(2000).default("") }))
-    .max(100)
-    .refine((list) => new Set(list.map((i) => i.itemId)).size === list.length, "an item can be in a bundle once"),
-});
+const BundleItemList = z
+  .array(z.object({ itemId: Id, note: trimmed(2000).default("") }))
+  .max(100)
+  .refine((list) => new Set(list.map((i) => i.itemId)).size === list.length, "an item can be in a bundle once");
+
+/**
+ * PUT /bundles/:id/items: the contract's bare ordered list `[{itemId, note}]`, with the bundle's version in
+ * `If-Match`; or the object form `{version, items}` that the extension sends. Without a version (a bare
+ * list and no If-Match) the list replaces whatever is current.
+ */
+export const BundleItemsRequest = z.union([z.object({ version: z.number().int().min(1), items: BundleItemList }), BundleItemList]);
 export type BundleItemsRequest = z.input<typeof BundleItemsRequest>;
 
 export const CuratorRequest = z.object({ userId: Id });

@@ -18,7 +18,8 @@ import { getBundle } from "./view";
 
 type CreateBundleInput = z.output<typeof CreateBundleRequest>;
 type UpdateBundleInput = z.output<typeof UpdateBundleRequest>;
-type BundleItemsInput = z.output<typeof BundleItemsRequest>;
+/** The new item list, and the version it was based on (none: replace whatever is current). */
+type BundleItemsInput = { version: number | undefined; items: Exclude<z.output<typeof BundleItemsRequest>, unknown[]>["items"] };
 
 export const versionConflict = (current: number) =>
   conflict(
@@ -31,8 +32,9 @@ export const versionConflict = (current: number) =>
  * Writes a change based on `basedOn` and moves the version on. Two curators editing at once both send
  * the version they loaded; the second one gets a conflict instead of silently overwriting the first.
  */
-function writeChange(ctx: ServiceContext, bundle: CuratedBundle, basedOn: number, set: Partial<BundleRow>) {
+function writeChange(ctx: ServiceContext, bundle: CuratedBundle, basedOn: number | undefined, set: Partial<BundleRow>) {
   const { row } = bundle;
+  if (basedOn === undefined) basedOn = row.version;
   if (basedOn !== row.version) throw versionConflict(row.version);
   if (!updateBundleAt(ctx, row.id, basedOn, { ...set, version: row.version + 1, updatedAt: isoNow(ctx) })) throw versionConflict(row.version + 1);
 }
@@ -82,7 +84,7 @@ export function updateBundle(ctx: ServiceContext, viewer: SignedInViewer, id: st
 }
 
 /**
- * Replaces the ordered item list. New items must be visible to the curator making the change; items
+ * Replaces the ordered item list (checked against the version it was based on, when one is named). New items must be visible to the curator making the change; items
  * already in the bundle may stay even when this curator cannot see them (a co-curator added them from
  * their own circle), so one curator's narrower view never forces the others' choices out.
  */
