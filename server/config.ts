@@ -69,4 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
 
 /** Where people reach this installation: PUBLIC_URL, else the configured address (for commands that do not listen). */
 export const configuredPublicUrl = (config: Pick<ServerConfig, "publicUrl" | "host" | "port">) =>
-  config.publicUrl ?? `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${config.port}`;
+  config.publicUrl ?? `http://${hostForUrl(config.host)}:${config.port}`;
+
+/** A host as it stands in a URL: an IPv6 address in brackets. */
+export const hostForUrl = (host: string) => (host.includes(":") && !host.startsWith("[") ? `[${host}]` : host);

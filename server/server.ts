@@ -2,7 +2,7 @@ import { createAdaptorServer, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
-import type { ServerConfig } from "./config";
+import { hostForUrl, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
@@ -58,7 +58,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
   const database = openDatabase(options.databasePath);
   let appReady!: (app: ReturnType<typeof createApp>) => void;
-  const app = new Promise<ReturnType<typeof createApp>>((resolve) => (appReady = resolve));
+  let appFailed!: (error: unknown) => void;
+  const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
+  // A request that came in during a start that then failed gets an error answer, not an open connection.
+  app.catch(() => {});
   const server = createAdaptorServer({ fetch: async (request, env) => (await app).fetch(request, env) });
   try {
     await listen(server, options.port, options.host);
@@ -66,46 +69,57 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database.close();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  const url = `http://${host}:${port}`;
+  // After listening, an error of the listening socket (too many open files, say) is reported, not fatal.
+  server.on("error", (error) => console.error("[knooppunt] server error:", error));
+  const closeServer = () =>
+    new Promise<void>((resolve, reject) => {
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      server.close((error) => {
+        database.close();
+        if (error) reject(error);
+        else resolve();
+      });
+    });
 
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${hostForUrl(options.host)}:${port}`;
   const now = options.now ?? (() => new Date());
-  // Without PUBLIC_URL, links point at the address the server really listens on.
-  const ctx = createServiceContext({
-    db: database.db,
-    sqlite: database.sqlite,
-    now,
-    links: createLinks(options.publicUrl ?? url),
-    webhookAllowHosts: options.webhookAllowHosts,
-    passwordCost: options.passwordCost,
-  });
-  let demo: DemoSummary | null;
+  let started: { ctx: ReturnType<typeof createServiceContext>; demo: DemoSummary | null; stopJobs: () => Promise<void> };
   try {
+    // Without PUBLIC_URL, links point at the address the server really listens on.
+    const ctx = createServiceContext({
+      db: database.db,
+      sqlite: database.sqlite,
+      now,
+      links: createLinks(options.publicUrl ?? url),
+      webhookAllowHosts: options.webhookAllowHosts,
+      passwordCost: options.passwordCost,
+    });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
-    demo = options.demo ? await seedDemo(ctx) : null;
+    const demo = options.demo ? await seedDemo(ctx) : null;
+
+    const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
+    const deps: AppDependencies = {
+      ctx,
+      trustProxy: options.trustProxy,
+      limits: {
+        loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
+        loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
+      },
+      bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
+      writes: new GroupCommit(database.sqlite),
+    };
+    const built = createApp(deps);
+    options.extend?.(built, deps);
+    started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}) };
+    appReady(built);
   } catch (error) {
-    server.close();
-    database.close();
+    appFailed(error);
+    await closeServer();
     throw error;
   }
-
-  const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
-  const deps: AppDependencies = {
-    ctx,
-    trustProxy: options.trustProxy,
-    limits: {
-      loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
-      loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
-    },
-    bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
-    writes: new GroupCommit(database.sqlite),
-  };
-  const built = createApp(deps);
-  options.extend?.(built, deps);
-  appReady(built);
-  const stopJobs = startJobs(ctx, options.jobs ?? {});
+  const { ctx, demo, stopJobs } = started;
   return {
     url,
     port,
@@ -113,14 +127,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     demo,
     close: async () => {
       await stopJobs();
-      await new Promise<void>((resolve, reject) => {
-        if ("closeAllConnections" in server) server.closeAllConnections();
-        server.close((error) => {
-          database.close();
-          if (error) reject(error);
-          else resolve();
-        });
-      });
+      await closeServer();
     },
   };
 }
