@@ -1,5 +1,5 @@
 /**
- * The SQLite-only constructs the repositories use besides FTS5 (which lives in repositories/search*.ts),
+ * The SQLite-only constructs the repositories use besides FTS5 (which lives in repositories/library/search*.ts),
  * named here once each: a move to another database replaces these, not every query that uses them.
  * Lists are stored as JSON text columns (tags, sectors, roles, events) and read with json_each.
  */

@@ -123,4 +123,51 @@ describe("the database", () => {
       { seq: 2, themes: "[]" },
     ]);
   });
+
+  it("names the offer of deliveries written before deliveries had their own column, for both body formats", () => {
+    const dir = freshDir();
+    const folder = join(dir, "migrations-0005");
+    cpSync(new URL("../../server/db/migrations", import.meta.url), folder, { recursive: true });
+    const journalPath = join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0006_"));
+    expect(upTo).toBe(6);
+    journal.entries = journal.entries.slice(0, upTo);
+    writeFileSync(journalPath, JSON.stringify(journal));
+
+    const path = join(dir, "old.sqlite");
+    const old = new Database(path);
+    migrate(drizzle(old), { migrationsFolder: folder });
+    const now = "2026-11-01T08:00:00.000Z";
+    // Keys as the server makes them (base64url: mixed case, '_' and '-'): read as a LIKE pattern, the
+    // other offer's key would also match the Teams card's link, so only an exact match finds the right offer.
+    const otherKey = "Ab_c-Def_GhIjKlMnOpQrStUv";
+    const teamsKey = "AbXc-Def_GhIjKlMnOpQrStUv";
+    const jsonKey = "x_c-Def_GhIjKlMnOpQrStUv";
+    const teams = JSON.stringify({ type: "message", attachments: [{ content: { actions: [{ type: "Action.OpenUrl", url: `https://k.nl/b/taal-x?key=${teamsKey}` }] } }] });
+    const json = JSON.stringify({ event: "bundle.accepted", offer: { id: "o-json" }, url: `https://k.nl/b/taal-x?key=${jsonKey}` });
+    old.exec(`
+      INSERT INTO users (id, name, email, password_hash, roles, created_at, updated_at) VALUES ('u1', 'Dewi', 'dewi@example.nl', 'x', '["broker"]', '${now}', '${now}');
+      INSERT INTO schools (id, name, sector, created_at) VALUES ('s1', 'De Regenboog', 'po', '${now}'), ('s2', 'Het Stedelijk', 'vo', '${now}'), ('s3', 'Het Baken', 'mbo', '${now}');
+      INSERT INTO bundles (id, title, audience, status, slug, published_version, created_by, created_at, updated_at) VALUES ('b1', 'Taal', 'public', 'published', 'taal-x', 1, 'u1', '${now}', '${now}');
+      INSERT INTO bundle_versions (bundle_id, number, content, published_by, published_at) VALUES ('b1', 1, '{}', 'u1', '${now}');
+      INSERT INTO offers (id, bundle_id, version, school_id, offered_by, capability_key, offered_at) VALUES ('o-other', 'b1', 1, 's3', 'u1', '${otherKey}', '${now}');
+      INSERT INTO offers (id, bundle_id, version, school_id, offered_by, capability_key, offered_at) VALUES ('o-teams', 'b1', 1, 's1', 'u1', '${teamsKey}', '${now}');
+      INSERT INTO offers (id, bundle_id, version, school_id, offered_by, capability_key, offered_at) VALUES ('o-json', 'b1', 1, 's2', 'u1', '${jsonKey}', '${now}');
+      INSERT INTO webhooks (id, school_id, url, format, events, secret, created_at) VALUES ('w1', 's1', 'https://hook.example/x', 'teams', '[]', 'geheim', '${now}');
+      INSERT INTO webhook_deliveries (id, webhook_id, event, body, next_attempt_at, created_at) VALUES ('d-teams', 'w1', 'offer.created', '${teams}', '${now}', '${now}');
+      INSERT INTO webhook_deliveries (id, webhook_id, event, body, next_attempt_at, created_at) VALUES ('d-json', 'w1', 'bundle.accepted', '${json}', '${now}', '${now}');
+      INSERT INTO webhook_deliveries (id, webhook_id, event, body, next_attempt_at, created_at) VALUES ('d-item', 'w1', 'item.published', '{"url":"https://a.nl/?key=${teamsKey}"}', '${now}', '${now}');
+    `);
+    old.close();
+
+    const database = openDatabase(path);
+    const rows = database.sqlite.prepare("SELECT id, offer_id AS offerId FROM webhook_deliveries ORDER BY id").all();
+    database.close();
+    expect(rows).toEqual([
+      { id: "d-item", offerId: null },
+      { id: "d-json", offerId: "o-json" },
+      { id: "d-teams", offerId: "o-teams" },
+    ]);
+  });
 });

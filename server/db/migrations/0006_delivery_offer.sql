@@ -11,6 +11,7 @@ WHERE `event` IN ('offer.created', 'bundle.accepted') AND json_extract(`body`, '
 --> statement-breakpoint
 UPDATE `webhook_deliveries` SET `offer_id` = (
   SELECT o.`id` FROM `offers` o
-  WHERE json_extract(`webhook_deliveries`.`body`, '$.attachments[0].content.actions[0].url') LIKE '%?key=' || o.`capability_key`
+  WHERE substr(json_extract(`webhook_deliveries`.`body`, '$.attachments[0].content.actions[0].url'),
+               instr(json_extract(`webhook_deliveries`.`body`, '$.attachments[0].content.actions[0].url'), '?key=') + 5) = o.`capability_key`
 )
 WHERE `event` IN ('offer.created', 'bundle.accepted') AND `offer_id` IS NULL;

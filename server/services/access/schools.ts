@@ -1,3 +1,4 @@
+import { offerById, type OfferRow } from "../../db/repositories/offers";
 import { schoolById } from "../../db/repositories/schools";
 import type { ServiceContext } from "../../core/context";
 import { forbidden, notFound } from "../../core/errors";
@@ -33,4 +34,13 @@ export function schoolAsCoordinator(ctx: ServiceContext, viewer: SignedInViewer,
     throw forbidden("coordinator_only", "Only the school's coordinators may do this.");
   }
   return grant(school, "member", "coordinator");
+}
+
+/** An offer the caller may answer for its school: 404 for outsiders, 403 for members who are not coordinators. */
+export function offerForCoordinator(ctx: ServiceContext, viewer: SignedInViewer, offerId: string): Authorized<OfferRow, "coordinator"> {
+  const offer = offerById(ctx, offerId);
+  const membership = offer && viewer.schools.find((s) => s.id === offer.schoolId);
+  if (!offer || !membership) throw notFound("offer");
+  if (membership.role !== "coordinator") throw forbidden("coordinator_only", "Only the school's coordinators can accept or decline an offer.");
+  return grant(offer, "coordinator");
 }

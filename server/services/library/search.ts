@@ -1,6 +1,6 @@
 /**
  * Search and browse. With a query: FTS5 over the page and over the saves the caller may see, ranked by
- * bm25 (the queries are in db/repositories/search.ts); otherwise newest first.
+ * bm25 (the queries are in db/repositories/library/search.ts); otherwise newest first.
  */
 import type { ItemFacetsQuery, ItemSearchQuery } from "../../../shared/schemas";
 import {

@@ -2,13 +2,11 @@
 import type { InboxOffer, InboxQuery, OfferStatus } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { decodePosition, pageOf } from "../../db/paging";
-import { inboxPage, inboxRow, offerById, offerByKey, recordOfferEvent, updateOffer, type InboxRow, type OfferRow } from "../../db/repositories/offers";
+import { inboxPage, inboxRow, offerByKey, recordOfferEvent, updateOffer, type InboxRow } from "../../db/repositories/offers";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
-import { forbidden, notFound } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";
-import type { SchoolMember } from "../access/schools";
-import { grant, type Authorized } from "../access/authorized";
+import { offerForCoordinator, type SchoolMember } from "../access/schools";
 import { recordEvent } from "../webhooks/events";
 
 /** An offer as the school sees it: the version it was offered, and a page link that carries the school's key. */
@@ -43,15 +41,6 @@ export function schoolInbox(ctx: ServiceContext, school: SchoolMember, query: In
   const rows = inboxPage(ctx, school.id, query.status, decodePosition(query.cursor), query.limit + 1);
   const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.offer.offeredAt, id: r.offer.id }));
   return { offers: page.map((r) => toInboxOffer(ctx, r)), nextCursor };
-}
-
-/** The offer if the caller coordinates its school: 404 for outsiders, 403 for members who are not coordinators. */
-function offerForCoordinator(ctx: ServiceContext, viewer: SignedInViewer, offerId: string): Authorized<OfferRow, "coordinator"> {
-  const offer = offerById(ctx, offerId);
-  const membership = offer && viewer.schools.find((s) => s.id === offer.schoolId);
-  if (!offer || !membership) throw notFound("offer");
-  if (membership.role !== "coordinator") throw forbidden("coordinator_only", "Only the school's coordinators can accept or decline an offer.");
-  return grant(offer, "coordinator");
 }
 
 /**

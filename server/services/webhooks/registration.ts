@@ -26,7 +26,7 @@ export const listWebhooks = (ctx: ServiceContext, school: SchoolCoordinator): We
 const MAX_WEBHOOKS_PER_SCHOOL = 10;
 
 /**
- * Registers a webhook after checking where its URL leads (see webhook-address.ts). The secret signs
+ * Registers a webhook after checking where its URL leads (see ./address.ts). The secret signs
  * every body; it is returned here once and never again.
  */
 export async function registerWebhook(ctx: ServiceContext, school: SchoolCoordinator, input: CreateWebhookRequest) {
