@@ -14,6 +14,7 @@ import { itemRoutes } from "./routes/items";
 import { bundlePageRoutes } from "./routes/bundle-pages";
 import { bundleRoutes } from "./routes/bundles";
 import { feedRoutes } from "./routes/feeds";
+import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDependencies) {
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
+  app.route("/", homeRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -36,6 +36,7 @@ async function main() {
   const lines = [
     "",
     "Knooppunt draait / is running",
+    `  Startpagina    ${server.url}/`,
     `  API            ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,
     `  Gezondheid     ${server.url}/healthz`,
     `  Database       ${resolve(config.databasePath)}`,

@@ -21,6 +21,7 @@ const STYLE = `
 :root { --green: #1f7a4d; --ink: #1d2520; --muted: #55615a; --line: #d5ddd8; color: var(--ink); font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
 body { margin: 0; }
 main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+body > header { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 0; }
 a { color: #155c39; }
 h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 0.5rem; }
 h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
@@ -31,11 +32,18 @@ h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
 .entry img { width: 8rem; height: auto; border-radius: 6px; }
 .note { background: #eef6f1; border-left: 4px solid var(--green); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .brand { font-weight: 700; color: var(--green); text-decoration: none; }
+.tree { list-style: none; padding: 0; }
+.tree > li { border-top: 1px solid var(--line); padding: 0.75rem 0; }
+.tree h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+.tree ul.sub { list-style: none; padding-left: 1rem; border-left: 3px solid var(--line); }
+.tree ul.sub > li { margin: 0.35rem 0; }
+.tree .chips { display: inline-flex; margin: 0.25rem 0; vertical-align: middle; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 :focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 @media print {
   :root { font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  nav, .no-print { display: none !important; }
+  nav, body > header, .no-print { display: none !important; }
   a { color: inherit; text-decoration: none; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; color: #444; word-break: break-all; }
   .entry { break-inside: avoid; }
@@ -43,7 +51,8 @@ h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
 }
 `;
 
-export function Layout({ meta, children }: { meta: PageMeta; children: Child }) {
+/** `header` goes before `main` as the page's banner (the brand and its navigation), outside the main content. */
+export function Layout({ meta, header, children }: { meta: PageMeta; header?: Child; children: Child }) {
   return (
     <html lang={meta.lang}>
       <head>
@@ -65,6 +74,7 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Child }) 
         <style>{raw(STYLE)}</style>
       </head>
       <body>
+        {header ? <header>{header}</header> : null}
         <main>{children}</main>
       </body>
     </html>

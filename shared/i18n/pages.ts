@@ -1,10 +1,40 @@
 /**
- * The pages the server renders for people without the extension: a bundle's page and a theme's page.
+ * The pages the server renders for people without the extension: the home page, a bundle's page and a
+ * theme's page.
  * Texts they share with the side panel (what a bundle is about, what a school can do with it) are in
  * ./common.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
 const nl = {
+  "home.title": "Knooppunt: delen wat je leert in het onderwijs",
+  "home.description": "Leraren bewaren wat ze vinden, kennismakelaars maken er bundels van, scholen ontvangen ze in Teams of hun feedlezer.",
+  "home.nav": "Taal",
+  "home.intro": "Knooppunt is een browserextensie met een gedeelde bibliotheek, waarmee scholen, lerarenopleidingen en regionale kennisnetwerken delen wat ze leren. Leraren bewaren in een paar seconden wat ze onderweg op internet vinden: een artikel, een kennisclip, een protocol. Kennismakelaars maken daar bundels van die zeggen waar het over gaat en wat je ermee kunt, en bieden ze aan scholen aan. Scholen ontvangen ze waar ze al werken: in hun Teams-kanaal of in hun feedlezer.",
+  "home.themes": "Thema's",
+  "home.themesHint": "Elk thema heeft een pagina met de openbare bundels en gedeelde kennis, en feeds voor je feedlezer, Outlook of SharePoint. Je hebt er geen account voor nodig.",
+  "home.noThemes": "Er zijn nog geen thema's.",
+  "home.subThemesOf": "Subthema's van {theme}",
+  "home.feedsOf": "Feeds van {theme}",
+  "home.feed.atom": "Atom",
+  "home.feed.rss": "RSS",
+  "home.feed.json": "JSON",
+  "home.feedFor": "-feed van {theme}",
+  "home.extension": "De extensie installeren",
+  "home.extensionIntro": "Met de extensie bewaar je de pagina die je leest met één klik op de knop in de werkbalk. Knooppunt staat nog niet in de webwinkels van Chrome, Edge en Firefox; een vermelding daar kan later volgen. Tot dan laad je de map met de extensie die de beheerder van jullie Knooppunt bouwt.",
+  "home.chromeEdge": "Chrome en Edge",
+  "home.chrome.open": "Open {chromePage} (in Edge: {edgePage}).",
+  "home.chrome.developerMode": "Zet ‘Ontwikkelaarsmodus’ (Developer mode) aan.",
+  "home.chrome.loadUnpacked": "Kies ‘Uitgepakte extensie laden’ (Load unpacked) en kies de map {folder}.",
+  "home.firefox": "Firefox",
+  "home.firefox.open": "Open {firefoxPage}.",
+  "home.firefox.load": "Kies ‘Tijdelijke add-on laden…’ (Load Temporary Add-on…) en kies het bestand {manifest} in de map {folder}.",
+  "home.firefox.temporary": "Firefox verwijdert een tijdelijke add-on weer als Firefox opnieuw start.",
+  "home.signIn": "Aanmelden",
+  "home.signIn.account": "Je meldt je aan met het account dat een beheerder van je netwerk voor je heeft gemaakt.",
+  "home.signIn.openSettings": "Klik op de knop van Knooppunt in de werkbalk en kies ‘{button}’.",
+  "home.signIn.fill": "Vul bij ‘{serverLabel}’ {address} in, daarna je e-mailadres en wachtwoord, en kies ‘{signIn}’.",
+  "home.signIn.schoolAccount": "Aanmelden met je schoolaccount komt eraan.",
+
   "page.items": "In deze bundel",
   "page.itemCount.one": "1 onderdeel",
   "page.itemCount.other": "{count} onderdelen",
@@ -49,6 +79,35 @@ const nl = {
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
+  "home.title": "Knooppunt: sharing what you learn in education",
+  "home.description": "Teachers clip what they find, knowledge brokers make bundles of it, schools receive them in Teams or their feed reader.",
+  "home.nav": "Language",
+  "home.intro": "Knooppunt is a browser extension with a shared library with which schools, teacher-education institutes and regional knowledge networks share what they learn. Teachers clip what they find while browsing in a few seconds: an article, a short explainer video, a protocol. Knowledge brokers make bundles of those clips that say what they are about and what a school can do with them, and offer them to schools. Schools receive them where they already work: in their Teams channel or in their feed reader.",
+  "home.themes": "Themes",
+  "home.themesHint": "Every theme has a page with its public bundles and shared knowledge, and feeds for your feed reader, Outlook or SharePoint. You need no account for them.",
+  "home.noThemes": "There are no themes yet.",
+  "home.subThemesOf": "Sub-themes of {theme}",
+  "home.feedsOf": "Feeds for {theme}",
+  "home.feed.atom": "Atom",
+  "home.feed.rss": "RSS",
+  "home.feed.json": "JSON",
+  "home.feedFor": " feed for {theme}",
+  "home.extension": "Installing the extension",
+  "home.extensionIntro": "With the extension you save the page you are reading with one click on its toolbar button. Knooppunt is not in the Chrome, Edge or Firefox stores yet; a listing there may follow. Until then you load the extension's folder that your Knooppunt's administrator builds.",
+  "home.chromeEdge": "Chrome and Edge",
+  "home.chrome.open": "Open {chromePage} (in Edge: {edgePage}).",
+  "home.chrome.developerMode": "Turn on ‘Developer mode’.",
+  "home.chrome.loadUnpacked": "Choose ‘Load unpacked’ and pick the folder {folder}.",
+  "home.firefox": "Firefox",
+  "home.firefox.open": "Open {firefoxPage}.",
+  "home.firefox.load": "Choose ‘Load Temporary Add-on…’ and pick the file {manifest} in the folder {folder}.",
+  "home.firefox.temporary": "Firefox removes a temporary add-on again when Firefox restarts.",
+  "home.signIn": "Signing in",
+  "home.signIn.account": "You sign in with the account an administrator of your network made for you.",
+  "home.signIn.openSettings": "Click Knooppunt's button in the toolbar and choose ‘{button}’.",
+  "home.signIn.fill": "In ‘{serverLabel}’ enter {address}, then your e-mail address and password, and choose ‘{signIn}’.",
+  "home.signIn.schoolAccount": "Signing in with your school account is coming.",
+
   "page.items": "In this bundle",
   "page.itemCount.one": "1 item",
   "page.itemCount.other": "{count} items",
