@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/server";
+import { reply, startTestServer, type TestServer } from "../support/server";
 
 const run = promisify(execFile);
 let dir: string;
@@ -32,6 +32,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("npm run admin", () => {
   let server: TestServer | undefined;
   afterAll(async () => server?.stop());
+  const v1 = (token?: string) => server!.client(token).api.v1;
+  const login = (email: string, password: string) => reply(v1().auth.login.$post({ json: { email, password } }));
+  const me = (token: string) => reply(v1(token).me.$get());
 
   it("creates a school, a person with the broker role and a membership that the API then shows", async () => {
     const school = await admin("school:create", "--name", "OBS De Linde", "--sector", "po", "--region", "Helmond", "--bestuur", "Stichting Peelland");
@@ -43,11 +46,11 @@ describe("npm run admin", () => {
     expect((await admin("school:member", schoolId, "f.elamrani@school.nl", "--role", "coordinator")).code).toBe(0);
 
     server = await startTestServer({ dir });
-    const login = await server.api("POST", "/api/v1/auth/login", { body: { email: "f.elamrani@school.nl", password: "een-lang-wachtwoord" } });
-    expect(login.status).toBe(200);
-    const me = await server.api("GET", "/api/v1/me", { token: login.body.token });
-    expect(me.body.user.roles).toEqual(["broker"]);
-    expect(me.body.schools).toEqual([{ id: schoolId, name: "OBS De Linde", role: "coordinator" }]);
+    const signedIn = await login("f.elamrani@school.nl", "een-lang-wachtwoord");
+    expect(signedIn.status).toBe(200);
+    const fatima = await me(signedIn.body.token);
+    expect(fatima.body.user.roles).toEqual(["broker"]);
+    expect(fatima.body.schools).toEqual([{ id: schoolId, name: "OBS De Linde", role: "coordinator" }]);
   });
 
   it("creates a community with an owner and grants the administrator role, which the running server then honours", async () => {
@@ -58,20 +61,20 @@ describe("npm run admin", () => {
     expect((await admin("community:member", communityId, "j.verbeek@school.nl", "--role", "owner")).code).toBe(0);
     expect((await admin("user:update", "j.verbeek@school.nl", "--role", "admin")).code).toBe(0);
 
-    const login = await server!.api("POST", "/api/v1/auth/login", { body: { email: "j.verbeek@school.nl", password: "nog-een-lang-wachtwoord" } });
-    const me = await server!.api("GET", "/api/v1/me", { token: login.body.token });
-    expect(me.body.user.roles).toEqual(["admin"]);
-    expect(me.body.communities).toEqual([{ id: communityId, name: "Werkplaats Helmond", role: "owner" }]);
-    const school = await server!.api("POST", "/api/v1/admin/schools", { token: login.body.token, body: { name: "Kindcentrum De Bron", sector: "po" } });
+    const signedIn = await login("j.verbeek@school.nl", "nog-een-lang-wachtwoord");
+    const joris = await me(signedIn.body.token);
+    expect(joris.body.user.roles).toEqual(["admin"]);
+    expect(joris.body.communities).toEqual([{ id: communityId, name: "Werkplaats Helmond", role: "owner" }]);
+    const school = await v1(signedIn.body.token).admin.schools.$post({ json: { name: "Kindcentrum De Bron", sector: "po" } });
     expect(school.status).toBe(201);
   });
 
   it("disables an account while the server runs, ending its sessions", async () => {
-    const login = await server!.api("POST", "/api/v1/auth/login", { body: { email: "f.elamrani@school.nl", password: "een-lang-wachtwoord" } });
-    expect(login.status).toBe(200);
+    const signedIn = await login("f.elamrani@school.nl", "een-lang-wachtwoord");
+    expect(signedIn.status).toBe(200);
     const result = await admin("user:update", "f.elamrani@school.nl", "--disable");
     expect(result.code).toBe(0);
-    expect((await server!.api("GET", "/api/v1/me", { token: login.body.token })).status).toBe(401);
+    expect((await me(signedIn.body.token)).status).toBe(401);
   });
 
   it("explains bad input instead of crashing", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ErrorBody } from "../../shared/schemas";
 import { ADMIN, buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -80,8 +81,8 @@ describe("signing in", () => {
   });
 
   it("answers 401 for a malformed or unknown bearer token", async () => {
-    expect((await server.api("GET", "/api/v1/me", { headers: { Authorization: "Bearer kp_bestaatniet" } })).status).toBe(401);
-    expect((await server.api("GET", "/api/v1/me", { headers: { Authorization: "Basic abc" } })).status).toBe(401);
+    expect((await server.api<ErrorBody>("GET", "/api/v1/me", { headers: { Authorization: "Bearer kp_bestaatniet" } })).status).toBe(401);
+    expect((await server.api<ErrorBody>("GET", "/api/v1/me", { headers: { Authorization: "Basic abc" } })).status).toBe(401);
     expect((await me()).status).toBe(401);
   });
 });
@@ -136,7 +137,7 @@ describe("administration", () => {
     const list = await reply(v1(net.people.eva.token).institutes.$get());
     expect(list.body.institutes).toEqual([{ id, name: "Pabo Kempenland", kind: "pabo" }]);
     // An institute kind the contract does not know: sent raw, as the typed client would not let it through.
-    expect((await server.api("POST", "/api/v1/admin/institutes", { token: server.adminToken, body: { name: "X", kind: "mbo" } })).status).toBe(400);
+    expect((await server.api<ErrorBody>("POST", "/api/v1/admin/institutes", { token: server.adminToken, body: { name: "X", kind: "mbo" } })).status).toBe(400);
     expect((await v1(net.people.dewi.token).admin.institutes.$post({ json: { name: "X", kind: "pabo" } })).status).toBe(403);
     expect((await admin[":id"].members[":userId"].$delete(membership)).status).toBe(204);
     expect((await me(net.people.dewi.token)).body.institutes).toEqual([]);
@@ -159,7 +160,7 @@ describe("the per-address login limit behind a reverse proxy", () => {
     try {
       // Header values only: nothing connects to these documentation addresses.
       const attempt = (spoofed: string, appended: string) =>
-        proxied.api("POST", "/api/v1/auth/login", {
+        proxied.api<ErrorBody>("POST", "/api/v1/auth/login", {
           body: { email: `iemand-${spoofed}@test.knooppunt.nl`, password: "fout-wachtwoord-123" },
           headers: { "X-Forwarded-For": `${spoofed}, ${appended}` },
         });

@@ -1,22 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
+import { buildNetwork, reply, startTestServer, type ApiClient, type Person, type TestServer } from "../support/server";
+
+type Routes = ApiClient["api"]["v1"];
+type BundleRequest = Parameters<Routes["bundles"]["$post"]>[0]["json"];
+type Bundle = Awaited<ReturnType<typeof publish>>;
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
 let frank: Person;
 /** A public bundle with hostile markup in its texts, a video and an article. */
-let open: any;
+let open: Bundle;
 let videoId: string;
 let articleId: string;
 /** A network bundle offered to school A. */
-let closed: any;
+let closed: Bundle;
 let offerId: string;
 let keyUrl: string;
 
 const HOSTILE_TITLE = `Meertaligheid <script>alert("titel")</script> in de klas`;
 const HOSTILE_NOTE = `Kijk vooral <img src=x onerror=alert(1)> vanaf minuut 3`;
 
-const api = (method: string, path: string, token?: string, body?: unknown) => server.api(method, path, { token, body });
+const v1 = (token?: string) => server.client(token).api.v1;
+const inbox = (schoolId: string, token: string) => reply(v1(token).schools[":id"].offers.$get({ param: { id: schoolId }, query: {} }));
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, { headers });
@@ -29,10 +34,11 @@ function meta(html: string, key: string): string | null {
   return tag ? tag[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&") : null;
 }
 
-async function publish(body: Record<string, unknown>, entries: { itemId: string; note: string }[], token = net.people.dewi.token) {
-  const draft = (await api("POST", "/api/v1/bundles", token, body)).body.bundle;
-  await api("PUT", `/api/v1/bundles/${draft.id}/items`, token, { version: draft.version, items: entries });
-  const res = await api("POST", `/api/v1/bundles/${draft.id}/publish`, token);
+async function publish(json: BundleRequest, entries: { itemId: string; note: string }[], token = net.people.dewi.token) {
+  const bundles = v1(token).bundles;
+  const draft = (await reply(bundles.$post({ json }))).body.bundle;
+  await bundles[":id"].items.$put({ param: { id: draft.id }, json: { version: draft.version, items: entries } });
+  const res = await reply(bundles[":id"].publish.$post({ param: { id: draft.id }, json: {} }));
   expect(res.status).toBe(200);
   return res.body.bundle;
 }
@@ -41,52 +47,72 @@ beforeAll(async () => {
   server = await startTestServer();
   net = await buildNetwork(server);
   const email = "frank@test.knooppunt.nl";
-  const created = await api("POST", "/api/v1/admin/users", server.adminToken, { name: "Frank de Vries", email, password: "wachtwoord-frank-2026", roles: ["broker"] });
+  const created = await reply(v1(server.adminToken).admin.users.$post({ json: { name: "Frank de Vries", email, password: "wachtwoord-frank-2026", roles: ["broker"] } }));
   frank = { id: created.body.user.id, email, password: "wachtwoord-frank-2026", token: "" };
 
+  const anna = v1(net.people.anna.token).items;
   videoId = (
-    await api("POST", "/api/v1/items", net.people.anna.token, {
-      url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-      title: "Kennisclip: taaldenkgesprekken",
-      kind: "kennisclip",
-      visibility: "public",
-      themes: ["taaldenkgesprekken"],
-      meta: { siteName: "YouTube", video: { provider: "youtube", id: "dQw4w9WgXcQ", durationSeconds: 245, embedUrl: "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" } },
-    })
+    await reply(
+      anna.$post({
+        json: {
+          url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+          title: "Kennisclip: taaldenkgesprekken",
+          kind: "kennisclip",
+          visibility: "public",
+          themes: ["taaldenkgesprekken"],
+          meta: { siteName: "YouTube", video: { provider: "youtube", id: "dQw4w9WgXcQ", durationSeconds: 245, embedUrl: "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" } },
+        },
+      }),
+    )
   ).body.item.id;
   articleId = (
-    await api("POST", "/api/v1/items", net.people.anna.token, {
-      url: "https://www.nji.nl/meertaligheid/thuistaal-in-de-klas",
-      title: "Thuistaal in de klas",
-      kind: "artikel",
-      visibility: "public",
-      note: "ANNA-PRIVENOTITIE",
-      meta: { siteName: "NJi", author: "J. Jansen", imageUrl: "https://www.nji.nl/beeld/thuistaal.jpg" },
-    })
+    await reply(
+      anna.$post({
+        json: {
+          url: "https://www.nji.nl/meertaligheid/thuistaal-in-de-klas",
+          title: "Thuistaal in de klas",
+          kind: "artikel",
+          visibility: "public",
+          note: "ANNA-PRIVENOTITIE",
+          meta: { siteName: "NJi", author: "J. Jansen", imageUrl: "https://www.nji.nl/beeld/thuistaal.jpg" },
+        },
+      }),
+    )
   ).body.item.id;
 
-  const draft = (await api("POST", "/api/v1/bundles", net.people.dewi.token, {
-    title: HOSTILE_TITLE,
-    about: `Over thuistalen & meertaligheid.\n\nTweede alinea <b>vet</b>`,
-    use: "Gebruik het in de bouwvergadering.",
-    themes: ["meertaligheid"],
-    sector: ["po"],
-    audience: "public",
-  })).body.bundle;
-  await api("POST", `/api/v1/bundles/${draft.id}/curators`, net.people.dewi.token, { userId: frank.id });
-  await api("PUT", `/api/v1/bundles/${draft.id}/items`, net.people.dewi.token, {
-    version: draft.version,
-    items: [
-      { itemId: articleId, note: "Begin hiermee" },
-      { itemId: videoId, note: HOSTILE_NOTE },
-    ],
+  const dewi = v1(net.people.dewi.token).bundles;
+  const draft = (
+    await reply(
+      dewi.$post({
+        json: {
+          title: HOSTILE_TITLE,
+          about: `Over thuistalen & meertaligheid.\n\nTweede alinea <b>vet</b>`,
+          use: "Gebruik het in de bouwvergadering.",
+          themes: ["meertaligheid"],
+          sector: ["po"],
+          audience: "public",
+        },
+      }),
+    )
+  ).body.bundle;
+  const param = { id: draft.id };
+  await dewi[":id"].curators.$post({ param, json: { userId: frank.id } });
+  await dewi[":id"].items.$put({
+    param,
+    json: {
+      version: draft.version,
+      items: [
+        { itemId: articleId, note: "Begin hiermee" },
+        { itemId: videoId, note: HOSTILE_NOTE },
+      ],
+    },
   });
-  open = (await api("POST", `/api/v1/bundles/${draft.id}/publish`, net.people.dewi.token)).body.bundle;
+  open = (await reply(dewi[":id"].publish.$post({ param, json: {} }))).body.bundle;
 
-  const networkItem = (await api("POST", "/api/v1/items", net.people.anna.token, { url: "https://www.lowan.nl/zachte-landing", title: "Zachte landing", visibility: "network" })).body.item.id;
+  const networkItem = (await reply(anna.$post({ json: { url: "https://www.lowan.nl/zachte-landing", title: "Zachte landing", visibility: "network" } }))).body.item.id;
   closed = await publish({ title: "Alleen voor het netwerk", about: "Nieuwkomers", themes: ["nieuwkomers"], audience: "network" }, [{ itemId: networkItem, note: "Netwerknotitie" }]);
-  offerId = (await api("POST", `/api/v1/bundles/${closed.id}/offers`, net.people.dewi.token, { schoolIds: [net.schoolA.id] })).body.offers[0].id;
-  keyUrl = (await api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, net.people.anna.token)).body.offers.find((o: any) => o.id === offerId).bundle.url;
+  offerId = (await reply(dewi[":id"].offers.$post({ param: { id: closed.id }, json: { schoolIds: [net.schoolA.id] } }))).body.offers[0]!.id;
+  keyUrl = (await inbox(net.schoolA.id, net.people.anna.token)).body.offers.find((o) => o.id === offerId)!.bundle.url;
 });
 afterAll(() => server.stop());
 
@@ -166,7 +192,7 @@ describe("the bundle page /b/:slug", () => {
     expect(anonymous.html).toContain("Bundel niet gevonden");
     expect((await page(`/b/${closed.slug}?key=verzonnen-sleutel`)).status).toBe(404);
     // The key of one bundle's offer does not open another network bundle.
-    const otherItem = (await api("POST", "/api/v1/items", net.people.anna.token, { url: "https://www.lowan.nl/andere", visibility: "network" })).body.item.id;
+    const otherItem = (await reply(v1(net.people.anna.token).items.$post({ json: { url: "https://www.lowan.nl/andere", visibility: "network" } }))).body.item.id;
     const other = await publish({ title: "Een andere netwerkbundel", audience: "network" }, [{ itemId: otherItem, note: "" }]);
     expect((await page(`/b/${other.slug}${new URL(keyUrl).search}`)).status).toBe(404);
 
@@ -184,10 +210,10 @@ describe("the bundle page /b/:slug", () => {
   });
 
   it("opened with the key marks the school's offer opened, once", async () => {
-    const [made] = (await api("POST", `/api/v1/bundles/${closed.id}/offers`, net.people.dewi.token, { schoolIds: [net.schoolB.id] })).body.offers;
-    const status = async () => (await api("GET", `/api/v1/schools/${net.schoolB.id}/offers`, net.people.chris.token)).body.offers.find((o: any) => o.id === made.id);
+    const [made] = (await reply(v1(net.people.dewi.token).bundles[":id"].offers.$post({ param: { id: closed.id }, json: { schoolIds: [net.schoolB.id] } }))).body.offers;
+    const status = async () => (await inbox(net.schoolB.id, net.people.chris.token)).body.offers.find((o) => o.id === made!.id);
     expect(await status()).toMatchObject({ status: "offered", openedAt: null });
-    const url = new URL((await status()).bundle.url);
+    const url = new URL((await status())!.bundle.url);
     // A HEAD request (a link checker) reads only headers: nobody opened the page yet.
     const head = await fetch(`${server.url}${url.pathname}${url.search}`, { method: "HEAD" });
     expect(head.status).toBe(200);
@@ -209,8 +235,9 @@ describe("the bundle page /b/:slug", () => {
   });
 
   it("still renders an item after its last save was deleted, from the published snapshot", async () => {
-    expect((await api("DELETE", `/api/v1/items/${articleId}`, net.people.anna.token)).status).toBe(204);
-    expect((await api("GET", `/api/v1/items/${articleId}`, net.people.anna.token)).status).toBe(404);
+    const article = v1(net.people.anna.token).items[":id"];
+    expect((await article.$delete({ param: { id: articleId } })).status).toBe(204);
+    expect((await article.$get({ param: { id: articleId } })).status).toBe(404);
     const { status, html } = await page(`/b/${open.slug}`);
     expect(status).toBe(200);
     expect(html).toContain("Thuistaal in de klas");

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { THEME_TAXONOMY } from "../../shared/themes";
 import { DEMO_ITEMS, DEMO_PEOPLE } from "../../server/seed/demo-data";
 import { openDatabase } from "../../server/db/client";
-import { startTestServer, type TestServer } from "../support/server";
+import { reply, startTestServer, type TestServer } from "../support/server";
 
 const dirs: string[] = [];
 const servers: TestServer[] = [];
@@ -36,12 +36,12 @@ describe("the database", () => {
     const dir = freshDir();
     const server = await startTestServer({ dir });
     servers.push(server);
-    const themes = await server.api("GET", "/api/v1/themes");
+    const themes = await reply(server.client().api.v1.themes.$get({ query: {} }));
     expect(themes.body.themes).toHaveLength(THEME_TAXONOMY.length);
-    const nt2 = themes.body.themes.find((t: any) => t.slug === "nt2");
-    expect(nt2.name.nl).toMatch(/NT2/);
-    expect(themes.body.themes.find((t: any) => t.slug === "taalbewust-lesgeven")).toMatchObject({ parent: "meertaligheid" });
-    expect(themes.body.themes.find((t: any) => t.slug === "taalbewust-lesgeven").synonyms).toContain("talenbewust lesgeven");
+    const nt2 = themes.body.themes.find((t) => t.slug === "nt2");
+    expect(nt2!.name.nl).toMatch(/NT2/);
+    expect(themes.body.themes.find((t) => t.slug === "taalbewust-lesgeven")).toMatchObject({ parent: "meertaligheid" });
+    expect(themes.body.themes.find((t) => t.slug === "taalbewust-lesgeven")!.synonyms).toContain("talenbewust lesgeven");
     await server.stop();
     servers.pop();
     const { counts, journal } = tableCounts(server.databasePath);
@@ -54,7 +54,7 @@ describe("the database", () => {
   it("seeding (taxonomy, administrator, demo network) a second time changes nothing", async () => {
     const dir = freshDir();
     const first = await startTestServer({ dir, demo: true });
-    const demoItems = await first.api("GET", "/api/v1/items?limit=100", { token: first.adminToken });
+    const demoItems = await first.client(first.adminToken).api.v1.items.$get({ query: { limit: "100" } });
     expect(first.demo?.created).toBe(true);
     await first.stop();
     const before = tableCounts(first.databasePath).counts;
@@ -76,16 +76,17 @@ describe("the database", () => {
     const server = await startTestServer({ demo: true });
     servers.push(server);
     const teacher = DEMO_PEOPLE.find((p) => p.key === "teacher")!;
-    const login = await server.api("POST", "/api/v1/auth/login", { body: { email: teacher.email, password: teacher.password } });
+    const login = await reply(server.client().api.v1.auth.login.$post({ json: { email: teacher.email, password: teacher.password } }));
     expect(login.status).toBe(200);
-    const nt2 = await server.api("GET", "/api/v1/items?theme=nt2&limit=100", { token: login.body.token });
+    const items = server.client(login.body.token).api.v1.items;
+    const nt2 = await reply(items.$get({ query: { theme: "nt2", limit: "100" } }));
     // NT2 with its sub-themes: 9 demo items, of which the 2 in the coordinator's vo school are not the (po) teacher's to see.
     expect(nt2.body.items).toHaveLength(7);
-    const meertalig = await server.api("GET", "/api/v1/items?q=meertalig", { token: login.body.token });
+    const meertalig = await reply(items.$get({ query: { q: "meertalig" } }));
     // Every demo item the teacher may see that says "meertalig(heid)" somewhere: 12 of the 29 she can see.
     expect(meertalig.body.items).toHaveLength(12);
-    const shared = await server.api("GET", "/api/v1/items?limit=100", { token: login.body.token });
-    expect(shared.body.items.some((i: any) => i.saveCount >= 2)).toBe(true);
+    const shared = await reply(items.$get({ query: { limit: "100" } }));
+    expect(shared.body.items.some((i) => i.saveCount >= 2)).toBe(true);
   });
 
   it("gives saves made before their themes were stored on the save those themes, in order", () => {

@@ -2,7 +2,7 @@ import { extractFromJson } from "@extractus/feed-extractor";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, offerKey, startTestServer, type Person, type TestServer } from "../support/server";
+import { buildNetwork, offerKey, reply, startTestServer, type ApiClient, type Person, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -84,9 +84,16 @@ async function feed(path: string, format: Format) {
   return { ...parse(format, res.text), headers: res.headers, text: res.text };
 }
 
-async function save(person: Person, key: string, body: Record<string, unknown>) {
+const v1 = (token?: string) => server.client(token).api.v1;
+type Routes = ApiClient["api"]["v1"];
+type ClipRequest = Parameters<Routes["items"]["$post"]>[0]["json"];
+type SubscriptionsRequest = Parameters<Routes["schools"][":id"]["subscriptions"]["$put"]>[0]["json"];
+const subscribe = (schoolId: string, token: string, json: SubscriptionsRequest) =>
+  reply(v1(token).schools[":id"].subscriptions.$put({ param: { id: schoolId }, json }));
+
+async function save(person: Person, key: string, body: Omit<ClipRequest, "url">) {
   server.clock.advance(60_000);
-  const res = await server.api("POST", "/api/v1/items", { token: person.token, body: { url: `https://voorbeeld.nl/${key}`, ...body } });
+  const res = await reply(v1(person.token).items.$post({ json: { url: `https://voorbeeld.nl/${key}`, ...body } }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   ids[key] = res.body.item.id;
   return res.body.item;
@@ -120,8 +127,8 @@ beforeAll(async () => {
     meta: { author: "Jan de Vries" },
   });
   // Other people's notes on the public item: one only school A may read, one the network may read.
-  await server.api("POST", "/api/v1/items", { token: net.people.bram.token, body: { url: "https://voorbeeld.nl/hostile", note: "geheime schoolnotitie", visibility: "school" } });
-  await server.api("POST", "/api/v1/items", { token: chris.token, body: { url: "https://voorbeeld.nl/hostile", note: "netwerknotitie van chris", visibility: "network" } });
+  await v1(net.people.bram.token).items.$post({ json: { url: "https://voorbeeld.nl/hostile", note: "geheime schoolnotitie", visibility: "school" } });
+  await v1(chris.token).items.$post({ json: { url: "https://voorbeeld.nl/hostile", note: "netwerknotitie van chris", visibility: "network" } });
 });
 afterAll(() => server.stop());
 
@@ -209,7 +216,7 @@ describe("conditional requests", () => {
   it("a changed note changes the ETag, though no entry was added", async () => {
     const before = await get("/feeds/themes/burgerschap.json");
     server.clock.advance(60_000);
-    const patched = await server.api("PATCH", `/api/v1/items/${ids["burgerschap-1"]}`, { token: net.people.anna.token, body: { note: "Nieuwe notitie" } });
+    const patched = await v1(net.people.anna.token).items[":id"].$patch({ param: { id: ids["burgerschap-1"]! }, json: { note: "Nieuwe notitie" } });
     expect(patched.status).toBe(200);
     const after = await get("/feeds/themes/burgerschap.json", { "If-None-Match": before.headers.get("etag")! });
     expect(after.status).toBe(200);
@@ -219,7 +226,7 @@ describe("conditional requests", () => {
   it("a narrowed save takes its item out of the feed and changes the ETag", async () => {
     const before = await get("/feeds/themes/burgerschap.atom");
     expect(before.text).toContain("Burgerschap in de klas");
-    await server.api("PATCH", `/api/v1/items/${ids["burgerschap-1"]}`, { token: net.people.anna.token, body: { visibility: "network" } });
+    await v1(net.people.anna.token).items[":id"].$patch({ param: { id: ids["burgerschap-1"]! }, json: { visibility: "network" } });
     const after = await get("/feeds/themes/burgerschap.atom", { "If-None-Match": before.headers.get("etag")! });
     expect(after.status).toBe(200);
     expect(after.text).not.toContain("Burgerschap in de klas");
@@ -229,9 +236,8 @@ describe("conditional requests", () => {
 describe("the default limit", () => {
   it("is 50 entries", async () => {
     for (let n = 0; n < 52; n++) {
-      const res = await server.api("POST", "/api/v1/items", {
-        token: net.people.anna.token,
-        body: { url: `https://voorbeeld.nl/veel/${n}`, title: `Duurzaam ${n}`, themes: ["duurzaamheid"], visibility: "public" },
+      const res = await v1(net.people.anna.token).items.$post({
+        json: { url: `https://voorbeeld.nl/veel/${n}`, title: `Duurzaam ${n}`, themes: ["duurzaamheid"], visibility: "public" },
       });
       expect(res.status).toBe(201);
     }
@@ -245,9 +251,9 @@ describe("school feeds", () => {
   const local = (url: string) => url.slice(server.url.length);
 
   beforeAll(async () => {
-    const put = await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { token: net.people.bram.token, body: { themes: ["nt2"] } });
+    const put = await subscribe(net.schoolA.id, net.people.bram.token, { themes: ["nt2"] });
     expect(put.status).toBe(200);
-    urls = (await server.api("GET", `/api/v1/schools/${net.schoolA.id}/feed-url`, { token: net.people.bram.token })).body;
+    urls = (await reply(v1(net.people.bram.token).schools[":id"]["feed-url"].$get({ param: { id: net.schoolA.id } }))).body;
   });
 
   it.each(FORMATS)("%s: items of subscribed themes (sub-themes too) that the network may see, never smaller circles", async (format) => {
@@ -281,25 +287,25 @@ describe("school feeds", () => {
     await save(anna, "sector-vo", { title: "Alleen vo", themes: ["zachte-landing"], visibility: "network", sector: ["vo"] });
     await save(anna, "sector-po", { title: "Po en vo", themes: ["zachte-landing"], visibility: "network", sector: ["po", "vo"] });
     await save(anna, "sector-geen", { title: "Zonder sector", themes: ["zachte-landing"], visibility: "network" });
-    const put = await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { token: net.people.bram.token, body: { themes: ["zachte-landing"], sector: ["po"] } });
+    const put = await subscribe(net.schoolA.id, net.people.bram.token, { themes: ["zachte-landing"], sector: ["po"] });
     expect(put.body).toEqual({ themes: ["zachte-landing"], sector: ["po"] });
     const { entries } = await feed(local(urls.atom), "atom");
     expect(titles(entries)).toEqual(["Zonder sector", "Po en vo"]);
-    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { token: net.people.bram.token, body: { themes: ["nt2"] } });
+    await subscribe(net.schoolA.id, net.people.bram.token, { themes: ["nt2"] });
   });
 
   it("changing the subscriptions changes the ETag", async () => {
     const before = await get(local(urls.rss));
     server.clock.advance(60_000);
-    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { token: net.people.bram.token, body: { themes: ["nt2", "meertaligheid"] } });
+    await subscribe(net.schoolA.id, net.people.bram.token, { themes: ["nt2", "meertaligheid"] });
     const after = await get(local(urls.rss), { "If-None-Match": before.headers.get("etag")! });
     expect(after.status).toBe(200);
     expect(after.text).toContain("Openbaar meertaligheid");
-    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { token: net.people.bram.token, body: { themes: ["nt2"] } });
+    await subscribe(net.schoolA.id, net.people.bram.token, { themes: ["nt2"] });
   });
 
   it("stops working at once when the token is rotated; the new URL works", async () => {
-    const rotated = await server.api("POST", `/api/v1/schools/${net.schoolA.id}/feed-url/rotate`, { token: net.people.bram.token });
+    const rotated = await reply(v1(net.people.bram.token).schools[":id"]["feed-url"].rotate.$post({ param: { id: net.schoolA.id } }));
     expect(rotated.status).toBe(200);
     expect(rotated.body.atom).not.toBe(urls.atom);
     expect((await get(local(urls.atom))).status).toBe(404);
@@ -344,23 +350,23 @@ describe("the theme page", () => {
 });
 
 describe("bundles in feeds", () => {
-  const dewi = () => ({ token: net.people.dewi.token });
-  let publicBundle: { id: string; slug: string };
-  let networkBundle: { id: string; slug: string };
+  const dewi = () => v1(net.people.dewi.token);
+  let publicBundle: Awaited<ReturnType<typeof publish>>;
+  let networkBundle: Awaited<ReturnType<typeof publish>>;
   let itemIds: string[] = [];
 
   async function publish(title: string, audience: "public" | "network", items: { itemId: string; note: string }[]) {
     server.clock.advance(60_000);
-    const draft = await server.api("POST", "/api/v1/bundles", {
-      ...dewi(),
-      body: { title, about: `Over ${title} & meer`, use: "Bespreek het in de werkgroep", themes: ["taaldenkgesprekken"], audience },
-    });
+    const draft = await reply(
+      dewi().bundles.$post({ json: { title, about: `Over ${title} & meer`, use: "Bespreek het in de werkgroep", themes: ["taaldenkgesprekken"], audience } }),
+    );
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const filled = await server.api("PUT", `/api/v1/bundles/${draft.body.bundle.id}/items`, { ...dewi(), body: { version: draft.body.bundle.version, items } });
+    const param = { id: draft.body.bundle.id };
+    const filled = await reply(dewi().bundles[":id"].items.$put({ param, json: { version: draft.body.bundle.version, items } }));
     expect(filled.status, JSON.stringify(filled.body)).toBe(200);
-    const published = await server.api("POST", `/api/v1/bundles/${draft.body.bundle.id}/publish`, { ...dewi(), body: {} });
+    const published = await reply(dewi().bundles[":id"].publish.$post({ param, json: {} }));
     expect(published.status, JSON.stringify(published.body)).toBe(200);
-    return published.body.bundle as { id: string; slug: string };
+    return published.body.bundle;
   }
 
   beforeAll(async () => {
@@ -415,25 +421,26 @@ describe("bundles in feeds", () => {
     expect((await get(`/feeds/bundles/${networkBundle.slug}.atom`)).status).toBe(404);
     expect((await get(`/feeds/bundles/${networkBundle.slug}.atom?key=verkeerd`)).status).toBe(404);
     expect((await get("/feeds/bundles/bestaat-niet.atom")).status).toBe(404);
-    const offered = await server.api("POST", `/api/v1/bundles/${networkBundle.id}/offers`, { ...dewi(), body: { schoolIds: [net.schoolB.id] } });
+    const offered = await dewi().bundles[":id"].offers.$post({ param: { id: networkBundle.id }, json: { schoolIds: [net.schoolB.id] } });
     expect(offered.status).toBe(201);
-    const inbox = await server.api("GET", `/api/v1/schools/${net.schoolB.id}/offers`, { token: net.people.chris.token });
-    const key = new URL(inbox.body.offers[0].bundle.url).searchParams.get("key")!;
+    const inbox = await reply(v1(net.people.chris.token).schools[":id"].offers.$get({ param: { id: net.schoolB.id }, query: {} }));
+    const key = new URL(inbox.body.offers[0]!.bundle.url).searchParams.get("key")!;
     const withKey = await feed(`/feeds/bundles/${networkBundle.slug}.atom?key=${key}`, "atom");
     expect(titles(withKey.entries)).toEqual(["Taaldenkgesprek in groep 5"]);
     expect(withKey.headers.get("cache-control")).toBe("private, max-age=900");
   });
 
   it("a school's feed gets a bundle once the school accepts it, with a link that carries the school's key", async () => {
-    const urls = (await server.api("POST", `/api/v1/schools/${net.schoolA.id}/feed-url/rotate`, { token: net.people.bram.token })).body;
+    const bram = v1(net.people.bram.token);
+    const urls = (await reply(bram.schools[":id"]["feed-url"].rotate.$post({ param: { id: net.schoolA.id } }))).body;
     const local = (url: string) => url.slice(server.url.length);
-    const offered = await server.api("POST", `/api/v1/bundles/${networkBundle.id}/offers`, { ...dewi(), body: { schoolIds: [net.schoolA.id] } });
-    const offerId = offered.body.offers[0].id as string;
+    const offered = await reply(dewi().bundles[":id"].offers.$post({ param: { id: networkBundle.id }, json: { schoolIds: [net.schoolA.id] } }));
+    const offerId = offered.body.offers[0]!.id;
     const before = await feed(local(urls.rss), "rss");
     expect(titles(before.entries)).not.toContain("Taaldenken netwerk");
 
     server.clock.advance(60_000);
-    const accepted = await server.api("POST", `/api/v1/offers/${offerId}/accept`, { token: net.people.bram.token, body: {} });
+    const accepted = await reply(bram.offers[":id"].accept.$post({ param: { id: offerId } }));
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const after = await get(local(urls.rss), { "If-None-Match": before.headers.get("etag")! });
     expect(after.status).toBe(200);
@@ -442,7 +449,7 @@ describe("bundles in feeds", () => {
     expect(entries[0]!.url).toBe(accepted.body.offer.bundle.url);
     expect(new URL(entries[0]!.url).searchParams.get("key")).toBe(offerKey(server, offerId));
     // School B was offered the same bundle but did not accept it.
-    const b = await server.api("GET", `/api/v1/schools/${net.schoolB.id}/feed-url`, { token: net.people.chris.token });
+    const b = await v1(net.people.chris.token).schools[":id"]["feed-url"].$get({ param: { id: net.schoolB.id } });
     expect(b.status).toBe(403);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config";
 import { hashPassword } from "../../server/core/passwords";
 import { startServer, type RunningServer } from "../../server/server";
-import { ADMIN, startTestServer, TEST_PASSWORD_COST, type TestServer } from "../support/server";
+import { ADMIN, apiClient, reply, startTestServer, TEST_PASSWORD_COST, type TestServer } from "../support/server";
 
 const PRODUCTION_N = 32768;
 
@@ -46,8 +46,7 @@ async function startFromEnvironment(databasePath: string) {
   return server;
 }
 
-const signIn = async (url: string, email: string, password: string) =>
-  fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password }) });
+const signIn = (url: string, email: string, password: string) => reply(apiClient(url).api.v1.auth.login.$post({ json: { email, password } }));
 
 describe("the cost of password hashes", () => {
   it("is N=32768 for a password hashed without a cost and for a server started from the environment", async () => {
@@ -60,11 +59,8 @@ describe("the cost of password hashes", () => {
 
     const login = await signIn(server.url, ADMIN.email, ADMIN.password);
     expect(login.status).toBe(200);
-    const { token } = (await login.json()) as { token: string };
-    const created = await fetch(`${server.url}/api/v1/admin/users`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: "Productie", email: "productie@test.knooppunt.nl", password: "productie-wachtwoord-1" }),
+    const created = await apiClient(server.url, login.body.token).api.v1.admin.users.$post({
+      json: { name: "Productie", email: "productie@test.knooppunt.nl", password: "productie-wachtwoord-1" },
     });
     expect(created.status).toBe(201);
     expect(storedN(databasePath, "productie@test.knooppunt.nl")).toBe(PRODUCTION_N);
@@ -73,9 +69,8 @@ describe("the cost of password hashes", () => {
   it("is the low cost on a test server, for the administrator and for accounts made through the API", async () => {
     const server = await startTestServer();
     running.push(server);
-    const created = await server.api("POST", "/api/v1/admin/users", {
-      token: server.adminToken,
-      body: { name: "Goedkoop", email: "goedkoop@test.knooppunt.nl", password: "goedkoop-wachtwoord-1" },
+    const created = await server.client(server.adminToken).api.v1.admin.users.$post({
+      json: { name: "Goedkoop", email: "goedkoop@test.knooppunt.nl", password: "goedkoop-wachtwoord-1" },
     });
     expect(created.status).toBe(201);
     expect(storedN(server.databasePath, ADMIN.email)).toBe(2 ** TEST_PASSWORD_COST);

@@ -4,11 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CreatedWebhookResponse, DeliveriesResponse, InboxResponse, WebhookJsonPayload } from "../../shared/schemas";
+import { WebhookJsonPayload, type CreateWebhookRequest, type ErrorBody, type WebhookEvent } from "../../shared/schemas";
 import { startReceiver, type Receiver, type ReceivedRequest } from "../support/receiver";
-import { buildNetwork, offerKey, startTestServer, testClock, type TestServer } from "../support/server";
+import { buildNetwork, offerKey, reply, startTestServer, testClock, type ApiClient, type TestServer } from "../support/server";
 
 const HOUR = 60 * 60 * 1000;
+
+type ClipRequest = Parameters<ApiClient["api"]["v1"]["items"]["$post"]>[0]["json"];
 
 /** Polls until `check` returns a value (not undefined/false), or fails after `timeoutMs`. */
 async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 8000): Promise<T> {
@@ -64,32 +66,41 @@ describe("webhooks", () => {
   let receiver: Receiver;
   let n = 0;
 
-  const hooks = () => `/api/v1/schools/${net.schoolA.id}/webhooks`;
+  const v1 = (token?: string) => server.client(token).api.v1;
+  /** School A's webhooks, as its coordinator Bram, or as `token`. */
+  const hooks = (token = net.people.bram.token) => v1(token).schools[":id"].webhooks;
+  const schoolA = () => ({ id: net.schoolA.id });
+  /** The same path for raw requests: a body outside the contract, which the typed client cannot send. */
+  const hooksPath = () => `/api/v1/schools/${net.schoolA.id}/webhooks`;
   const coordinator = () => ({ token: net.people.bram.token });
-  async function register(body: Record<string, unknown>) {
-    const res = await server.api<z.infer<typeof CreatedWebhookResponse>>("POST", hooks(), { ...coordinator(), body });
+  const attempt = (json: CreateWebhookRequest, token?: string) => reply(hooks(token).$post({ param: schoolA(), json }));
+  const list = (token?: string) => reply(hooks(token).$get({ param: schoolA() }));
+  async function register(json: CreateWebhookRequest) {
+    const res = await attempt(json);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   }
-  const remove = (id: string) => server.api("DELETE", `${hooks()}/${id}`, coordinator());
-  const deliveries = async (hookId: string) => (await server.api<z.infer<typeof DeliveriesResponse>>("GET", `${hooks()}/${hookId}/deliveries`, coordinator())).body.deliveries;
+  const remove = (hookId: string) => hooks()[":hookId"].$delete({ param: { ...schoolA(), hookId } });
+  const deliveryLog = (hookId: string) => reply(hooks()[":hookId"].deliveries.$get({ param: { ...schoolA(), hookId }, query: {} }));
+  const deliveries = async (hookId: string) => (await deliveryLog(hookId)).body.deliveries;
   /** Anna shares a new item; by default into the network, in a sub-theme of the school's subscription. */
-  async function share(body: Record<string, unknown> = {}) {
+  async function share(body: Partial<ClipRequest> = {}) {
     n += 1;
     server.clock.advance(1000);
-    const res = await server.api("POST", "/api/v1/items", {
-      token: net.people.anna.token,
-      body: { url: `https://voorbeeld.nl/webhook/${n}`, title: `Gedeeld ${n}`, themes: ["nieuwkomers"], visibility: "network", ...body },
-    });
+    const res = await reply(
+      v1(net.people.anna.token).items.$post({
+        json: { url: `https://voorbeeld.nl/webhook/${n}`, title: `Gedeeld ${n}`, themes: ["nieuwkomers"], visibility: "network", ...body },
+      }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.item as { id: string; title: string };
+    return res.body.item;
   }
 
   beforeAll(async () => {
     server = await startTestServer();
     net = await buildNetwork(server);
     receiver = await startReceiver();
-    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { ...coordinator(), body: { themes: ["nt2"], sector: ["po"] } });
+    await v1(net.people.bram.token).schools[":id"].subscriptions.$put({ param: schoolA(), json: { themes: ["nt2"], sector: ["po"] } });
   });
   afterAll(async () => {
     await server.stop();
@@ -101,29 +112,29 @@ describe("webhooks", () => {
       const created = await register({ url: `${receiver.url}/alles`, format: "json" });
       expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
       expect(created.webhook.events).toEqual(["offer.created", "bundle.accepted", "item.published"]);
-      const list = await server.api("GET", hooks(), coordinator());
-      expect(list.body.webhooks).toEqual([{ id: created.webhook.id, url: `${receiver.url}/alles`, format: "json", events: created.webhook.events, createdAt: expect.any(String) }]);
-      expect(JSON.stringify(list.body)).not.toContain(created.secret);
+      const listed = await list();
+      expect(listed.body.webhooks).toEqual([{ id: created.webhook.id, url: `${receiver.url}/alles`, format: "json", events: created.webhook.events, createdAt: expect.any(String) }]);
+      expect(JSON.stringify(listed.body)).not.toContain(created.secret);
       expect((await remove(created.webhook.id)).status).toBe(204);
-      expect((await server.api("GET", hooks(), coordinator())).body.webhooks).toEqual([]);
+      expect((await list()).body.webhooks).toEqual([]);
       expect((await remove(created.webhook.id)).status).toBe(404);
-      expect((await server.api("GET", `${hooks()}/${created.webhook.id}/deliveries`, coordinator())).status).toBe(404);
+      expect((await deliveryLog(created.webhook.id)).status).toBe(404);
     });
 
     it("is capped at 10 webhooks per school", async () => {
       const ids: string[] = [];
       for (let i = 0; i < 10; i++) ids.push((await register({ url: `${receiver.url}/veel/${i}`, format: "json", events: ["offer.created"] })).webhook.id);
-      const eleventh = await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/veel/10`, format: "json" } });
+      const eleventh = await attempt({ url: `${receiver.url}/veel/10`, format: "json" });
       expect(eleventh.status).toBe(409);
-      expect(eleventh.body.error.code).toBe("too_many_webhooks");
+      expect(eleventh.error?.code).toBe("too_many_webhooks");
       for (const id of ids) expect((await remove(id)).status).toBe(204);
     });
 
     it("is for coordinators only: members 403, other schools 404", async () => {
-      const body = { url: `${receiver.url}/x`, format: "json" };
-      expect((await server.api("POST", hooks(), { token: net.people.anna.token, body })).status).toBe(403);
-      expect((await server.api("GET", hooks(), { token: net.people.anna.token })).status).toBe(403);
-      expect((await server.api("POST", hooks(), { token: net.people.chris.token, body })).status).toBe(404);
+      const json: CreateWebhookRequest = { url: `${receiver.url}/x`, format: "json" };
+      expect((await attempt(json, net.people.anna.token)).status).toBe(403);
+      expect((await list(net.people.anna.token)).status).toBe(403);
+      expect((await attempt(json, net.people.chris.token)).status).toBe(404);
     });
 
     it.each([
@@ -137,31 +148,32 @@ describe("webhooks", () => {
       ["https://127.0.0.2/hook", "loopback"],
       ["https://0.0.0.0/hook", "unspecified"],
     ])("refuses %s (a %s address) with a clear 400, without connecting", async (url, kind) => {
-      const res = await server.api("POST", hooks(), { ...coordinator(), body: { url, format: "teams" } });
+      const res = await attempt({ url, format: "teams" });
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe("webhook_url_refused");
-      expect(res.body.error.message).toContain(kind);
-      expect(res.body.error.issues[0].path).toEqual(["url"]);
+      expect(res.error?.code).toBe("webhook_url_refused");
+      expect(res.error?.message).toContain(kind);
+      expect(res.error?.issues?.[0]?.path).toEqual(["url"]);
     });
 
     it("refuses a host name that resolves to a loopback address when it is not allow-listed", async () => {
       const before = receiver.requests.length;
-      const res = await server.api("POST", hooks(), { ...coordinator(), body: { url: `https://localhost:${receiver.port}/hook`, format: "json" } });
+      const res = await attempt({ url: `https://localhost:${receiver.port}/hook`, format: "json" });
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/localhost resolves to .*loopback/);
+      expect(res.error?.message).toMatch(/localhost resolves to .*loopback/);
       expect(receiver.requests.length).toBe(before);
     });
 
     it("refuses plain http except for allow-listed hosts, and user names in the URL", async () => {
-      const http = await server.api("POST", hooks(), { ...coordinator(), body: { url: "http://example.org/hook", format: "json" } });
+      const http = await attempt({ url: "http://example.org/hook", format: "json" });
       expect(http.status).toBe(400);
-      expect(http.body.error.message).toBe("Webhook URLs must use https.");
-      const credentials = await server.api("POST", hooks(), { ...coordinator(), body: { url: "https://user:pw@example.org/hook", format: "json" } });
+      expect(http.error?.message).toBe("Webhook URLs must use https.");
+      const credentials = await attempt({ url: "https://user:pw@example.org/hook", format: "json" });
       expect(credentials.status).toBe(400);
-      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: "ftp://example.org/hook", format: "json" } })).status).toBe(400);
-      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/x`, format: "xml" } })).status).toBe(400);
-      expect((await server.api("POST", hooks(), { ...coordinator(), body: { url: `${receiver.url}/x`, format: "json", events: [] } })).status).toBe(400);
-      expect((await server.api("GET", hooks(), coordinator())).body.webhooks).toEqual([]);
+      expect((await attempt({ url: "ftp://example.org/hook", format: "json" })).status).toBe(400);
+      // A format the contract does not know: sent raw, as the typed client would not let it through.
+      expect((await server.api<ErrorBody>("POST", hooksPath(), { ...coordinator(), body: { url: `${receiver.url}/x`, format: "xml" } })).status).toBe(400);
+      expect((await attempt({ url: `${receiver.url}/x`, format: "json", events: [] })).status).toBe(400);
+      expect((await list()).body.webhooks).toEqual([]);
     });
   });
 
@@ -211,7 +223,7 @@ describe("webhooks", () => {
       await quietPeriod();
       expect(receiver.requests.slice(before).map((r) => r.json.item.title)).toEqual(["Marker"]);
 
-      const widened = await server.api("PATCH", `/api/v1/items/${hidden.id}`, { token: net.people.anna.token, body: { visibility: "network" } });
+      const widened = await v1(net.people.anna.token).items[":id"].$patch({ param: { id: hidden.id }, json: { visibility: "network" } });
       expect(widened.status).toBe(200);
       const [request] = (await receiver.waitFor(before + 2)).slice(before + 1);
       expect(request!.json.item.title).toBe("Alleen voor school");
@@ -250,7 +262,7 @@ describe("webhooks", () => {
 
   describe("offer.created and bundle.accepted", () => {
     let hook: { webhook: { id: string }; secret: string };
-    const dewi = () => ({ token: net.people.dewi.token });
+    const dewi = () => v1(net.people.dewi.token);
     const onPath = (path: string, count: number) =>
       eventually(async () => {
         const matching = receiver.requests.filter((r) => r.path === path);
@@ -260,21 +272,22 @@ describe("webhooks", () => {
     async function publishBundle(title: string, itemTitles: string[]) {
       const items = [];
       for (const itemTitle of itemTitles) items.push({ itemId: (await share({ title: itemTitle })).id, note: `Notitie bij ${itemTitle}` });
-      const draft = await server.api("POST", "/api/v1/bundles", { ...dewi(), body: { title, about: "Waar het over gaat", use: "Wat je ermee doet", themes: ["nieuwkomers"], audience: "network" } });
-      await server.api("PUT", `/api/v1/bundles/${draft.body.bundle.id}/items`, { ...dewi(), body: { version: draft.body.bundle.version, items } });
-      const published = await server.api("POST", `/api/v1/bundles/${draft.body.bundle.id}/publish`, { ...dewi(), body: {} });
+      const draft = await reply(dewi().bundles.$post({ json: { title, about: "Waar het over gaat", use: "Wat je ermee doet", themes: ["nieuwkomers"], audience: "network" } }));
+      const param = { id: draft.body.bundle.id };
+      await dewi().bundles[":id"].items.$put({ param, json: { version: draft.body.bundle.version, items } });
+      const published = await reply(dewi().bundles[":id"].publish.$post({ param, json: {} }));
       expect(published.status, JSON.stringify(published.body)).toBe(200);
-      return published.body.bundle as { id: string; slug: string };
+      return published.body.bundle;
     }
     const offerTo = async (bundleId: string) => {
-      const res = await server.api("POST", `/api/v1/bundles/${bundleId}/offers`, { ...dewi(), body: { schoolIds: [net.schoolA.id], message: "Iets voor jullie?" } });
+      const res = await reply(dewi().bundles[":id"].offers.$post({ param: { id: bundleId }, json: { schoolIds: [net.schoolA.id], message: "Iets voor jullie?" } }));
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return res.body.offers[0].id as string;
+      return res.body.offers[0]!.id;
     };
     const inboxUrl = async (offerId: string) =>
-      (await server.api<z.infer<typeof InboxResponse>>("GET", `/api/v1/schools/${net.schoolA.id}/offers`, coordinator())).body.offers.find((o) => o.id === offerId)!.bundle.url;
+      (await reply(v1(net.people.bram.token).schools[":id"].offers.$get({ param: schoolA(), query: {} }))).body.offers.find((o) => o.id === offerId)!.bundle.url;
 
-    let bundle: { id: string; slug: string };
+    let bundle: Awaited<ReturnType<typeof publishBundle>>;
     let offerId: string;
     beforeAll(async () => {
       hook = await register({ url: `${receiver.url}/aanbod`, format: "json", events: ["offer.created", "bundle.accepted"] });
@@ -332,10 +345,10 @@ describe("webhooks", () => {
     });
 
     it("bundle.accepted counts as reshared in the broker's reach once its delivery succeeds, not before", async () => {
-      const reshared = async () => (await server.api("GET", `/api/v1/bundles/${bundle.id}/reach`, dewi())).body.totals.reshared as number;
+      const reshared = async () => (await reply(dewi().bundles[":id"].reach.$get({ param: { id: bundle.id } }))).body.totals.reshared;
       const before = receiver.requests.filter((r) => r.path === "/aanbod").length;
       receiver.failNext(1, { status: 503 }, "/aanbod");
-      const accepted = await server.api("POST", `/api/v1/offers/${offerId}/accept`, { ...coordinator(), body: {} });
+      const accepted = await reply(v1(net.people.bram.token).offers[":id"].accept.$post({ param: { id: offerId } }));
       expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
       const [failed] = (await onPath("/aanbod", before + 1)).slice(before);
       expect(failed!.headers["knooppunt-event"]).toBe("bundle.accepted");
@@ -462,13 +475,15 @@ describe("deliveries across a restart", () => {
     await server.stop();
     server = await startTestServer({ dir, clock, ...options });
   };
-  const hooks = () => `/api/v1/schools/${net.schoolA.id}/webhooks`;
-  const register = async (path: string, events?: string[]) =>
-    (await server.api("POST", hooks(), { ...bram, body: { url: path.startsWith("https:") ? path : `${receiver.url}${path}`, format: "json", events } })).body
-      .webhook.id as string;
-  const log = async (hookId: string) => (await server.api<z.infer<typeof DeliveriesResponse>>("GET", `${hooks()}/${hookId}/deliveries`, bram)).body.deliveries;
+  const v1 = (token?: string) => server.client(token).api.v1;
+  const hooks = () => v1(bram.token).schools[":id"].webhooks;
+  const register = async (path: string, events?: WebhookEvent[]) =>
+    (await reply(hooks().$post({ param: { id: net.schoolA.id }, json: { url: path.startsWith("https:") ? path : `${receiver.url}${path}`, format: "json", events } }))).body
+      .webhook.id;
+  const remove = (hookId: string) => hooks()[":hookId"].$delete({ param: { id: net.schoolA.id, hookId } });
+  const log = async (hookId: string) => (await reply(hooks()[":hookId"].deliveries.$get({ param: { id: net.schoolA.id, hookId }, query: {} }))).body.deliveries;
   const share = (key: string) =>
-    server.api("POST", "/api/v1/items", { token: net.people.anna.token, body: { url: `https://voorbeeld.nl/${key}`, title: key, themes: ["nt2"], visibility: "network" } });
+    v1(net.people.anna.token).items.$post({ json: { url: `https://voorbeeld.nl/${key}`, title: key, themes: ["nt2"], visibility: "network" } });
   const arrived = (path: string, count: number) =>
     eventually(async () => {
       const matching = receiver.requests.filter((r) => r.path === path);
@@ -481,7 +496,7 @@ describe("deliveries across a restart", () => {
     server = await startTestServer({ dir, clock });
     net = await buildNetwork(server);
     bram = { token: net.people.bram.token };
-    await server.api("PUT", `/api/v1/schools/${net.schoolA.id}/subscriptions`, { ...bram, body: { themes: ["nt2"] } });
+    await v1(bram.token).schools[":id"].subscriptions.$put({ param: { id: net.schoolA.id }, json: { themes: ["nt2"] } });
   });
   afterAll(async () => {
     await server.stop();
@@ -509,7 +524,7 @@ describe("deliveries across a restart", () => {
       return all[0]?.status === "delivered" ? all : undefined;
     }, "the logged delivery after the restart");
     expect(after[0]?.attemptLog.map((a) => a.statusCode)).toEqual([null, 200]);
-    await server.api("DELETE", `${hooks()}/${hookId}`, bram);
+    await remove(hookId);
   });
 
   it("are sent again after a restart that cut a request off, with the same delivery id", async () => {
@@ -522,7 +537,7 @@ describe("deliveries across a restart", () => {
     expect(requests.map((r) => r.headers["knooppunt-delivery"])).toEqual([cutOff!.headers["knooppunt-delivery"], cutOff!.headers["knooppunt-delivery"]]);
     expect(requests[1]!.body).toBe(cutOff!.body);
     await eventually(async () => (await log(hookId))[0]?.status === "delivered", "delivery after the restart");
-    await server.api("DELETE", `${hooks()}/${hookId}`, bram);
+    await remove(hookId);
   });
 
   it("are checked again at send time: a host no longer allow-listed is refused and never contacted", async () => {

@@ -38,6 +38,14 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The typed client for any running server at `url` (one started with `startServer` rather than
+ * `startTestServer`), signed in with `token` or anonymous.
+ */
+export function apiClient(url: string, token?: string): ApiClient {
+  return hc<AppType>(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+}
+
 /** scrypt's N as a power of two for the accounts test servers make; production hashes at 15. */
 export const TEST_PASSWORD_COST = 10;
 
