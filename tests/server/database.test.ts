@@ -31,6 +31,26 @@ const tableCounts = (path: string) => {
   return { counts, journal };
 };
 
+/**
+ * A database migrated as it stood before the migration whose tag starts with `tag`: the committed
+ * migrations with the journal cut off there. The migrations are numbered, so that is the tag's number.
+ */
+function databaseBefore(tag: string) {
+  const dir = freshDir();
+  const folder = join(dir, `migrations-before-${tag}`);
+  cpSync(new URL("../../server/db/migrations", import.meta.url), folder, { recursive: true });
+  const journalPath = join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const upTo = journal.entries.findIndex((e) => e.tag.startsWith(tag));
+  expect(upTo).toBe(Number.parseInt(tag, 10));
+  journal.entries = journal.entries.slice(0, upTo);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  const path = join(dir, "old.sqlite");
+  const old = new Database(path);
+  migrate(drizzle(old), { migrationsFolder: folder });
+  return { path, old };
+}
+
 describe("the database", () => {
   it("is created and migrated from an empty file, in WAL mode, with the taxonomy seeded", async () => {
     const dir = freshDir();
@@ -90,21 +110,7 @@ describe("the database", () => {
   });
 
   it("gives saves made before their themes were stored on the save those themes, in order", () => {
-    const dir = freshDir();
-    // The migrations as they stood before 0005: the journal without its last entry.
-    const folder = join(dir, "migrations-0004");
-    cpSync(new URL("../../server/db/migrations", import.meta.url), folder, { recursive: true });
-    const journalPath = join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0005_"));
-    // 0005 follows 0000–0004.
-    expect(upTo).toBe(5);
-    journal.entries = journal.entries.slice(0, upTo);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const path = join(dir, "old.sqlite");
-    const old = new Database(path);
-    migrate(drizzle(old), { migrationsFolder: folder });
+    const { path, old } = databaseBefore("0005_");
     const now = "2026-11-01T08:00:00.000Z";
     old.exec(`
       INSERT INTO users (id, name, email, password_hash, roles, created_at, updated_at) VALUES ('u1', 'Anna', 'anna@example.nl', 'x', '[]', '${now}', '${now}');
@@ -126,19 +132,7 @@ describe("the database", () => {
   });
 
   it("names the offer of deliveries written before deliveries had their own column, for both body formats", () => {
-    const dir = freshDir();
-    const folder = join(dir, "migrations-0005");
-    cpSync(new URL("../../server/db/migrations", import.meta.url), folder, { recursive: true });
-    const journalPath = join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith("0006_"));
-    expect(upTo).toBe(6);
-    journal.entries = journal.entries.slice(0, upTo);
-    writeFileSync(journalPath, JSON.stringify(journal));
-
-    const path = join(dir, "old.sqlite");
-    const old = new Database(path);
-    migrate(drizzle(old), { migrationsFolder: folder });
+    const { path, old } = databaseBefore("0006_");
     const now = "2026-11-01T08:00:00.000Z";
     // Keys as the server makes them (base64url: mixed case, '_' and '-'): read as a LIKE pattern, the
     // other offer's key would also match the Teams card's link, so only an exact match finds the right offer.
