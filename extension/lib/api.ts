@@ -269,8 +269,9 @@ export class KnooppuntApi {
     return data(this.v1.schools[":id"]["feed-url"].rotate.$post({ param: { id: id(schoolId) } }));
   }
 
-  async webhooks(schoolId: string, signal?: AbortSignal) {
-    return (await data(this.v1.schools[":id"].webhooks.$get({ param: { id: id(schoolId) } }, withSignal(signal)))).webhooks;
+  /** The school's webhooks, and the hosts the operator lets them reach over plain http. */
+  webhooks(schoolId: string, signal?: AbortSignal) {
+    return data(this.v1.schools[":id"].webhooks.$get({ param: { id: id(schoolId) } }, withSignal(signal)));
   }
 
   /** The answer carries the signing secret: the only time it is shown. */

@@ -1,5 +1,5 @@
 import { CheckedApi } from "./checked-api";
-import { sessionItem, settingsItem, type Session } from "./storage";
+import { readSettings, sessionItem, type Session } from "./storage";
 
 /** The API client for the signed-in person, or null when nobody is signed in. */
 export async function signedInApi(): Promise<{ api: CheckedApi; session: Session } | null> {
@@ -8,6 +8,7 @@ export async function signedInApi(): Promise<{ api: CheckedApi; session: Session
   return { api: new CheckedApi(session.serverUrl, session.token), session };
 }
 
+/** The language the person chose, or else the browser's. */
 export async function currentLanguage() {
-  return (await settingsItem.getValue()).language;
+  return (await readSettings()).language;
 }

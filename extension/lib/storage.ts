@@ -2,22 +2,36 @@
  * Everything the extension keeps, as typed storage items in one module. The password is never stored:
  * only the token the server gave this device.
  */
-import { storage } from "#imports";
+import { browser, storage } from "#imports";
 import type { CreateItemRequest, MeResponse, Theme, Visibility } from "../../shared/schemas";
 import type { UiLanguage } from "../../shared/i18n";
 
 const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
 
-export interface Settings {
+/** The settings as stored: the language only once the person chose one in the options. */
+export interface StoredSettings {
   serverUrl: string;
-  language: UiLanguage;
+  /** null until the person chooses: until then the browser's language applies. */
+  language: UiLanguage | null;
   defaultVisibility: Visibility;
   defaultCommunityId: string | null;
 }
 
-export const settingsItem = storage.defineItem<Settings>("local:settings", {
-  fallback: { serverUrl: DEFAULT_SERVER_URL, language: "nl", defaultVisibility: "private", defaultCommunityId: null },
+/** The settings as they apply: the language chosen, or else the browser's. */
+export interface Settings extends StoredSettings {
+  language: UiLanguage;
+}
+
+export const settingsItem = storage.defineItem<StoredSettings>("local:settings", {
+  fallback: { serverUrl: DEFAULT_SERVER_URL, language: null, defaultVisibility: "private", defaultCommunityId: null },
 });
+
+/** The browser's own language as one of ours: English for an English browser ("en-GB" too), Dutch for every other. */
+export const browserLanguage = (): UiLanguage => (/^en\b/i.test(browser.i18n.getUILanguage()) ? "en" : "nl");
+
+export const effectiveSettings = (settings: StoredSettings): Settings => ({ ...settings, language: settings.language ?? browserLanguage() });
+
+export const readSettings = async () => effectiveSettings(await settingsItem.getValue());
 
 export interface Session extends MeResponse {
   serverUrl: string;

@@ -42,6 +42,17 @@ function thumbnailOf(entry: BundleEntry): string | null {
   return entry.video?.provider === "youtube" && entry.video.id ? youTubeStillUrl(entry.video.id) : null;
 }
 
+/**
+ * An item's image in a box of fixed size with a plain background, so an image that does not load leaves
+ * the box and nothing else (the page runs no script to hide it). Decorative: the title beside it says what
+ * it is, and an empty alt keeps a failed image's text from spilling over the layout.
+ */
+const Thumbnail = ({ src }: { src: string }) => (
+  <span class="thumb">
+    <img src={src} alt="" loading="lazy" />
+  </span>
+);
+
 /** Broker texts are plain text: blank lines make paragraphs, single newlines line breaks. */
 function Paragraphs({ text }: { text: string }) {
   return (
@@ -98,11 +109,11 @@ function Entry({ entry, position, lang, themeName }: { entry: BundleEntry; posit
       {thumbnail ? (
         entry.video ? (
           <figure class="video">
-            <img src={thumbnail} alt={t("page.thumbnailAlt", { title: entry.title })} loading="lazy" />
+            <Thumbnail src={thumbnail} />
             <figcaption class="muted">▶ {duration ?? t("page.watch")}</figcaption>
           </figure>
         ) : (
-          <img src={thumbnail} alt="" loading="lazy" />
+          <Thumbnail src={thumbnail} />
         )
       ) : null}
     </article>

@@ -30,6 +30,8 @@ h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
 .chips li { border: 1px solid var(--line); border-radius: 999px; padding: 0.1rem 0.6rem; font-size: 0.85rem; }
 .entry { border-top: 1px solid var(--line); padding: 1rem 0; display: grid; grid-template-columns: 1fr auto; gap: 1rem; }
 .entry img { width: 8rem; height: auto; border-radius: 6px; }
+.thumb { display: block; width: 8rem; height: 5rem; border-radius: 6px; overflow: hidden; background: #e8ece9; }
+.entry .thumb img { display: block; width: 100%; height: 100%; object-fit: cover; border-radius: 0; }
 .note { background: #eef6f1; border-left: 4px solid var(--green); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .brand { font-weight: 700; color: var(--green); text-decoration: none; }
 .tree { list-style: none; padding: 0; }
@@ -48,6 +50,7 @@ h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; color: #444; word-break: break-all; }
   .entry { break-inside: avoid; }
   .entry img { width: 5rem; }
+  .thumb { width: 5rem; height: 3.125rem; }
 }
 `;
 

@@ -60,7 +60,7 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     doc({ tag, summary: "The school's webhooks, without their secrets (coordinators)", responses: { 200: { description: "Webhooks", schema: WebhooksResponse } } }),
     requireUser,
     valid("param", SchoolParam),
-    (c) => c.json({ webhooks: listWebhooks(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id)) }),
+    (c) => c.json(listWebhooks(c.var.ctx, schoolAsCoordinator(c.var.ctx, c.var.viewer, c.req.valid("param").id))),
   )
   .post(
     "/schools/:id/webhooks",

@@ -35,7 +35,22 @@ export const Webhook = z.object({
 });
 export type Webhook = z.infer<typeof Webhook>;
 
-export const WebhooksResponse = z.object({ webhooks: z.array(Webhook) });
+/** What the operator allows beyond public https addresses (WEBHOOK_ALLOW_HOSTS), for the form's hint. */
+export const WebhookPolicy = z.object({
+  /** Hosts a webhook may reach over plain http (and inside the operator's own network). */
+  httpAllowedHosts: z.array(z.string()),
+});
+export type WebhookPolicy = z.infer<typeof WebhookPolicy>;
+
+export const WebhooksResponse = z.object({ webhooks: z.array(Webhook), policy: WebhookPolicy });
+export type WebhooksResponse = z.infer<typeof WebhooksResponse>;
+
+/**
+ * Why a webhook URL is refused: the `code` of the `url` issue in a `webhook_url_refused` error, so a
+ * client can say it in the person's language (the message is English).
+ */
+export const WEBHOOK_URL_REFUSALS = ["invalid_url", "https_required", "credentials", "internal_address", "unresolvable"] as const;
+export type WebhookUrlRefusal = (typeof WEBHOOK_URL_REFUSALS)[number];
 /** The signing secret is in this response only: it is never shown again. */
 export const CreatedWebhookResponse = z.object({ webhook: Webhook, secret: z.string() });
 

@@ -135,12 +135,22 @@ describe("the school's subscriptions, feed and webhooks", () => {
     const form = hooks.getByTestId("webhook-form");
     const url = form.getByLabel("Adres (URL) van de webhook");
 
+    // The test server allow-lists its receiver's address, which may then use plain http: the hint says so.
+    expect(await form.getByTestId("webhook-url-hint").textContent()).toBe("Begint met https://. Voor 127.0.0.1 mag ook http://.");
+
     await url.fill("https://10.1.2.3/hooks/knooppunt");
     await form.getByRole("button", { name: "Webhook toevoegen" }).click();
     const refused = form.getByTestId("webhook-url-error");
-    await expect.poll(() => refused.textContent()).toContain("Dit adres wordt geweigerd");
+    // Only the Dutch sentence: no English server message after it.
+    await expect
+      .poll(() => refused.textContent())
+      .toBe("Dit adres wordt geweigerd: een webhook moet een openbaar https-adres zijn, niet een adres binnen een eigen of intern netwerk.");
     expect(await url.getAttribute("aria-invalid")).toBe("true");
     expect(await panel.evaluate(() => document.activeElement?.id)).toBe(await url.getAttribute("id"));
+
+    await url.fill("http://hooks.example.org/knooppunt");
+    await form.getByRole("button", { name: "Webhook toevoegen" }).click();
+    await expect.poll(() => refused.textContent()).toBe("Dit adres wordt geweigerd: een webhook moet beginnen met https://.");
 
     await url.fill(`${receiver.url}/teams`);
     expect(await form.textContent()).toContain("Workflows");

@@ -1,3 +1,4 @@
+import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, reply, startTestServer, type ApiClient, type Person, type TestServer } from "../support/server";
 
@@ -155,6 +156,26 @@ describe("the bundle page /b/:slug", () => {
     expect(html).toContain("door J. Jansen");
     // Only the broker's notes: never the notes people wrote on their own saves.
     expect(html).not.toContain("ANNA-PRIVENOTITIE");
+  });
+
+  it("shows each image decoratively in a fixed box with a plain background, so one that does not load leaves only the box", async () => {
+    const { html } = await page(`/b/${open.slug}`);
+    const { window } = new JSDOM(html);
+    const entry = (title: string) => [...window.document.querySelectorAll("article.entry")].find((e) => e.querySelector("h3")!.textContent!.includes(title))!;
+
+    const article = entry("Thuistaal in de klas").querySelector(":scope > .thumb")!;
+    expect(article.outerHTML).toBe('<span class="thumb"><img src="https://www.nji.nl/beeld/thuistaal.jpg" alt="" loading="lazy"></span>');
+    const video = entry("Kennisclip: taaldenkgesprekken").querySelector("figure.video > .thumb")!;
+    expect(video.outerHTML).toBe('<span class="thumb"><img src="https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg" alt="" loading="lazy"></span>');
+    // No image text that could spill over the page when an image fails: every one is in a box, with an empty alt.
+    const images = [...window.document.querySelectorAll("main img")];
+    expect(images).toHaveLength(2);
+    for (const img of images) expect([img.getAttribute("alt"), img.parentElement!.className]).toEqual(["", "thumb"]);
+
+    // The box keeps its size and shows a plain background whether or not the image arrives.
+    const style = window.getComputedStyle(article);
+    expect([style.display, style.width, style.height, style.overflow]).toEqual(["block", "8rem", "5rem", "hidden"]);
+    expect(style.backgroundColor).toMatch(/^(#e8ece9|rgb\(232, 236, 233\))$/);
   });
 
   it("carries a print stylesheet and keeps screen-only controls out of print", async () => {

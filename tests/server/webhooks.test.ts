@@ -163,6 +163,27 @@ describe("webhooks", () => {
       expect(receiver.requests.length).toBe(before);
     });
 
+    it("tells the coordinator which hosts the operator lets webhooks reach over plain http", async () => {
+      const list = await server.api("GET", hooksPath(), coordinator());
+      expect(list.status).toBe(200);
+      // The test server allow-lists the receiver's address (WEBHOOK_ALLOW_HOSTS=127.0.0.1).
+      expect(list.body.policy).toEqual({ httpAllowedHosts: ["127.0.0.1"] });
+      expect(Object.keys(list.body).sort()).toEqual(["policy", "webhooks"]);
+    });
+
+    it("names the rule a refused URL broke, so the extension can say it in the person's language", async () => {
+      const refusal = async (url: string) => {
+        const res = await server.api("POST", hooksPath(), { ...coordinator(), body: { url, format: "json" } });
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe("webhook_url_refused");
+        return res.body.error.issues.map((issue: { path: unknown[]; code?: string }) => ({ path: issue.path, code: issue.code }));
+      };
+      expect(await refusal("http://example.org/hook")).toEqual([{ path: ["url"], code: "https_required" }]);
+      expect(await refusal("https://user:pw@example.org/hook")).toEqual([{ path: ["url"], code: "credentials" }]);
+      expect(await refusal("https://10.0.0.5/hook")).toEqual([{ path: ["url"], code: "internal_address" }]);
+      expect(await refusal(`https://localhost:${receiver.port}/hook`)).toEqual([{ path: ["url"], code: "internal_address" }]);
+    });
+
     it("refuses plain http except for allow-listed hosts, and user names in the URL", async () => {
       const http = await attempt({ url: "http://example.org/hook", format: "json" });
       expect(http.status).toBe(400);

@@ -37,15 +37,19 @@ export async function copyBuiltExtension(): Promise<string> {
 /**
  * Debian's Chromium, headless, with the built extension loaded unpacked (a private copy unless a folder is
  * given). A fresh profile unless one is given; given folders are kept on close, so a test can start the
- * browser again on them.
+ * browser again on them. The browser speaks `language` (default Dutch, as a Dutch teacher's does).
  */
-export async function launchWithExtension(options: { extensionPath?: string; profileDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { extensionPath?: string; profileDir?: string; language?: string } = {}): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? (await copyBuiltExtension());
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), "knooppunt-chromium-"));
+  const language = options.language ?? "nl";
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
+    // On Linux, Chromium takes its interface language from the environment (LANGUAGE first), not from --lang.
+    env: { ...process.env, LANGUAGE: language.replace("-", "_") },
     args: [
+      `--lang=${language}`,
       "--headless=new",
       "--no-sandbox",
       "--disable-gpu",
@@ -59,6 +63,11 @@ export async function launchWithExtension(options: { extensionPath?: string; pro
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
+  const spoken = await worker.evaluate(() => chrome.i18n.getUILanguage());
+  if (spoken.split("-")[0] !== language.split("-")[0]) {
+    await context.close();
+    throw new Error(`Chromium speaks ${spoken}, not ${language}: its language files are missing (Debian: apt-get install chromium-l10n)`);
+  }
   return {
     context,
     extensionId,

@@ -1,7 +1,7 @@
 import { browser } from "#imports";
 import { sendMessage } from "../../lib/messaging";
 import { showInLibrary } from "../../lib/side-panel";
-import { lastUsedItem, sessionItem, settingsItem, tagHistoryItem } from "../../lib/storage";
+import { lastUsedItem, readSettings, sessionItem, tagHistoryItem } from "../../lib/storage";
 import type { ClipperHost } from "./host";
 
 /** The side panel opens the clipper for one tab (`?tab=<id>`); the toolbar popup clips the active one. */
@@ -23,7 +23,7 @@ export function extensionHost(): ClipperHost {
   return {
     async start() {
       const [settings, session, lastUsed, tagHistory] = await Promise.all([
-        settingsItem.getValue(),
+        readSettings(),
         sessionItem.getValue(),
         lastUsedItem.getValue(),
         tagHistoryItem.getValue(),

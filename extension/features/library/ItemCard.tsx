@@ -25,6 +25,22 @@ interface Props {
   onDeleted(item: Item): void;
 }
 
+/** The excerpt's first line: enough to recognise the page, short enough for a list. */
+const firstLine = (excerpt: string | null) => excerpt?.split("\n", 1)[0]!.trim() || null;
+
+/**
+ * The item's image, small, in a box of fixed size with a plain background: without an image, or when it
+ * does not load, the box stays as it is. Decorative (the title says what it is), so no alt text can spill.
+ */
+function Thumbnail({ url }: { url: string | null }) {
+  const src = url && /^https?:\/\//i.test(url) ? url : null;
+  return (
+    <span class="card-thumb" aria-hidden="true" data-testid="thumbnail">
+      {src && <img key={src} src={src} alt="" loading="lazy" decoding="async" onError={(e) => ((e.currentTarget as HTMLImageElement).hidden = true)} />}
+    </span>
+  );
+}
+
 const outcomeKey = (worked: Outcome): MessageKey => (worked === "yes" ? "outcome.yes" : worked === "no" ? "outcome.no" : "outcome.untested");
 
 /** One result: what it is, who found it useful and why, and what the person can do with their own save. */
@@ -41,20 +57,32 @@ export function ItemCard({ item, highlighted = false, bundle, onChanged, onDelet
     setTimeout(() => button.current?.focus(), 0);
   };
 
+  const excerpt = firstLine(item.excerpt);
+
   return (
     <article class={`card${highlighted ? " highlighted" : ""}`} id={`item-${item.id}`} aria-labelledby={titleId} data-testid="item-card" data-item-id={item.id}>
-      <p class="card-meta">
-        <KindIcon kind={item.kind} />
-        <span data-testid="kind">{t(kindKey(item.kind))}</span>
-        <span aria-hidden="true">·</span>
-        <span class="site">{siteOf(item)}</span>
-      </p>
-      <h3 class="card-title" id={titleId}>
-        <a href={item.url} target="_blank" rel="noopener noreferrer">
-          {item.title}
-          <span class="visually-hidden"> ({t("panel.opensInNewTab")})</span>
-        </a>
-      </h3>
+      <div class="card-head">
+        <div>
+          <p class="card-meta">
+            <KindIcon kind={item.kind} />
+            <span data-testid="kind">{t(kindKey(item.kind))}</span>
+            <span aria-hidden="true">·</span>
+            <span class="site">{siteOf(item)}</span>
+          </p>
+          <h3 class="card-title" id={titleId}>
+            <a href={item.url} target="_blank" rel="noopener noreferrer">
+              {item.title}
+              <span class="visually-hidden"> ({t("panel.opensInNewTab")})</span>
+            </a>
+          </h3>
+        </div>
+        <Thumbnail url={item.imageUrl} />
+      </div>
+      {excerpt && (
+        <p class="card-excerpt" data-testid="excerpt">
+          {excerpt}
+        </p>
+      )}
       {item.themes.length > 0 && (
         <ul class="chips tags" aria-label={t("popup.themes")}>
           {item.themes.map((slug) => (

@@ -1,6 +1,8 @@
 /**
  * Search as you type over the library: typing waits ~250 ms, a newer search cancels the older one's
- * requests, results come a page at a time (nextCursor), and facet counts follow the same filters.
+ * requests, results come a page at a time (nextCursor), and facet counts follow the same filters. An
+ * answer that left before a local change (a save deleted or edited here) is dropped and asked again: it
+ * would bring the deleted card back, or the edit's old version.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Item, ItemFacetsResponse } from "../../../shared/schemas";
@@ -105,7 +107,19 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
   const controller = useRef<AbortController | null>(null);
   const current = useRef({ filters, cursor: null as string | null, loadingMore: false });
   const lastQ = useRef<string | null>(null);
+  /** Counts the local changes: an answer to a request sent before the latest one is out of date. */
+  const changes = useRef(0);
   const key = JSON.stringify(filters);
+
+  /** Facet counts as last asked for: an earlier request answering late does not overwrite them. */
+  const facetsAsked = useRef(0);
+  const showFacets = (asked: LibraryFilters, signal: AbortSignal) => {
+    const request = ++facetsAsked.current;
+    return loadFacets(api, asked, signal).then(
+      (facets) => !signal.aborted && facetsAsked.current === request && setState((s) => ({ ...s, facets })),
+      () => undefined, // the list's own error is what the person sees
+    );
+  };
 
   useEffect(() => {
     current.current.filters = filters;
@@ -117,14 +131,13 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
       controller.current = ctl;
       current.current.loadingMore = false;
       current.current.cursor = null;
+      const sentAt = changes.current;
       setState((s) => ({ ...s, phase: s.phase === "ready" ? "ready" : "loading", refreshing: true, error: null, more: "idle", moreError: null }));
-      loadFacets(api, filters, ctl.signal).then(
-        (facets) => !ctl.signal.aborted && setState((s) => ({ ...s, facets })),
-        () => undefined, // the list's own error is what the person sees
-      );
+      void showFacets(filters, ctl.signal);
       try {
         const page = await api.searchItems(toQuery(filters), { limit: PAGE_SIZE }, ctl.signal);
         if (ctl.signal.aborted) return;
+        if (changes.current !== sentAt) return setAttempt((n) => n + 1);
         current.current.cursor = page.nextCursor;
         setState((s) => ({ ...s, phase: "ready", items: page.list, nextCursor: page.nextCursor, refreshing: false }));
       } catch (error) {
@@ -143,10 +156,13 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
     const ctl = controller.current;
     if (!cursor || !ctl || current.current.loadingMore) return;
     current.current.loadingMore = true;
+    const sentAt = changes.current;
     setState((s) => ({ ...s, more: "loading", moreError: null }));
     try {
       const page = await api.searchItems(toQuery(current.current.filters), { limit: PAGE_SIZE, cursor }, ctl.signal);
       if (ctl.signal.aborted) return;
+      // Left before a local change: the next attempt asks again.
+      if (changes.current !== sentAt) return setState((s) => ({ ...s, more: "idle" }));
       current.current.cursor = page.nextCursor;
       setState((s) => {
         const seen = new Set(s.items.map((i) => i.id));
@@ -162,19 +178,19 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
 
   const refreshFacets = () => {
     const ctl = controller.current;
-    if (!ctl) return;
-    loadFacets(api, current.current.filters, ctl.signal).then(
-      (facets) => !ctl.signal.aborted && setState((s) => ({ ...s, facets })),
-      () => undefined,
-    );
+    if (ctl) void showFacets(current.current.filters, ctl.signal);
   };
 
   return {
     state,
     retry: () => setAttempt((n) => n + 1),
     loadMore,
-    replaceItem: (item: Item) => setState((s) => ({ ...s, items: s.items.map((i) => (i.id === item.id ? item : i)) })),
+    replaceItem: (item: Item) => {
+      changes.current += 1;
+      setState((s) => ({ ...s, items: s.items.map((i) => (i.id === item.id ? item : i)) }));
+    },
     removeItem: (id: string) => {
+      changes.current += 1;
       setState((s) => ({ ...s, items: s.items.filter((i) => i.id !== id) }));
       refreshFacets();
     },

@@ -5,7 +5,7 @@ import { CircleChooser } from "../../components/CircleChooser";
 import { normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
-import { sessionItem, settingsItem, type Session, type Settings } from "../../lib/storage";
+import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 
 function deviceName() {
   const browserName = import.meta.env.BROWSER === "firefox" ? "Firefox" : "Chrome";
@@ -35,7 +35,7 @@ function errorMessage(error: unknown, t: Translate) {
 }
 
 export function Options() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useState<StoredSettings | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [server, setServer] = useState("");
   const [email, setEmail] = useState("");
@@ -52,15 +52,16 @@ export function Options() {
       setSession(current);
       setServer(current?.serverUrl ?? s.serverUrl);
       setShortcut(commands.find((c) => c.name === "save-page")?.shortcut || null);
-      document.documentElement.lang = s.language;
+      document.documentElement.lang = s.language ?? browserLanguage();
     })();
   }, []);
 
   if (!settings) return null;
-  const language: UiLanguage = settings.language;
+  // Until the person chooses, the browser's language; choosing here overrides it.
+  const language: UiLanguage = settings.language ?? browserLanguage();
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
-  const change = async (patch: Partial<Settings>) => {
+  const change = async (patch: Partial<StoredSettings>) => {
     const next = { ...settings, ...patch };
     setSettings(next);
     await settingsItem.setValue(next);

@@ -4,7 +4,7 @@ import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18
 import type { Theme } from "../../../shared/schemas";
 import { sendMessage } from "../../lib/messaging";
 import { KnooppuntApi } from "../../lib/api";
-import { libraryFocusItem, sessionItem, settingsItem, type LibraryFocus, type Session } from "../../lib/storage";
+import { browserLanguage, effectiveSettings, libraryFocusItem, sessionItem, settingsItem, type LibraryFocus, type Session } from "../../lib/storage";
 import { themeLabelOf } from "../../components/themes/theme-label";
 import { UiContext } from "../../components/ui-context";
 import { BundleDraft, MAX_BUNDLE_ITEMS, useDraft } from "../bundles/bundle-draft";
@@ -21,7 +21,7 @@ import { Tabs, TabPanel, type TabId } from "./Tabs";
 const FOCUS_MAX_AGE_MS = 60_000;
 
 export function SidePanel() {
-  const [language, setLanguage] = useState<UiLanguage>("nl");
+  const [language, setLanguage] = useState<UiLanguage>(browserLanguage);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [themes, setThemes] = useState<Theme[]>([]);
   const [announcement, setAnnouncement] = useState("");
@@ -31,7 +31,7 @@ export function SidePanel() {
   const draft = useDraft(draftSource);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => setLanguage(s.language));
+    void settingsItem.getValue().then((s) => setLanguage(effectiveSettings(s).language));
     void sessionItem.getValue().then(setSession);
     const takeFocus = (request: LibraryFocus | null) => {
       if (!request || Date.now() - Date.parse(request.requestedAt) > FOCUS_MAX_AGE_MS) return;
@@ -41,7 +41,7 @@ export function SidePanel() {
     };
     void libraryFocusItem.getValue().then(takeFocus);
     const unwatch = [
-      settingsItem.watch((s) => setLanguage(s.language)),
+      settingsItem.watch((s) => setLanguage(effectiveSettings(s).language)),
       sessionItem.watch((s) => setSession(s)),
       libraryFocusItem.watch(takeFocus),
     ];

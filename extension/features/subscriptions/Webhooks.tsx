@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Delivery, Webhook, WebhookEvent, WebhookFormat } from "../../../shared/schemas";
+import type { Delivery, Webhook, WebhookEvent, WebhookFormat, WebhookPolicy, WebhookUrlRefusal } from "../../../shared/schemas";
 import type { MessageKey } from "../../../shared/i18n";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../../../shared/vocabulary";
 import { ApiError, isAbort } from "../../lib/api-error";
@@ -15,7 +15,7 @@ const formatKey = (format: WebhookFormat) => `webhooks.format.${format}` as Mess
 const PENDING_POLL_MS = 3000;
 
 type School = { id: string; name: string };
-type ListState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; webhooks: Webhook[] };
+type ListState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; webhooks: Webhook[]; policy: WebhookPolicy };
 
 /** Teams or JSON webhooks of a school: list, register (the secret shown once), delete, and each one's delivery log. */
 export function Webhooks({ school }: { school: School }) {
@@ -29,7 +29,7 @@ export function Webhooks({ school }: { school: School }) {
     const ctl = new AbortController();
     setState({ status: "loading" });
     api.webhooks(school.id, ctl.signal).then(
-      (webhooks) => setState({ status: "ready", webhooks }),
+      ({ webhooks, policy }) => setState({ status: "ready", webhooks, policy }),
       (error) => !isAbort(error) && setState({ status: "error", error }),
     );
     return () => ctl.abort();
@@ -57,7 +57,7 @@ export function Webhooks({ school }: { school: School }) {
               key={webhook.id}
               school={school}
               webhook={webhook}
-              onDeleted={() => state.status === "ready" && setState({ status: "ready", webhooks: state.webhooks.filter((w) => w.id !== webhook.id) })}
+              onDeleted={() => state.status === "ready" && setState({ ...state, webhooks: state.webhooks.filter((w) => w.id !== webhook.id) })}
             />
           ))}
         </ul>
@@ -65,8 +65,9 @@ export function Webhooks({ school }: { school: School }) {
       {state.status === "ready" && (
         <WebhookForm
           school={school}
+          policy={state.policy}
           onCreated={(result) => {
-            setState({ status: "ready", webhooks: [result.webhook, ...webhooks] });
+            setState({ ...state, webhooks: [result.webhook, ...webhooks] });
             setCreated(result);
           }}
         />
@@ -100,7 +101,7 @@ function SecretNotice({ schoolId, created, onDone }: { schoolId: string; created
 
 type FieldErrors = { url?: string; events?: string; form?: string };
 
-function WebhookForm({ school, onCreated }: { school: School; onCreated(result: { webhook: Webhook; secret: string }): void }) {
+function WebhookForm({ school, policy, onCreated }: { school: School; policy: WebhookPolicy; onCreated(result: { webhook: Webhook; secret: string }): void }) {
   const { t, api, announce } = useSession();
   const [url, setUrl] = useState("");
   const [format, setFormat] = useState<WebhookFormat>("teams");
@@ -157,8 +158,8 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
           aria-describedby={`${prefix}-url-hint${errors.url ? ` ${prefix}-url-error` : ""}`}
           onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
         />
-        <p class="hint" id={`${prefix}-url-hint`}>
-          {t("webhooks.urlHint")}
+        <p class="hint" id={`${prefix}-url-hint`} data-testid="webhook-url-hint">
+          {policy.httpAllowedHosts.length > 0 ? t("webhooks.urlHintHttp", { hosts: policy.httpAllowedHosts.join(", ") }) : t("webhooks.urlHint")}
         </p>
         {errors.url && (
           <p class="notice error" role="alert" id={`${prefix}-url-error`} data-testid="webhook-url-error">
@@ -209,12 +210,24 @@ function WebhookForm({ school, onCreated }: { school: School; onCreated(result: 
   );
 }
 
+/** Why the server refused an address (the `url` issue's code), in the person's language; the server's message is English. */
+const REFUSALS: Record<WebhookUrlRefusal, MessageKey> = {
+  invalid_url: "webhooks.invalidUrl",
+  https_required: "webhooks.refused.https_required",
+  credentials: "webhooks.refused.credentials",
+  internal_address: "webhooks.refused",
+  unresolvable: "webhooks.refused.unresolvable",
+};
+
 /** Registration refusals in words a coordinator can act on; the address problems stay beside the address field. */
 function webhookError(error: unknown, t: Translate): FieldErrors {
   if (error instanceof ApiError) {
-    if (error.code === "webhook_url_refused") return { url: `${t("webhooks.refused")} ${t("webhooks.refusedDetail", { detail: error.message })}` };
+    const issues = Array.isArray(error.body?.issues) ? (error.body.issues as { path?: unknown[]; code?: unknown }[]) : [];
+    if (error.code === "webhook_url_refused") {
+      const reason = issues.find((issue) => issue.path?.[0] === "url")?.code;
+      return { url: t(typeof reason === "string" && Object.hasOwn(REFUSALS, reason) ? REFUSALS[reason as WebhookUrlRefusal] : "webhooks.refused") };
+    }
     if (error.code === "too_many_webhooks") return { form: t("webhooks.tooMany") };
-    const issues = Array.isArray(error.body?.issues) ? (error.body.issues as { path?: unknown[] }[]) : [];
     if (error.status === 400 && issues.some((issue) => issue.path?.[0] === "url")) return { url: t("webhooks.invalidUrl") };
   }
   return { form: describeError(error, t) };

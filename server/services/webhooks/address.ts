@@ -9,9 +9,14 @@
  */
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import type { WebhookUrlRefusal } from "../../../shared/schemas";
 
 export class WebhookAddressError extends Error {
-  constructor(message: string) {
+  constructor(
+    /** Which rule refused it, for a client to say in the person's language. */
+    readonly reason: WebhookUrlRefusal,
+    message: string,
+  ) {
     super(message);
     this.name = "WebhookAddressError";
   }
@@ -56,21 +61,21 @@ export async function resolveWebhookTarget(raw: string, allowHosts: readonly str
   try {
     url = new URL(raw);
   } catch {
-    throw new WebhookAddressError("The webhook URL is not a valid URL.");
+    throw new WebhookAddressError("invalid_url", "The webhook URL is not a valid URL.");
   }
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   const allowed = isAllowListed(hostname, allowHosts);
   if (url.protocol !== "https:" && !(allowed && url.protocol === "http:")) {
-    throw new WebhookAddressError("Webhook URLs must use https.");
+    throw new WebhookAddressError("https_required", "Webhook URLs must use https.");
   }
   if (url.username || url.password) {
-    throw new WebhookAddressError("Leave the user name and password out of the webhook URL; put any secret in its path or query.");
+    throw new WebhookAddressError("credentials", "Leave the user name and password out of the webhook URL; put any secret in its path or query.");
   }
   if (allowed) return { url, hostname, address: null };
 
   if (ipaddr.isValid(hostname)) {
     const refused = refusedRange(hostname);
-    if (refused) throw new WebhookAddressError(`${hostname} is a ${refused} address; webhooks may only go to public internet addresses.`);
+    if (refused) throw new WebhookAddressError("internal_address", `${hostname} is a ${refused} address; webhooks may only go to public internet addresses.`);
     return { url, hostname, address: { address: hostname, family: hostname.includes(":") ? 6 : 4 } };
   }
 
@@ -78,14 +83,14 @@ export async function resolveWebhookTarget(raw: string, allowHosts: readonly str
   try {
     addresses = await lookup(hostname, { all: true, verbatim: true });
   } catch {
-    throw new WebhookAddressError(`The host ${hostname} cannot be resolved.`);
+    throw new WebhookAddressError("unresolvable", `The host ${hostname} cannot be resolved.`);
   }
-  if (addresses.length === 0) throw new WebhookAddressError(`The host ${hostname} cannot be resolved.`);
+  if (addresses.length === 0) throw new WebhookAddressError("unresolvable", `The host ${hostname} cannot be resolved.`);
   // Every address must pass: a client could connect to any of them.
   for (const { address } of addresses) {
     const refused = refusedRange(address);
     if (refused) {
-      throw new WebhookAddressError(`${hostname} resolves to ${address}, a ${refused} address; webhooks may only go to public internet addresses.`);
+      throw new WebhookAddressError("internal_address", `${hostname} resolves to ${address}, a ${refused} address; webhooks may only go to public internet addresses.`);
     }
   }
   const first = addresses[0]!;

@@ -1,5 +1,5 @@
 /** A school's webhooks: registration with a checked address and a secret shown once, removal, and the delivery log. */
-import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook } from "../../../shared/schemas";
+import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook, type WebhooksResponse } from "../../../shared/schemas";
 import { decodePosition, pageOf } from "../../db/paging";
 import {
   attemptsOf,
@@ -20,13 +20,18 @@ import { resolveWebhookTarget, WebhookAddressError } from "./address";
 
 const toWebhook = (row: WebhookRow): Webhook => ({ id: row.id, url: row.url, format: row.format, events: row.events, createdAt: row.createdAt });
 
-export const listWebhooks = (ctx: ServiceContext, school: SchoolCoordinator): Webhook[] => webhooksOfSchool(ctx, school.id).map(toWebhook);
+/** The school's webhooks, and which hosts the operator lets them reach over plain http (for the form's hint). */
+export const listWebhooks = (ctx: ServiceContext, school: SchoolCoordinator): WebhooksResponse => ({
+  webhooks: webhooksOfSchool(ctx, school.id).map(toWebhook),
+  policy: { httpAllowedHosts: [...ctx.webhookAllowHosts] },
+});
 
 /** Every event is posted to every webhook: a cap keeps one school from turning Knooppunt into an amplifier. */
 const MAX_WEBHOOKS_PER_SCHOOL = 10;
 
 /**
- * Registers a webhook after checking where its URL leads (see ./address.ts). The secret signs
+ * Registers a webhook after checking where its URL leads (see ./address.ts); a refusal names its rule in
+ * the `url` issue's code. The secret signs
  * every body; it is returned here once and never again.
  */
 export async function registerWebhook(ctx: ServiceContext, school: SchoolCoordinator, input: CreateWebhookRequest) {
@@ -36,7 +41,9 @@ export async function registerWebhook(ctx: ServiceContext, school: SchoolCoordin
   try {
     await resolveWebhookTarget(input.url, ctx.webhookAllowHosts);
   } catch (error) {
-    if (error instanceof WebhookAddressError) throw invalid("webhook_url_refused", error.message, [{ path: ["url"], message: error.message }]);
+    if (error instanceof WebhookAddressError) {
+      throw invalid("webhook_url_refused", error.message, [{ path: ["url"], message: error.message, code: error.reason }]);
+    }
     throw error;
   }
   const row: WebhookRow = {

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { h, render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Item } from "../../shared/schemas";
+import type { KnooppuntApi } from "../../extension/lib/api";
+import { EMPTY_FILTERS, useLibrarySearch } from "../../extension/features/library/library-search";
+
+const item = (id: string, note = ""): Item => ({ id, title: `Artikel ${id}`, mySave: { note } }) as unknown as Item;
+
+/** A library server whose search answers come when the test says so, in the order it says. */
+function controllableLibrary() {
+  const searches: { answer(items: Item[]): void }[] = [];
+  const api = {
+    searchItems: () => new Promise((resolve) => searches.push({ answer: (items: Item[]) => resolve({ list: items, nextCursor: null }) })),
+    facets: async () => ({ total: 0, themes: [], kinds: [], sectors: [], visibilities: [] }),
+  } as unknown as KnooppuntApi;
+  return { api, searches };
+}
+
+let search: ReturnType<typeof useLibrarySearch>;
+function Library({ api }: { api: KnooppuntApi }) {
+  search = useLibrarySearch(api, EMPTY_FILTERS);
+  return null;
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement("div");
+  document.body.append(root);
+});
+afterEach(async () => {
+  await act(() => render(null, root));
+  root.remove();
+});
+
+/** Lets the answers' promises and the search's timer run, and Preact apply what they changed (twice: a render may start a timer). */
+async function settle() {
+  for (let round = 0; round < 2; round++) await act(async () => await new Promise((done) => setTimeout(done, 10)));
+}
+const shown = () => search.state.items.map((i) => i.id);
+
+async function libraryShowing(api: KnooppuntApi, searches: { answer(items: Item[]): void }[], items: Item[]) {
+  await act(() => render(h(Library, { api }), root));
+  await settle();
+  searches[0]!.answer(items);
+  await settle();
+  expect(shown()).toEqual(items.map((i) => i.id));
+}
+
+describe("a search answer that left before a local change", () => {
+  it("does not bring back a card deleted while it was on its way", async () => {
+    const { api, searches } = controllableLibrary();
+    await libraryShowing(api, searches, [item("a"), item("b")]);
+
+    // A refresh is sent; before its answer arrives the person deletes "a".
+    await act(() => search.retry());
+    await settle();
+    expect(searches).toHaveLength(2);
+    await act(() => search.removeItem("a"));
+    expect(shown()).toEqual(["b"]);
+
+    // The server answered before the delete reached it.
+    searches[1]!.answer([item("a"), item("b")]);
+    await settle();
+    expect(shown()).toEqual(["b"]);
+
+    // The list is asked again, and that answer counts.
+    expect(searches).toHaveLength(3);
+    searches[2]!.answer([item("b"), item("c")]);
+    await settle();
+    expect(shown()).toEqual(["b", "c"]);
+    expect(search.state.refreshing).toBe(false);
+  });
+
+  it("does not put back the old version of a save edited while it was on its way", async () => {
+    const { api, searches } = controllableLibrary();
+    await libraryShowing(api, searches, [item("a", "oud")]);
+
+    await act(() => search.retry());
+    await settle();
+    await act(() => search.replaceItem(item("a", "nieuw")));
+    searches[1]!.answer([item("a", "oud")]);
+    await settle();
+    expect(search.state.items[0]!.mySave!.note).toBe("nieuw");
+
+    searches[2]!.answer([item("a", "nieuw")]);
+    await settle();
+    expect(search.state.items[0]!.mySave!.note).toBe("nieuw");
+    expect(search.state.refreshing).toBe(false);
+  });
+
+  it("keeps an answer that left after the change", async () => {
+    const { api, searches } = controllableLibrary();
+    await libraryShowing(api, searches, [item("a"), item("b")]);
+    await act(() => search.removeItem("a"));
+    await act(() => search.retry());
+    await settle();
+    searches[1]!.answer([item("b"), item("c")]);
+    await settle();
+    expect(shown()).toEqual(["b", "c"]);
+    expect(searches).toHaveLength(2);
+  });
+});
