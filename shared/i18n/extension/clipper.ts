@@ -90,6 +90,12 @@ const nl = {
 
   "badge.saved": "Deze pagina staat al in de bibliotheek",
 
+  "savedBy.onlyMe": "alleen jij",
+  "savedBy.meAndOne": "jij en 1 collega",
+  "savedBy.meAndMany": "jij en {count} collega's",
+  "savedBy.one": "1 collega",
+  "savedBy.many": "{count} collega's",
+
   "menu.openLibrary": "Open de bibliotheek",
 
   "common.copy": "Kopiëren",
@@ -217,6 +223,12 @@ const en: Record<keyof typeof nl, string> = {
   "notify.signInFirst": "Sign in in Knooppunt's settings.",
 
   "badge.saved": "This page is already in the library",
+
+  "savedBy.onlyMe": "only you",
+  "savedBy.meAndOne": "you and 1 colleague",
+  "savedBy.meAndMany": "you and {count} colleagues",
+  "savedBy.one": "1 colleague",
+  "savedBy.many": "{count} colleagues",
 
   "menu.openLibrary": "Open the library",
 
