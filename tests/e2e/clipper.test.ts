@@ -265,6 +265,31 @@ describe("the offline queue", () => {
   });
 });
 
+describe("the toolbar mark after the offline queue", () => {
+  it("shows on the page's tab once its queued clip is delivered", async () => {
+    const url = site.url("title-only.html") + "?wachtrij=1";
+    const page = await openPage(url);
+    const tabId = await browser.tabIdFor(url);
+    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await server.stop();
+    const popup = await openPopupFor(url);
+    await popup.getByLabel("Titel").waitFor();
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
+    await popup.close();
+    expect(await badge()).toBe("");
+
+    server = await startTestServer({ dir, port, now: () => new Date() });
+    await browser.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
+    expect((await browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus())).pending).toBe(0);
+    // The page was not brought to the front again: the mark follows the delivery itself.
+    await expect.poll(badge).toBe("✓");
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: teacher().email, password: teacher().password } })).body.token;
+    expect((await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token })).body.item).not.toBeNull();
+    await page.close();
+  });
+});
+
 describe("the offline queue across a browser restart", () => {
   it("keeps a queued clip in extension storage and delivers it after the browser starts again", async () => {
     const profileDir = mkdtempSync(join(tmpdir(), "knooppunt-profile-"));
