@@ -32,6 +32,10 @@ export interface ExtractedPage {
   text: string | null;
   quote: string | null;
   meta: ExtractedMeta;
+  /** What the page says it is about (meta keywords, article tags, JSON-LD keywords/about): for theme suggestions, not sent. */
+  keywords: string[];
+  /** The headings of the main content: for theme suggestions, not sent. */
+  headings: string[];
 }
 
 /**

@@ -75,6 +75,24 @@ export async function showBadge(tabId: number, saved: boolean) {
   await browser.action.setTitle({ tabId, title: saved ? translate(language, "badge.saved") : translate(language, "popup.title") });
 }
 
+/**
+ * A clip was stored (from the popup, or from the queue long after): remember it, and mark every tab that
+ * shows the page, in view or not, so the mark is right when the person looks at it.
+ */
+export async function markSaved(url: string, item: Item) {
+  rememberItem(url, item);
+  const addresses = new Set([url, item.url, item.canonicalUrl].map((address) => (address ? keyOf(address) : null)).filter(Boolean));
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs
+      .filter((tab) => tab.id !== undefined && isClippable(tab.url) && addresses.has(keyOf(tab.url)))
+      .map((tab) => {
+        rememberItem(tab.url!, item);
+        return showBadge(tab.id!, true);
+      }),
+  );
+}
+
 export async function refreshBadge(tabId: number, url: string | undefined) {
   if (!isClippable(url)) return showBadge(tabId, false);
   const item = await lookup(url);

@@ -46,9 +46,13 @@ async function remember(request: CreateItemRequest) {
   await rememberChoices(request).catch(() => undefined);
 }
 
+const RECENT_THEMES = 8;
+
 async function rememberChoices(request: CreateItemRequest) {
+  // Themes are remembered as a short list of recent ones, offered as chips; a clip without themes keeps it.
+  const before = await lastUsedItem.getValue();
   await lastUsedItem.setValue({
-    themes: request.themes ?? [],
+    themes: [...new Set([...(request.themes ?? []), ...before.themes])].slice(0, RECENT_THEMES),
     visibility: request.visibility ?? null,
     communityId: request.communityId ?? null,
   });

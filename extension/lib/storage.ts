@@ -40,8 +40,9 @@ export interface Session extends MeResponse {
 
 export const sessionItem = storage.defineItem<Session | null>("local:session", { fallback: null });
 
-/** What the person chose last time: the popup starts from it. */
+/** What the person chose before: the popup offers it (never applies it unasked). */
 export interface LastUsed {
+  /** Recent themes, most recent first. */
   themes: string[];
   visibility: Visibility | null;
   communityId: string | null;

@@ -13,6 +13,7 @@ import { classify } from "./kind";
 import { cleanQuote, findAuthor, findCanonical, findExcerpt, findFavicon, findImage, findLanguage, findPublishedAt, findSiteName, findTitle } from "./metadata";
 import { readPage } from "./page";
 import { readableContent } from "./readable-text";
+import { findHeadings, findKeywords } from "./topics";
 import { clip, cut } from "./values";
 
 export type { ExtractedMeta, ExtractedPage, ExtractedVideo } from "../clip-request";
@@ -56,6 +57,8 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
       canonicalUrl: page.staleHead ? null : findCanonical(page),
       video,
     },
+    keywords: findKeywords(page),
+    headings: findHeadings(page),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Language } from "../vocabulary";
 
 export { apiErrorKey, kindKey, sectorKey, translate, visibilityKey, type MessageKey } from "./translate";
 export { colleagues } from "./extension";
+export { savedByKey, type SavedByKey } from "./saved-by";
 export { pickLanguage } from "./language";
 export type { Language };
 /** The extension's name for {@link Language}. */

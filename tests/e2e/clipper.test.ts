@@ -92,12 +92,12 @@ describe("clipping from the popup", () => {
     await expect(popup.getByTestId("privacy").textContent()).resolves.toContain("leerlinggegevens");
     expect(await popup.getByLabel("Artikel").isChecked()).toBe(true);
 
+    // The page names its themes (title, JSON-LD keywords, a heading): they start chosen.
+    const chosen = () => popup.locator("li.chip.selected[data-theme]").evaluateAll((chips) => chips.map((chip) => chip.getAttribute("data-theme")));
+    expect(await chosen()).toEqual(["cultureel-responsief-lesgeven", "ouderbetrokkenheid", "meertaligheid", "thuistalen"]);
     const themes = popup.getByRole("combobox", { name: "Thema's" });
     await themes.fill("talenbewust");
     await popup.getByRole("option", { name: /Taalbewust lesgeven/ }).waitFor();
-    await themes.press("Enter");
-    await themes.fill("cultureel");
-    await popup.getByRole("option", { name: /Cultureel responsief lesgeven/ }).first().waitFor();
     await themes.press("Enter");
     await popup.getByLabel("Wat kan ik ermee?").fill("Startpunt voor de studiedag in januari");
     await popup.getByLabel("Trefwoorden").fill("studiedag");
@@ -107,9 +107,9 @@ describe("clipping from the popup", () => {
     await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("saved");
 
     const item = await lookup(url);
+    expect([...item.themes].sort()).toEqual(["cultureel-responsief-lesgeven", "meertaligheid", "ouderbetrokkenheid", "taalbewust-lesgeven", "thuistalen"]);
     expect(item).toMatchObject({
       kind: "artikel",
-      themes: ["cultureel-responsief-lesgeven", "taalbewust-lesgeven"],
       tags: ["studiedag"],
       canonicalUrl: "https://www.onderwijspraktijk.nl/artikelen/cultureel-responsief-lesgeven-zo-begin-je/",
       saveCount: 1,
@@ -150,7 +150,7 @@ describe("clipping from the popup", () => {
     const url = site.url("article-og-jsonld-graph.html");
     const page = await openPage(url);
     const popup = await openPopupFor(url);
-    await expect.poll(() => popup.getByTestId("already-saved").textContent()).toContain("Al bewaard door 1 collega");
+    await expect.poll(() => popup.getByTestId("already-saved").textContent()).toBe("Al bewaard: alleen jij — je past je eigen bewaring aan");
     expect(await popup.getByLabel("Wat kan ik ermee?").inputValue()).toBe("Startpunt voor de studiedag in januari");
     expect(await popup.getByLabel("Wie ziet dit?").inputValue()).toBe("school");
     await popup.getByLabel("Wat kan ik ermee?").fill("Gebruikt op de studiedag: werkte goed");
@@ -262,6 +262,31 @@ describe("the offline queue", () => {
     expect(protocol.kind).toBe("protocol");
     await popup.close();
     for (const page of pages) await page.close();
+  });
+});
+
+describe("the toolbar mark after the offline queue", () => {
+  it("shows on the page's tab once its queued clip is delivered", async () => {
+    const url = site.url("title-only.html") + "?wachtrij=1";
+    const page = await openPage(url);
+    const tabId = await browser.tabIdFor(url);
+    const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await server.stop();
+    const popup = await openPopupFor(url);
+    await popup.getByLabel("Titel").waitFor();
+    await popup.getByRole("button", { name: "Bewaren" }).click();
+    await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
+    await popup.close();
+    expect(await badge()).toBe("");
+
+    server = await startTestServer({ dir, port, now: () => new Date() });
+    await browser.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
+    expect((await browser.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus())).pending).toBe(0);
+    // The page was not brought to the front again: the mark follows the delivery itself.
+    await expect.poll(badge).toBe("✓");
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: teacher().email, password: teacher().password } })).body.token;
+    expect((await server.api("GET", `/api/v1/items/lookup?url=${encodeURIComponent(url)}`, { token })).body.item).not.toBeNull();
+    await page.close();
   });
 });
 

@@ -3,7 +3,7 @@
  * signed-in person), and what the popup shows of it.
  */
 import { browser } from "#imports";
-import { rememberItem } from "../../lib/badge";
+import { markSaved } from "../../lib/badge";
 import type { QueueStatus } from "../../lib/messaging";
 import { flush, nextDue, queueStatusOf } from "../../lib/queue";
 import { signedInApi } from "../../lib/session";
@@ -35,7 +35,8 @@ export async function deliverQueue(force = false) {
     if (signedIn && owner) {
       const result = await flush(signedIn.api, owner, {
         force,
-        onDelivered: (clip, item) => rememberItem(clip.request.url, item),
+        // The page may still be open: its toolbar mark now says it is in the library.
+        onDelivered: (clip, item) => void markSaved(clip.request.url, item).catch(() => undefined),
       });
       sessionExpired = result.sessionExpired;
     }

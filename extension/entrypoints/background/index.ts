@@ -1,5 +1,5 @@
 import { browser, defineBackground } from "#imports";
-import { forgetItem, lookup, refreshActiveBadge, refreshBadge, rememberItem } from "../../lib/badge";
+import { forgetItem, lookup, markSaved, refreshActiveBadge, refreshBadge, rememberItem } from "../../lib/badge";
 import { capturePage, saveClip } from "../../lib/clipper";
 import { onMessage } from "../../lib/messaging";
 import { dismissFailed } from "../../lib/queue";
@@ -55,7 +55,7 @@ export default defineBackground(() => {
   onMessage("saveClip", async ({ data }) => {
     const outcome = await saveClip(data.request, data.title, (item) => rememberItem(data.request.url, item));
     if (outcome.status === "queued") await scheduleQueue();
-    if (outcome.status === "saved") void refreshActiveBadge().catch(() => undefined);
+    if (outcome.status === "saved") void markSaved(data.request.url, outcome.item).catch(() => undefined);
     return outcome;
   });
   onMessage("libraryChanged", async ({ data }) => {

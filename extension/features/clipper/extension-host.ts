@@ -32,12 +32,12 @@ export function extensionHost(): ClipperHost {
     },
     async capture() {
       const tabId = await targetTabId();
-      if (tabId === undefined) return null;
-      const captured = await sendMessage("capturePage", tabId);
-      if (!captured.supported) return { captured, title: undefined };
-      const tab = await browser.tabs.get(tabId);
+      // A tab closed since (or an old link to the clipper): say so rather than wait for ever.
+      const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+      if (tabId === undefined || !tab) return null;
       windowId = tab.windowId;
-      return { captured, title: tab.title };
+      const captured = await sendMessage("capturePage", tabId);
+      return { captured, title: captured.supported ? tab.title : undefined };
     },
     async currentTitle(captured) {
       return (await browser.tabs.get(captured.tabId).catch(() => undefined))?.title;

@@ -9,7 +9,7 @@ import type { LastUsed, Session, Settings } from "../../lib/storage";
 export interface ClipperStart {
   settings: Settings;
   session: Session | null;
-  /** The person's last choices: the form starts from them. */
+  /** The person's last circle and recent themes: the form offers them. */
   lastUsed: LastUsed;
   /** Earlier tags, most recent first, for suggestions. */
   tagHistory: string[];
@@ -17,7 +17,7 @@ export interface ClipperStart {
 
 export interface ClipperHost {
   start(): Promise<ClipperStart>;
-  /** The page to clip, with the title the browser gives it; null when there is no page at all. */
+  /** The page to clip, with the title the browser gives it; null when its tab is gone (closed, or never there). */
   capture(): Promise<{ captured: CapturedPage; title: string | undefined } | null>;
   /** The page's title as it is now: a page may change it while the person fills in the form. */
   currentTitle(captured: CapturedPage): Promise<string | undefined>;

@@ -47,8 +47,13 @@ const nl = {
   "popup.sector": "Sector",
   "popup.community": "Community",
   "popup.privacy": "Bewaar geen leerlinggegevens: geen namen, foto's of dossiers van leerlingen.",
-  "popup.alreadySaved": "Al bewaard door {count}",
-  "popup.alreadySavedMine": "Je hebt dit al bewaard; je past je eigen bewaring aan.",
+  "popup.alreadySaved": "Al bewaard: {who}",
+  "popup.alreadySavedMine": "je past je eigen bewaring aan",
+  "popup.suggestedThemes": "Voorstellen",
+  "popup.addTheme": "Thema toevoegen: {theme}",
+  "popup.lastCircle": "Zoals vorige keer: {circle}",
+  "popup.shortcut": "of Ctrl+Enter",
+  "popup.tabGone": "Dit tabblad is gesloten of bestaat niet meer. Open de pagina opnieuw en klik dan op Knooppunt.",
   "popup.saved": "Bewaard in de bibliotheek.",
   "popup.updated": "Je bewaring is bijgewerkt.",
   "popup.queued": "Geen verbinding: de clip wacht en wordt later verstuurd.",
@@ -89,6 +94,12 @@ const nl = {
   "notify.signInFirst": "Meld je aan in de instellingen van Knooppunt.",
 
   "badge.saved": "Deze pagina staat al in de bibliotheek",
+
+  "savedBy.onlyMe": "alleen jij",
+  "savedBy.meAndOne": "jij en 1 collega",
+  "savedBy.meAndMany": "jij en {count} collega's",
+  "savedBy.one": "1 collega",
+  "savedBy.many": "{count} collega's",
 
   "menu.openLibrary": "Open de bibliotheek",
 
@@ -174,8 +185,13 @@ const en: Record<keyof typeof nl, string> = {
   "popup.sector": "Sector",
   "popup.community": "Community",
   "popup.privacy": "Do not clip pupil data: no pupils' names, photos or records.",
-  "popup.alreadySaved": "Already saved by {count}",
-  "popup.alreadySavedMine": "You saved this before; you are editing your own save.",
+  "popup.alreadySaved": "Already saved: {who}",
+  "popup.alreadySavedMine": "you are editing your own save",
+  "popup.suggestedThemes": "Suggestions",
+  "popup.addTheme": "Add theme: {theme}",
+  "popup.lastCircle": "As last time: {circle}",
+  "popup.shortcut": "or Ctrl+Enter",
+  "popup.tabGone": "This tab was closed or no longer exists. Open the page again, then click Knooppunt.",
   "popup.saved": "Saved to the library.",
   "popup.updated": "Your save was updated.",
   "popup.queued": "No connection: the clip is waiting and will be sent later.",
@@ -217,6 +233,12 @@ const en: Record<keyof typeof nl, string> = {
   "notify.signInFirst": "Sign in in Knooppunt's settings.",
 
   "badge.saved": "This page is already in the library",
+
+  "savedBy.onlyMe": "only you",
+  "savedBy.meAndOne": "you and 1 colleague",
+  "savedBy.meAndMany": "you and {count} colleagues",
+  "savedBy.one": "1 colleague",
+  "savedBy.many": "{count} colleagues",
 
   "menu.openLibrary": "Open the library",
 
