@@ -5,7 +5,6 @@
 import type { Language } from "../vocabulary";
 
 export { apiErrorKey, kindKey, sectorKey, translate, visibilityKey, type MessageKey } from "./translate";
-export { colleagues } from "./extension";
 export { savedByKey, type SavedByKey } from "./saved-by";
 export { pickLanguage } from "./language";
 export type { Language };

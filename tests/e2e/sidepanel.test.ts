@@ -142,7 +142,7 @@ describe("the library in the side panel", () => {
     await panel.getByLabel("Zoek in de bibliotheek").fill("kracht");
     await expect.poll(() => resultCount(panel)).toBe(1);
     const result = card(panel, titles.kracht);
-    await expect.poll(() => result.getByTestId("save-count").textContent()).toBe("Bewaard door 2 collega's");
+    await expect.poll(() => result.getByTestId("save-count").textContent()).toBe("Bewaard: jij en 1 collega");
     expect(await result.getByRole("list", { name: "Notities van collega's" }).textContent()).toContain("Werkte goed in groep 4— Test bram");
     expect(await result.getByTestId("my-note").textContent()).toContain("Nog geen notitie");
     const link = result.getByRole("link");

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { colleagues, kindKey, visibilityKey, type MessageKey } from "../../../shared/i18n";
+import { kindKey, savedByKey, visibilityKey, type MessageKey } from "../../../shared/i18n";
 import type { Item, Outcome } from "../../../shared/schemas";
 import { LIMITS, VISIBILITIES, type Visibility } from "../../../shared/vocabulary";
 import { CircleChooser } from "../../components/CircleChooser";
@@ -46,6 +46,10 @@ const outcomeKey = (worked: Outcome): MessageKey => (worked === "yes" ? "outcome
 /** One result: what it is, who found it useful and why, and what the person can do with their own save. */
 export function ItemCard({ item, highlighted = false, bundle, onChanged, onDeleted }: Props) {
   const { t, language, themeLabel, themeName } = useSession();
+  const whoSaved = (saveCount: number, savedByMe: boolean) => {
+    const { key, params } = savedByKey(saveCount, savedByMe);
+    return t(key, params);
+  };
   const [mode, setMode] = useState<"view" | "edit" | "confirm-delete">("view");
   const [outcomeOpen, setOutcomeOpen] = useState(false);
   const titleId = `item-${item.id}-title`;
@@ -93,7 +97,7 @@ export function ItemCard({ item, highlighted = false, bundle, onChanged, onDelet
         </ul>
       )}
       <p class="card-stats">
-        <span data-testid="save-count">{t("library.savedBy", { count: colleagues(language, item.saveCount) })}</span>
+        <span data-testid="save-count">{t("library.savedBy", { who: whoSaved(item.saveCount, item.savedByMe) })}</span>
         {mine?.applied && (
           <span class="badge" data-testid="my-outcome">
             {t("outcome.appliedBadge", { outcome: t(outcomeKey(mine.worked)) })}
