@@ -1,4 +1,5 @@
 import { createAdaptorServer, type ServerType } from "@hono/node-server";
+import { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
@@ -68,6 +69,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (error) {
     database.close();
     throw error;
+  }
+  // An idle keep-alive connection is closed by the client first (fetch/undici after 4 s; proxies after
+  // 60 s): a server that closed it at the same moment could cut a request that was already on its way.
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
   }
   // After listening, an error of the listening socket (too many open files, say) is reported, not fatal.
   server.on("error", (error) => console.error("[knooppunt] server error:", error));
