@@ -5,7 +5,7 @@ import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
 /** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
 export type JobOptions = Omit<WorkerOptions, "onDelivered">;
 
-export const JOB_DEFAULTS: JobOptions = {
+const JOB_DEFAULTS: JobOptions = {
   pollIntervalMs: 1000,
   backoffBaseMs: 30_000,
   backoffMaxMs: 60 * 60 * 1000,

@@ -41,6 +41,9 @@ const SaveFields = {
   sector: z.array(ItemSector).max(ITEM_SECTORS.length),
 };
 
+/** What a person may set on their own save, each optional: a clip and an edit take the same fields. */
+const OptionalSaveFields = z.object(SaveFields).partial().shape;
+
 export const CreateItemRequest = z.object({
   url: HttpUrl,
   title: trimmed(LIMITS.title).optional(),
@@ -53,14 +56,7 @@ export const CreateItemRequest = z.object({
     .max(LIMITS.text * 4)
     .transform((text) => text.slice(0, LIMITS.text))
     .optional(),
-  themes: SaveFields.themes.optional(),
-  tags: SaveFields.tags.optional(),
-  note: SaveFields.note.optional(),
-  quote: SaveFields.quote.optional(),
-  visibility: SaveFields.visibility.optional(),
-  communityId: SaveFields.communityId.optional(),
-  schoolId: SaveFields.schoolId.optional(),
-  sector: SaveFields.sector.optional(),
+  ...OptionalSaveFields,
 });
 export type CreateItemRequest = z.input<typeof CreateItemRequest>;
 export type CreateItemInput = z.output<typeof CreateItemRequest>;
@@ -68,14 +64,7 @@ export type CreateItemInput = z.output<typeof CreateItemRequest>;
 export const UpdateSaveRequest = z.object({
   title: trimmed(LIMITS.title).min(1).optional(),
   kind: ItemKind.optional(),
-  themes: SaveFields.themes.optional(),
-  tags: SaveFields.tags.optional(),
-  note: SaveFields.note.optional(),
-  quote: SaveFields.quote.optional(),
-  visibility: SaveFields.visibility.optional(),
-  communityId: SaveFields.communityId.optional(),
-  schoolId: SaveFields.schoolId.optional(),
-  sector: SaveFields.sector.optional(),
+  ...OptionalSaveFields,
 });
 export type UpdateSaveRequest = z.input<typeof UpdateSaveRequest>;
 

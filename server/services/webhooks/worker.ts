@@ -28,7 +28,6 @@ export interface WorkerOptions {
   onDelivered?: (delivery: DueDelivery, at: string) => void;
 }
 
-export type { DueDelivery };
 
 /** A receiver's Retry-After is honoured, within reason: a day-long one would outlast the retry window. */
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
