@@ -29,7 +29,12 @@
  *   with an optional (0); Belgian +32 numbers; never just after an IBAN's bank code or an ISBN.
  */
 
-export type PupilDataKind = "bsn" | "studentNumber" | "birthDate" | "phone";
+export const PUPIL_DATA_KINDS = ["bsn", "studentNumber", "birthDate", "phone"] as const;
+export type PupilDataKind = (typeof PUPIL_DATA_KINDS)[number];
+
+/** The free texts of a save that the guard reads. */
+export const PUPIL_DATA_FIELDS = ["note", "quote", "text"] as const;
+export type PupilDataField = (typeof PUPIL_DATA_FIELDS)[number];
 
 export interface PupilDataMatch {
   kind: PupilDataKind;
@@ -58,6 +63,11 @@ export function findPupilData(text: string): PupilDataMatch[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** What the guard finds in each of a save's texts, field by field, for a warning that says where. */
+export function findPupilDataIn(fields: Partial<Record<PupilDataField, string | null | undefined>>) {
+  return PUPIL_DATA_FIELDS.flatMap((field) => findPupilData(fields[field] ?? "").map(({ kind, start, end }) => ({ field, kind, start, end })));
 }
 
 const at = (kind: PupilDataKind, text: string, start: number, match: string): PupilDataMatch => ({ kind, start, end: start + match.length, match });
