@@ -29,12 +29,9 @@
  *   with an optional (0); Belgian +32 numbers; never just after an IBAN's bank code or an ISBN.
  */
 
-export const PUPIL_DATA_KINDS = ["bsn", "studentNumber", "birthDate", "phone"] as const;
-export type PupilDataKind = (typeof PUPIL_DATA_KINDS)[number];
+import { PUPIL_DATA_FIELDS, type PupilDataField, type PupilDataKind } from "../vocabulary";
 
-/** The free texts of a save that the guard reads. */
-export const PUPIL_DATA_FIELDS = ["note", "quote", "text"] as const;
-export type PupilDataField = (typeof PUPIL_DATA_FIELDS)[number];
+export type { PupilDataKind };
 
 export interface PupilDataMatch {
   kind: PupilDataKind;
@@ -124,11 +121,11 @@ function* studentNumbers(text: string): Generator<PupilDataMatch> {
 
 // ---------------------------------------------------------------------------------------- birth date
 
-const MONTH =
-  "(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mrt|mar|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+/** A month's name or abbreviation, Dutch or English: its start says which, whatever follows (mrt, maart, March). */
+const MONTH = "(?:jan|feb|m[aer]|apr|mei|may|jun|jul|aug|sep|o[kc]t|nov|dec)\\p{L}{0,6}\\.?";
 const YEAR = "(?:19|20)\\d{2}";
 const DATE = `(?:\\d{1,2}[-/.]\\d{1,2}[-/.]${YEAR}|${YEAR}-\\d{1,2}-\\d{1,2}|\\d{1,2} ${MONTH} ${YEAR}|${MONTH} \\d{1,2},? ${YEAR})`;
-const BIRTH_KEYWORD = "(?:geboren|geb\\.?|geboortedatum|geboortedag|geb\\.? ?datum|d\\.?o\\.?b\\.?|date of birth|born|°)";
+const BIRTH_KEYWORD = "(?:geboren|geb\\.?|geboortedatum|geb\\.? ?datum|d\\.?o\\.?b\\.?|date of birth|born|°)";
 /** "geboren op 12 maart 2014", and the other way round, "op 12 maart 2014 is Daan geboren". */
 const BIRTH_DATE = [
   new RegExp(`(?<![\\p{L}\\p{N}])${BIRTH_KEYWORD}(?![\\p{L}])[^\\p{N}\\n]{0,20}?(?<![\\p{N}])(${DATE})(?![\\p{N}])`, "giu"),
@@ -136,16 +133,16 @@ const BIRTH_DATE = [
 ];
 const EARLIEST_PUPIL_BIRTH_YEAR = 1985;
 
-/** Capitalised words that are not names: sentence openers, places often named in newcomer education, months and labels. */
+/**
+ * Capitalised words that are not names: pronouns and other sentence openers, and places often named in
+ * newcomer education. Months and weekdays are not capitalised in Dutch, and an English one is part of the date.
+ */
 const NOT_A_NAME = new Set(
   (
-    "de het een hij zij ze ik wij we jij je u deze dit die dat er op in na voor tot van bij met uit aan als wie wat " +
-    "waar wanneer toen zijn haar hun mijn onze jouw alle veel sommige geen elke ieder leerlingen kinderen ouders " +
-    "geboren geboortedatum geb dob date born naam name leerling leerlingen student the he she his her this on in " +
-    "nederland belgië vlaanderen brussel amsterdam rotterdam utrecht den haag eindhoven antwerpen gent syrië turkije " +
-    "marokko oekraïne polen eritrea afghanistan somalië irak iran europa " +
-    "januari februari maart april mei juni juli augustus september oktober november december " +
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag groep klas school"
+    "de het een hij zij ze ik wij we jij je u deze dit die dat er op in na voor tot van bij met uit aan als wie wat waar " +
+    "toen zijn haar hun mijn onze alle veel geen elke ieder leerlingen kinderen ouders leerling student he she his her " +
+    "nederland belgië vlaanderen brussel amsterdam rotterdam utrecht den haag antwerpen gent syrië turkije marokko " +
+    "oekraïne polen eritrea afghanistan somalië irak"
   ).split(" "),
 );
 const WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?/gu;
@@ -213,7 +210,8 @@ function longestPhone(run: string): string | null {
   const ends = [...run.matchAll(/ ?[.\/-] ?| /g)].map((separator) => separator.index).reverse();
   for (const end of [run.length, ...ends]) {
     const written = run.slice(0, end);
-    if (phoneDigits(written)) return written;
+    const digits = written.replace(/\D/g, "").length;
+    if (digits >= 9 && digits <= 13 && phoneDigits(written)) return written;
   }
   return null;
 }
