@@ -32,6 +32,11 @@ export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const WEBHOOK_EVENTS = ["offer.created", "bundle.accepted", "item.published"] as const;
 export const WEBHOOK_FORMATS = ["teams", "json"] as const;
+/** What the pupil-data guard recognises, and the free texts of a save it reads (shared/privacy/pupil-data.ts). */
+export const PUPIL_DATA_KINDS = ["bsn", "studentNumber", "birthDate", "phone"] as const;
+export type PupilDataKind = (typeof PUPIL_DATA_KINDS)[number];
+export const PUPIL_DATA_FIELDS = ["note", "quote", "text"] as const;
+export type PupilDataField = (typeof PUPIL_DATA_FIELDS)[number];
 
 /** Caps keep one clip from bloating the database; the extension trims before sending. */
 export const LIMITS = {

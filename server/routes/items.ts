@@ -11,8 +11,11 @@ import {
   LookupQuery,
   LookupResponse,
   OutcomeRequest,
+  SavedItemResponse,
   UpdateSaveRequest,
+  type Item,
 } from "../../shared/schemas";
+import { findPupilDataIn } from "../../shared/privacy/pupil-data";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
@@ -26,6 +29,15 @@ import { listItems } from "../services/library/search";
 const tag = "items";
 const IdParam = z.object({ id: Id });
 
+/**
+ * What in the saved note, quote and page text looks like pupil data, as an additive `warnings` field that
+ * is left out when there is none: the web app and other clients can warn as the extension does.
+ */
+function pupilDataWarnings(item: Item, text?: string) {
+  const warnings = findPupilDataIn({ note: item.mySave?.note, quote: item.mySave?.quote, text });
+  return warnings.length > 0 ? { warnings } : {};
+}
+
 export const itemRoutes = new Hono<AppEnv>()
   .post(
     "/items",
@@ -33,8 +45,11 @@ export const itemRoutes = new Hono<AppEnv>()
       tag,
       summary: "Clip a URL into the library (one item per normalised URL, one save per person)",
       responses: {
-        201: { description: "A new item for the caller", schema: ItemResponse },
-        200: { description: "The caller could already see this URL: their save was added or updated (existing: true)", schema: ItemResponse },
+        201: { description: "A new item for the caller; `warnings` when the note, quote or text looks like pupil data", schema: SavedItemResponse },
+        200: {
+          description: "The caller could already see this URL: their save was added or updated (existing: true); `warnings` as for 201",
+          schema: SavedItemResponse,
+        },
       },
     }),
     requireUser,
@@ -44,7 +59,8 @@ export const itemRoutes = new Hono<AppEnv>()
       const { ctx, viewer } = c.var;
       const input = c.req.valid("json");
       const { item, existing } = await c.var.deps.writes.run(() => saveItem(ctx, viewer, input));
-      return existing ? c.json({ item, existing: true }, 200) : c.json({ item }, 201);
+      const warnings = pupilDataWarnings(item, input.text);
+      return existing ? c.json({ item, existing: true, ...warnings }, 200) : c.json({ item, ...warnings }, 201);
     },
   )
   .get(
@@ -73,11 +89,18 @@ export const itemRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/items/:id",
-    doc({ tag, summary: "Change the caller's own save", responses: { 200: { description: "Item", schema: ItemResponse } } }),
+    doc({
+      tag,
+      summary: "Change the caller's own save",
+      responses: { 200: { description: "Item; `warnings` when the save's note or quote looks like pupil data", schema: SavedItemResponse } },
+    }),
     requireUser,
     valid("param", IdParam),
     valid("json", UpdateSaveRequest),
-    (c) => c.json({ item: updateSave(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+    (c) => {
+      const item = updateSave(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ item, ...pupilDataWarnings(item) });
+    },
   )
   .delete(
     "/items/:id",

@@ -1,5 +1,6 @@
 /** Items, the saves people make of them, and the library's search (API.md "Items" and "Search"). */
 import { z } from "zod";
+import { PUPIL_DATA_FIELDS, PUPIL_DATA_KINDS } from "../vocabulary";
 import { HttpUrl, Id, ItemKind, ItemSector, ITEM_SECTORS, LIMITS, Outcome, PageQuery, ThemeSlug, trimmed, Visibility } from "./common";
 
 export const Video = z.object({
@@ -124,6 +125,26 @@ export const Item = z.object({
 export type Item = z.infer<typeof Item>;
 
 export const ItemResponse = z.object({ item: Item, existing: z.boolean().optional() });
+
+/** Where a saved note, quote or page text looks like a pupil's personal data: the saver is warned, never refused. */
+export const PupilDataWarning = z.object({
+  field: z.enum(PUPIL_DATA_FIELDS),
+  kind: z.enum(PUPIL_DATA_KINDS),
+  /** Offsets in the field as saved (the note as `item.mySave.note` shows it), in UTF-16 code units, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type PupilDataWarning = z.infer<typeof PupilDataWarning>;
+
+/** A clip or an edit of one's own save: the item, and warnings only when something looks like pupil data. */
+export const SavedItemResponse = ItemResponse.extend({
+  warnings: z
+    .array(PupilDataWarning)
+    .optional()
+    .describe(
+      "Present only when the saved note, quote or page text looks like pupil data (a BSN passing the 11-proef, a pupil or student number, a birth date beside a name, a phone number). The save is made all the same.",
+    ),
+});
 export const LookupResponse = z.object({ item: Item.nullable() });
 export const ItemListResponse = z.object({
   items: z.array(Item),

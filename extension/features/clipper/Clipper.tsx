@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { requestFromTab, toCreateItemRequest } from "../../../shared/clip-request";
+import { findPupilData } from "../../../shared/privacy/pupil-data";
 import { apiErrorKey, kindKey, savedByKey, translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import type { CreateItemRequest, Item, Theme } from "../../../shared/schemas";
 import { ITEM_KINDS, ITEM_SECTORS, LIMITS, type ItemKind, type ItemSector } from "../../../shared/vocabulary";
 import { Choices } from "../../components/Choices";
 import { CircleChooser } from "../../components/CircleChooser";
+import { PupilDataWarning, pupilDataKinds } from "../../components/PupilDataWarning";
 import { TagInput } from "../../components/TagInput";
 import { themeLabelOf } from "../../components/themes/theme-label";
 import { ThemePicker } from "../../components/themes/ThemePicker";
@@ -78,6 +80,10 @@ export function Clipper({ host }: { host: ClipperHost }) {
   }, [ready]);
 
   const bySlug = useMemo(() => new Map(themes.map((theme) => [theme.slug, theme])), [themes]);
+  const pageText = phase.name === "form" ? (phase.captured.page?.text ?? "") : "";
+  const pageFindings = useMemo(() => findPupilData(pageText), [pageText]);
+  /** The person chose to save the page without its text, because the text looks like it holds pupil data. */
+  const [leaveOutText, setLeaveOutText] = useState(false);
 
   if (phase.name === "loading") return <main class="popup" aria-busy="true"><p class="popup-message">{t("common.loading")}</p></main>;
 
@@ -117,6 +123,11 @@ export function Clipper({ host }: { host: ClipperHost }) {
     // Decided now, before the answer: a first save is "saved", a change to one's own save "updated".
     const edited = ownSave;
     const base = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, await host.currentTitle(captured), captured.favIconUrl);
+    if (leaveOutText) {
+      delete base.text;
+      // The page's own summary may quote the same passage.
+      if (base.meta?.excerpt && findPupilData(base.meta.excerpt).length > 0) base.meta = { ...base.meta, excerpt: null };
+    }
     const request: CreateItemRequest = {
       ...base,
       title: form.title.trim().slice(0, LIMITS.title) || undefined,
@@ -167,6 +178,14 @@ export function Clipper({ host }: { host: ClipperHost }) {
         </p>
       )}
       {captured.extractFailed && <p class="notice warn">{t("popup.extractFailed")}</p>}
+      {pageFindings.length > 0 && (
+        <div class="notice warn" data-testid="page-pupil-data">
+          {t("pupilData.pageText", { kinds: pupilDataKinds(pageFindings, t) })}
+          <label>
+            <input type="checkbox" checked={leaveOutText} onChange={() => setLeaveOutText(!leaveOutText)} /> {t("pupilData.leaveOutText")}
+          </label>
+        </div>
+      )}
 
       <form
         class="popup-form"
@@ -224,12 +243,21 @@ export function Clipper({ host }: { host: ClipperHost }) {
 
           <div class="field">
             <label for="note">{t("popup.note")}</label>
-            <textarea id="note" value={form.note} maxLength={LIMITS.note} placeholder={t("popup.notePlaceholder")} onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })} />
+            <textarea
+              id="note"
+              value={form.note}
+              maxLength={LIMITS.note}
+              placeholder={t("popup.notePlaceholder")}
+              aria-describedby="note-pupil-data"
+              onInput={(e) => update({ note: (e.target as HTMLTextAreaElement).value })}
+            />
+            <PupilDataWarning id="note-pupil-data" text={form.note} t={t} />
           </div>
           {form.quote && (
             <div class="field">
               <label for="quote">{t("popup.quote")}</label>
-              <textarea id="quote" value={form.quote} maxLength={LIMITS.quote} onInput={(e) => update({ quote: (e.target as HTMLTextAreaElement).value })} />
+              <textarea id="quote" value={form.quote} maxLength={LIMITS.quote} aria-describedby="quote-pupil-data" onInput={(e) => update({ quote: (e.target as HTMLTextAreaElement).value })} />
+              <PupilDataWarning id="quote-pupil-data" text={form.quote} t={t} />
             </div>
           )}
           <div class="field">

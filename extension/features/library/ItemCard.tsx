@@ -4,6 +4,7 @@ import type { Item, Outcome } from "../../../shared/schemas";
 import { LIMITS, VISIBILITIES, type Visibility } from "../../../shared/vocabulary";
 import { CircleChooser } from "../../components/CircleChooser";
 import { KindIcon } from "../../components/KindIcon";
+import { PupilDataWarning } from "../../components/PupilDataWarning";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import { describeError, useSession } from "../context";
 import { FormFooter } from "../../components/FormFooter";
@@ -213,7 +214,15 @@ function EditSave({ item, onSaved, onCancel }: { item: Item; onSaved(item: Item)
     <form class="edit" onSubmit={submit} onKeyDown={(e) => e.key === "Escape" && onCancel()} data-testid="edit-save">
       <div class="field">
         <label for={`note-${id}`}>{t("popup.note")}</label>
-        <textarea id={`note-${id}`} ref={noteField} value={note} maxLength={LIMITS.note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id={`note-${id}`}
+          ref={noteField}
+          value={note}
+          maxLength={LIMITS.note}
+          aria-describedby={`note-${id}-pupil-data`}
+          onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+        />
+        <PupilDataWarning id={`note-${id}-pupil-data`} text={note} t={t} />
       </div>
       <div class="field">
         <label for={`themes-${id}`}>{t("popup.themes")}</label>

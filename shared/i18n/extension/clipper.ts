@@ -66,6 +66,14 @@ const nl = {
   "popup.extractFailed": "De pagina kon niet gelezen worden; titel en adres worden bewaard.",
   "popup.settings": "Instellingen",
 
+  "pupilData.warning": "Dit lijkt op leerlinggegevens ({kinds}) — haal het weg of bewaar bewust.",
+  "pupilData.pageText": "De tekst van deze pagina bevat iets dat op leerlinggegevens lijkt ({kinds}).",
+  "pupilData.leaveOutText": "Paginatekst niet bewaren (titel en link wel)",
+  "pupilData.kind.bsn": "BSN",
+  "pupilData.kind.studentNumber": "leerlingnummer",
+  "pupilData.kind.birthDate": "geboortedatum",
+  "pupilData.kind.phone": "telefoonnummer",
+
   "options.title": "Knooppunt — instellingen",
   "options.server": "Serveradres",
   "options.serverHint": "Het adres van jullie Knooppunt, bijvoorbeeld https://knooppunt.school.nl",
@@ -203,6 +211,14 @@ const en: Record<keyof typeof nl, string> = {
   "popup.unsupportedPage": "This page cannot be saved (only http or https web pages).",
   "popup.extractFailed": "The page could not be read; its title and address are saved.",
   "popup.settings": "Settings",
+
+  "pupilData.warning": "This looks like pupil data ({kinds}) — remove it or save knowingly.",
+  "pupilData.pageText": "This page's text contains what looks like pupil data ({kinds}).",
+  "pupilData.leaveOutText": "Don't store the page's text (title and link are kept)",
+  "pupilData.kind.bsn": "BSN",
+  "pupilData.kind.studentNumber": "student number",
+  "pupilData.kind.birthDate": "date of birth",
+  "pupilData.kind.phone": "phone number",
 
   "options.title": "Knooppunt — settings",
   "options.server": "Server address",
