@@ -89,8 +89,8 @@ describe("a school whose webhooks never answer", () => {
 
     const delays = received.map((r) => r.at - sharedAt.get(r.json.item.title)!).sort((a, b) => a - b);
     const p95 = delays[Math.ceil(0.95 * delays.length) - 1]!;
-    console.log(`healthy webhook's delivery delay while 10 webhooks of another school hang: p50 ${delays[delays.length >> 1]} ms, p95 ${p95} ms, max ${delays.at(-1)} ms`);
-    // Goal 2 s; the bound leaves room for a loaded machine, and is what the hanging hooks cost before (20-70 s).
+    // Goal 2 s (tests/bench/webhook-fairness.bench.ts measures it); the bound leaves room for a loaded
+    // machine, and is far below what the hanging webhooks cost before (20-70 s, growing with every event).
     expect(p95).toBeLessThan(10_000);
     // Each silent webhook was tried at most once: after its first try ran out it backs off, holding no place.
     const tried = silent.requests.map((r) => r.path);
