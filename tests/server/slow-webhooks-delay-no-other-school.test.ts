@@ -143,6 +143,7 @@ describe("a webhook that keeps timing out", () => {
     await share("Vierde");
     await pause(1500);
     expect(receiver.requests.map((r) => r.json.item.title)).toEqual(["Eerste"]);
+    expect((await log(net.schoolA.id, hookId))[0]).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: first!.nextAttemptAt });
 
     // The host answers again; once the backoff has passed, the first goes again and the others follow it.
     clock.advance(2 * HOUR);

@@ -123,6 +123,13 @@ export const deliveryBody = (ctx: ServiceContext, deliveryId: string) =>
 export const holdDeliveriesOf = (ctx: ServiceContext, hookId: string, until: string) =>
   queryRun(ctx, sql`UPDATE webhook_deliveries SET next_attempt_at = ${until} WHERE webhook_id = ${hookId} AND status = 'pending' AND next_attempt_at < ${until}`);
 
+/** Until when a webhook backs off after a failed try (its retry's time), or null when it does not. */
+export const backingOffUntil = (ctx: ServiceContext, hookId: string, now: string) =>
+  queryGet<{ until: string | null }>(
+    ctx,
+    sql`SELECT max(next_attempt_at) AS until FROM webhook_deliveries WHERE webhook_id = ${hookId} AND status = 'pending' AND next_attempt_at > ${now}`,
+  )?.until ?? null;
+
 /** Webhooks backing off after a failed try (a pending delivery waits for a later time), and until when. */
 export const webhooksBackingOff = (ctx: ServiceContext, now: string) =>
   queryAll<{ webhookId: string; until: string }>(
