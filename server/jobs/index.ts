@@ -12,7 +12,8 @@ const JOB_DEFAULTS: JobOptions = {
   retryWindowMs: 24 * 60 * 60 * 1000,
   requestTimeoutMs: 10_000,
   maxResponseBytes: 64 * 1024,
-  concurrency: 4,
+  // Outgoing requests are cheap to hold open; places are shared fairly between schools (see the worker).
+  concurrency: 8,
 };
 
 /**

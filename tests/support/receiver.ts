@@ -8,6 +8,8 @@ export interface ReceivedRequest {
   /** The raw body, exactly as sent (what the signature covers). */
   body: string;
   json: any;
+  /** When the body had arrived (Date.now()), for tests that measure how long a delivery took. */
+  at: number;
 }
 
 export interface ScriptedResponse {
@@ -57,7 +59,7 @@ export async function startReceiver(): Promise<Receiver> {
       } catch {
         // Not JSON: the test will notice.
       }
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json, at: Date.now() });
       const index = scripted.findIndex((s) => s.path === undefined || s.path === req.url);
       const answer = index >= 0 ? scripted.splice(index, 1)[0]! : { status: 200, body: "ok" };
       if (!answer.hang) {

@@ -81,9 +81,9 @@ export const attemptsOf = (ctx: ServiceContext, deliveryIds: string[]) =>
 export interface DueDelivery {
   id: string;
   webhookId: string;
+  schoolId: string;
   event: string;
   offerId: string | null;
-  body: string;
   attempts: number;
   createdAt: string;
   url: string;
@@ -91,15 +91,51 @@ export interface DueDelivery {
   format: WebhookFormat;
 }
 
-/** Pending deliveries whose time has come, oldest due first. */
-export const dueDeliveries = (ctx: ServiceContext, now: string, limit: number) =>
+/**
+ * The next delivery of every webhook that may send now, the longest waiting first: its oldest pending
+ * one (in the order they were written, within one millisecond), when that is due. Webhooks that back off
+ * after a failed try are left out whole (`backingOff`): their newer deliveries wait behind the failed one
+ * instead of each trying a dead host again, and the receiver gets them in order once it answers.
+ */
+export const nextDeliveries = (ctx: ServiceContext, now: string, backingOff: readonly string[], limit: number) =>
   queryAll<DueDelivery>(
     ctx,
-    sql`SELECT d.id AS id, d.webhook_id AS webhookId, d.event AS event, d.offer_id AS offerId, d.body AS body, d.attempts AS attempts,
-          d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
-        FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= ${now}
-        ORDER BY d.next_attempt_at, d.created_at LIMIT ${limit}`,
+    sql`SELECT d.id AS id, d.webhook_id AS webhookId, w.school_id AS schoolId, d.event AS event, d.offer_id AS offerId, d.attempts AS attempts, d.created_at AS createdAt, w.url AS url, w.secret AS secret, w.format AS format
+        FROM (
+          SELECT id, row_number() OVER (PARTITION BY webhook_id ORDER BY created_at, rowid) AS place
+          FROM webhook_deliveries
+          WHERE status = 'pending' AND next_attempt_at <= ${now} AND webhook_id NOT IN ${inList(backingOff)}
+        ) heads
+        JOIN webhook_deliveries d ON d.id = heads.id
+        JOIN webhooks w ON w.id = d.webhook_id
+        WHERE heads.place = 1
+        ORDER BY d.next_attempt_at, d.created_at, d.id LIMIT ${limit}`,
+  );
+
+/** The exact body a delivery sends, read only for the deliveries that get a place (bodies run to 28 KB). */
+export const deliveryBody = (ctx: ServiceContext, deliveryId: string) =>
+  queryGet<{ body: string }>(ctx, sql`SELECT body FROM webhook_deliveries WHERE id = ${deliveryId}`)?.body;
+
+/**
+ * A webhook backs off as a whole: its other pending deliveries move to the failed one's next try, so the
+ * log says when they will go, and the worker's search for due deliveries does not wade through them.
+ */
+export const holdDeliveriesOf = (ctx: ServiceContext, hookId: string, until: string) =>
+  queryRun(ctx, sql`UPDATE webhook_deliveries SET next_attempt_at = ${until} WHERE webhook_id = ${hookId} AND status = 'pending' AND next_attempt_at < ${until}`);
+
+/** Until when a webhook backs off after a failed try (its retry's time), or null when it does not. */
+export const backingOffUntil = (ctx: ServiceContext, hookId: string, now: string) =>
+  queryGet<{ until: string | null }>(
+    ctx,
+    sql`SELECT max(next_attempt_at) AS until FROM webhook_deliveries WHERE webhook_id = ${hookId} AND status = 'pending' AND next_attempt_at > ${now}`,
+  )?.until ?? null;
+
+/** Webhooks backing off after a failed try (a pending delivery waits for a later time), and until when. */
+export const webhooksBackingOff = (ctx: ServiceContext, now: string) =>
+  queryAll<{ webhookId: string; until: string }>(
+    ctx,
+    sql`SELECT webhook_id AS webhookId, max(next_attempt_at) AS until FROM webhook_deliveries
+        WHERE status = 'pending' AND next_attempt_at > ${now} GROUP BY webhook_id`,
   );
 
 /** Finished deliveries (and their attempts) older than the cut-off leave the log; pending ones never do. */

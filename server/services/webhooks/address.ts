@@ -40,14 +40,43 @@ const RANGE_NAMES: Record<string, string> = {
   broadcast: "broadcast",
   multicast: "multicast",
   reserved: "reserved",
+  rfc6145: "IPv4-translated IPv6",
+  rfc6052: "NAT64",
+  "6to4": "6to4 (IPv4 tunnelled in IPv6)",
+  teredo: "Teredo (IPv4 tunnelled in IPv6)",
 };
+
+const rangeName = (range: string) => (range === "unicast" ? null : (RANGE_NAMES[range] ?? range));
+const ipv4Of = (high: number, low: number) => ipaddr.fromByteArray([high >> 8, high & 0xff, low >> 8, low & 0xff]).toString();
+
+/**
+ * IPv6 addresses that carry an IPv4 address inside them reach that IPv4 host through a translator or
+ * tunnel, so the public-address rule has to look through them. Only the well-known NAT64 prefix
+ * (64:ff9b::/96) is let through, and only around a public IPv4 address: a server on an IPv6-only
+ * network with DNS64 sees every IPv4-only receiver that way. The others have no use a school's receiver
+ * needs (IPv4-compatible ::/96 is deprecated, 6to4 and Teredo are retired tunnels, 64:ff9b:1::/48 is a
+ * local prefix whose embedding we cannot know), so they are refused whatever they carry.
+ */
+function refusedIpv6(address: ipaddr.IPv6): string | null {
+  const range = address.range();
+  const [a, b, c, d, e, f, g, h] = address.parts as [number, number, number, number, number, number, number, number];
+  const embedded = ipv4Of(g, h);
+  // ::/96 minus :: and ::1, which ipaddr.js names (unspecified, loopback) and so are not "unicast".
+  if (range === "unicast" && a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0) return `IPv4-compatible (deprecated, carrying ${embedded})`;
+  if (range === "rfc6052") {
+    if (b !== 0xff9b || c !== 0) return "local-use NAT64";
+    const refused = refusedRange(embedded);
+    return refused && `NAT64 (carrying the ${refused} address ${embedded})`;
+  }
+  return rangeName(range);
+}
 
 /** Why an address may not be a webhook's target, or null when it is a public unicast address. */
 export function refusedRange(address: string): string | null {
   if (!ipaddr.isValid(address)) return "unparseable";
   // ipaddr.process turns IPv4-mapped IPv6 (::ffff:10.0.0.1) back into the IPv4 address it hides.
-  const range = ipaddr.process(address).range();
-  return range === "unicast" ? null : (RANGE_NAMES[range] ?? range);
+  const parsed = ipaddr.process(address);
+  return parsed.kind() === "ipv6" ? refusedIpv6(parsed as ipaddr.IPv6) : rangeName(parsed.range());
 }
 
 const isAllowListed = (hostname: string, allowHosts: readonly string[]) => allowHosts.includes(hostname.toLowerCase());

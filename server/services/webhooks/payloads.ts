@@ -28,8 +28,44 @@ function jsonBody({ deliveryId, occurredAt, school, subject }: BodyInput): Webho
     : { ...base, bundle: subject.bundle, offer: subject.offer, url: subject.url };
 }
 
-// Adaptive Card text is markdown: keep link labels from breaking out of their brackets.
-const linkLabel = (text: string) => text.replace(/[[\]]/g, "").replace(/\s+/g, " ").trim();
+/*
+ * A TextBlock's text is markdown (bold, italic, lists, links), so text a person wrote is escaped to show
+ * exactly as typed: a title like "[klik](https://…)" must not become a link in the school's channel, nor
+ * "**x**" bold or "- x" a list. Characters that mark up anywhere get a backslash; those that only mark
+ * up at the start of a line (headings, quotes, lists, underlines) get one there; indentation goes, as
+ * four spaces would start a code block.
+ */
+const MARKUP_ANYWHERE = /[\\`*_~[\]()<>]/g;
+const MARKUP_AT_LINE_START = /^([#>+=-]|\d+(?=[.]))/;
+const escapeLine = (line: string) => line.trim().replace(MARKUP_ANYWHERE, "\\$&").replace(MARKUP_AT_LINE_START, (marker) => (/\d/.test(marker) ? `${marker}\\` : `\\${marker}`));
+/** Text of several lines (notes, about, a message): its line breaks stay, each line escaped. */
+const markdownText = (text: string) => text.replace(/\r\n?/g, "\n").split("\n").map(escapeLine).join("\n");
+/** Text of one line (titles, names): its line breaks become spaces, so it cannot start a list or a heading. */
+const markdownLine = (text: string) => escapeLine(text.replace(/\s+/g, " "));
+
+/**
+ * A link target for card markdown: http(s) only, or null, and with the characters that could end the
+ * target or mark up inside it percent-encoded (the URL it names stays the same for the receiving site).
+ */
+function markdownTarget(raw: string): string | null {
+  const url = safeHttpUrl(raw);
+  return url && url.replace(/[()[\]<>*_`\\~\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+/** The URL when it is an absolute http(s) one: the only kind a card may open. */
+function safeHttpUrl(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const listedItem = (item: { title: string; url: string }) => {
+  const target = markdownTarget(item.url);
+  return target ? `- [${markdownLine(item.title)}](${target})` : `- ${markdownLine(item.title)}`;
+};
 const MAX_LISTED = 10;
 
 // Teams cards are written in Dutch, the language of the schools they go to.
@@ -45,35 +81,39 @@ const textBlock = (text: string, extra: Record<string, unknown> = {}): CardEleme
 
 /** An Adaptive Card 1.4 as Teams renders it: headline, title, what it is about, the items, one button. */
 export function adaptiveCard({ school, subject }: BodyInput) {
-  const body: CardElement[] = [textBlock(HEADLINES[subject.event](school.name), { size: "Small", isSubtle: true })];
+  const body: CardElement[] = [textBlock(HEADLINES[subject.event](markdownLine(school.name)), { size: "Small", isSubtle: true })];
   let action: { title: string; url: string };
   if (subject.event === "item.published") {
     const { item } = subject;
-    body.push(textBlock(item.title, { size: "Large", weight: "Bolder" }));
-    const about = item.notes.length ? item.notes.join("\n\n") : item.excerpt;
+    body.push(textBlock(markdownLine(item.title), { size: "Large", weight: "Bolder" }));
+    const about = item.notes.length ? item.notes.map(markdownText).join("\n\n") : item.excerpt && markdownText(item.excerpt);
     if (about) body.push(textBlock(about));
-    const source = [item.siteName, item.author].filter(Boolean).join(" · ");
+    const source = [item.siteName, item.author].filter(Boolean).map((part) => markdownLine(part!)).join(" · ");
     if (source) body.push(textBlock(source, { isSubtle: true, spacing: "Small" }));
     action = { title: say("webhook.openItem"), url: subject.url };
   } else {
     const { bundle, offer } = subject;
-    body.push(textBlock(bundle.title, { size: "Large", weight: "Bolder" }));
-    if (bundle.about) body.push(textBlock(bundle.about));
-    if (bundle.use) body.push(textBlock(`**${say("bundle.use")}** ${bundle.use}`));
-    if (subject.event === "offer.created" && offer.message) body.push(textBlock(say("webhook.brokerMessage", { message: offer.message }), { isSubtle: true }));
+    body.push(textBlock(markdownLine(bundle.title), { size: "Large", weight: "Bolder" }));
+    if (bundle.about) body.push(textBlock(markdownText(bundle.about)));
+    if (bundle.use) body.push(textBlock(`**${say("bundle.use")}** ${markdownText(bundle.use)}`));
+    if (subject.event === "offer.created" && offer.message) {
+      body.push(textBlock(say("webhook.brokerMessage", { message: markdownText(offer.message) }), { isSubtle: true }));
+    }
     if (bundle.items.length) {
-      const listed = bundle.items.slice(0, MAX_LISTED).map((i) => `- [${linkLabel(i.title)}](${i.url})`);
+      const listed = bundle.items.slice(0, MAX_LISTED).map(listedItem);
       if (bundle.items.length > MAX_LISTED) listed.push(`- ${say("webhook.moreItems", { count: bundle.items.length - MAX_LISTED })}`);
       body.push(textBlock(`**${say("bundle.itemsCounted", { count: bundle.items.length })}**`, { spacing: "Medium" }), textBlock(listed.join("\n")));
     }
     action = { title: say("webhook.openBundle"), url: subject.url };
   }
+  // The button opens only a web page, never a javascript: or data: address.
+  const openUrl = safeHttpUrl(action.url);
   return {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     type: "AdaptiveCard",
     version: "1.4",
     body,
-    actions: [{ type: "Action.OpenUrl", title: action.title, url: action.url }],
+    actions: openUrl ? [{ type: "Action.OpenUrl", title: action.title, url: openUrl }] : [],
     msteams: { width: "Full" },
   };
 }

@@ -3,6 +3,7 @@ import { WEBHOOK_EVENTS, type CreateWebhookRequest, type Delivery, type Webhook,
 import { decodePosition, pageOf } from "../../db/paging";
 import {
   attemptsOf,
+  backingOffUntil,
   deleteWebhookRow,
   deliveriesOf,
   insertWebhook,
@@ -80,6 +81,9 @@ export function listDeliveries(ctx: ServiceContext, school: SchoolCoordinator, h
   const { page: pageRows, nextCursor } = pageOf(rows, page.limit, (r) => ({ at: r.createdAt, id: r.id }));
   const ids = pageRows.map((r) => r.id);
   const attempts = attemptsOf(ctx, ids);
+  // What was written while the webhook backs off waits for the failed delivery's retry, and goes after it.
+  const held = backingOffUntil(ctx, hookId, isoNow(ctx));
+  const nextAttemptAt = (at: string) => (held && held > at ? held : at);
   const deliveries: Delivery[] = pageRows.map((r) => ({
     id: r.id,
     event: r.event as Delivery["event"],
@@ -87,7 +91,7 @@ export function listDeliveries(ctx: ServiceContext, school: SchoolCoordinator, h
     attempts: r.attempts,
     lastStatusCode: r.lastStatusCode,
     lastError: r.lastError,
-    nextAttemptAt: r.status === "pending" ? r.nextAttemptAt : null,
+    nextAttemptAt: r.status === "pending" ? nextAttemptAt(r.nextAttemptAt) : null,
     createdAt: r.createdAt,
     deliveredAt: r.deliveredAt,
     attemptLog: attempts

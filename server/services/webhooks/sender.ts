@@ -47,6 +47,13 @@ export function classify(statusCode: number, retryAfter: string | undefined, now
   return { kind: "give_up", statusCode, error: `HTTP ${statusCode}` };
 }
 
+/** The promise's value, or null when it has not settled within `ms`. */
+function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export async function postWebhook(
   rawUrl: string,
   body: string,
@@ -54,15 +61,19 @@ export async function postWebhook(
   limits: SendLimits,
   now: () => Date,
 ): Promise<SendOutcome> {
+  const started = performance.now();
+  const noAnswer: SendOutcome = { kind: "retry", statusCode: null, error: `no answer within ${Math.round(limits.timeoutMs / 1000)} s`, retryAfterMs: null };
   let target;
   try {
-    target = await resolveWebhookTarget(rawUrl, limits.allowHosts);
+    // The deadline counts from here: a name server that never answers holds a place as long as a host that never does.
+    target = await withinDeadline(resolveWebhookTarget(rawUrl, limits.allowHosts), limits.timeoutMs);
   } catch (error) {
     // The address may be fixed by DNS later (or was a rebinding attempt): refuse now, check again next time.
     if (error instanceof WebhookAddressError) return { kind: "retry", statusCode: null, error: `refused: ${error.message}`, retryAfterMs: null };
     throw error;
   }
   if (limits.signal.aborted) return { kind: "interrupted" };
+  if (!target) return noAnswer;
 
   const pinned = target.address;
   const pinnedLookup: LookupFunction | undefined = pinned
@@ -97,10 +108,13 @@ export async function postWebhook(
         "User-Agent": "Knooppunt-Webhooks/1.0",
       },
     });
-    const deadline = setTimeout(() => {
-      request.destroy();
-      finish({ kind: "retry", statusCode: null, error: `no answer within ${Math.round(limits.timeoutMs / 1000)} s`, retryAfterMs: null });
-    }, limits.timeoutMs);
+    const deadline = setTimeout(
+      () => {
+        request.destroy();
+        finish(noAnswer);
+      },
+      Math.max(0, limits.timeoutMs - (performance.now() - started)),
+    );
     const onAbort = () => {
       request.destroy();
       finish({ kind: "interrupted" });

@@ -5,7 +5,7 @@
  * crash loses nothing: rows still pending are sent after the restart, at worst a second time with the
  * same Knooppunt-Delivery id, on which receivers may deduplicate.
  */
-import { dueDeliveries, isPending, pruneDeliveries, recordAttempt, updateDelivery, type DeliveryRow, type DueDelivery } from "../../db/repositories/webhooks";
+import { deliveryBody, holdDeliveriesOf, isPending, nextDeliveries, webhooksBackingOff, pruneDeliveries, recordAttempt, updateDelivery, type DeliveryRow, type DueDelivery } from "../../db/repositories/webhooks";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { postWebhook, signBody, type SendOutcome } from "./sender";
@@ -21,8 +21,10 @@ export interface WorkerOptions {
   backoffMaxMs: number;
   /** How long a delivery is retried before it is given up (at least 24 hours in production). */
   retryWindowMs: number;
+  /** One try's deadline, from looking up the host to the end of the answer. */
   requestTimeoutMs: number;
   maxResponseBytes: number;
+  /** Requests in flight at once, over all schools (see fairOrder for how they are shared). */
   concurrency: number;
   /** Called inside the transaction that marks a delivery delivered. */
   onDelivered?: (delivery: DueDelivery, at: string) => void;
@@ -32,21 +34,60 @@ export interface WorkerOptions {
 /** A receiver's Retry-After is honoured, within reason: a day-long one would outlast the retry window. */
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
 
+/**
+ * The order in which due deliveries (at most one per webhook, the longest waiting first) take free
+ * places: round-robin over schools, so a school with ten webhooks does not go ten times before the next
+ * school goes once.
+ */
+function fairOrder(due: DueDelivery[]): DueDelivery[] {
+  const bySchool = new Map<string, DueDelivery[]>();
+  for (const delivery of due) {
+    const queue = bySchool.get(delivery.schoolId);
+    if (queue) queue.push(delivery);
+    else bySchool.set(delivery.schoolId, [delivery]);
+  }
+  const queues = [...bySchool.values()];
+  const order: DueDelivery[] = [];
+  for (let round = 0; order.length < due.length; round++) {
+    for (const queue of queues) if (round < queue.length) order.push(queue[round]!);
+  }
+  return order;
+}
+
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly inFlight = new Map<string, Promise<void>>();
   /** One request at a time per webhook, so a slow receiver gets its messages in order and is not flooded. */
   private readonly busyHooks = new Set<string>();
+  private readonly busySchools = new Map<string, number>();
+  private retriesInFlight = 0;
+  /** Webhooks whose last try failed, until (ms on the context's clock) their next one; read from the outbox at start. */
+  private readonly backingOff = new Map<string, number>();
+  /**
+   * A host that never answers holds its place until the deadline. A school's webhooks together take at
+   * most a quarter of the places, and retries (a host that failed before, likely to fail again) at most
+   * half, so the receivers that work always find places free, whatever hangs elsewhere.
+   */
+  private readonly schoolShare: number;
+  private readonly retryShare: number;
   private readonly shutdown = new AbortController();
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly options: WorkerOptions,
     private readonly random: () => number = Math.random,
-  ) {}
+  ) {
+    this.schoolShare = Math.max(1, Math.floor(options.concurrency / 4));
+    this.retryShare = Math.max(1, Math.floor(options.concurrency / 2));
+  }
 
   start() {
+    try {
+      for (const { webhookId, until } of webhooksBackingOff(this.ctx, isoNow(this.ctx))) this.backingOff.set(webhookId, Date.parse(until));
+    } catch (error) {
+      console.error("[knooppunt] webhook worker could not read which webhooks back off:", error);
+    }
     this.tick();
   }
 
@@ -54,6 +95,17 @@ export class WebhookWorker {
   readonly wake = () => {
     if (!this.stopped) this.dispatch();
   };
+
+  private wakeScheduled = false;
+  /** Once for all the sends that finish in one turn of the event loop: each would read the outbox for the same places. */
+  private wakeSoon() {
+    if (this.wakeScheduled || this.stopped) return;
+    this.wakeScheduled = true;
+    setImmediate(() => {
+      this.wakeScheduled = false;
+      this.wake();
+    });
+  }
 
   async stop() {
     this.stopped = true;
@@ -91,38 +143,57 @@ export class WebhookWorker {
   private dispatch() {
     let free = this.options.concurrency - this.inFlight.size;
     if (free <= 0) return;
+    const now = this.ctx.now();
+    for (const [hookId, until] of this.backingOff) if (until <= now.getTime()) this.backingOff.delete(hookId);
     let due: DueDelivery[];
     try {
-      due = dueDeliveries(this.ctx, isoNow(this.ctx), 50);
+      // Enough to fill every place even when the first schools listed are at their share.
+      due = nextDeliveries(this.ctx, now.toISOString(), [...this.backingOff.keys()], 12 * this.options.concurrency + this.inFlight.size);
     } catch (error) {
       console.error("[knooppunt] webhook worker could not read the outbox:", error);
       return;
     }
-    for (const delivery of due) {
+    for (const delivery of fairOrder(due)) {
       if (free <= 0) break;
-      if (this.inFlight.has(delivery.id) || this.busyHooks.has(delivery.webhookId)) continue;
+      if (this.busyHooks.has(delivery.webhookId)) continue;
+      if ((this.busySchools.get(delivery.schoolId) ?? 0) >= this.schoolShare) continue;
+      const retry = delivery.attempts > 0;
+      if (retry && this.retriesInFlight >= this.retryShare) continue;
       free -= 1;
-      this.busyHooks.add(delivery.webhookId);
+      this.take(delivery, retry, +1);
       const sending = this.deliver(delivery)
         .catch((error) => console.error(`[knooppunt] webhook delivery ${delivery.id} failed unexpectedly:`, error))
         .finally(() => {
           this.inFlight.delete(delivery.id);
-          this.busyHooks.delete(delivery.webhookId);
-          if (!this.stopped) setImmediate(this.wake);
+          this.take(delivery, retry, -1);
+          this.wakeSoon();
         });
       this.inFlight.set(delivery.id, sending);
     }
   }
 
+  /** Takes (+1) or gives back (-1) a delivery's place in its webhook's, school's and the retries' count. */
+  private take(delivery: DueDelivery, retry: boolean, change: 1 | -1) {
+    if (change > 0) this.busyHooks.add(delivery.webhookId);
+    else this.busyHooks.delete(delivery.webhookId);
+    const school = (this.busySchools.get(delivery.schoolId) ?? 0) + change;
+    if (school > 0) this.busySchools.set(delivery.schoolId, school);
+    else this.busySchools.delete(delivery.schoolId);
+    if (retry) this.retriesInFlight += change;
+  }
+
   private async deliver(delivery: DueDelivery) {
+    const body = deliveryBody(this.ctx, delivery.id);
+    // Gone with its webhook since the outbox was read.
+    if (body === undefined) return;
     const started = performance.now();
     const outcome = await postWebhook(
       delivery.url,
-      delivery.body,
+      body,
       {
         "Knooppunt-Event": delivery.event,
         "Knooppunt-Delivery": delivery.id,
-        "Knooppunt-Signature": signBody(delivery.secret, delivery.body),
+        "Knooppunt-Signature": signBody(delivery.secret, body),
       },
       {
         allowHosts: this.ctx.webhookAllowHosts,
@@ -147,6 +218,7 @@ export class WebhookWorker {
     const ctx = this.ctx;
     const now = ctx.now();
     const at = now.toISOString();
+    let backOffUntil: number | null = null;
     transaction(ctx, () => {
       // The webhook may have been deleted while the request was out; its deliveries went with it.
       if (!isPending(ctx, delivery.id)) return;
@@ -163,9 +235,13 @@ export class WebhookWorker {
       } else if (now.getTime() - Date.parse(delivery.createdAt) >= this.options.retryWindowMs) {
         update = { status: "failed", lastError: `${error} (gave up after retrying for ${Math.round(this.options.retryWindowMs / 3_600_000)} hours)` };
       } else {
-        update = { lastError: error, nextAttemptAt: new Date(now.getTime() + this.backoff(attempts, outcome.retryAfterMs)).toISOString() };
+        backOffUntil = now.getTime() + this.backoff(attempts, outcome.retryAfterMs);
+        const nextAttemptAt = new Date(backOffUntil).toISOString();
+        update = { lastError: error, nextAttemptAt };
+        holdDeliveriesOf(ctx, delivery.webhookId, nextAttemptAt);
       }
       updateDelivery(ctx, delivery.id, { ...update, attempts, lastStatusCode: outcome.statusCode });
     });
+    if (backOffUntil !== null) this.backingOff.set(delivery.webhookId, backOffUntil);
   }
 }
