@@ -86,6 +86,35 @@ export function normaliseUrl(raw: string): string {
 }
 
 /**
+ * The address a save keeps of the URL its person submitted: what opens the page, nothing that only
+ * belongs to them. User info (`user:pass@`) and tracking parameters go as in {@link normaliseUrl}; the
+ * fragment stays only when it is a plain anchor (`#leerlijn-2`), since a fragment with `=`, `&` or a
+ * long opaque value is where sign-in flows put tokens (`#access_token=…`). Unlike the normalised URL,
+ * the query keeps its order and the path its trailing slash: some sites need them to open the page.
+ *
+ * @throws {InvalidUrlError} when `raw` is not an absolute http(s) URL.
+ */
+export function shareableUrl(raw: string): string {
+  const url = parseHttpUrl(raw);
+  if (url === null) throw new InvalidUrlError(raw);
+  url.username = "";
+  url.password = "";
+  if (!PLAIN_ANCHOR.test(url.hash) || SECRET_WORDS.test(url.hash)) url.hash = "";
+  const youTube = isYouTubeHost(url.hostname);
+  const vimeo = url.hostname === "vimeo.com" || url.hostname.endsWith(".vimeo.com");
+  const kept = queryPairs(url.search).filter(({ key }) => {
+    const k = key.toLowerCase();
+    return !isTrackingParam(k) && !(youTube && k === "si") && !(vimeo && k === "share");
+  });
+  url.search = kept.map((p) => p.raw).join("&");
+  return url.href;
+}
+
+/** An anchor a person could have clicked to: a short name, not a token (`#access_token=…`, `#eyJhbGci…`). */
+const PLAIN_ANCHOR = /^#[\p{L}\p{N}_.:-]{1,40}$/u;
+const SECRET_WORDS = /token|secret|auth|session|passw|key|code|sig/i;
+
+/**
  * Resolves a page's canonical link (`<link rel="canonical" href>`, possibly relative) against the page URL.
  * Returns the absolute URL only when it is http(s) and on the same site as the page: the same host name,
  * ignoring a leading `www.` on either side (ports are not compared). Returns null otherwise, including when
