@@ -25,12 +25,11 @@ export interface ItemCandidate {
 }
 
 /**
- * "Carries one of these themes on a save the audience sees", in the form that is cheap for this theme.
- * Walking the items newest first stops after `limit` matches: quick for a common theme, but it reads the
- * whole library for a rare one. Looking up the theme's saves first is quick for a rare theme, but sorts
- * every match of a common one. The costs meet near sqrt(limit × items) tagged saves; counting them on
- * the theme index, stopping at that number, costs next to nothing. This keeps the 304 path, which runs
- * this query, at a millisecond or two on a 100,000-item library for common and rare themes alike.
+ * "Carries one of these themes on a save the audience sees", in the form that is cheap for this theme:
+ * for a rare theme, looking up the theme's saves first; for a common one, checking each item. The costs
+ * meet near sqrt(limit × items) tagged saves; counting them on the theme index, stopping at that
+ * number, costs next to nothing. (An item's place in a feed is its first save the audience sees, known
+ * only after reading its visible saves, so a feed reads every matching item, not only the newest.)
  */
 function themeFilter(ctx: ServiceContext, scope: SaveScope, themes: string[], limit: number): SQL {
   const librarySize = queryGet<{ n: number | null }>(ctx, sql`SELECT max(seq) AS n FROM items`)?.n ?? 0;
