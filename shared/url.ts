@@ -87,10 +87,9 @@ export function normaliseUrl(raw: string): string {
 
 /**
  * The address a save keeps of the URL its person submitted: what opens the page, nothing that only
- * belongs to them. User info (`user:pass@`) and tracking parameters go as in {@link normaliseUrl}; the
- * fragment stays only when it is a plain anchor (`#leerlijn-2`), since a fragment with `=`, `&` or a
- * long opaque value is where sign-in flows put tokens (`#access_token=…`). Unlike the normalised URL,
- * the query keeps its order and the path its trailing slash: some sites need them to open the page.
+ * belongs to them. User info (`user:pass@`), the fragment (where sign-in flows put tokens:
+ * `#access_token=…`) and tracking parameters go as in {@link normaliseUrl}; unlike the normalised URL,
+ * the query keeps its order and the path its trailing slash, which some sites need to open the page.
  *
  * @throws {InvalidUrlError} when `raw` is not an absolute http(s) URL.
  */
@@ -99,7 +98,7 @@ export function shareableUrl(raw: string): string {
   if (url === null) throw new InvalidUrlError(raw);
   url.username = "";
   url.password = "";
-  if (!PLAIN_ANCHOR.test(url.hash) || SECRET_WORDS.test(url.hash)) url.hash = "";
+  url.hash = "";
   const youTube = isYouTubeHost(url.hostname);
   const vimeo = url.hostname === "vimeo.com" || url.hostname.endsWith(".vimeo.com");
   const kept = queryPairs(url.search).filter(({ key }) => {
@@ -109,10 +108,6 @@ export function shareableUrl(raw: string): string {
   url.search = kept.map((p) => p.raw).join("&");
   return url.href;
 }
-
-/** An anchor a person could have clicked to: a short name, not a token (`#access_token=…`, `#eyJhbGci…`). */
-const PLAIN_ANCHOR = /^#[\p{L}\p{N}_.:-]{1,40}$/u;
-const SECRET_WORDS = /token|secret|auth|session|passw|key|code|sig/i;
 
 /**
  * Resolves a page's canonical link (`<link rel="canonical" href>`, possibly relative) against the page URL.

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { shareableUrl } from "../../shared/url";
 
 /**
- * Cleans the URLs saves keep with shareableUrl (credentials, token fragments, tracking parameters).
+ * Cleans the URLs saves keep with shareableUrl (credentials, fragments, tracking parameters).
  * Migration 0007 took out what SQL can (fragments, user:pass@); taking tracking parameters out of a
  * query string needs the URL parser, so that part runs here, at every start. It only rewrites rows that
  * still differ from their clean form, so a second start changes nothing; it reads only addresses with a
