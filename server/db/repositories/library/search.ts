@@ -88,7 +88,9 @@ const allFilters = (scope: SaveScope, f: LibraryFilter) => {
 
 /**
  * The items a search matches (or every item, without a query), as CTE `m(seq, createdAt, score)`, only
- * through saves the scope may see: `createdAt` is the item's first visible save, `score` as above.
+ * through saves the scope may see: `createdAt` is the item's first visible save (with a query, its first
+ * visible save that matches: looking up every match's other saves cost more than the search itself),
+ * `score` as above.
  */
 function matching(scope: SaveScope, fts: FtsQuery | null): SQL {
   if (!fts) {
@@ -97,14 +99,10 @@ function matching(scope: SaveScope, fts: FtsQuery | null): SQL {
   return sql`WITH hits AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${fts}),
       titled AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${inColumns(fts, ["title"])}),
       added AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${inColumns(fts, ["note", "quote", "tags", "themes"])}),
-      ranked AS (
-        SELECT s.item_seq AS seq,
-          max(CASE WHEN s.seq IN (SELECT save_seq FROM titled) THEN 3 WHEN s.seq IN (SELECT save_seq FROM added) THEN 2 ELSE 1 END) AS score
-        FROM hits h JOIN saves s ON s.seq = h.save_seq WHERE ${visibleSave(scope, "s")} GROUP BY s.item_seq),
       m AS (
-        SELECT r.seq AS seq, r.score AS score,
-          (SELECT min(fs.created_at) FROM saves fs WHERE fs.item_seq = r.seq AND ${visibleSave(scope, "fs")}) AS createdAt
-        FROM ranked r)`;
+        SELECT s.item_seq AS seq, min(s.created_at) AS createdAt,
+          max(CASE WHEN s.seq IN (SELECT save_seq FROM titled) THEN 3 WHEN s.seq IN (SELECT save_seq FROM added) THEN 2 ELSE 1 END) AS score
+        FROM hits h JOIN saves s ON s.seq = h.save_seq WHERE ${visibleSave(scope, "s")} GROUP BY s.item_seq)`;
 }
 
 const fromMatches = (scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter) =>
