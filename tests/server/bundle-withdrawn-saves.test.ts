@@ -85,4 +85,18 @@ describe("a published bundle whose saves are withdrawn", () => {
       ["Blijft gedeeld", false],
     ]);
   });
+
+  it("lets the broker withdraw their own note from the published bundle by publishing it again without it", async () => {
+    const item = (await reply(v1(net.people.anna.token).items.$post({ json: { url: "https://www.slo.nl/leesmotivatie", title: "Leesmotivatie", visibility: "public" } }))).body.item.id;
+    const bundle = await publishedBundle([{ itemId: item, note: "Mijn persoonlijke ervaring in groep 6" }]);
+    expect((await get(`/b/${bundle.slug}`)).text).toContain("Mijn persoonlijke ervaring in groep 6");
+    const bundles = v1(net.people.dewi.token).bundles;
+    const current = (await reply(bundles[":id"].$get({ param: { id: bundle.id } }))).body.bundle;
+    await bundles[":id"].items.$put({ param: { id: bundle.id }, json: { version: current.version, items: [{ itemId: item, note: "" }] } });
+    expect((await reply(bundles[":id"].publish.$post({ param: { id: bundle.id }, json: {} }))).status).toBe(200);
+    const page = await get(`/b/${bundle.slug}`);
+    expect(page.text).not.toContain("Mijn persoonlijke ervaring in groep 6");
+    expect(page.text).toContain("Leesmotivatie");
+    expect((await get(`/feeds/bundles/${bundle.slug}.atom`)).text).not.toContain("Mijn persoonlijke ervaring in groep 6");
+  });
 });
