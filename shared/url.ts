@@ -86,6 +86,30 @@ export function normaliseUrl(raw: string): string {
 }
 
 /**
+ * The address a save keeps of the URL its person submitted: what opens the page, nothing that only
+ * belongs to them. User info (`user:pass@`), the fragment (where sign-in flows put tokens:
+ * `#access_token=…`) and tracking parameters go as in {@link normaliseUrl}; unlike the normalised URL,
+ * the query keeps its order and the path its trailing slash, which some sites need to open the page.
+ *
+ * @throws {InvalidUrlError} when `raw` is not an absolute http(s) URL.
+ */
+export function shareableUrl(raw: string): string {
+  const url = parseHttpUrl(raw);
+  if (url === null) throw new InvalidUrlError(raw);
+  url.username = "";
+  url.password = "";
+  url.hash = "";
+  const youTube = isYouTubeHost(url.hostname);
+  const vimeo = url.hostname === "vimeo.com" || url.hostname.endsWith(".vimeo.com");
+  const kept = queryPairs(url.search).filter(({ key }) => {
+    const k = key.toLowerCase();
+    return !isTrackingParam(k) && !(youTube && k === "si") && !(vimeo && k === "share");
+  });
+  url.search = kept.map((p) => p.raw).join("&");
+  return url.href;
+}
+
+/**
  * Resolves a page's canonical link (`<link rel="canonical" href>`, possibly relative) against the page URL.
  * Returns the absolute URL only when it is http(s) and on the same site as the page: the same host name,
  * ignoring a leading `www.` on either side (ports are not compared). Returns null otherwise, including when

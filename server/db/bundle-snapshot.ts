@@ -14,5 +14,11 @@ export interface BundleSnapshot {
   audience: Audience;
   curators: { id: string; name: string; role: "owner" | "curator" }[];
   entries: BundleEntry[];
+  /**
+   * Per item id, the save whose page facts the entry shows (the one that spoke for the item to the
+   * bundle's audience at publication), so a render can tell whether it is still shared. Snapshots
+   * published before saves kept their own facts have none.
+   */
+  factsSaves?: Record<string, number>;
   publishedAt: string;
 }

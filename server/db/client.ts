@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema";
+import { cleanStoredUrls } from "./stored-urls";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -33,5 +34,6 @@ export function openDatabase(path: string): DatabaseHandle {
   sqlite.pragma("mmap_size = 268435456");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  cleanStoredUrls(sqlite);
   return { sqlite, db, close: () => sqlite.close() };
 }

@@ -143,8 +143,9 @@ export const themes = sqliteTable(
 );
 
 /**
- * One row per normalised URL. `seq` is an integer alias used as the FTS rowid, since the public id is a
- * string.
+ * One row per normalised URL: what the saves of the same page share, and nothing anyone wrote about it.
+ * `url` is the normalised URL (no credentials, fragment or tracking parameters); every page fact lives
+ * on the save of the person who captured it, so an item shows each viewer only saves they may see.
  */
 export const items = sqliteTable(
   "items",
@@ -153,9 +154,29 @@ export const items = sqliteTable(
     id: text("id").notNull(),
     urlKey: text("url_key").notNull(),
     url: text("url").notNull(),
+  },
+  (t) => [uniqueIndex("items_id_unique").on(t.id), uniqueIndex("items_url_key_unique").on(t.urlKey)],
+);
+
+/**
+ * A person's save of an item: the page facts they captured (title, kind, excerpt, readable text, …, the
+ * URL as they submitted it, cleaned of credentials and tokens), their note, circle, themes and what
+ * happened when they applied it. `seq` is the rowid of the save's search row (saves_fts).
+ */
+export const saves = sqliteTable(
+  "saves",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    itemSeq: integer("item_seq")
+      .notNull()
+      .references(() => items.seq, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull().default(""),
     canonicalUrl: text("canonical_url"),
-    title: text("title").notNull(),
-    kind: text("kind").$type<ItemKind>().notNull(),
+    title: text("title").notNull().default(""),
+    kind: text("kind").$type<ItemKind>().notNull().default("artikel"),
     siteName: text("site_name"),
     author: text("author"),
     publishedAt: text("published_at"),
@@ -168,28 +189,6 @@ export const items = sqliteTable(
     videoId: text("video_id"),
     videoDurationSeconds: integer("video_duration_seconds"),
     videoEmbedUrl: text("video_embed_url"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    uniqueIndex("items_id_unique").on(t.id),
-    uniqueIndex("items_url_key_unique").on(t.urlKey),
-    index("items_created_idx").on(t.createdAt, t.seq),
-    index("items_kind_idx").on(t.kind),
-  ],
-);
-
-/** A person's save of an item: their note, circle, themes and what happened when they applied it. */
-export const saves = sqliteTable(
-  "saves",
-  {
-    seq: integer("seq").primaryKey({ autoIncrement: true }),
-    itemSeq: integer("item_seq")
-      .notNull()
-      .references(() => items.seq, { onDelete: "cascade" }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
     note: text("note").notNull().default(""),
     quote: text("quote").notNull().default(""),
     tags: jsonList<string>("tags"),
@@ -210,6 +209,7 @@ export const saves = sqliteTable(
     index("saves_item_visibility_idx").on(t.itemSeq, t.visibility),
     index("saves_school_idx").on(t.schoolId, t.visibility),
     index("saves_community_idx").on(t.communityId, t.visibility),
+    index("saves_created_idx").on(t.createdAt, t.itemSeq),
   ],
 );
 

@@ -22,3 +22,18 @@ export function visibleItem(scope: SaveScope, itemAlias = "i"): SQL {
   const i = sql.raw(itemAlias);
   return sql`EXISTS (SELECT 1 FROM saves vs WHERE vs.item_seq = ${i}.seq AND ${visibleSave(scope, "vs")})`;
 }
+
+/**
+ * Which of an item's visible saves speaks for it (title, excerpt, URL, … — every page fact a viewer is
+ * shown), as an ORDER BY over saves `alias`: the viewer's own save first, else the most widely shared
+ * one (public, then network, then school or community, then private), then the earliest, then the
+ * lowest seq. Only ever applied to saves that `visibleSave` lets through.
+ */
+export function factsSaveOrder(scope: SaveScope, alias = "s"): SQL {
+  const s = sql.raw(alias);
+  const circle = sql.raw(
+    `CASE ${alias}.visibility WHEN 'public' THEN 0 WHEN 'network' THEN 1 WHEN 'school' THEN 2 WHEN 'community' THEN 2 ELSE 3 END`,
+  );
+  const rest = sql`${circle}, ${s}.created_at, ${s}.seq`;
+  return scope.ownerId === null ? rest : sql`(${s}.user_id = ${scope.ownerId}) DESC, ${rest}`;
+}

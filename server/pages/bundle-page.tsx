@@ -90,6 +90,7 @@ function Entry({ entry, position, lang, themeName }: { entry: BundleEntry; posit
           {position}. {href ? <a href={href}>{entry.title}</a> : entry.title}
         </h3>
         <p class="muted">{details.join(" · ")}</p>
+        {entry.noLongerShared ? <p class="muted no-longer-shared">{t("bundle.noLongerShared")}</p> : null}
         {entry.note ? (
           <div class="note">
             <strong>{t("page.brokerNote")}</strong>

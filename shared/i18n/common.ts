@@ -9,6 +9,7 @@ const nl = {
   "bundle.use": "Wat kan ik ermee?",
   "bundle.curatedBy": "Samengesteld door {names}",
   "bundle.itemsCounted": "In deze bundel ({count})",
+  "bundle.noLongerShared": "niet meer gedeeld",
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -17,6 +18,7 @@ const en: Record<keyof typeof nl, string> = {
   "bundle.use": "What can I do with it?",
   "bundle.curatedBy": "Curated by {names}",
   "bundle.itemsCounted": "In this bundle ({count})",
+  "bundle.noLongerShared": "no longer shared",
 };
 
 export const common = { nl, en };

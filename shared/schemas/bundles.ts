@@ -76,6 +76,12 @@ export const BundleEntry = z.object({
   video: Video.nullable(),
   themes: z.array(z.string()),
   note: z.string(),
+  noLongerShared: z
+    .boolean()
+    .optional()
+    .describe(
+      "True when the save whose page facts the bundle published was deleted or narrowed below the bundle's audience since: the title and link stay, the excerpt, author, image and video are left out.",
+    ),
 });
 export type BundleEntry = z.infer<typeof BundleEntry>;
 

@@ -121,7 +121,13 @@ export const Item = z.object({
   notes: z.array(VisibleNote),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).describe(
+  "An item as the caller may see it, made only of saves the caller may see. Each save keeps the page facts its person captured; " +
+    "url, canonicalUrl, title, kind, siteName, author, publishedAt, language, imageUrl, faviconUrl, excerpt and video come from one of them: " +
+    "the caller's own save, else the most widely shared visible save (public, then network, then school or community, then private), " +
+    "then the earliest, then the first stored. themes, tags, sector, notes, saveCount, createdAt (the first visible save) and updatedAt " +
+    "(the latest change to a visible save) are taken over all the caller's visible saves.",
+);
 export type Item = z.infer<typeof Item>;
 
 export const ItemResponse = z.object({ item: Item, existing: z.boolean().optional() });

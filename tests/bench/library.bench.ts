@@ -75,7 +75,7 @@ const QUERIES: { q: string; what: string }[] = [
 ];
 
 const DIRECT_SQL =
-  "SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ? ORDER BY score LIMIT 20";
+  "SELECT rowid, bm25(saves_fts) AS score FROM saves_fts WHERE saves_fts MATCH ? ORDER BY score LIMIT 20";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const SERVER_ENTRY = fileURLToPath(new URL("./bench-server.ts", import.meta.url));
@@ -199,7 +199,7 @@ async function benchSearch(
   errors: string[],
 ): Promise<{ rows: SearchRow[]; floors: Floors }> {
   const direct = reader.prepare(DIRECT_SQL);
-  const countMatches = reader.prepare("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH ?");
+  const countMatches = reader.prepare("SELECT count(*) AS n FROM saves_fts WHERE saves_fts MATCH ?");
   const rows: SearchRow[] = QUERIES.map(({ q, what }) => {
     const fts = toFtsQuery(q);
     if (!fts) throw new BenchError(`query '${q}' has no FTS form`);

@@ -165,4 +165,52 @@ describe("the database", () => {
       { id: "d-teams", offerId: "o-teams" },
     ]);
   });
+
+  it("gives every save made before saves kept their own page facts its item's facts, cleans stored addresses and indexes each save", () => {
+    const { path, old } = databaseBefore("0007_");
+    const now = "2026-11-01T08:00:00.000Z";
+    const later = "2026-11-02T08:00:00.000Z";
+    old.exec(`
+      INSERT INTO users (id, name, email, password_hash, roles, created_at, updated_at) VALUES
+        ('u1', 'Anna', 'anna@example.nl', 'x', '[]', '${now}', '${now}'), ('u2', 'Bram', 'bram@example.nl', 'x', '[]', '${now}', '${now}');
+      INSERT INTO items (id, url_key, url, canonical_url, title, kind, site_name, author, excerpt, text, image_url, created_at, updated_at) VALUES
+        ('i1', 'https://intranet.example/verslag/42', 'https://jan:Geheim123@intranet.example/verslag/42?utm_source=mail&id=7#access_token=abc',
+         NULL, 'Gesprek ouders', 'protocol', 'Intranet', 'Mentor', 'Kort verslag', 'Vertrouwelijk verslag over dyslexie', 'https://intranet.example/foto.jpg', '${now}', '${now}'),
+        ('i2', 'https://a.nl/2', 'https://a.nl/2', 'https://a.nl/2#boven', 'Twee', 'artikel', NULL, NULL, NULL, NULL, NULL, '${now}', '${now}');
+      INSERT INTO saves (item_seq, user_id, note, visibility, created_at, updated_at) VALUES
+        (1, 'u1', 'Eigen notitie', 'private', '${now}', '${now}'), (1, 'u2', '', 'network', '${later}', '${later}'), (2, 'u1', '', 'public', '${now}', '${now}');
+    `);
+    old.close();
+
+    const read = () => {
+      const database = openDatabase(path);
+      const rows = {
+        items: database.sqlite.prepare("SELECT * FROM items ORDER BY seq").all(),
+        saves: database.sqlite
+          .prepare("SELECT seq, url, canonical_url AS canonicalUrl, title, kind, site_name AS siteName, author, excerpt, text, image_url AS imageUrl, created_at AS createdAt FROM saves ORDER BY seq")
+          .all(),
+        match: (q: string) => (database.sqlite.prepare("SELECT rowid FROM saves_fts WHERE saves_fts MATCH ? ORDER BY rowid").all(q) as { rowid: number }[]).map((r) => r.rowid),
+        tables: (database.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'items_fts'").all() as unknown[]).length,
+      };
+      return { ...rows, matches: [rows.match("dyslexie"), rows.match("intranet"), rows.match("eigen"), rows.match("twee")], close: () => database.close() };
+    };
+    const first = read();
+    const fromItem = { title: "Gesprek ouders", kind: "protocol", siteName: "Intranet", author: "Mentor", excerpt: "Kort verslag", text: "Vertrouwelijk verslag over dyslexie" };
+    expect(first.items).toEqual([
+      { seq: 1, id: "i1", url_key: "https://intranet.example/verslag/42", url: "https://intranet.example/verslag/42" },
+      { seq: 2, id: "i2", url_key: "https://a.nl/2", url: "https://a.nl/2" },
+    ]);
+    expect(first.saves).toEqual([
+      { seq: 1, url: "https://intranet.example/verslag/42?id=7", canonicalUrl: null, ...fromItem, imageUrl: "https://intranet.example/foto.jpg", createdAt: now },
+      { seq: 2, url: "https://intranet.example/verslag/42?id=7", canonicalUrl: null, ...fromItem, imageUrl: "https://intranet.example/foto.jpg", createdAt: later },
+      { seq: 3, url: "https://a.nl/2", canonicalUrl: "https://a.nl/2", title: "Twee", kind: "artikel", siteName: null, author: null, excerpt: null, text: null, imageUrl: null, createdAt: now },
+    ]);
+    expect(first.matches).toEqual([[1, 2], [1, 2], [1], [3]]);
+    expect(first.tables).toBe(0);
+    first.close();
+    // Starting again changes nothing.
+    const second = read();
+    expect({ items: second.items, saves: second.saves, matches: second.matches }).toEqual({ items: first.items, saves: first.saves, matches: first.matches });
+    second.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidUrlError, dedupKey, isHttpUrl, normaliseUrl, resolveCanonical } from "../../shared/url";
+import { InvalidUrlError, dedupKey, isHttpUrl, normaliseUrl, resolveCanonical, shareableUrl } from "../../shared/url";
 
 type Case = readonly [input: string, expected: string];
 
@@ -341,5 +341,24 @@ describe("dedupKey", () => {
 
   it("throws InvalidUrlError for an invalid page URL even with a usable-looking canonical", () => {
     expect(() => dedupKey("javascript:alert(1)", "https://www.lowan.nl/")).toThrow(InvalidUrlError);
+  });
+});
+
+describe("shareableUrl: the address a save keeps", () => {
+  it.each([
+    ["https://jan:Geheim123@intranet.example/verslag/42?utm_source=mail#access_token=abc", "https://intranet.example/verslag/42"],
+    ["https://jan@intranet.example/verslag/42", "https://intranet.example/verslag/42"],
+    ["https://www.lowan.nl/po/?b=2&a=1&fbclid=x#woordenschat", "https://www.lowan.nl/po/?b=2&a=1"],
+    ["https://app.example/#/dashboard?token=abc", "https://app.example/"],
+    ["https://youtu.be/dQw4w9WgXcQ?si=abc&t=42", "https://youtu.be/dQw4w9WgXcQ?t=42"],
+  ])("keeps what opens the page of %s", (input, expected) => {
+    expect(shareableUrl(input)).toBe(expected);
+  });
+
+  it("is idempotent and refuses what is not an http(s) address", () => {
+    const once = shareableUrl("https://u:p@school.nl/a?utm_medium=x&q=1#stap-2");
+    expect(once).toBe("https://school.nl/a?q=1");
+    expect(shareableUrl(once)).toBe(once);
+    expect(() => shareableUrl("javascript:alert(1)")).toThrow(InvalidUrlError);
   });
 });

@@ -11,26 +11,25 @@ import type { SaveScope } from "../../core/viewer";
 import type { Audience } from "../../../shared/schemas";
 import { jsonField, jsonListEmpty, jsonListHasAny } from "../sqlite";
 import { queryAll, queryGet } from "../statements";
-import { visibleItem, visibleSave } from "../visibility";
+import { visibleSave } from "../visibility";
 
 export interface ItemCandidate {
   seq: number;
   id: string;
-  /** Sort time: when the item entered the library. */
+  /** Sort time: the item's first save the audience sees. */
   at: string;
-  /** Latest change to the item or to a save the audience sees. */
+  /** Latest change to a save the audience sees. */
   updated: string;
   /** Changes when a visible save is added, widened, narrowed or deleted, even without a newer time. */
   stamp: string;
 }
 
 /**
- * "Carries one of these themes on a save the audience sees", in the form that is cheap for this theme.
- * Walking the items newest first stops after `limit` matches: quick for a common theme, but it reads the
- * whole library for a rare one. Looking up the theme's saves first is quick for a rare theme, but sorts
- * every match of a common one. The costs meet near sqrt(limit × items) tagged saves; counting them on
- * the theme index, stopping at that number, costs next to nothing. This keeps the 304 path, which runs
- * this query, at a millisecond or two on a 100,000-item library for common and rare themes alike.
+ * "Carries one of these themes on a save the audience sees", in the form that is cheap for this theme:
+ * for a rare theme, looking up the theme's saves first; for a common one, checking each item. The costs
+ * meet near sqrt(limit × items) tagged saves; counting them on the theme index, stopping at that
+ * number, costs next to nothing. (An item's place in a feed is its first save the audience sees, known
+ * only after reading its visible saves, so a feed reads every matching item, not only the newest.)
  */
 function themeFilter(ctx: ServiceContext, scope: SaveScope, themes: string[], limit: number): SQL {
   const librarySize = queryGet<{ n: number | null }>(ctx, sql`SELECT max(seq) AS n FROM items`)?.n ?? 0;
@@ -51,26 +50,25 @@ function themeFilter(ctx: ServiceContext, scope: SaveScope, themes: string[], li
  */
 export function itemCandidates(ctx: ServiceContext, scope: SaveScope, themes: string[], sectors: ItemSector[], limit: number): ItemCandidate[] {
   if (!themes.length) return [];
-  const where: SQL[] = [visibleItem(scope), themeFilter(ctx, scope, themes, limit)];
+  const where: SQL[] = [themeFilter(ctx, scope, themes, limit)];
   if (sectors.length) {
     where.push(sql`(NOT EXISTS (SELECT 1 FROM saves xs WHERE xs.item_seq = i.seq AND NOT ${jsonListEmpty(sql`xs.sector`)} AND ${visibleSave(scope, "xs")})
       OR EXISTS (SELECT 1 FROM saves ys WHERE ys.item_seq = i.seq AND ${jsonListHasAny(sql`ys.sector`, sectors)} AND ${visibleSave(scope, "ys")}))`);
   }
-  const rows = queryAll<{ seq: number; id: string; at: string; itemUpdated: string; savesUpdated: string; saveCount: number; saveSum: number }>(
+  // Times come only from saves the audience sees: an item's first save may be a private one.
+  const rows = queryAll<{ seq: number; id: string; at: string; savesUpdated: string; saveCount: number; saveSum: number }>(
     ctx,
-    sql`SELECT i.seq AS seq, i.id AS id, i.created_at AS at, i.updated_at AS itemUpdated,
-          max(s.updated_at) AS savesUpdated, count(s.seq) AS saveCount, total(s.seq) AS saveSum
-        FROM (SELECT i.seq, i.id, i.created_at, i.updated_at FROM items i WHERE ${sql.join(where, sql` AND `)}
-              ORDER BY i.created_at DESC, i.seq DESC LIMIT ${limit}) i
-        JOIN saves s ON s.item_seq = i.seq AND ${visibleSave(scope, "s")}
-        GROUP BY i.seq ORDER BY i.created_at DESC, i.seq DESC`,
+    sql`SELECT i.seq AS seq, i.id AS id, min(s.created_at) AS at, max(s.updated_at) AS savesUpdated, count(s.seq) AS saveCount, total(s.seq) AS saveSum
+        FROM items i JOIN saves s ON s.item_seq = i.seq AND ${visibleSave(scope, "s")}
+        WHERE ${sql.join(where, sql` AND `)}
+        GROUP BY i.seq ORDER BY at DESC, i.seq DESC LIMIT ${limit}`,
   );
   return rows.map((r) => ({
     seq: r.seq,
     id: r.id,
     at: r.at,
-    updated: r.savesUpdated > r.itemUpdated ? r.savesUpdated : r.itemUpdated,
-    stamp: `i${r.seq}:${r.itemUpdated}:${r.savesUpdated}:${r.saveCount}:${r.saveSum}`,
+    updated: r.savesUpdated,
+    stamp: `i${r.seq}:${r.savesUpdated}:${r.saveCount}:${r.saveSum}`,
   }));
 }
 

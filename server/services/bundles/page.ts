@@ -6,13 +6,14 @@ import { bundleBySlug, latestSnapshots } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
 import { openOfferByKey } from "../offers/inbox";
 import { themeIndex } from "../taxonomy/theme-index";
+import { stillShared } from "./still-shared";
 
 /** The snapshot a published bundle shows, by its slug; null for unknown slugs and drafts. */
 function publishedBySlug(ctx: ServiceContext, slug: string) {
   const row = bundleBySlug(ctx, slug);
   if (!row || row.status !== "published") return null;
   const snapshot = latestSnapshots(ctx, [row.id]).get(row.id);
-  return snapshot ? { row, snapshot } : null;
+  return snapshot ? { row, snapshot: stillShared(ctx, snapshot) } : null;
 }
 
 /** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */

@@ -16,7 +16,7 @@ import { conflict } from "../../core/errors";
 import { audienceViewer, type SignedInViewer } from "../../core/viewer";
 import { bundleForChange } from "../access/bundles";
 import { saveScope } from "../access/visibility";
-import { shapeItems } from "../library/item-view";
+import { shapeItemsWithSources } from "../library/item-view";
 import { versionConflict } from "./editing";
 import { getBundle, snapshotDigest, workingDigest } from "./view";
 
@@ -65,11 +65,16 @@ function newSlug(ctx: ServiceContext, title: string): string {
   }
 }
 
-/** Items as the bundle's audience sees them: page metadata and themes from saves in that audience, the broker's note, no one else's. */
-function snapshotEntries(ctx: ServiceContext, audience: Audience, working: WorkingItem[]): BundleEntry[] {
-  const shaped = new Map(shapeItems(ctx, audienceViewer(audience), working.map((w) => w.seq)).map((i) => [i.id, i]));
-  return working.map((w) => {
-    const item = shaped.get(w.itemId)!;
+/**
+ * Items as the bundle's audience sees them: page metadata and themes from saves in that audience, the
+ * broker's note, no one else's; and per item the save whose page facts were used (see still-shared.ts).
+ */
+function snapshotEntries(ctx: ServiceContext, audience: Audience, working: WorkingItem[]): Pick<BundleSnapshot, "entries" | "factsSaves"> {
+  const shaped = new Map(shapeItemsWithSources(ctx, audienceViewer(audience), working.map((w) => w.seq)).map((s) => [s.item.id, s]));
+  const factsSaves: Record<string, number> = {};
+  const entries = working.map((w): BundleEntry => {
+    const { item, factsSave } = shaped.get(w.itemId)!;
+    factsSaves[item.id] = factsSave;
     return {
       itemId: item.id,
       url: item.url,
@@ -85,6 +90,7 @@ function snapshotEntries(ctx: ServiceContext, audience: Audience, working: Worki
       note: w.note,
     };
   });
+  return { entries, factsSaves };
 }
 
 /**
@@ -114,7 +120,7 @@ export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: s
       sector: row.sector,
       audience: row.audience,
       curators,
-      entries: snapshotEntries(ctx, row.audience, working),
+      ...snapshotEntries(ctx, row.audience, working),
       publishedAt: now,
     };
     insertSnapshot(ctx, { bundleId: row.id, number, content, publishedBy: viewer.user.id, publishedAt: now });

@@ -13,6 +13,7 @@ import type { Viewer } from "../../core/viewer";
 import { accessesFor, bundleForRead, type BundleAccess } from "../access/bundles";
 import { audiencesReadBy } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
+import { stillShared } from "./still-shared";
 
 type CuratorView = Bundle["curators"][number];
 
@@ -31,7 +32,8 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
   // curator is not in shows up as `item: null`, with only the bundle's own note.
   const itemsById = new Map<string, Item>(shapeItems(ctx, viewer, seqs).map((item) => [item.id, item]));
 
-  return accesses.map(({ row, curator, snapshot }) => {
+  return accesses.map(({ row, curator, snapshot: published }) => {
+    const snapshot = published && stillShared(ctx, published);
     const publicUrl = row.slug ? ctx.links.bundlePage(row.slug) : null;
     const publishedAt = snapshot?.publishedAt ?? null;
     if (!curator) {

@@ -64,7 +64,8 @@ export function snapshotEntries(ctx: ServiceContext, snapshot: BundleSnapshot, u
     id: itemEntryId(e.itemId),
     title: e.title,
     url: e.url,
-    summary: e.note.trim() || e.excerpt,
+    // Feeds are written in Dutch, as their documents say (language "nl").
+    summary: [e.note.trim() || e.excerpt, e.noLongerShared ? `(${translate("nl", "bundle.noLongerShared")})` : null].filter(Boolean).join("\n\n") || null,
     categories: categoriesFor(ctx, e.themes),
     authors: e.author ? [e.author] : [],
     published: snapshot.publishedAt,

@@ -27,6 +27,7 @@ import { shapeItems } from "../library/item-view";
 import { openOfferByKey } from "../offers/inbox";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/theme-index";
+import { sharedStamp, stillShared } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
 
@@ -162,7 +163,11 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   if (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens) throw notFound("bundle");
   const taxonomy = taxonomyStamp(ctx);
   const linkKey = keyOpens ? key! : null;
-  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? ""], [], [
+  const published = snapshotOf(ctx, bundle.id, bundle.version);
+  if (!published) throw notFound("bundle");
+  // Read here, not in render(): an entry that stopped being shared must change the ETag, or a reader keeps its excerpt.
+  const snapshot = stillShared(ctx, published);
+  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? "", sharedStamp(snapshot)], [], [
     bundle.publishedAt,
     taxonomy,
   ]);
@@ -170,10 +175,8 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
     etag: v.etag,
     lastModified: v.lastModified,
     audience: bundle.audience === "public" ? "public" : "private",
-    render: () => {
-      const snapshot = snapshotOf(ctx, bundle.id, bundle.version);
-      if (!snapshot) throw notFound("bundle");
-      return writeFeed(
+    render: () =>
+      writeFeed(
         {
           id: `urn:knooppunt:feed:bundle:${bundle.id}`,
           title: translate("nl", "feeds.title", { name: snapshot.title }),
@@ -185,8 +188,7 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
           entries: snapshotEntries(ctx, snapshot, bundle.publishedAt).slice(0, options.limit),
         },
         options.format,
-      );
-    },
+      ),
   };
 }
 

@@ -1,28 +1,36 @@
 /**
- * Items as one caller may see them: themes, tags, sectors and notes come only from saves the caller may
- * see, so a private note never leaks through an item another person shared widely.
+ * Items as one caller may see them: everything comes only from saves the caller may see, so a private
+ * clip never leaks through an item another person shared widely. The page facts (title, kind, URL,
+ * excerpt, image, …) are those of one save, the one that speaks for the item to this caller: their own
+ * save first, else the most widely shared (public, network, school or community, private), then the
+ * earliest, then the lowest seq (db/visibility.ts, factsSaveOrder). Themes, tags, sectors, notes, the
+ * save count and the times are taken over all the caller's visible saves.
  */
 import type { Item, MySave } from "../../../shared/schemas";
 import { normaliseUrl } from "../../../shared/url";
-import { itemViewRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows } from "../../db/repositories/library/items";
+import { itemRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows } from "../../db/repositories/library/items";
 import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
 import { themeIndex } from "../taxonomy/theme-index";
 
-export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] {
+export const shapeItems = (ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] => shapeItemsWithSources(ctx, viewer, seqs).map((s) => s.item);
+
+/** Items as the caller sees them, each with the save whose page facts it shows (a published bundle records it). */
+export function shapeItemsWithSources(ctx: ServiceContext, viewer: Viewer, seqs: number[]): { item: Item; factsSave: number }[] {
   if (seqs.length === 0) return [];
-  const itemRows = itemViewRows(ctx, seqs);
+  const items = itemRows(ctx, seqs);
   const visibleSaves = visibleSaveRows(ctx, saveScope(viewer), seqs);
   const byTaxonomy = themeIndex(ctx).compare;
   const me = viewer.kind === "user" ? viewer.user.id : null;
 
-  const bySeq = new Map(itemRows.map((row) => [row.seq, row]));
+  const bySeq = new Map(items.map((row) => [row.seq, row]));
   return seqs.flatMap((seq) => {
     const row = bySeq.get(seq);
-    if (!row) return [];
     const visible = visibleSaves.filter((s) => s.itemSeq === seq);
+    const facts = visible.find((s) => s.speaksForItem);
+    if (!row || !facts) return [];
     const mine = visible.find((s) => s.userId === me) ?? null;
     const themes = [...new Set(visible.flatMap((s) => s.themes))].sort(byTaxonomy);
     const mySave: MySave | null = mine && {
@@ -39,44 +47,43 @@ export function shapeItems(ctx: ServiceContext, viewer: Viewer, seqs: number[]):
       createdAt: mine.createdAt,
       updatedAt: mine.updatedAt,
     };
-    return [
-      {
-        id: row.id,
-        url: row.url,
-        canonicalUrl: row.canonicalUrl,
-        title: row.title,
-        kind: row.kind,
-        siteName: row.siteName,
-        author: row.author,
-        publishedAt: row.publishedAt,
-        language: row.language,
-        imageUrl: row.imageUrl,
-        faviconUrl: row.faviconUrl,
-        excerpt: row.excerpt,
-        video: row.videoProvider
-          ? { provider: row.videoProvider, id: row.videoId, durationSeconds: row.videoDurationSeconds, embedUrl: row.videoEmbedUrl }
-          : null,
-        themes,
-        tags: [...new Set(visible.flatMap((s) => s.tags))].sort(),
-        sector: [...new Set(visible.flatMap((s) => s.sector))],
-        saveCount: visible.length,
-        savedByMe: mine !== null,
-        mySave,
-        notes: visible
-          .filter((s) => s.userId !== me && (s.note || s.quote))
-          .map((s) => ({
-            author: s.authorName,
-            note: s.note,
-            quote: s.quote,
-            visibility: s.visibility,
-            applied: s.applied,
-            worked: s.worked,
-            updatedAt: s.updatedAt,
-          })),
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-      },
-    ];
+    const item: Item = {
+      id: row.id,
+      url: facts.url || row.url,
+      canonicalUrl: facts.canonicalUrl,
+      title: facts.title,
+      kind: facts.kind,
+      siteName: facts.siteName,
+      author: facts.author,
+      publishedAt: facts.publishedAt,
+      language: facts.language,
+      imageUrl: facts.imageUrl,
+      faviconUrl: facts.faviconUrl,
+      excerpt: facts.excerpt,
+      video: facts.videoProvider
+        ? { provider: facts.videoProvider, id: facts.videoId, durationSeconds: facts.videoDurationSeconds, embedUrl: facts.videoEmbedUrl }
+        : null,
+      themes,
+      tags: [...new Set(visible.flatMap((s) => s.tags))].sort(),
+      sector: [...new Set(visible.flatMap((s) => s.sector))],
+      saveCount: visible.length,
+      savedByMe: mine !== null,
+      mySave,
+      notes: visible
+        .filter((s) => s.userId !== me && (s.note || s.quote))
+        .map((s) => ({
+          author: s.authorName,
+          note: s.note,
+          quote: s.quote,
+          visibility: s.visibility,
+          applied: s.applied,
+          worked: s.worked,
+          updatedAt: s.updatedAt,
+        })),
+      createdAt: visible.reduce((first, s) => (s.createdAt < first ? s.createdAt : first), visible[0]!.createdAt),
+      updatedAt: visible.reduce((last, s) => (s.updatedAt > last ? s.updatedAt : last), visible[0]!.updatedAt),
+    };
+    return [{ item, factsSave: facts.seq }];
   });
 }
 

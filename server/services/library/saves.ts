@@ -1,30 +1,30 @@
 /**
- * Clipping and a person's own save: one item per normalised URL, one save per person, page facts
- * completed by later clips, and item.published announced when a save first puts an item in front of
- * the network.
+ * Clipping and a person's own save: one item per normalised URL, one save per person, each save with the
+ * page facts its person captured (nobody's clip or edit changes what another person's save holds), and
+ * item.published announced when a save first puts an item in front of the network.
  */
 import type { CreateItemInput, Item, Outcome, UpdateSaveRequest, Visibility } from "../../../shared/schemas";
-import { dedupKey, guessKindFromUrl, InvalidUrlError } from "../../../shared/url";
+import { dedupKey, guessKindFromUrl, InvalidUrlError, shareableUrl } from "../../../shared/url";
 import {
   deleteItem,
   deleteSaveRow,
-  describeItem,
-  fillItem,
   insertItem,
   insertSave,
   isItemVisible,
-  itemFactsById,
-  itemFactsByKey,
+  itemSeqById,
+  itemUrlOf,
+  itemSeqByKey,
   ownSave,
   replaceSaveTags,
   replaceSaveThemes,
   saveCountOf,
+  setSaveFacts,
   setSaveOutcome,
   updateSaveFields,
-  type FillableFacts,
+  type PageFacts,
   type SaveFields,
 } from "../../db/repositories/library/items";
-import { indexItem, indexSave, unindexItem, unindexSave, type ThemeTerms } from "../../db/repositories/library/search-index";
+import { indexSave, unindexSave, type ThemeTerms } from "../../db/repositories/library/search-index";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
@@ -73,56 +73,49 @@ function announceIfPublished(ctx: ServiceContext, itemSeq: number, wasPublished:
 
 const visibleToNetwork = (ctx: ServiceContext, itemSeq: number) => isItemVisible(ctx, saveScope(NETWORK_AUDIENCE), itemSeq);
 
+/** The page facts a clip brings; absent ones are null, and the address gives a title and kind when the clip names none. */
+function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "language" | "text" | "title" | "kind">): PageFacts {
+  const meta = input.meta ?? {};
+  return {
+    url: shareableUrl(input.url),
+    title: input.title || fallbackTitle(input.url),
+    kind: input.kind ?? guessKindFromUrl(input.url),
+    canonicalUrl: meta.canonicalUrl ? shareableUrl(meta.canonicalUrl) : null,
+    siteName: meta.siteName ?? null,
+    author: meta.author ?? null,
+    publishedAt: meta.publishedAt ?? null,
+    language: input.language || null,
+    imageUrl: meta.imageUrl ?? null,
+    faviconUrl: meta.faviconUrl ?? null,
+    excerpt: meta.excerpt ?? null,
+    text: input.text ?? null,
+    videoProvider: meta.video?.provider ?? null,
+    videoId: meta.video?.id ?? null,
+    videoDurationSeconds: meta.video?.durationSeconds ?? null,
+    videoEmbedUrl: meta.video?.embedUrl ?? null,
+  };
+}
+
 /**
  * Clips a URL into the library: one item per normalised URL, one save per person. Saving a URL the
  * caller can already see updates their save and reports `existing`; whether people outside the caller's
- * circles saved it stays hidden.
+ * circles saved it stays hidden. The clip's page facts go on the caller's own save only: a clip of a
+ * URL someone else saved first (or a claimed canonical URL that joins it) shows the caller nothing of
+ * that save, and changes nothing of it. Clipping again replaces what the new clip brings and keeps the
+ * rest of what the person captured (or typed) before.
  */
 export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { item: Item; existing: boolean } {
   const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
   const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
   const now = isoNow(ctx);
-  const meta = input.meta ?? {};
 
   const { seq, existing } = transaction(ctx, () => {
-    let item = itemFactsByKey(ctx, urlKey);
-    const existing = item !== undefined && isItemVisible(ctx, saveScope(viewer), item.seq);
-    const wasPublished = item !== undefined && visibleToNetwork(ctx, item.seq);
-    const fromRequest: FillableFacts = {
-      canonicalUrl: meta.canonicalUrl ?? null,
-      siteName: meta.siteName ?? null,
-      author: meta.author ?? null,
-      publishedAt: meta.publishedAt ?? null,
-      language: input.language || null,
-      imageUrl: meta.imageUrl ?? null,
-      faviconUrl: meta.faviconUrl ?? null,
-      excerpt: meta.excerpt ?? null,
-      text: input.text ?? null,
-      videoProvider: meta.video?.provider ?? null,
-      videoId: meta.video?.id ?? null,
-      videoDurationSeconds: meta.video?.durationSeconds ?? null,
-      videoEmbedUrl: meta.video?.embedUrl ?? null,
-    };
-    if (!item) {
-      const title = input.title || fallbackTitle(input.url);
-      const seq = insertItem(ctx, { id: newId(), urlKey, url: input.url, title, kind: input.kind ?? guessKindFromUrl(input.url), at: now, ...fromRequest });
-      item = { seq, url: input.url, title, ...fromRequest };
-      indexItem(ctx, item);
-    } else {
-      // A later clip completes what an earlier one missed but never overwrites it: the first saver's
-      // metadata may be what others already see.
-      const fill: Partial<FillableFacts> = {};
-      for (const [key, value] of Object.entries(fromRequest) as [keyof FillableFacts, unknown][]) {
-        if (value !== null && (item[key] === null || item[key] === "")) (fill as Record<string, unknown>)[key] = value;
-      }
-      if (Object.keys(fill).length) {
-        fillItem(ctx, item.seq, fill, now);
-        item = { ...item, ...fill };
-        if (fill.excerpt !== undefined || fill.text !== undefined || fill.siteName !== undefined) indexItem(ctx, item);
-      }
-    }
+    const known = itemSeqByKey(ctx, urlKey);
+    const existing = known !== null && isItemVisible(ctx, saveScope(viewer), known);
+    const wasPublished = known !== null && visibleToNetwork(ctx, known);
+    const itemSeq = known ?? insertItem(ctx, { id: newId(), urlKey });
 
-    const current = ownSave(ctx, item.seq, viewer.user.id);
+    const current = ownSave(ctx, itemSeq, viewer.user.id);
     const fields: SaveFields = {
       note: input.note ?? current?.note ?? "",
       quote: input.quote ?? current?.quote ?? "",
@@ -133,35 +126,45 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
     let saveSeq: number;
     if (current) {
       updateSaveFields(ctx, current.seq, fields, now);
+      const { title, kind, ...clipped } = factsFromClip(input);
+      const brought: Partial<PageFacts> = Object.fromEntries(Object.entries(clipped).filter(([, value]) => value !== null));
+      if (input.title) brought.title = title;
+      if (input.kind) brought.kind = kind;
+      setSaveFacts(ctx, current.seq, brought, now);
       saveSeq = current.seq;
     } else {
-      saveSeq = insertSave(ctx, item.seq, viewer.user.id, fields, now);
+      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now);
     }
     // A new save starts with no labels; an existing one keeps those the clip does not name.
     const newThemes = themes ?? (current ? undefined : []);
     if (newThemes) replaceSaveThemes(ctx, saveSeq, newThemes);
     if (input.tags || !current) replaceSaveTags(ctx, saveSeq, fields.tags);
     indexSave(ctx, saveSeq, themeTerms(ctx));
-    announceIfPublished(ctx, item.seq, wasPublished, fields.visibility);
-    return { seq: item.seq, existing };
+    announceIfPublished(ctx, itemSeq, wasPublished, fields.visibility);
+    return { seq: itemSeq, existing };
   });
   return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
 }
 
 /** The item and the caller's own save of it; an item they cannot see, or did not save, is a 404. */
 function ownSaveOf(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) {
-  const item = itemFactsById(ctx, itemId);
-  if (!item || !isItemVisible(ctx, saveScope(viewer), item.seq)) throw notFound("item");
-  const save = ownSave(ctx, item.seq, viewer.user.id);
+  const itemSeq = visibleItemSeq(ctx, viewer, itemId);
+  const save = ownSave(ctx, itemSeq, viewer.user.id);
   if (!save) throw notFound("save of yours for this item");
-  return { item, save };
+  return { itemSeq, save };
+}
+
+function visibleItemSeq(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): number {
+  const seq = itemSeqById(ctx, itemId);
+  if (seq === null || !isItemVisible(ctx, saveScope(viewer), seq)) throw notFound("item");
+  return seq;
 }
 
 export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, patch: UpdateSaveRequest & { tags?: string[] }): Item {
   const themes = patch.themes ? requireThemes(ctx, patch.themes) : undefined;
   const seq = transaction(ctx, () => {
-    const { item, save } = ownSaveOf(ctx, viewer, itemId);
-    const wasPublished = visibleToNetwork(ctx, item.seq);
+    const { itemSeq, save } = ownSaveOf(ctx, viewer, itemId);
+    const wasPublished = visibleToNetwork(ctx, itemSeq);
     const now = isoNow(ctx);
     const circle = resolveCircle(viewer, patch, save);
     updateSaveFields(
@@ -176,16 +179,13 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
       },
       now,
     );
+    // Title and kind are the person's own reading of the page: they change their save only.
+    if (patch.title || patch.kind) setSaveFacts(ctx, save.seq, { title: patch.title ?? save.title, kind: patch.kind ?? save.kind }, now);
     if (themes) replaceSaveThemes(ctx, save.seq, themes);
     if (patch.tags) replaceSaveTags(ctx, save.seq, patch.tags);
     indexSave(ctx, save.seq, themeTerms(ctx));
-    // Title and kind describe the page, not the person: any saver may correct them for everyone.
-    if (patch.title || patch.kind) {
-      describeItem(ctx, item.seq, { title: patch.title ?? item.title, kind: patch.kind ?? item.kind }, now);
-      if (patch.title) indexItem(ctx, { ...item, title: patch.title });
-    }
-    announceIfPublished(ctx, item.seq, wasPublished, circle.visibility);
-    return item.seq;
+    announceIfPublished(ctx, itemSeq, wasPublished, circle.visibility);
+    return itemSeq;
   });
   // The caller's own save keeps the item visible to them: shape it without looking it up again.
   return shapeItems(ctx, viewer, [seq])[0]!;
@@ -194,31 +194,30 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
 /** Removes the caller's save; the item goes with its last save. */
 export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) {
   transaction(ctx, () => {
-    const { item, save } = ownSaveOf(ctx, viewer, itemId);
+    const { itemSeq, save } = ownSaveOf(ctx, viewer, itemId);
     deleteSaveRow(ctx, save.seq);
     unindexSave(ctx, save.seq);
-    if (saveCountOf(ctx, item.seq) === 0) {
-      deleteItem(ctx, item.seq);
-      unindexItem(ctx, item.seq);
-    }
+    if (saveCountOf(ctx, itemSeq) === 0) deleteItem(ctx, itemSeq);
   });
 }
 
 /**
  * Records whether the caller applied the item and whether it worked. Marking an item you had not saved
- * yet saves it privately first: lessons about what does not work are knowledge too.
+ * yet saves it privately first: lessons about what does not work are knowledge too. That save captured
+ * no page, so it holds only what the address says (its title is the address, its kind a guess from it):
+ * copying facts from the save the caller was shown would carry them into a circle of the caller's choosing.
  */
 export function setOutcome(ctx: ServiceContext, viewer: SignedInViewer, itemId: string, outcome: { applied: boolean; worked: Outcome }): Item {
   const seq = transaction(ctx, () => {
-    const item = itemFactsById(ctx, itemId);
-    if (!item || !isItemVisible(ctx, saveScope(viewer), item.seq)) throw notFound("item");
+    const itemSeq = visibleItemSeq(ctx, viewer, itemId);
     const now = isoNow(ctx);
-    if (!setSaveOutcome(ctx, item.seq, viewer.user.id, outcome, now)) {
+    if (!setSaveOutcome(ctx, itemSeq, viewer.user.id, outcome, now)) {
       const circle = resolveCircle(viewer, { visibility: "private" });
-      const saveSeq = insertSave(ctx, item.seq, viewer.user.id, { note: "", quote: "", tags: [], sector: [], ...circle }, now, outcome);
+      const facts = factsFromClip({ url: itemUrlOf(ctx, itemSeq) });
+      const saveSeq = insertSave(ctx, itemSeq, viewer.user.id, { note: "", quote: "", tags: [], sector: [], ...circle }, facts, now, outcome);
       indexSave(ctx, saveSeq, themeTerms(ctx));
     }
-    return item.seq;
+    return itemSeq;
   });
   return shapeItems(ctx, viewer, [seq])[0]!;
 }

@@ -3,23 +3,23 @@
  * reach other people's saves take the viewer's SaveScope and go through db/visibility.ts.
  */
 import { sql } from "drizzle-orm";
-import type { ItemKind, ItemSector, Outcome, Visibility } from "../../../../shared/schemas";
+import type { ItemSector, Outcome, Visibility } from "../../../../shared/schemas";
 import type { ServiceContext } from "../../../core/context";
 import type { SaveScope } from "../../../core/viewer";
-import type { items } from "../../schema";
+import type { saves } from "../../schema";
 import { inList } from "../../sqlite";
 import { queryAll, queryGet, queryRun } from "../../statements";
-import { visibleItem, visibleSave } from "../../visibility";
+import { factsSaveOrder, visibleItem, visibleSave } from "../../visibility";
 
-type ItemRow = typeof items.$inferSelect;
+type SaveRow = typeof saves.$inferSelect;
 
-/** What a clip may complete on an item, plus what the search index needs. */
-export type ItemFacts = Pick<
-  ItemRow,
-  | "seq"
+/** The page facts a save keeps: what its person captured of the page. */
+export type PageFacts = Pick<
+  SaveRow,
   | "url"
-  | "title"
   | "canonicalUrl"
+  | "title"
+  | "kind"
   | "siteName"
   | "author"
   | "publishedAt"
@@ -33,14 +33,12 @@ export type ItemFacts = Pick<
   | "videoDurationSeconds"
   | "videoEmbedUrl"
 >;
-export type FillableFacts = Omit<ItemFacts, "seq" | "url" | "title">;
 
-const ITEM_FACT_COLUMNS = sql.raw(`seq, url, title, canonical_url AS canonicalUrl, site_name AS siteName, author, published_at AS publishedAt,
-  language, image_url AS imageUrl, favicon_url AS faviconUrl, excerpt, text, video_provider AS videoProvider, video_id AS videoId,
-  video_duration_seconds AS videoDurationSeconds, video_embed_url AS videoEmbedUrl`);
-
-const FILLABLE_COLUMNS: Record<keyof FillableFacts, string> = {
+const FACT_COLUMNS: Record<keyof PageFacts, string> = {
+  url: "url",
   canonicalUrl: "canonical_url",
+  title: "title",
+  kind: "kind",
   siteName: "site_name",
   author: "author",
   publishedAt: "published_at",
@@ -55,37 +53,15 @@ const FILLABLE_COLUMNS: Record<keyof FillableFacts, string> = {
   videoEmbedUrl: "video_embed_url",
 };
 
-export const itemFactsByKey = (ctx: ServiceContext, urlKey: string) =>
-  queryGet<ItemFacts>(ctx, sql`SELECT ${ITEM_FACT_COLUMNS} FROM items WHERE url_key = ${urlKey}`);
+export const itemSeqByKey = (ctx: ServiceContext, urlKey: string) =>
+  queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
 
-export const itemFactsById = (ctx: ServiceContext, id: string) =>
-  queryGet<ItemFacts & { kind: ItemKind }>(ctx, sql`SELECT ${ITEM_FACT_COLUMNS}, kind FROM items WHERE id = ${id}`);
+export const itemSeqById = (ctx: ServiceContext, id: string) => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE id = ${id}`)?.seq ?? null;
 
-export function insertItem(
-  ctx: ServiceContext,
-  row: { id: string; urlKey: string; url: string; title: string; kind: ItemKind; at: string } & FillableFacts,
-): number {
-  return queryGet<{ seq: number }>(
-    ctx,
-    sql`INSERT INTO items (id, url_key, url, canonical_url, title, kind, site_name, author, published_at, language, image_url,
-          favicon_url, excerpt, text, video_provider, video_id, video_duration_seconds, video_embed_url, created_at, updated_at)
-        VALUES (${row.id}, ${row.urlKey}, ${row.url}, ${row.canonicalUrl}, ${row.title}, ${row.kind},
-          ${row.siteName}, ${row.author}, ${row.publishedAt}, ${row.language}, ${row.imageUrl}, ${row.faviconUrl}, ${row.excerpt}, ${row.text},
-          ${row.videoProvider}, ${row.videoId}, ${row.videoDurationSeconds}, ${row.videoEmbedUrl}, ${row.at}, ${row.at})
-        RETURNING seq`,
-  )!.seq;
-}
+export const itemUrlOf = (ctx: ServiceContext, seq: number) => queryGet<{ url: string }>(ctx, sql`SELECT url FROM items WHERE seq = ${seq}`)!.url;
 
-/** Sets the given page facts of an item. */
-export function fillItem(ctx: ServiceContext, seq: number, fill: Partial<FillableFacts>, at: string) {
-  const sets = (Object.entries(fill) as [keyof FillableFacts, unknown][]).map(([key, value]) => sql`${sql.raw(FILLABLE_COLUMNS[key])} = ${value}`);
-  if (!sets.length) return;
-  queryRun(ctx, sql`UPDATE items SET ${sql.join(sets, sql`, `)}, updated_at = ${at} WHERE seq = ${seq}`);
-}
-
-export function describeItem(ctx: ServiceContext, seq: number, change: { title: string; kind: ItemKind }, at: string) {
-  queryRun(ctx, sql`UPDATE items SET title = ${change.title}, kind = ${change.kind}, updated_at = ${at} WHERE seq = ${seq}`);
-}
+export const insertItem = (ctx: ServiceContext, row: { id: string; urlKey: string }) =>
+  queryGet<{ seq: number }>(ctx, sql`INSERT INTO items (id, url_key, url) VALUES (${row.id}, ${row.urlKey}, ${row.urlKey}) RETURNING seq`)!.seq;
 
 export const deleteItem = (ctx: ServiceContext, seq: number) => queryRun(ctx, sql`DELETE FROM items WHERE seq = ${seq}`);
 
@@ -114,8 +90,27 @@ export const itemsVisibleOrInBundle = (ctx: ServiceContext, scope: SaveScope, bu
 export const visibleItemSeqs = (ctx: ServiceContext, scope: SaveScope, seqs: number[]) =>
   queryAll<{ seq: number }>(ctx, sql`SELECT i.seq AS seq FROM items i WHERE i.seq IN ${inList(seqs)} AND ${visibleItem(scope)}`).map((r) => r.seq);
 
+/** Each item's title as the scope sees it: from the save that speaks for the item (db/visibility.ts). */
 export const visibleTitles = (ctx: ServiceContext, scope: SaveScope, seqs: number[]) =>
-  queryAll<{ seq: number; title: string }>(ctx, sql`SELECT i.seq AS seq, i.title AS title FROM items i WHERE i.seq IN ${inList(seqs)} AND ${visibleItem(scope)}`);
+  queryAll<{ seq: number; title: string }>(
+    ctx,
+    sql`SELECT seq, title FROM (
+          SELECT s.item_seq AS seq, s.title AS title, row_number() OVER (PARTITION BY s.item_seq ORDER BY ${factsSaveOrder(scope, "s")}) AS n
+          FROM saves s WHERE s.item_seq IN ${inList(seqs)} AND ${visibleSave(scope, "s")})
+        WHERE n = 1`,
+  );
+
+/** Of these item ids, those the scope may see. */
+export const visibleItemIds = (ctx: ServiceContext, scope: SaveScope, ids: string[]) =>
+  new Set(ids.length === 0 ? [] : queryAll<{ id: string }>(ctx, sql`SELECT i.id AS id FROM items i WHERE i.id IN ${inList(ids)} AND ${visibleItem(scope)}`).map((r) => r.id));
+
+/** Of these saves, those that still exist and the scope may see. */
+export const visibleSaveSeqs = (ctx: ServiceContext, scope: SaveScope, saveSeqs: number[]) =>
+  new Set(
+    saveSeqs.length === 0
+      ? []
+      : queryAll<{ seq: number }>(ctx, sql`SELECT s.seq AS seq FROM saves s WHERE s.seq IN ${inList(saveSeqs)} AND ${visibleSave(scope, "s")}`).map((r) => r.seq),
+  );
 
 /** The circles of the saves the scope may see of these items. */
 export const visibleCircles = (ctx: ServiceContext, scope: SaveScope, seqs: number[]) =>
@@ -137,26 +132,46 @@ export interface SaveFields {
   communityId: string | null;
 }
 
-export type OwnSave = SaveFields & { seq: number; itemSeq: number };
+export type OwnSave = SaveFields & { seq: number; itemSeq: number; title: string; kind: PageFacts["kind"] };
 
 /** The person's own save of an item, with its JSON columns read. */
 export function ownSave(ctx: ServiceContext, itemSeq: number, userId: string): OwnSave | undefined {
   const row = queryGet<Omit<OwnSave, "tags" | "sector"> & { tags: string; sector: string }>(
     ctx,
-    sql`SELECT seq, item_seq AS itemSeq, note, quote, tags, sector, visibility, community_id AS communityId, school_id AS schoolId
+    sql`SELECT seq, item_seq AS itemSeq, title, kind, note, quote, tags, sector, visibility, community_id AS communityId, school_id AS schoolId
         FROM saves WHERE item_seq = ${itemSeq} AND user_id = ${userId}`,
   );
   return row && { ...row, tags: JSON.parse(row.tags) as string[], sector: JSON.parse(row.sector) as ItemSector[] };
 }
 
-export function insertSave(ctx: ServiceContext, itemSeq: number, userId: string, fields: SaveFields, at: string, outcome?: { applied: boolean; worked: Outcome }): number {
+export function insertSave(
+  ctx: ServiceContext,
+  itemSeq: number,
+  userId: string,
+  fields: SaveFields,
+  facts: PageFacts,
+  at: string,
+  outcome?: { applied: boolean; worked: Outcome },
+): number {
   return queryGet<{ seq: number }>(
     ctx,
-    sql`INSERT INTO saves (item_seq, user_id, note, quote, tags, sector, visibility, community_id, school_id, applied, worked, created_at, updated_at)
-        VALUES (${itemSeq}, ${userId}, ${fields.note}, ${fields.quote}, ${JSON.stringify(fields.tags)}, ${JSON.stringify(fields.sector)},
+    sql`INSERT INTO saves (item_seq, user_id, url, canonical_url, title, kind, site_name, author, published_at, language, image_url, favicon_url,
+          excerpt, text, video_provider, video_id, video_duration_seconds, video_embed_url,
+          note, quote, tags, sector, visibility, community_id, school_id, applied, worked, created_at, updated_at)
+        VALUES (${itemSeq}, ${userId}, ${facts.url}, ${facts.canonicalUrl}, ${facts.title}, ${facts.kind}, ${facts.siteName}, ${facts.author},
+          ${facts.publishedAt}, ${facts.language}, ${facts.imageUrl}, ${facts.faviconUrl}, ${facts.excerpt}, ${facts.text},
+          ${facts.videoProvider}, ${facts.videoId}, ${facts.videoDurationSeconds}, ${facts.videoEmbedUrl},
+          ${fields.note}, ${fields.quote}, ${JSON.stringify(fields.tags)}, ${JSON.stringify(fields.sector)},
           ${fields.visibility}, ${fields.communityId}, ${fields.schoolId}, ${outcome?.applied ? 1 : 0}, ${outcome?.worked ?? "untested"}, ${at}, ${at})
         RETURNING seq`,
   )!.seq;
+}
+
+/** Sets the given page facts of one save, the person's own. */
+export function setSaveFacts(ctx: ServiceContext, saveSeq: number, facts: Partial<PageFacts>, at: string) {
+  const sets = (Object.entries(facts) as [keyof PageFacts, unknown][]).map(([key, value]) => sql`${sql.raw(FACT_COLUMNS[key])} = ${value}`);
+  if (!sets.length) return;
+  queryRun(ctx, sql`UPDATE saves SET ${sql.join(sets, sql`, `)}, updated_at = ${at} WHERE seq = ${saveSeq}`);
 }
 
 export function updateSaveFields(ctx: ServiceContext, saveSeq: number, fields: SaveFields, at: string) {
@@ -196,18 +211,11 @@ export const deleteSaveRow = (ctx: ServiceContext, saveSeq: number) => queryRun(
 // ---------------------------------------------------------------------------------------------------
 // What an item's view is shaped from
 
-/** The columns an item's API view needs (not its readable text, which can be large). */
-export type ItemViewRow = Omit<ItemRow, "urlKey" | "text">;
+/** The items themselves: an item is only its id and the normalised URL its saves share. */
+export const itemRows = (ctx: ServiceContext, seqs: number[]) =>
+  queryAll<{ seq: number; id: string; url: string }>(ctx, sql`SELECT seq, id, url FROM items WHERE seq IN ${inList(seqs)}`);
 
-const ITEM_VIEW_COLUMNS = sql.raw(`seq, id, url, canonical_url AS canonicalUrl, title, kind, site_name AS siteName, author,
-  published_at AS publishedAt, language, image_url AS imageUrl, favicon_url AS faviconUrl, excerpt,
-  video_provider AS videoProvider, video_id AS videoId, video_duration_seconds AS videoDurationSeconds,
-  video_embed_url AS videoEmbedUrl, created_at AS createdAt, updated_at AS updatedAt`);
-
-export const itemViewRows = (ctx: ServiceContext, seqs: number[]) =>
-  queryAll<ItemViewRow>(ctx, sql`SELECT ${ITEM_VIEW_COLUMNS} FROM items WHERE seq IN ${inList(seqs)}`);
-
-export interface VisibleSaveRow extends SaveFields {
+export interface VisibleSaveRow extends SaveFields, Omit<PageFacts, "text"> {
   seq: number;
   itemSeq: number;
   userId: string;
@@ -217,18 +225,42 @@ export interface VisibleSaveRow extends SaveFields {
   createdAt: string;
   updatedAt: string;
   authorName: string;
+  /** This save speaks for its item to the scope (the first by db/visibility.ts's factsSaveOrder). */
+  speaksForItem: boolean;
 }
 
-/** The saves of these items that the scope may see, oldest first, with their authors' names. */
+/**
+ * The saves of these items that the scope may see, oldest first, with their authors' names and their
+ * page facts (not the readable text, which can be large).
+ */
 export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: number[]): VisibleSaveRow[] {
   return queryAll<Record<string, unknown>>(
     ctx,
-    sql`SELECT s.*, u.name AS author_name FROM saves s JOIN users u ON u.id = s.user_id
+    sql`SELECT s.seq, s.item_seq, s.user_id, s.url, s.canonical_url, s.title, s.kind, s.site_name, s.author, s.published_at, s.language,
+          s.image_url, s.favicon_url, s.excerpt, s.video_provider, s.video_id, s.video_duration_seconds, s.video_embed_url,
+          s.note, s.quote, s.tags, s.themes, s.sector, s.visibility, s.community_id, s.school_id, s.applied, s.worked, s.created_at, s.updated_at,
+          u.name AS author_name, row_number() OVER (PARTITION BY s.item_seq ORDER BY ${factsSaveOrder(scope, "s")}) AS facts_rank
+        FROM saves s JOIN users u ON u.id = s.user_id
         WHERE s.item_seq IN ${inList(seqs)} AND ${visibleSave(scope, "s")} ORDER BY s.created_at, s.seq`,
   ).map((r) => ({
     seq: r.seq as number,
     itemSeq: r.item_seq as number,
     userId: r.user_id as string,
+    url: r.url as string,
+    canonicalUrl: r.canonical_url as string | null,
+    title: r.title as string,
+    kind: r.kind as PageFacts["kind"],
+    siteName: r.site_name as string | null,
+    author: r.author as string | null,
+    publishedAt: r.published_at as string | null,
+    language: r.language as string | null,
+    imageUrl: r.image_url as string | null,
+    faviconUrl: r.favicon_url as string | null,
+    excerpt: r.excerpt as string | null,
+    videoProvider: r.video_provider as string | null,
+    videoId: r.video_id as string | null,
+    videoDurationSeconds: r.video_duration_seconds as number | null,
+    videoEmbedUrl: r.video_embed_url as string | null,
     note: r.note as string,
     quote: r.quote as string,
     tags: JSON.parse(r.tags as string) as string[],
@@ -242,5 +274,6 @@ export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: num
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
     authorName: r.author_name as string,
+    speaksForItem: r.facts_rank === 1,
   }));
 }

@@ -2,15 +2,15 @@ import type Database from "better-sqlite3";
 import type { ServiceContext } from "../../../core/context";
 
 /**
- * Keeps the FTS5 tables in step with items and saves. Callers run these inside the transaction that
- * changes the data, so search never sees a half-written clip. A save is findable by its themes' names
- * and synonyms: the caller passes the taxonomy's words for a list of theme slugs.
+ * Keeps saves_fts in step with the saves: one row per save holding that save's own page facts, note,
+ * quote, tags and theme names, so a word matches only through a save the searcher may see. Callers run
+ * these inside the transaction that changes the save, so search never sees a half-written clip. A save
+ * is findable by its themes' names and synonyms: the caller passes the taxonomy's words for a list of
+ * theme slugs.
  */
 export type ThemeTerms = (slugs: string[]) => string;
 
 interface Statements {
-  deleteItem: Database.Statement;
-  insertItem: Database.Statement;
   deleteSave: Database.Statement;
   insertSave: Database.Statement;
   saveForIndex: Database.Statement;
@@ -23,11 +23,9 @@ function prepared(sqlite: Database.Database): Statements {
   let s = statements.get(sqlite);
   if (!s) {
     s = {
-      deleteItem: sqlite.prepare("DELETE FROM items_fts WHERE rowid = ?"),
-      insertItem: sqlite.prepare("INSERT INTO items_fts (rowid, title, excerpt, text) VALUES (?, ?, ?, ?)"),
       deleteSave: sqlite.prepare("DELETE FROM saves_fts WHERE rowid = ?"),
-      insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?)"),
-      saveForIndex: sqlite.prepare("SELECT seq, note, quote, tags, themes FROM saves WHERE seq = ?"),
+      insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, title, excerpt, text, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      saveForIndex: sqlite.prepare("SELECT seq, url, title, excerpt, site_name AS siteName, text, note, quote, tags, themes FROM saves WHERE seq = ?"),
       savesWithTheme: sqlite.prepare("SELECT DISTINCT save_seq FROM save_themes WHERE theme = ?"),
     };
     statements.set(sqlite, s);
@@ -35,31 +33,37 @@ function prepared(sqlite: Database.Database): Statements {
   return s;
 }
 
-/** Indexes the page itself; the site's name and host are searchable with the excerpt ("lowan", "nji"). */
-export function indexItem(
-  ctx: ServiceContext,
-  item: { seq: number; url: string; title: string; excerpt: string | null; text: string | null; siteName: string | null },
-) {
-  const s = prepared(ctx.sqlite);
-  const host = new URL(item.url).hostname.replace(/^www\./, "");
-  s.deleteItem.run(item.seq);
-  s.insertItem.run(item.seq, item.title, [item.excerpt, item.siteName, host].filter(Boolean).join(" — "), item.text ?? "");
+interface IndexedSave {
+  seq: number;
+  url: string;
+  title: string;
+  excerpt: string | null;
+  siteName: string | null;
+  text: string | null;
+  note: string;
+  quote: string;
+  tags: string;
+  themes: string;
 }
 
-export function unindexItem(ctx: ServiceContext, seq: number) {
-  prepared(ctx.sqlite).deleteItem.run(seq);
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
 }
 
+/** Indexes a save; the site's name and host are searchable with the excerpt ("lowan", "nji"). */
 export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: ThemeTerms) {
   const s = prepared(ctx.sqlite);
-  const row = s.saveForIndex.get(saveSeq) as
-    | { seq: number; note: string; quote: string; tags: string; themes: string }
-    | undefined;
+  const row = s.saveForIndex.get(saveSeq) as IndexedSave | undefined;
   s.deleteSave.run(saveSeq);
   if (!row) return;
+  const excerpt = [row.excerpt, row.siteName, hostOf(row.url)].filter(Boolean).join(" — ");
   const tags = (JSON.parse(row.tags) as string[]).join(" ; ");
   const themes = themeTerms(JSON.parse(row.themes) as string[]);
-  s.insertSave.run(row.seq, row.note, row.quote, tags, themes);
+  s.insertSave.run(row.seq, row.title, excerpt, row.text ?? "", row.note, row.quote, tags, themes);
 }
 
 export function unindexSave(ctx: ServiceContext, saveSeq: number) {

@@ -1,16 +1,23 @@
 /**
- * The library's search and facet queries: FTS5 over the page (items_fts: title, excerpt, text) and over
- * saves (saves_fts: note, quote, tags, theme names), bm25 scores (lower is better), and the filters a
- * person chose, each read through the saves their scope may see. FTS5 syntax is written here and nowhere
- * else; services/library decides what to ask and how to page.
+ * The library's search and facet queries: FTS5 over saves (saves_fts: each save's title, excerpt, text,
+ * note, quote, tags and theme names) and the filters a person chose, each read through the saves their
+ * scope may see. FTS5 syntax is written here and nowhere else; services/library decides what to ask and
+ * how to page.
+ *
+ * Ranking uses only the matching rows the viewer may see and the query, never whole-index statistics:
+ * FTS5's bm25 weighs a word by how many rows hold it (all rows, also those the viewer cannot see), so
+ * the order of a person's own results would shift when someone else privately clipped pages with that
+ * word, and counting hidden saves would be possible. A match's score is the best place a query word
+ * shows up in a visible save, 3 the title, 2 what a person added (note, quote, tags, themes), 1 the page
+ * (excerpt, readable text), found with FTS5 column filters; ties go to the newer item.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { ItemKind, ItemSector, Visibility } from "../../../../shared/schemas";
 import type { ServiceContext } from "../../../core/context";
 import type { SaveScope } from "../../../core/viewer";
-import { inList, jsonListHasAny } from "../../sqlite";
+import { jsonListHasAny } from "../../sqlite";
 import { queryAll, queryGet, queryRows } from "../../statements";
-import { visibleItem, visibleSave } from "../../visibility";
+import { factsSaveOrder, visibleSave } from "../../visibility";
 
 /** A search in FTS5's own syntax, made only by `ftsQuery`. */
 export type FtsQuery = string & { readonly fts: unique symbol };
@@ -27,6 +34,9 @@ export function ftsQuery(q: string): FtsQuery | null {
   return terms.length ? (terms.map((t) => `"${t}"*`).join(" ") as FtsQuery) : null;
 }
 
+/** The same terms, any of them, within these columns only (an FTS5 column filter). */
+const inColumns = (fts: FtsQuery, columns: string[]) => `{${columns.join(" ")}} : (${fts.split(" ").join(" OR ")})`;
+
 /** The filters a person chose, resolved (themes with their sub-themes, tags without '#'). */
 export interface LibraryFilter {
   kinds?: ItemKind[];
@@ -42,7 +52,10 @@ export interface LibraryFilter {
 /** Each chosen filter as a condition on item `i`, read through the saves the scope may see. */
 function narrowing(scope: SaveScope, f: LibraryFilter): SQL[] {
   const where: SQL[] = [];
-  if (f.kinds?.length) where.push(sql`i.kind IN ${f.kinds}`);
+  // The kind is the one the viewer is shown: that of the save speaking for the item to them.
+  if (f.kinds?.length) {
+    where.push(sql`(SELECT fk.kind FROM saves fk WHERE fk.item_seq = i.seq AND ${visibleSave(scope, "fk")} ORDER BY ${factsSaveOrder(scope, "fk")} LIMIT 1) IN ${f.kinds}`);
+  }
   if (f.themes?.length) {
     where.push(sql`EXISTS (SELECT 1 FROM saves ts JOIN save_themes st ON st.save_seq = ts.seq
       WHERE ts.item_seq = i.seq AND st.theme IN ${f.themes} AND ${visibleSave(scope, "ts")})`);
@@ -68,82 +81,62 @@ function narrowing(scope: SaveScope, f: LibraryFilter): SQL[] {
   return where;
 }
 
-const allFilters = (scope: SaveScope, f: LibraryFilter) => sql.join([visibleItem(scope), ...narrowing(scope, f)], sql` AND `);
+const allFilters = (scope: SaveScope, f: LibraryFilter) => {
+  const where = narrowing(scope, f);
+  return where.length ? sql.join(where, sql` AND `) : sql`1`;
+};
 
-/** The items a search matches with their bm25 score, before filters; `i` and `r` are in scope. */
+/**
+ * The items a search matches (or every item, without a query), as CTE `m(seq, createdAt, score)`, only
+ * through saves the scope may see: `createdAt` is the item's first visible save (with a query, its first
+ * visible save that matches: looking up every match's other saves cost more than the search itself),
+ * `score` as above.
+ */
 function matching(scope: SaveScope, fts: FtsQuery | null): SQL {
-  return fts
-    ? sql`WITH hits(item_seq, score) AS (
-        SELECT rowid, bm25(items_fts, 10.0, 3.0, 1.0) FROM items_fts WHERE items_fts MATCH ${fts}
-        UNION ALL
-        SELECT s.item_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) FROM saves_fts JOIN saves s ON s.seq = saves_fts.rowid
-        WHERE saves_fts MATCH ${fts} AND ${visibleSave(scope, "s")}
-      ), ranked AS (SELECT item_seq, min(score) AS score FROM hits GROUP BY item_seq)
-      SELECT i.seq AS seq, i.created_at AS createdAt, r.score AS score FROM ranked r JOIN items i ON i.seq = r.item_seq`
-    : sql`SELECT i.seq AS seq, i.created_at AS createdAt, 0 AS score FROM items i`;
+  if (!fts) {
+    return sql`WITH m AS (SELECT s.item_seq AS seq, min(s.created_at) AS createdAt, 0 AS score FROM saves s WHERE ${visibleSave(scope, "s")} GROUP BY s.item_seq)`;
+  }
+  return sql`WITH hits AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${fts}),
+      titled AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${inColumns(fts, ["title"])}),
+      added AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${inColumns(fts, ["note", "quote", "tags", "themes"])}),
+      m AS (
+        SELECT s.item_seq AS seq, min(s.created_at) AS createdAt,
+          max(CASE WHEN s.seq IN (SELECT save_seq FROM titled) THEN 3 WHEN s.seq IN (SELECT save_seq FROM added) THEN 2 ELSE 1 END) AS score
+        FROM hits h JOIN saves s ON s.seq = h.save_seq WHERE ${visibleSave(scope, "s")} GROUP BY s.item_seq)`;
 }
 
+const fromMatches = (scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter) =>
+  sql`${matching(scope, fts)} SELECT m.seq AS seq, m.createdAt AS createdAt, m.score AS score FROM m JOIN items i ON i.seq = m.seq WHERE ${allFilters(scope, filter)}`;
+
 export type SearchRow = { seq: number; createdAt: string; score: number };
-export type RelevancePosition = { s: number; q: number };
+export type RelevancePosition = { s: number; c: string; q: number };
 export type RecentPosition = { c: string; q: number };
 
-/** Every match ranked, after the position: the complete query, for deep pages and narrow filters. */
+/** Matches best first (score, then newest), after the position. */
 export function rankedPage(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery, filter: LibraryFilter, after: RelevancePosition | null, limit: number) {
-  const page = after ? sql`(r.score > ${after.s} OR (r.score = ${after.s} AND i.seq > ${after.q}))` : sql`1`;
-  return queryAll<SearchRow>(ctx, sql`${matching(scope, fts)} WHERE ${allFilters(scope, filter)} AND ${page} ORDER BY r.score, i.seq LIMIT ${limit}`);
+  const page = after
+    ? sql`(m.score < ${after.s} OR (m.score = ${after.s} AND (m.createdAt < ${after.c} OR (m.createdAt = ${after.c} AND m.seq < ${after.q}))))`
+    : sql`1`;
+  return queryAll<SearchRow>(ctx, sql`${fromMatches(scope, fts, filter)} AND ${page} ORDER BY m.score DESC, m.createdAt DESC, m.seq DESC LIMIT ${limit}`);
 }
 
 /** Matches (or everything, without a query) newest first, after the position. */
 export function recentPage(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter, after: RecentPosition | null, limit: number) {
-  const page = after ? sql`(i.created_at < ${after.c} OR (i.created_at = ${after.c} AND i.seq < ${after.q}))` : sql`1`;
-  return queryAll<SearchRow>(
-    ctx,
-    sql`${matching(scope, fts)} WHERE ${allFilters(scope, filter)} AND ${page} ORDER BY i.created_at DESC, i.seq DESC LIMIT ${limit}`,
-  );
+  const page = after ? sql`(m.createdAt < ${after.c} OR (m.createdAt = ${after.c} AND m.seq < ${after.q}))` : sql`1`;
+  return queryAll<SearchRow>(ctx, sql`${fromMatches(scope, fts, filter)} AND ${page} ORDER BY m.createdAt DESC, m.seq DESC LIMIT ${limit}`);
 }
 
 export const countMatches = (ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter) =>
-  queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${matching(scope, fts)} WHERE ${allFilters(scope, filter)})`)!.n;
-
-/** How many of each index's best scores to take: `top` of them, or every one scoring no worse than `atMost`. */
-export type ScoreBound = { top: number } | { atMost: number };
-
-const bounded = (ranking: SQL, bound: ScoreBound) =>
-  "top" in bound ? sql`SELECT * FROM (${ranking}) ORDER BY score LIMIT ${bound.top}` : sql`SELECT * FROM (${ranking}) WHERE score <= ${bound.atMost}`;
-
-/** The best-scoring items of the page index: FTS5 keeps only a small heap for ORDER BY … LIMIT. */
-export const topItemMatches = (ctx: ServiceContext, fts: FtsQuery, bound: ScoreBound) =>
-  queryAll<{ seq: number; score: number }>(
-    ctx,
-    bounded(sql`SELECT rowid AS seq, bm25(items_fts, 10.0, 3.0, 1.0) AS score FROM items_fts WHERE items_fts MATCH ${fts}`, bound),
-  );
-
-/**
- * The best-scoring saves, ranked before their circle is checked (so the cut-off is taken over all saves),
- * each with its item and whether the scope may see it.
- */
-export const topSaveMatches = (ctx: ServiceContext, scope: SaveScope, fts: FtsQuery, bound: ScoreBound) =>
-  queryAll<{ seq: number; score: number; visible: number }>(
-    ctx,
-    sql`WITH top AS MATERIALIZED (${bounded(sql`SELECT rowid AS save_seq, bm25(saves_fts, 4.0, 4.0, 6.0, 6.0) AS score FROM saves_fts WHERE saves_fts MATCH ${fts}`, bound)})
-        SELECT s.item_seq AS seq, top.score AS score, ${visibleSave(scope, "s")} AS visible FROM top JOIN saves s ON s.seq = top.save_seq`,
-  );
-
-/** Of these candidate items, those that pass visibility and the filters, with their creation time. */
-export const filteredCandidates = (ctx: ServiceContext, scope: SaveScope, filter: LibraryFilter, seqs: number[]) =>
-  queryAll<{ seq: number; createdAt: string }>(
-    ctx,
-    sql`SELECT i.seq AS seq, i.created_at AS createdAt FROM items i WHERE i.seq IN ${inList(seqs)} AND ${allFilters(scope, filter)}`,
-  );
+  queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${fromMatches(scope, fts, filter)})`)!.n;
 
 export type FacetRow = [item: number, kind: ItemKind, visibility: Visibility, sector: string, themes: string];
 
 /**
- * One row per visible save of the matching items, its item's saves together: an item is visible exactly
+ * One row per visible save of the matching items, its item's saves together and the save that speaks
+ * for the item to the viewer first (its kind is the one they are shown): an item is visible exactly
  * when one of its saves is, so the counts can tell a new item from the one before without a set per
- * value. One statement: one consistent snapshot, no writes. Without a query the kind index is walked in
- * its own order (the item rows, a few KB each, stay unread); with one, the matches lead, so a rare word
- * reads only its own items. Rows are arrays: building an object per row was a quarter of the time.
+ * value. One statement: one consistent snapshot, no writes. Rows are arrays: building an object per row
+ * was a quarter of the time.
  */
 export function facetRows(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter): FacetRow[] {
   const where = sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter)], sql` AND `);
@@ -151,15 +144,14 @@ export function facetRows(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery |
     ctx,
     fts
       ? sql`WITH matched(seq) AS MATERIALIZED (
-              SELECT rowid FROM items_fts WHERE items_fts MATCH ${fts}
-              UNION SELECT ms.item_seq FROM saves_fts JOIN saves ms ON ms.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(scope, "ms")})
-            SELECT i.seq, i.kind, s.visibility, s.sector, s.themes
+              SELECT DISTINCT ms.item_seq FROM saves_fts JOIN saves ms ON ms.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(scope, "ms")})
+            SELECT i.seq, s.kind, s.visibility, s.sector, s.themes
             FROM matched m CROSS JOIN items i ON i.seq = m.seq JOIN saves s ON s.item_seq = i.seq
             WHERE ${where}
-            ORDER BY m.seq`
-      : sql`SELECT i.seq, i.kind, s.visibility, s.sector, s.themes
+            ORDER BY m.seq, ${factsSaveOrder(scope, "s")}`
+      : sql`SELECT i.seq, s.kind, s.visibility, s.sector, s.themes
             FROM items i JOIN saves s ON s.item_seq = i.seq
             WHERE ${where}
-            ORDER BY i.kind, i.seq`,
+            ORDER BY i.seq, ${factsSaveOrder(scope, "s")}`,
   );
 }
