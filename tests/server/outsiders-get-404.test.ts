@@ -57,6 +57,8 @@ const requests: Record<string, () => { path: string; body?: unknown }> = {
   "GET /api/v1/bundles/{id}/reach": () => ({ path: `/api/v1/bundles/${ids.bundle}/reach` }),
   "POST /api/v1/offers/{id}/accept": () => ({ path: `/api/v1/offers/${ids.offer}/accept` }),
   "POST /api/v1/offers/{id}/decline": () => ({ path: `/api/v1/offers/${ids.offer}/decline`, body: { reason: "past niet" } }),
+  "POST /api/v1/offers/{id}/revoke-key": () => ({ path: `/api/v1/offers/${ids.offer}/revoke-key` }),
+  "POST /api/v1/offers/{id}/key": () => ({ path: `/api/v1/offers/${ids.offer}/key` }),
 };
 
 describe("paths under a school, a bundle or an offer", () => {
