@@ -439,6 +439,21 @@ describe("bundles and the school inbox", () => {
     expect(inbox.body.offers[0].status).toBe("accepted");
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-inbox.png") });
 
+    // The coordinator revokes the share link: the title then links to the bare page; a new link works again.
+    const keyedUrl = await offer.getByRole("link").getAttribute("href");
+    expect(keyedUrl).toMatch(/\?key=[\w-]{20,}$/);
+    await offer.getByRole("button", { name: "Deellink intrekken" }).click();
+    await expect.poll(() => offer.getByTestId("offer-key").getAttribute("data-key-status")).toBe("revoked");
+    expect(await offer.getByTestId("offer-key").textContent()).toBe("De deellink is ingetrokken: de link werkt alleen nog voor wie is ingelogd.");
+    expect(await offer.getByRole("link").getAttribute("href")).toBe(keyedUrl!.replace(/\?key=.*$/, ""));
+    expect((await fetch(keyedUrl!)).status).toBe(404);
+    await offer.getByRole("button", { name: "Nieuwe deellink maken" }).click();
+    await expect.poll(() => offer.getByTestId("offer-key").getAttribute("data-key-status")).toBe("active");
+    const renewedUrl = await offer.getByRole("link").getAttribute("href");
+    expect(renewedUrl).toMatch(/\?key=[\w-]{20,}$/);
+    expect(renewedUrl).not.toBe(keyedUrl);
+    expect((await fetch(renewedUrl!)).status).toBe(200);
+
     // The accepted bundle now stands in the school's view of the library.
     await panel.getByRole("tab", { name: "Bibliotheek" }).click();
     await panel.getByRole("radio", { name: "Mijn school" }).check();
