@@ -475,6 +475,12 @@ describe("bundles and the school inbox", () => {
     expect(await chart.locator("desc").textContent()).toContain("1 keer aangenomen");
     await panel.getByTestId("reach").scrollIntoViewIfNeeded();
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-reach.png") });
+
+    // The broker stops the school's share link from here; the school's inbox then says so.
+    await reach.getByRole("button", { name: "Deellink van De Regenboog intrekken" }).click();
+    await expect.poll(() => reach.getByTestId("reach-key").textContent()).toBe("Deellink ingetrokken");
+    const inbox = await server.api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, { token: net.people.bram.token });
+    expect(inbox.body.offers[0].key.status).toBe("revoked");
     await panel.close();
   });
 

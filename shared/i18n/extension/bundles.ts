@@ -126,6 +126,10 @@ const nl = {
   "reach.chartTitle": "Geopend en aangenomen per dag",
   "reach.chartSummary": "Van {from} tot {to}: {opened} keer geopend en {accepted} keer aangenomen.",
   "reach.noSeries": "Nog geen gegevens per dag.",
+  "reach.revokeKey": "Deellink intrekken",
+  "reach.revokeKeyNamed": "Deellink van {school} intrekken",
+  "reach.keyRevoked": "Deellink ingetrokken",
+  "reach.keyExpired": "Deellink verlopen",
 
   "curators.heading": "Curatoren",
   "curators.intro": "Curatoren bewerken, publiceren en bieden deze bundel samen aan.",
@@ -282,6 +286,10 @@ const en: Record<keyof typeof nl, string> = {
   "reach.chartTitle": "Opened and accepted per day",
   "reach.chartSummary": "From {from} to {to}: opened {opened} times and accepted {accepted} times.",
   "reach.noSeries": "No daily figures yet.",
+  "reach.revokeKey": "Revoke share link",
+  "reach.revokeKeyNamed": "Revoke the share link of {school}",
+  "reach.keyRevoked": "Share link revoked",
+  "reach.keyExpired": "Share link expired",
 
   "curators.heading": "Curators",
   "curators.intro": "Curators edit, publish and offer this bundle together.",
