@@ -73,6 +73,9 @@ describe("an offer's key", () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("Taalsteun versie een");
     expect(page.text).not.toContain("Taalsteun versie twee");
+    // The page says the bundle moved on, in the reader's language.
+    expect(page.text).toContain("Dit is de versie die je school is aangeboden. De makelaar heeft de bundel sindsdien bijgewerkt (versie 2); ingelogd zie je die.");
+    expect((await open(`${url}&lang=en`)).text).toContain("This is the version your school was offered. The broker has updated the bundle since (version 2); sign in to see it.");
     const feed = await open(feedOf(url));
     expect(feed.status).toBe(200);
     expect(JSON.parse(feed.text).title).toBe("Knooppunt — Taalsteun versie een");
@@ -82,6 +85,7 @@ describe("an offer's key", () => {
     const signedInText = await signedIn.text();
     expect(signedIn.status).toBe(200);
     expect(signedInText).toContain("Taalsteun versie twee");
+    expect(signedInText).not.toContain("Dit is de versie die je school is aangeboden");
   });
 
   it("stops opening anything when the school declines; accepting after all gives a new key and the old one stays dead", async () => {

@@ -21,6 +21,8 @@ export interface BundlePageView {
   /** The page's address without any key: what og:url and the canonical link point to. */
   url: string;
   version: number;
+  /** The newest published version, when a key shows an older one: the page says the bundle moved on. */
+  latestVersion: number;
   snapshot: BundleSnapshot;
   themeNames: Record<string, Localised>;
   /** The offer key the page was opened with, kept in the language links so a network page stays open. */
@@ -61,6 +63,7 @@ export function openBundlePage(
     slug: row.slug!,
     url: ctx.links.bundlePage(row.slug!),
     version: offered?.version ?? row.publishedVersion!,
+    latestVersion: row.publishedVersion!,
     snapshot,
     themeNames,
     key: keyOpens ? key! : null,
