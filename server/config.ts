@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_OFFER_KEY_DAYS } from "./core/context";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -18,6 +19,12 @@ const EnvSchema = z
     KNOOPPUNT_DEMO: flag.optional(),
     TRUST_PROXY: flag.default(false),
     WEBHOOK_ALLOW_HOSTS: z.string().default(""),
+    OFFER_KEY_DAYS: z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(3650, "must be at most 3650 days (ten years)")
+      .default(DEFAULT_OFFER_KEY_DAYS),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -34,6 +41,8 @@ export interface ServerConfig {
   demo: boolean;
   trustProxy: boolean;
   webhookAllowHosts: string[];
+  /** How long an offer's capability key opens its bundle version, counted from when the key was issued. */
+  offerKeyDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     demo: argv.includes("--no-demo") ? false : (e.KNOOPPUNT_DEMO ?? looksLikeTrial(e)),
     trustProxy: e.TRUST_PROXY,
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    offerKeyDays: e.OFFER_KEY_DAYS,
   };
 }
 

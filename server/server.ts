@@ -23,7 +23,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends ServerConfig {
+export interface StartOptions extends Omit<ServerConfig, "offerKeyDays"> {
+  /** OFFER_KEY_DAYS; the default (a year) when absent. */
+  offerKeyDays?: number;
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
@@ -101,6 +103,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       links: createLinks(options.publicUrl ?? url),
       webhookAllowHosts: options.webhookAllowHosts,
       passwordCost: options.passwordCost,
+      offerKeyDays: options.offerKeyDays,
     });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);

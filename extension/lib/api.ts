@@ -235,6 +235,16 @@ export class KnooppuntApi {
     return (await data(this.v1.offers[":id"].decline.$post({ param: { id: id(offerId) }, json: reason ? { reason } : {} }))).offer;
   }
 
+  /** Stops the offer's share key; the answer carries the key's state and the page link without it. */
+  async revokeOfferKey(offerId: string) {
+    return (await data(this.v1.offers[":id"]["revoke-key"].$post({ param: { id: id(offerId) } }))).key;
+  }
+
+  /** A new share key for the offer (the old one stops); the answer carries the new page link. */
+  async renewOfferKey(offerId: string) {
+    return (await data(this.v1.offers[":id"].key.$post({ param: { id: id(offerId) } }))).key;
+  }
+
   // Co-curators ----------------------------------------------------------------------------------------
 
   /** The brokers who can be added as co-curators (names only). */
@@ -244,6 +254,11 @@ export class KnooppuntApi {
 
   async addCurator(bundleId: string, userId: string) {
     return (await data(this.v1.bundles[":id"].curators.$post({ param: { id: id(bundleId) }, json: { userId } }))).bundle;
+  }
+
+  /** The owner hands the bundle to a co-curator; the answer is the bundle with its new owner. */
+  async makeOwner(bundleId: string, userId: string) {
+    return (await data(this.v1.bundles[":id"].owner.$post({ param: { id: id(bundleId) }, json: { userId } }))).bundle;
   }
 
   async removeCurator(bundleId: string, userId: string) {

@@ -148,6 +148,7 @@ async function main() {
     sqlite: database.sqlite,
     links: createLinks(configuredPublicUrl(config)),
     webhookAllowHosts: config.webhookAllowHosts,
+    offerKeyDays: config.offerKeyDays,
   });
   try {
     const result = await run(ctx, command, args, parsed.values);

@@ -19,6 +19,8 @@ export interface ServiceContext {
   readonly webhookAllowHosts: readonly string[];
   /** scrypt's N as a power of two for new password hashes (core/passwords.ts); lowered only by callers that ask. */
   readonly passwordCost: number;
+  /** How long an offer's key opens its bundle version after it was issued (OFFER_KEY_DAYS). */
+  readonly offerKeyDays: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface ContextOptions {
   now?: () => Date;
   webhookAllowHosts?: readonly string[];
   passwordCost?: number;
+  offerKeyDays?: number;
 }
 
 export const createServiceContext = (options: ContextOptions): ServiceContext => ({
@@ -57,6 +60,10 @@ export const createServiceContext = (options: ContextOptions): ServiceContext =>
   outbox: new OutboxSignal(),
   webhookAllowHosts: options.webhookAllowHosts ?? [],
   passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
+  offerKeyDays: options.offerKeyDays ?? DEFAULT_OFFER_KEY_DAYS,
 });
+
+/** A school year and a bit of slack: a key passed around in September still opens in the summer. */
+export const DEFAULT_OFFER_KEY_DAYS = 365;
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -329,7 +329,7 @@ export const bundleVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.bundleId, t.number] }), index("bundle_versions_published_idx").on(t.publishedAt)],
 );
 
-/** One offer per school per bundle version; the capability key lets a school pass the page around. */
+/** One offer per school per bundle version; the capability key lets a school pass that version's page around. */
 export const offers = sqliteTable(
   "offers",
   {
@@ -347,6 +347,10 @@ export const offers = sqliteTable(
       .references(() => users.id),
     status: text("status").$type<"offered" | "opened" | "accepted" | "declined">().notNull().default("offered"),
     capabilityKey: text("capability_key").notNull(),
+    /** When the current key was issued: it expires OFFER_KEY_DAYS later (the setting, read at each use). */
+    keyIssuedAt: text("key_issued_at"),
+    /** Set when the key stopped opening anything before its time: revoked by hand, or the school declined. */
+    keyRevokedAt: text("key_revoked_at"),
     reason: text("reason"),
     offeredAt: text("offered_at").notNull(),
     openedAt: text("opened_at"),

@@ -163,6 +163,7 @@ function BundlePage({ view, lang }: { view: BundlePageView; lang: Language }) {
           {t("page.published", { date: formatDate(lang, snapshot.publishedAt) ?? "" })}
           {view.version > 1 ? ` (${t("page.version", { version: view.version })})` : null}
         </p>
+        {view.latestVersion > view.version ? <p class="muted no-print" data-testid="offered-version">{t("page.offeredVersion", { latest: view.latestVersion })}</p> : null}
         {snapshot.themes.length ? (
           <ul class="chips" aria-label={t("page.themes")}>
             {snapshot.themes.map((slug) => (

@@ -20,7 +20,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { addCurator, listBrokers, removeCurator } from "../services/bundles/curators";
+import { addCurator, listBrokers, removeCurator, transferOwnership } from "../services/bundles/curators";
 import { createBundle, deleteBundle, setBundleItems, updateBundle } from "../services/bundles/editing";
 import { publishBundle } from "../services/bundles/publishing";
 import { getBundle, listBundles } from "../services/bundles/view";
@@ -141,7 +141,15 @@ export const bundleRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/bundles/:id/curators/:userId",
-    doc({ tag, summary: "Remove a curator (or step down); the bundle keeps at least one", responses: { 204: { description: "Removed" }, 409: { description: "The last curator" } } }),
+    doc({
+      tag,
+      summary: "Remove a co-curator (the owner only), or step down as a co-curator; the owner is never removed",
+      responses: {
+        204: { description: "Removed" },
+        403: { description: "A co-curator removing someone else (owner_only)" },
+        409: { description: "The last curator (last_curator), or the owner (owner_stays)" },
+      },
+    }),
     requireUser,
     valid("param", CuratorParam),
     (c) => {
@@ -149,6 +157,22 @@ export const bundleRoutes = new Hono<AppEnv>()
       removeCurator(c.var.ctx, c.var.viewer, id, userId);
       return c.body(null, 204);
     },
+  )
+  .post(
+    "/bundles/:id/owner",
+    doc({
+      tag,
+      summary: "Hand the bundle to a co-curator (the owner only); the former owner stays on as a co-curator",
+      responses: {
+        200: { description: "The bundle with its new owner", schema: BundleResponse },
+        400: { description: "Not a co-curator of this bundle, or no longer a broker" },
+        403: { description: "Not the owner (owner_only)" },
+      },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    valid("json", CuratorRequest),
+    (c) => c.json({ bundle: transferOwnership(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json").userId) }),
   )
   .post(
     "/bundles/:id/publish",

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { CreateOffersRequest, CreateOffersResponse, DeclineRequest, InboxQuery, InboxResponse, OfferResponse, ReachResponse } from "../../shared/schemas";
+import { CreateOffersRequest, CreateOffersResponse, DeclineRequest, InboxQuery, InboxResponse, OfferKeyResponse, OfferResponse, ReachResponse } from "../../shared/schemas";
 import { Id } from "../../shared/schemas";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
@@ -9,6 +9,7 @@ import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
 import { schoolAsMember } from "../services/access/schools";
 import { respondToOffer, schoolInbox } from "../services/offers/inbox";
+import { renewOfferKey, revokeOfferKey } from "../services/offers/keys";
 import { offerBundle } from "../services/offers/offering";
 import { bundleReach } from "../services/offers/reach";
 
@@ -59,4 +60,35 @@ export const offerRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     valid("json", DeclineRequest),
     (c) => c.json({ offer: respondToOffer(c.var.ctx, c.var.viewer, c.req.valid("param").id, "declined", c.req.valid("json").reason) }),
+  )
+  .post(
+    "/offers/:id/revoke-key",
+    doc({
+      tag,
+      summary: "Stop the offer's capability key at once: its page and feed links answer 404 like any unknown key (coordinators of the school, curators of the bundle)",
+      responses: {
+        200: { description: "The key's state; `url` is the bare page link", schema: OfferKeyResponse },
+        403: { description: "A member who is not a coordinator" },
+        404: { description: "Neither the school's coordinator nor the bundle's curator" },
+      },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    (c) => c.json(revokeOfferKey(c.var.ctx, c.var.viewer, c.req.valid("param").id)),
+  )
+  .post(
+    "/offers/:id/key",
+    doc({
+      tag,
+      summary: "Issue a new capability key for the offer, valid OFFER_KEY_DAYS from now; the old key stops (coordinators of the school, curators of the bundle)",
+      responses: {
+        201: { description: "The new key's page link and when it expires", schema: OfferKeyResponse },
+        403: { description: "A member who is not a coordinator" },
+        404: { description: "Neither the school's coordinator nor the bundle's curator" },
+        409: { description: "The school declined the offer" },
+      },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    (c) => c.json(renewOfferKey(c.var.ctx, c.var.viewer, c.req.valid("param").id), 201),
   );

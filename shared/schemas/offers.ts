@@ -23,6 +23,22 @@ export const OfferSummary = z.object({
 });
 export const CreateOffersResponse = z.object({ offers: z.array(OfferSummary) });
 
+/**
+ * An offer's capability key: it opens the bundle version of its offer (never a later one) until it
+ * expires, is revoked, or the school declines. `revoked` covers both of the latter.
+ */
+export const OfferKeyStatus = z.enum(["active", "revoked", "expired"]);
+export type OfferKeyStatus = z.infer<typeof OfferKeyStatus>;
+export const OfferKeyState = z.object({ status: OfferKeyStatus, expiresAt: z.string() });
+export const OfferKeyResponse = z.object({
+  offerId: z.string(),
+  key: OfferKeyState.extend({
+    /** The page link for the school's channel: with the key while it is active, the bare page (sign-in) otherwise. */
+    url: z.string(),
+  }),
+});
+export type OfferKeyResponse = z.infer<typeof OfferKeyResponse>;
+
 /** An offer in a school's inbox. `bundle.url` carries the capability key, so the link works for the whole team. */
 export const InboxOffer = z.object({
   id: z.string(),
@@ -42,8 +58,10 @@ export const InboxOffer = z.object({
     use: z.string(),
     themes: z.array(z.string()),
     itemCount: z.number().int(),
+    /** With the key while it is active; without it (sign-in needed for a network bundle) once it is not. */
     url: z.string(),
   }),
+  key: OfferKeyState,
 });
 export type InboxOffer = z.infer<typeof InboxOffer>;
 export const InboxResponse = z.object({ offers: z.array(InboxOffer), nextCursor: z.string().nullable() });
@@ -56,6 +74,7 @@ export const OfferResponse = z.object({ offer: InboxOffer });
 export const ReachResponse = z.object({
   schools: z.array(
     z.object({
+      offerId: z.string(),
       schoolId: z.string(),
       name: z.string(),
       sector: z.string(),
@@ -65,6 +84,7 @@ export const ReachResponse = z.object({
       offeredAt: z.string(),
       openedAt: z.string().nullable(),
       respondedAt: z.string().nullable(),
+      key: OfferKeyState,
     }),
   ),
   totals: z.object({

@@ -439,6 +439,21 @@ describe("bundles and the school inbox", () => {
     expect(inbox.body.offers[0].status).toBe("accepted");
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-inbox.png") });
 
+    // The coordinator revokes the share link: the title then links to the bare page; a new link works again.
+    const keyedUrl = await offer.getByRole("link").getAttribute("href");
+    expect(keyedUrl).toMatch(/\?key=[\w-]{20,}$/);
+    await offer.getByRole("button", { name: "Deellink intrekken" }).click();
+    await expect.poll(() => offer.getByTestId("offer-key").getAttribute("data-key-status")).toBe("revoked");
+    expect(await offer.getByTestId("offer-key").textContent()).toBe("De deellink is ingetrokken: de link werkt alleen nog voor wie is ingelogd.");
+    expect(await offer.getByRole("link").getAttribute("href")).toBe(keyedUrl!.replace(/\?key=.*$/, ""));
+    expect((await fetch(keyedUrl!)).status).toBe(404);
+    await offer.getByRole("button", { name: "Nieuwe deellink maken" }).click();
+    await expect.poll(() => offer.getByTestId("offer-key").getAttribute("data-key-status")).toBe("active");
+    const renewedUrl = await offer.getByRole("link").getAttribute("href");
+    expect(renewedUrl).toMatch(/\?key=[\w-]{20,}$/);
+    expect(renewedUrl).not.toBe(keyedUrl);
+    expect((await fetch(renewedUrl!)).status).toBe(200);
+
     // The accepted bundle now stands in the school's view of the library.
     await panel.getByRole("tab", { name: "Bibliotheek" }).click();
     await panel.getByRole("radio", { name: "Mijn school" }).check();
@@ -460,6 +475,12 @@ describe("bundles and the school inbox", () => {
     expect(await chart.locator("desc").textContent()).toContain("1 keer aangenomen");
     await panel.getByTestId("reach").scrollIntoViewIfNeeded();
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-reach.png") });
+
+    // The broker stops the school's share link from here; the school's inbox then says so.
+    await reach.getByRole("button", { name: "Deellink van De Regenboog intrekken" }).click();
+    await expect.poll(() => reach.getByTestId("reach-key").textContent()).toBe("Deellink ingetrokken");
+    const inbox = await server.api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, { token: net.people.bram.token });
+    expect(inbox.body.offers[0].key.status).toBe("revoked");
     await panel.close();
   });
 

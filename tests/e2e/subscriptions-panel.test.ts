@@ -284,6 +284,10 @@ describe("co-curators and deleting a bundle in the editor", () => {
     const login = await server.api("POST", "/api/v1/auth/login", { body: { email: fenna.email, password: fenna.password } });
     const asFenna = await server.api("GET", `/api/v1/bundles/${bundle.id}`, { token: login.body.token });
     expect(asFenna.body.bundle.isCurator).toBe(true);
+    // The owner stays: Dewi is offered no way to step down, only to hand the bundle over.
+    expect(await curators.textContent()).toContain("maak dan eerst een andere curator eigenaar");
+    expect(await curators.getByRole("button", { name: "Stoppen als curator" }).count()).toBe(0);
+    expect(await curators.getByRole("button", { name: "Test fenna eigenaar maken" }).count()).toBe(1);
 
     await curators.getByRole("button", { name: "Test fenna als curator verwijderen" }).click();
     await expect.poll(() => curators.getByTestId("curator-list").textContent()).not.toContain("Test fenna");

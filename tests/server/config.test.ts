@@ -25,3 +25,16 @@ describe("the demo network's default", () => {
     expect(() => loadConfig({ KNOOPPUNT_DEMO: "misschien" })).toThrow(/KNOOPPUNT_DEMO/);
   });
 });
+
+describe("how long an offer's link key opens its bundle (OFFER_KEY_DAYS)", () => {
+  it("is a year unless set, and takes a whole number of days", () => {
+    expect(loadConfig({}).offerKeyDays).toBe(365);
+    expect(loadConfig({ OFFER_KEY_DAYS: "30" }).offerKeyDays).toBe(30);
+  });
+
+  it("refuses what is no number of days, or none at all, with a message that names the setting", () => {
+    for (const bad of ["een jaar", "0", "2.5", "-1", "4000"]) {
+      expect(() => loadConfig({ OFFER_KEY_DAYS: bad })).toThrow(/OFFER_KEY_DAYS: must be/);
+    }
+  });
+});

@@ -221,6 +221,7 @@ describe("reach", () => {
     const day0 = server.clock.now().toISOString().slice(0, 10);
     const [offerA, offerB] = (await offer(bundle.id, { schoolIds: [net.schoolA.id, net.schoolB.id] })).body.offers as [MadeOffer, MadeOffer];
     const offeredAt = server.clock.now().toISOString();
+    const keyExpiry = new Date(Date.parse(offeredAt) + 365 * DAY).toISOString();
     const keyOf = async (schoolId: string, token: string, id: string) => (await inboxOf(schoolId, token)).find((o) => o.id === id)!.bundle.url;
     const urlA = await keyOf(net.schoolA.id, net.people.anna.token, offerA.id);
     const urlB = await keyOf(net.schoolB.id, net.people.chris.token, offerB.id);
@@ -248,8 +249,9 @@ describe("reach", () => {
     const res = await reach(bundle.id, net.people.dewi.token);
     expect(res.status).toBe(200);
     expect(res.body.schools).toEqual([
-      { schoolId: net.schoolA.id, name: "De Regenboog", sector: "po", region: "Eindhoven", version: 1, status: "accepted", offeredAt, openedAt: openedA, respondedAt: acceptedA },
-      { schoolId: net.schoolB.id, name: "Het Stedelijk College", sector: "vo", region: "Eindhoven", version: 1, status: "declined", offeredAt, openedAt: openedB, respondedAt: declinedB },
+      { offerId: offerA.id, schoolId: net.schoolA.id, name: "De Regenboog", sector: "po", region: "Eindhoven", version: 1, status: "accepted", offeredAt, openedAt: openedA, respondedAt: acceptedA, key: { status: "active", expiresAt: keyExpiry } },
+      // The decline stopped school B's key.
+      { offerId: offerB.id, schoolId: net.schoolB.id, name: "Het Stedelijk College", sector: "vo", region: "Eindhoven", version: 1, status: "declined", offeredAt, openedAt: openedB, respondedAt: declinedB, key: { status: "revoked", expiresAt: keyExpiry } },
     ]);
     expect(res.body.totals).toEqual({ offered: 2, opened: 2, accepted: 1, declined: 1, reshared: 2 });
     const day = (n: number) => new Date(Date.parse(`${day0}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);

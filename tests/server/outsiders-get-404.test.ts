@@ -52,11 +52,14 @@ const requests: Record<string, () => { path: string; body?: unknown }> = {
   "PUT /api/v1/bundles/{id}/items": () => ({ path: `/api/v1/bundles/${ids.bundle}/items`, body: { version: 1, items: [] } }),
   "POST /api/v1/bundles/{id}/curators": () => ({ path: `/api/v1/bundles/${ids.bundle}/curators`, body: { userId: ids.curator } }),
   "DELETE /api/v1/bundles/{id}/curators/{userId}": () => ({ path: `/api/v1/bundles/${ids.bundle}/curators/${ids.curator}` }),
+  "POST /api/v1/bundles/{id}/owner": () => ({ path: `/api/v1/bundles/${ids.bundle}/owner`, body: { userId: ids.curator } }),
   "POST /api/v1/bundles/{id}/publish": () => ({ path: `/api/v1/bundles/${ids.bundle}/publish`, body: {} }),
   "POST /api/v1/bundles/{id}/offers": () => ({ path: `/api/v1/bundles/${ids.bundle}/offers`, body: { schoolIds: [ids.school] } }),
   "GET /api/v1/bundles/{id}/reach": () => ({ path: `/api/v1/bundles/${ids.bundle}/reach` }),
   "POST /api/v1/offers/{id}/accept": () => ({ path: `/api/v1/offers/${ids.offer}/accept` }),
   "POST /api/v1/offers/{id}/decline": () => ({ path: `/api/v1/offers/${ids.offer}/decline`, body: { reason: "past niet" } }),
+  "POST /api/v1/offers/{id}/revoke-key": () => ({ path: `/api/v1/offers/${ids.offer}/revoke-key` }),
+  "POST /api/v1/offers/{id}/key": () => ({ path: `/api/v1/offers/${ids.offer}/key` }),
 };
 
 describe("paths under a school, a bundle or an offer", () => {

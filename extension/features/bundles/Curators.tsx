@@ -11,9 +11,20 @@ const MAX_CANDIDATES = 6;
 
 type Broker = { id: string; name: string };
 
-const curatorError = (error: unknown, t: Translate) => (error instanceof ApiError && error.code === "last_curator" ? t("curators.last") : describeError(error, t));
+const CURATOR_REFUSALS: Record<string, "curators.last" | "curators.ownerStays" | "curators.ownerOnly"> = {
+  last_curator: "curators.last",
+  owner_stays: "curators.ownerStays",
+  owner_only: "curators.ownerOnly",
+};
+const curatorError = (error: unknown, t: Translate) => {
+  const known = error instanceof ApiError ? CURATOR_REFUSALS[error.code] : undefined;
+  return known ? t(known) : describeError(error, t);
+};
 
-/** Co-curators of a bundle: who curates it, add another broker (searchable), remove one, or step down. */
+/**
+ * Co-curators of a bundle: who curates it, add another broker (searchable), and, for the owner, remove
+ * one or hand the bundle over; a co-curator can step down.
+ */
 export function Curators({ draft, onLeft }: { draft: BundleDraft; onLeft(): void }) {
   const { t, api, session, announce } = useSession();
   const [brokers, setBrokers] = useState<{ status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; list: Broker[] }>({ status: "loading" });
@@ -84,8 +95,23 @@ export function Curators({ draft, onLeft }: { draft: BundleDraft; onLeft(): void
     }
   };
 
+  const makeOwner = async (curator: { id: string; name: string }) => {
+    setBusy(curator.id);
+    setError(null);
+    try {
+      const bundle = await api.makeOwner(draft.id, curator.id);
+      draft.replaceBundle({ ...draft.bundle, curators: bundle.curators });
+      announce(t("curators.madeOwner", { name: curator.name }));
+    } catch (err) {
+      setError(curatorError(err, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const shown = candidates.slice(0, MAX_CANDIDATES);
   const self = curators.find((c) => c.id === me);
+  const iOwn = self?.role === "owner";
   return (
     <section class="editor-section curators" aria-labelledby="bundle-curators-heading" data-testid="curators">
       <h3 id="bundle-curators-heading">{t("curators.heading")}</h3>
@@ -98,10 +124,15 @@ export function Curators({ draft, onLeft }: { draft: BundleDraft; onLeft(): void
               {curator.id === me && <span class="hint"> ({t("curators.you")})</span>}
               {curator.role === "owner" && <span class="badge muted">{t("curators.owner")}</span>}
             </span>
-            {curators.length > 1 && curator.id !== me && (
-              <button type="button" class="small-button" disabled={busy !== null} aria-label={t("curators.removeNamed", { name: curator.name })} onClick={() => void remove(curator)}>
-                {t("curators.remove")}
-              </button>
+            {iOwn && curator.id !== me && (
+              <span class="row">
+                <button type="button" class="small-button" disabled={busy !== null} aria-label={t("curators.makeOwnerNamed", { name: curator.name })} onClick={() => void makeOwner(curator)}>
+                  {t("curators.makeOwner")}
+                </button>
+                <button type="button" class="small-button" disabled={busy !== null} aria-label={t("curators.removeNamed", { name: curator.name })} onClick={() => void remove(curator)}>
+                  {t("curators.remove")}
+                </button>
+              </span>
             )}
           </li>
         ))}
@@ -112,7 +143,8 @@ export function Curators({ draft, onLeft }: { draft: BundleDraft; onLeft(): void
           {error}
         </p>
       )}
-      {self && curators.length > 1 && (
+      {iOwn && curators.length > 1 && <p class="hint">{t("curators.ownerStays")}</p>}
+      {self && !iOwn && curators.length > 1 && (
         <div class="row">
           {leaving ? (
             <Confirm yes={t("curators.leaveYes")} busy={busy === me} onYes={() => void remove(self)} onCancel={() => setLeaving(false)}>

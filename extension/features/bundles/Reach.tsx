@@ -3,7 +3,7 @@ import type { ReachResponse } from "../../../shared/schemas";
 import type { MessageKey } from "../../../shared/i18n";
 import { isAbort } from "../../lib/api-error";
 import { formatDate, offerStatusKey } from "../../lib/format";
-import { useSession, type Translate } from "../context";
+import { describeError, useSession, type Translate } from "../context";
 import { ErrorState } from "../../components/StateMessage";
 
 /** Reach of a bundle: totals, opens and acceptances per day, and each school's status. Counted per school, never per person. */
@@ -21,6 +21,27 @@ export function Reach({ bundleId, refresh }: { bundleId: string; refresh: number
     );
     return () => ctl.abort();
   }, [api, bundleId, refresh, attempt]);
+
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+
+  // A curator stops a school's share link (say it leaked beyond the school); the school's coordinator can make a new one.
+  const revokeKey = async (offerId: string) => {
+    setRevoking(offerId);
+    setRevokeError(null);
+    try {
+      const key = await api.revokeOfferKey(offerId);
+      setState((s) =>
+        s.status === "ready"
+          ? { ...s, reach: { ...s.reach, schools: s.reach.schools.map((x) => (x.offerId === offerId ? { ...x, key: { status: key.status, expiresAt: key.expiresAt } } : x)) } }
+          : s,
+      );
+    } catch (error) {
+      setRevokeError(describeError(error, t));
+    } finally {
+      setRevoking(null);
+    }
+  };
 
   if (state.status === "loading") return <p class="hint">{t("common.loading")}</p>;
   if (state.status === "error") return <ErrorState error={state.error} onRetry={() => setAttempt((n) => n + 1)} testId="reach-error" />;
@@ -46,6 +67,11 @@ export function Reach({ bundleId, refresh }: { bundleId: string; refresh: number
       <button type="button" class="link-button" onClick={() => setAttempt((n) => n + 1)}>
         {t("reach.refresh")}
       </button>
+      {revokeError && (
+        <p class="notice error" role="alert">
+          {revokeError}
+        </p>
+      )}
       {reach.schools.length === 0 ? (
         <p class="hint">{t("reach.none")}</p>
       ) : (
@@ -68,6 +94,22 @@ export function Reach({ bundleId, refresh }: { bundleId: string; refresh: number
                   </th>
                   <td>
                     <span class={`badge ${school.status === "declined" ? "error" : school.status === "accepted" ? "" : "muted"}`}>{t(offerStatusKey(school.status))}</span>
+                    {school.status !== "declined" &&
+                      (school.key.status === "active" ? (
+                        <button
+                          type="button"
+                          class="small-button block"
+                          disabled={revoking !== null}
+                          aria-label={t("reach.revokeKeyNamed", { school: school.name })}
+                          onClick={() => void revokeKey(school.offerId)}
+                        >
+                          {t("reach.revokeKey")}
+                        </button>
+                      ) : (
+                        <span class="hint block" data-testid="reach-key">
+                          {t(school.key.status === "revoked" ? "reach.keyRevoked" : "reach.keyExpired")}
+                        </span>
+                      ))}
                   </td>
                   <td>
                     <dl class="times">

@@ -97,6 +97,22 @@ function OfferCard({ offer, coordinator, onChanged }: { offer: InboxOffer; coord
     if (declining) reasonField.current?.focus();
   }, [declining]);
 
+  // The share key: while it is active the title links with it; once revoked or expired the link is the
+  // bare page (sign-in needed), and a coordinator can make a new one unless the school declined.
+  const changeKey = async (change: "revoke" | "renew") => {
+    setBusy(true);
+    setError(null);
+    try {
+      const key = change === "revoke" ? await api.revokeOfferKey(offer.id) : await api.renewOfferKey(offer.id);
+      onChanged({ ...offer, key: { status: key.status, expiresAt: key.expiresAt }, bundle: { ...bundle, url: key.url } });
+      announce(t(change === "revoke" ? "inbox.keyRevokedDone" : "inbox.keyRenewedDone", { title: bundle.title }));
+    } catch (err) {
+      setError(describeError(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const act = async (decision: "accept" | "decline") => {
     setBusy(true);
     setError(null);
@@ -156,6 +172,13 @@ function OfferCard({ offer, coordinator, onChanged }: { offer: InboxOffer; coord
       )}
       {offer.status === "declined" && offer.reason && <p class="hint">{t("inbox.reasonGiven", { reason: offer.reason })}</p>}
       {decided && offer.respondedAt && <p class="hint">{t("inbox.respondedAt", { date: formatDate(language, offer.respondedAt) })}</p>}
+      {offer.status !== "declined" && (
+        <p class="hint" data-testid="offer-key" data-key-status={offer.key.status}>
+          {offer.key.status === "active"
+            ? t("inbox.keyActive", { date: formatDate(language, offer.key.expiresAt) })
+            : t(offer.key.status === "revoked" ? "inbox.keyRevoked" : "inbox.keyExpired")}
+        </p>
+      )}
 
       {coordinator ? (
         <>
@@ -193,6 +216,16 @@ function OfferCard({ offer, coordinator, onChanged }: { offer: InboxOffer; coord
                   {offer.status === "accepted" ? t("inbox.declineAfterAll") : t("inbox.decline")}
                 </button>
               )}
+              {offer.status !== "declined" &&
+                (offer.key.status === "active" ? (
+                  <button type="button" class="button secondary" disabled={busy} aria-describedby={titleId} onClick={() => void changeKey("revoke")}>
+                    {t("inbox.revokeKey")}
+                  </button>
+                ) : (
+                  <button type="button" class="button secondary" disabled={busy} aria-describedby={titleId} onClick={() => void changeKey("renew")}>
+                    {t("inbox.renewKey")}
+                  </button>
+                ))}
             </div>
           )}
         </>

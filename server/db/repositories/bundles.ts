@@ -150,8 +150,8 @@ export const addCuratorRow = (ctx: ServiceContext, bundleId: string, userId: str
 export const removeCuratorRow = (ctx: ServiceContext, bundleId: string, userId: string) =>
   ctx.db.delete(bundleCurators).where(and(eq(bundleCurators.bundleId, bundleId), eq(bundleCurators.userId, userId))).run();
 
-export const makeOwner = (ctx: ServiceContext, bundleId: string, userId: string) =>
-  ctx.db.update(bundleCurators).set({ role: "owner" }).where(and(eq(bundleCurators.bundleId, bundleId), eq(bundleCurators.userId, userId))).run();
+export const setCuratorRole = (ctx: ServiceContext, bundleId: string, userId: string, role: "owner" | "curator") =>
+  ctx.db.update(bundleCurators).set({ role }).where(and(eq(bundleCurators.bundleId, bundleId), eq(bundleCurators.userId, userId))).run();
 
 /** Active people with the broker role, by name: who can be invited to curate. */
 export const activeBrokers = (ctx: ServiceContext) =>

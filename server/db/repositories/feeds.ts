@@ -99,30 +99,44 @@ export function publishedBundleCandidates(ctx: ServiceContext, audiences: readon
   return rows.map((r) => ({ ...r, key: null, stamp: `b${r.bundleId}:${r.slug}:${r.version}:${r.at}` }));
 }
 
-/** The newest accepted version of each bundle the school accepted. */
-export function acceptedBundleCandidates(ctx: ServiceContext, schoolId: string, limit: number): BundleCandidate[] {
-  const rows = queryAll<{ bundleId: string; slug: string; version: number; at: string; firstPublished: string; key: string; offerId: string }>(
+/** The key of an accepted offer as stored: the service decides whether a link may still carry it. */
+export interface OfferKeyFields {
+  capabilityKey: string;
+  keyIssuedAt: string | null;
+  keyRevokedAt: string | null;
+  offeredAt: string;
+}
+
+/** The newest accepted version of each bundle the school accepted, with that offer's key. */
+export function acceptedBundleCandidates(ctx: ServiceContext, schoolId: string, limit: number): (BundleCandidate & { offerKey: OfferKeyFields })[] {
+  const rows = queryAll<{ bundleId: string; slug: string; version: number; at: string; firstPublished: string; offerId: string } & OfferKeyFields>(
     ctx,
-    sql`SELECT bundleId, slug, version, at, firstPublished, key, offerId FROM (
+    sql`SELECT bundleId, slug, version, at, firstPublished, offerId, capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt FROM (
           SELECT o.bundle_id AS bundleId, b.slug AS slug, o.version AS version, o.responded_at AS at, o.id AS offerId,
-            o.capability_key AS key, v.published_at AS firstPublished,
+            o.capability_key AS capabilityKey, o.key_issued_at AS keyIssuedAt, o.key_revoked_at AS keyRevokedAt,
+            o.offered_at AS offeredAt, v.published_at AS firstPublished,
             row_number() OVER (PARTITION BY o.bundle_id ORDER BY o.version DESC) AS n
           FROM offers o JOIN bundles b ON b.id = o.bundle_id
           JOIN bundle_versions v ON v.bundle_id = o.bundle_id AND v.number = o.version
           WHERE o.school_id = ${schoolId} AND o.status = 'accepted' AND b.slug IS NOT NULL AND o.responded_at IS NOT NULL
         ) WHERE n = 1 ORDER BY at DESC, bundleId LIMIT ${limit}`,
   );
-  return rows.map((r) => ({ ...r, stamp: `o${r.offerId}:${r.slug}:${r.version}:${r.at}` }));
+  return rows.map(({ capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt, ...r }) => ({
+    ...r,
+    key: capabilityKey,
+    offerKey: { capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt },
+    stamp: `o${r.offerId}:${r.slug}:${r.version}:${r.at}`,
+  }));
 }
 
 /** Changes whenever a theme's name changes: feeds print theme names as categories. */
 export const taxonomyStamp = (ctx: ServiceContext) => queryGet<{ at: string | null }>(ctx, sql`SELECT max(updated_at) AS at FROM themes`)?.at ?? "";
 
-/** The published version of the bundle behind a slug, with its snapshot's audience. */
-export const publishedBundleForFeed = (ctx: ServiceContext, slug: string) =>
+/** The published bundle behind a slug at its newest version (or the one asked for), with that snapshot's audience. */
+export const publishedBundleForFeed = (ctx: ServiceContext, slug: string, version: number | null = null) =>
   queryGet<{ id: string; version: number; publishedAt: string; audience: Audience }>(
     ctx,
     sql`SELECT b.id AS id, v.number AS version, v.published_at AS publishedAt, ${jsonField(sql`v.content`, "$.audience")} AS audience
-        FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
+        FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = coalesce(${version}, b.published_version)
         WHERE b.slug = ${slug} AND b.status = 'published'`,
   );

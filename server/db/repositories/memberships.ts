@@ -35,6 +35,14 @@ export const institutesOf = (ctx: ServiceContext, userId: string) =>
         WHERE m.user_id = ${userId} ORDER BY i.name`,
   );
 
+/** The person's role in the school, or null when they do not belong to it. */
+export const schoolRoleOf = (ctx: ServiceContext, schoolId: string, userId: string): SchoolRole | null =>
+  ctx.db
+    .select({ role: schoolMembers.role })
+    .from(schoolMembers)
+    .where(and(eq(schoolMembers.schoolId, schoolId), eq(schoolMembers.userId, userId)))
+    .get()?.role ?? null;
+
 /** Adds the person to the school, or gives them this role if they already belong to it. */
 export function putSchoolMember(ctx: ServiceContext, schoolId: string, userId: string, role: SchoolRole, at: string) {
   ctx.db

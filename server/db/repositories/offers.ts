@@ -97,10 +97,13 @@ export const inboxRow = (ctx: ServiceContext, offerId: string) => inboxRows(ctx,
 
 /** Each school once, with its newest offer of the bundle (the version says which). */
 export const reachPerSchool = (ctx: ServiceContext, bundleId: string) =>
-  queryAll<ReachResponse["schools"][number]>(
+  queryAll<
+    Omit<ReachResponse["schools"][number], "key"> & Pick<OfferRow, "capabilityKey" | "keyIssuedAt" | "keyRevokedAt">
+  >(
     ctx,
-    sql`SELECT o.school_id AS schoolId, s.name AS name, s.sector AS sector, s.region AS region, o.version AS version,
-               o.status AS status, o.offered_at AS offeredAt, o.opened_at AS openedAt, o.responded_at AS respondedAt
+    sql`SELECT o.id AS offerId, o.school_id AS schoolId, s.name AS name, s.sector AS sector, s.region AS region, o.version AS version,
+               o.status AS status, o.offered_at AS offeredAt, o.opened_at AS openedAt, o.responded_at AS respondedAt,
+               o.capability_key AS capabilityKey, o.key_issued_at AS keyIssuedAt, o.key_revoked_at AS keyRevokedAt
         FROM offers o JOIN schools s ON s.id = o.school_id
         WHERE o.bundle_id = ${bundleId}
           AND o.version = (SELECT max(o2.version) FROM offers o2 WHERE o2.bundle_id = o.bundle_id AND o2.school_id = o.school_id)

@@ -25,6 +25,7 @@ import { conflict, notFound, unauthenticated } from "../../core/errors";
 import { newId, newSecret, sha256Hex } from "../../core/ids";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../core/passwords";
 import type { SignedInViewer } from "../../core/viewer";
+import { replaceFeedTokenOfFormerCoordinator } from "../schools/subscriptions";
 
 export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
 
@@ -88,6 +89,10 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
     replaceUser(ctx, updated);
     // A disabled account or a new password ends every session at once.
     if (updated.disabled || input.password) deleteTokensOf(ctx, id);
+    // A disabled coordinator keeps no working copy of their schools' feed URLs either.
+    if (updated.disabled && !existing.disabled) {
+      for (const school of schoolsOf(ctx, id)) if (school.role === "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, school.id);
+    }
   });
   return updated;
 }

@@ -12,6 +12,7 @@ import {
   putCommunityMember,
   putInstituteMember,
   putSchoolMember,
+  schoolRoleOf,
 } from "../../db/repositories/memberships";
 import {
   bestuurIdByName,
@@ -34,6 +35,7 @@ import { isoNow, type ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { Viewer } from "../../core/viewer";
+import { replaceFeedTokenOfFormerCoordinator } from "../schools/subscriptions";
 
 export const listSchools = (ctx: ServiceContext) => schoolsByName(ctx);
 
@@ -75,15 +77,25 @@ function requireUser(ctx: ServiceContext, userId: string) {
   if (!userExists(ctx, userId)) throw notFound("user");
 }
 
+/** Adds a person to a school or changes their role; a coordinator made a member takes no feed URL along. */
 export function setSchoolMember(ctx: ServiceContext, schoolId: string, userId: string, role: SchoolRole) {
   getSchool(ctx, schoolId);
   requireUser(ctx, userId);
-  putSchoolMember(ctx, schoolId, userId, role, isoNow(ctx));
+  transaction(ctx, () => {
+    const before = schoolRoleOf(ctx, schoolId, userId);
+    putSchoolMember(ctx, schoolId, userId, role, isoNow(ctx));
+    if (before === "coordinator" && role !== "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, schoolId);
+  });
   return { userId, role };
 }
 
+/** Removes a person from a school; a coordinator who leaves takes no feed URL along. */
 export function removeSchoolMember(ctx: ServiceContext, schoolId: string, userId: string) {
-  if (!deleteSchoolMember(ctx, schoolId, userId)) throw notFound("membership");
+  transaction(ctx, () => {
+    const before = schoolRoleOf(ctx, schoolId, userId);
+    if (!deleteSchoolMember(ctx, schoolId, userId)) throw notFound("membership");
+    if (before === "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, schoolId);
+  });
 }
 
 export function createInstitute(ctx: ServiceContext, input: { name: string; kind: InstituteKind }) {

@@ -2,9 +2,9 @@ import type { FeedFormat, Localised } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
-import { bundleBySlug, latestSnapshots } from "../../db/repositories/bundles";
+import { bundleBySlug, latestSnapshots, snapshotOf } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
-import { openOfferByKey } from "../offers/inbox";
+import { openOfferByKey } from "../offers/keys";
 import { themeIndex } from "../taxonomy/theme-index";
 import { stillShared } from "./still-shared";
 
@@ -16,12 +16,14 @@ function publishedBySlug(ctx: ServiceContext, slug: string) {
   return snapshot ? { row, snapshot: stillShared(ctx, snapshot) } : null;
 }
 
-/** Everything /b/:slug shows: the newest snapshot, with theme names in both languages. */
+/** Everything /b/:slug shows: the newest snapshot (or the offered one, with a key), with theme names in both languages. */
 export interface BundlePageView {
   slug: string;
   /** The page's address without any key: what og:url and the canonical link point to. */
   url: string;
   version: number;
+  /** The newest published version, when a key shows an older one: the page says the bundle moved on. */
+  latestVersion: number;
   snapshot: BundleSnapshot;
   themeNames: Record<string, Localised>;
   /** The offer key the page was opened with, kept in the language links so a network page stays open. */
@@ -32,8 +34,10 @@ export interface BundlePageView {
 
 /**
  * The published bundle behind a slug, if the caller may read it: anyone for a public bundle, signed-in
- * people for a network bundle, or anyone holding the key of one of its offers. A valid key marks that
- * school's offer opened. Null means "no such page" for this caller, whatever the reason.
+ * people for a network bundle, or anyone holding the active key of one of its offers. A key shows the
+ * version its offer was made with (services/offers/keys.ts says why) and marks that offer opened; a key
+ * that opens nothing is ignored, as an unknown one is. Null means "no such page" for this caller,
+ * whatever the reason.
  */
 export function openBundlePage(
   ctx: ServiceContext,
@@ -44,9 +48,11 @@ export function openBundlePage(
 ): BundlePageView | null {
   const found = publishedBySlug(ctx, slug);
   if (!found) return null;
-  const { row, snapshot } = found;
-  const keyOpens = key ? openOfferByKey(ctx, row.id, key, options.countAsOpened ?? true) : false;
-  if (!keyOpens && !audienceIncludes(snapshot.audience, viewer)) return null;
+  const { row } = found;
+  const offered = key ? openOfferByKey(ctx, row.id, key, options.countAsOpened ?? true) : null;
+  const keyOpens = offered !== null;
+  const snapshot = offered ? snapshotOf(ctx, row.id, offered.version) : found.snapshot;
+  if (!snapshot || (!keyOpens && !audienceIncludes(snapshot.audience, viewer))) return null;
 
   const index = themeIndex(ctx);
   const themeNames: Record<string, Localised> = {};
@@ -57,7 +63,8 @@ export function openBundlePage(
   return {
     slug: row.slug!,
     url: ctx.links.bundlePage(row.slug!),
-    version: row.publishedVersion!,
+    version: offered?.version ?? row.publishedVersion!,
+    latestVersion: row.publishedVersion!,
     snapshot,
     themeNames,
     key: keyOpens ? key! : null,

@@ -24,7 +24,7 @@ import { sha256Hex } from "../../core/ids";
 import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
-import { openOfferByKey } from "../offers/inbox";
+import { openOfferByKey, usableKey } from "../offers/keys";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/theme-index";
 import { sharedStamp, stillShared } from "../bundles/still-shared";
@@ -123,7 +123,12 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
   const themes = subscribedThemesWithDescendants(ctx, school.id);
   const rows = mergeNewestFirst(
     itemCandidates(ctx, saveScope(NETWORK_AUDIENCE), themes, school.sector, options.limit),
-    acceptedBundleCandidates(ctx, school.id, options.limit),
+    // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
+    // renewed or expired key changes the document.
+    acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
+      const key = usableKey(ctx, offerKey);
+      return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
+    }),
     options.limit,
   );
   const taxonomy = taxonomyStamp(ctx);
@@ -152,15 +157,18 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
 }
 
 /**
- * A published bundle's items. A public bundle's feed is open; a network bundle's needs the capability
- * key of one of its offers, and without it is a 404 like any bundle the caller may not see.
+ * A published bundle's items. A public bundle's feed is open; a network bundle's needs the active
+ * capability key of one of its offers, and without it is a 404 like any bundle the caller may not see.
  */
 export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string | undefined, options: FeedOptions): PreparedFeed {
-  const bundle = publishedBundleForFeed(ctx, slug);
-  if (!bundle) throw notFound("bundle");
+  const newest = publishedBundleForFeed(ctx, slug);
+  if (!newest) throw notFound("bundle");
   // A feed reader polling with the key is not a person opening the offer: it never counts as opened.
-  const keyOpens = key !== undefined && openOfferByKey(ctx, bundle.id, key, false);
-  if (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens) throw notFound("bundle");
+  const offered = key !== undefined ? openOfferByKey(ctx, newest.id, key, false) : null;
+  const keyOpens = offered !== null;
+  // The key's feed, like its page, is the version that was offered.
+  const bundle = offered && offered.version !== newest.version ? publishedBundleForFeed(ctx, slug, offered.version) : newest;
+  if (!bundle || (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens)) throw notFound("bundle");
   const taxonomy = taxonomyStamp(ctx);
   const linkKey = keyOpens ? key! : null;
   const published = snapshotOf(ctx, bundle.id, bundle.version);

@@ -1,15 +1,16 @@
-/** The school's inbox: offers arrive, members read them, coordinators accept or decline; a key opens one. */
-import type { InboxOffer, InboxQuery, OfferStatus } from "../../../shared/schemas";
+/** The school's inbox: offers arrive, members read them, coordinators accept or decline. */
+import type { InboxOffer, InboxQuery } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { decodePosition, pageOf } from "../../db/paging";
-import { inboxPage, inboxRow, offerByKey, recordOfferEvent, updateOffer, type InboxRow } from "../../db/repositories/offers";
+import { inboxPage, inboxRow, recordOfferEvent, updateOffer, type InboxRow } from "../../db/repositories/offers";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { offerForCoordinator, type SchoolMember } from "../access/schools";
 import { recordEvent } from "../webhooks/events";
+import { freshKey, keyState, usableKey } from "./keys";
 
-/** An offer as the school sees it: the version it was offered, and a page link that carries the school's key. */
+/** An offer as the school sees it: the version it was offered, and a page link that carries the school's key while it opens. */
 function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
   const { offer } = row;
   const snapshot = row.content as BundleSnapshot;
@@ -31,8 +32,9 @@ function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
       use: snapshot.use,
       themes: snapshot.themes,
       itemCount: snapshot.entries.length,
-      url: ctx.links.bundleLink(row.slug!, offer.capabilityKey),
+      url: ctx.links.bundleLink(row.slug!, usableKey(ctx, offer)),
     },
+    key: keyState(ctx, offer),
   };
 }
 
@@ -45,7 +47,9 @@ export function schoolInbox(ctx: ServiceContext, school: SchoolMember, query: In
 
 /**
  * A coordinator's decision. The school may change its mind later (accept what it declined, or the other
- * way round); repeating the same decision records nothing new and sends no second webhook.
+ * way round); repeating the same decision records nothing new and sends no second webhook. Declining
+ * revokes the offer's key: whoever has the link from the channel no longer opens what the school
+ * refused. Accepting a declined offer gives it a new key, so the old copies stay dead.
  */
 export function respondToOffer(ctx: ServiceContext, viewer: SignedInViewer, offerId: string, decision: "accepted" | "declined", reason: string | undefined): InboxOffer {
   transaction(ctx, () => {
@@ -56,28 +60,10 @@ export function respondToOffer(ctx: ServiceContext, viewer: SignedInViewer, offe
       if (decision === "declined" && reason !== undefined) updateOffer(ctx, offer.id, { reason: newReason });
       return;
     }
-    updateOffer(ctx, offer.id, { status: decision, reason: newReason, respondedAt: now, respondedBy: viewer.user.id });
+    const key = decision === "declined" ? { keyRevokedAt: offer.keyRevokedAt ?? now } : offer.status === "declined" ? freshKey(now) : {};
+    updateOffer(ctx, offer.id, { status: decision, reason: newReason, respondedAt: now, respondedBy: viewer.user.id, ...key });
     recordOfferEvent(ctx, offer.id, decision, now);
     if (decision === "accepted") recordEvent(ctx, { event: "bundle.accepted", offerId: offer.id });
   });
   return toInboxOffer(ctx, inboxRow(ctx, offerId)!);
-}
-
-/**
- * Opening the bundle's page with an offer's key marks that offer opened for its school, once, without
- * recording who opened it. A school that already accepted or declined keeps its decision.
- * Returns whether the key belongs to an offer of this bundle.
- */
-export function openOfferByKey(ctx: ServiceContext, bundleId: string, key: string, countAsOpened = true): boolean {
-  return transaction(ctx, () => {
-    const offer = offerByKey(ctx, bundleId, key);
-    if (!offer) return false;
-    if (countAsOpened && offer.openedAt === null) {
-      const now = isoNow(ctx);
-      const status: OfferStatus = offer.status === "offered" ? "opened" : offer.status;
-      updateOffer(ctx, offer.id, { openedAt: now, status });
-      recordOfferEvent(ctx, offer.id, "opened", now);
-    }
-    return true;
-  });
 }

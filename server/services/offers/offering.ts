@@ -1,9 +1,8 @@
 /**
  * Offers: a broker's published bundle offered to schools, which accept or decline it (an offer, never a
- * mandate). One offer per school per bundle version; its capability key lets the whole school open the
- * bundle's page without accounts.
+ * mandate). One offer per school per bundle version; its capability key lets the whole school open that
+ * version's page without accounts (see keys.ts for what it opens and for how long).
  */
-import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { CreateOffersRequest } from "../../../shared/schemas";
 import { insertOffer, offerOfVersion, recordOfferEvent } from "../../db/repositories/offers";
@@ -16,11 +15,9 @@ import type { SignedInViewer } from "../../core/viewer";
 import { bundleForChange } from "../access/bundles";
 import { schoolsReceiving } from "../schools/subscriptions";
 import { recordEvent } from "../webhooks/events";
+import { freshKey } from "./keys";
 
 type CreateOffersInput = z.output<typeof CreateOffersRequest>;
-
-/** 144 random bits: the key is the only thing standing between a network bundle and the open web. */
-const newCapabilityKey = () => randomBytes(18).toString("base64url");
 
 /**
  * Offers the newest published version to the chosen schools and/or the theme's subscribers. A school
@@ -52,7 +49,7 @@ export function offerBundle(ctx: ServiceContext, viewer: SignedInViewer, bundleI
       const existing = offerOfVersion(ctx, row.id, version, schoolId);
       if (existing) return { id: existing.id, schoolId, status: existing.status, version, existing: true };
       const id = newId();
-      insertOffer(ctx, { id, bundleId: row.id, version, schoolId, message: input.message ?? "", offeredBy: actorId, status: "offered", capabilityKey: newCapabilityKey(), offeredAt: now });
+      insertOffer(ctx, { id, bundleId: row.id, version, schoolId, message: input.message ?? "", offeredBy: actorId, status: "offered", ...freshKey(now), offeredAt: now });
       recordOfferEvent(ctx, id, "offered", now);
       recordEvent(ctx, { event: "offer.created", offerId: id });
       return { id, schoolId, status: "offered" as const, version, existing: false };

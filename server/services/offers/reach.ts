@@ -4,18 +4,23 @@ import { dailyOpensAndAcceptances, firstPublication, reachPerSchool, recordOffer
 import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { bundleForChange } from "../access/bundles";
+import { keyState } from "./keys";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const utcDay = (iso: string) => iso.slice(0, 10);
 
 /**
- * Each school appears once, with its newest offer (the version says which); totals count those schools.
+ * Each school appears once, with its newest offer (the version says which) and the state of that offer's
+ * key, so a curator can revoke it; totals count those schools.
  * The daily series counts opens and acceptances across all versions from the first publication to today,
  * and `reshared` counts schools that passed the bundle on.
  */
 export function bundleReach(ctx: ServiceContext, viewer: SignedInViewer, bundleId: string): ReachResponse {
   const { row } = bundleForChange(ctx, viewer, bundleId);
-  const perSchool = reachPerSchool(ctx, row.id);
+  const perSchool = reachPerSchool(ctx, row.id).map(({ capabilityKey, keyIssuedAt, keyRevokedAt, ...school }) => ({
+    ...school,
+    key: keyState(ctx, { capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt: school.offeredAt }),
+  }));
   const totals = {
     offered: perSchool.length,
     opened: perSchool.filter((s) => s.openedAt !== null).length,

@@ -49,6 +49,15 @@ export function getFeedUrls(ctx: ServiceContext, school: SchoolCoordinator): Fee
 export const rotateFeedUrl = (ctx: ServiceContext, school: SchoolCoordinator): FeedUrlsResponse =>
   ctx.links.schoolFeeds(school.id, newFeedToken(ctx, school.id));
 
+/**
+ * A coordinator who leaves the school, becomes a plain member, or whose account is disabled still knows
+ * the feed URL they once fetched: the token is replaced so that copy stops working, and the remaining
+ * coordinators read the new URL from feed-url. A school whose URL was never fetched has none to replace.
+ */
+export function replaceFeedTokenOfFormerCoordinator(ctx: ServiceContext, schoolId: string) {
+  if (feedToken(ctx, schoolId) !== null) newFeedToken(ctx, schoolId);
+}
+
 /** The school a feed token opens, or null; a wrong, rotated or other school's token opens nothing. */
 export const schoolForFeedToken = (ctx: ServiceContext, schoolId: string, token: string | undefined) =>
   (token ? schoolByFeedToken(ctx, schoolId, token) : undefined) ?? null;
