@@ -89,7 +89,7 @@ export function curatorsOf(ctx: ServiceContext, bundleIds: string[]): Map<string
     .from(bundleCurators)
     .innerJoin(users, eq(users.id, bundleCurators.userId))
     .where(inArray(bundleCurators.bundleId, bundleIds))
-    .orderBy(sql`CASE ${bundleCurators.role} WHEN 'owner' THEN 0 ELSE 1 END`, asc(bundleCurators.createdAt), asc(users.id))
+    .orderBy(sql`CASE ${bundleCurators.role} WHEN 'owner' THEN 0 ELSE 1 END`, asc(bundleCurators.createdAt), asc(users.name), asc(users.id))
     .all();
   for (const { bundleId, id, name, role } of rows) out.get(bundleId)!.push({ id, name, role });
   return out;
