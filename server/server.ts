@@ -11,6 +11,7 @@ import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
 import { checkedPasswordCost } from "./core/passwords";
 import { ensureAdmin } from "./services/accounts/accounts";
+import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
 import { seedThemes } from "./services/taxonomy/themes";
 import { seedDemo, type DemoSummary } from "./seed/demo";
@@ -102,6 +103,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       webhookAllowHosts: options.webhookAllowHosts,
       passwordCost: options.passwordCost,
     });
+    // Before the first request: a retry of a request that died with the previous process then runs.
+    releaseStaleClaims(ctx, now());
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
     const demo = options.demo ? await seedDemo(ctx) : null;

@@ -16,7 +16,7 @@ import {
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
-import { idempotent } from "../http/requests";
+import { answerWithWrite, idempotent } from "../http/requests";
 import { valid } from "../http/validate";
 import { itemFacets } from "../services/library/facets";
 import { getItem, lookupItem } from "../services/library/item-view";
@@ -43,8 +43,11 @@ export const itemRoutes = new Hono<AppEnv>()
     async (c) => {
       const { ctx, viewer } = c.var;
       const input = c.req.valid("json");
-      const { item, existing } = await c.var.deps.writes.run(() => saveItem(ctx, viewer, input));
-      return existing ? c.json({ item, existing: true }, 200) : c.json({ item }, 201);
+      const answer = await c.var.deps.writes.run(() => {
+        const { item, existing } = saveItem(ctx, viewer, input);
+        return answerWithWrite(c, existing ? { status: 200 as const, body: { item, existing: true as const } } : { status: 201 as const, body: { item } });
+      });
+      return answer.status === 200 ? c.json(answer.body, 200) : c.json(answer.body, 201);
     },
   )
   .get(
