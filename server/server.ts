@@ -5,7 +5,7 @@ import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
-import { openDatabase } from "./db/client";
+import { openDatabase, type DatabaseHandle } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
@@ -39,6 +39,34 @@ export interface StartOptions extends ServerConfig {
   extend?: (app: ReturnType<typeof createApp>, deps: AppDependencies) => void;
 }
 
+/** The database at `path` could not be opened, migrated or written at start; `cause` is SQLite's or the file system's error. */
+export class DatabaseUnavailableError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`Cannot use the database at ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/**
+ * Opens and migrates the database and makes the start's first write (releasing Idempotency-Keys that
+ * died with the previous process): a file that cannot be opened or written fails here, named, rather than
+ * at the first request.
+ */
+function openForStart(path: string, startedAt: Date): DatabaseHandle {
+  let database: DatabaseHandle | undefined;
+  try {
+    database = openDatabase(path);
+    releaseStaleClaims(database, startedAt);
+    return database;
+  } catch (error) {
+    database?.close();
+    throw new DatabaseUnavailableError(path, error);
+  }
+}
+
 /** Binds the port before anything else, so that links can name the address really listened on (port 0 picks one). */
 function listen(server: ServerType, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -58,7 +86,8 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
-  const database = openDatabase(options.databasePath);
+  const now = options.now ?? (() => new Date());
+  const database = openForStart(options.databasePath, now());
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
@@ -91,7 +120,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(options.host)}:${port}`;
-  const now = options.now ?? (() => new Date());
   let started: { ctx: ReturnType<typeof createServiceContext>; demo: DemoSummary | null; stopJobs: () => Promise<void> };
   try {
     // Without PUBLIC_URL, links point at the address the server really listens on.
@@ -103,8 +131,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       webhookAllowHosts: options.webhookAllowHosts,
       passwordCost: options.passwordCost,
     });
-    // Before the first request: a retry of a request that died with the previous process then runs.
-    releaseStaleClaims(ctx, now());
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
     const demo = options.demo ? await seedDemo(ctx) : null;

@@ -52,7 +52,7 @@ export function completeIdempotent(ctx: ServiceContext, claim: ClaimedKey, statu
  * hearing `request_in_progress` until the key expires a day later. If that request's write did commit,
  * the route stored its answer in the same transaction (see `answerWithWrite`), so the claim is not bare.
  */
-export function releaseStaleClaims(ctx: ServiceContext, startedAt: Date): number {
+export function releaseStaleClaims(ctx: Pick<ServiceContext, "db">, startedAt: Date): number {
   return releaseUnansweredBefore(ctx, startedAt.toISOString());
 }
 

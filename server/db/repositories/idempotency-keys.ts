@@ -30,7 +30,7 @@ export function storeAnswer(ctx: ServiceContext, userId: string, key: string, st
 }
 
 /** Releases the keys claimed before `cutoff` that never got an answer. */
-export function releaseUnansweredBefore(ctx: ServiceContext, cutoff: string): number {
+export function releaseUnansweredBefore(ctx: Pick<ServiceContext, "db">, cutoff: string): number {
   return ctx.db.delete(idempotencyKeys).where(and(isNull(idempotencyKeys.status), lt(idempotencyKeys.createdAt, cutoff))).run().changes;
 }
 
