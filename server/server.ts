@@ -28,6 +28,8 @@ export interface StartOptions extends ServerConfig {
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
+  /** How long a client may take to send a whole request, headers and body; 30 s when absent. */
+  requestTimeoutMs?: number;
   /**
    * scrypt's N as a power of two for new password hashes; the production cost (15, N=32768) when absent.
    * Tests lower it: every account they make and every sign-in would otherwise cost ~100 ms of CPU.
@@ -93,7 +95,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
   // A request that came in during a start that then failed gets an error answer, not an open connection.
   app.catch(() => {});
-  const server = createAdaptorServer({ fetch: async (request, env) => (await app).fetch(request, env) });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createAdaptorServer({
+    fetch: async (request, env) => (await app).fetch(request, env),
+    // A body that trickles in (a slow or hostile client) holds a connection and a half-read request only
+    // this long, instead of Node's 300 s. Node checks for overdue requests every 30 s unless told; a
+    // quarter of the limit keeps the cut close to it.
+    serverOptions: { requestTimeout, connectionsCheckingInterval: Math.min(5_000, Math.ceil(requestTimeout / 4)) },
+  });
   try {
     await listen(server, options.port, options.host);
   } catch (error) {
@@ -102,10 +111,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   // An idle keep-alive connection is closed by the client first (fetch/undici after 4 s; proxies after
   // 60 s): a server that closed it at the same moment could cut a request that was already on its way.
-  if (server instanceof HttpServer) {
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 66_000;
-  }
+  // headersTimeout stays at requestTimeout (Node's default when that is given): Node counts both from a
+  // request's first byte, not from when the connection fell idle, so it need not outlast keepAliveTimeout;
+  // and a headersTimeout above requestTimeout makes Node swap the two, so the 66 s once set here would
+  // have let a body trickle for 66 s.
+  if (server instanceof HttpServer) server.keepAliveTimeout = 65_000;
   // After listening, an error of the listening socket (too many open files, say) is reported, not fatal.
   server.on("error", (error) => console.error("[knooppunt] server error:", error));
   const closeServer = () =>
