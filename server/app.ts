@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { databaseAnswers } from "./db/health";
+import { DegradedResponse, HealthyResponse } from "../shared/schemas";
+import { databaseHealth } from "./db/health";
 import { authenticate } from "./http/auth";
 import type { AppDependencies, AppEnv } from "./http/env";
 import { handleError, notFoundHandler } from "./http/errors";
-import { openApiDocument } from "./http/openapi";
+import { doc, openApiDocument } from "./http/openapi";
 import { limitBody, requireJsonBody } from "./http/requests";
 import { adminRoutes } from "./routes/admin";
 import { accountRoutes, authRoutes } from "./routes/auth";
@@ -31,7 +32,19 @@ export function createApp(deps: AppDependencies) {
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
 
-  app.get("/healthz", (c) => (databaseAnswers(deps.ctx) ? c.json({ ok: true }) : c.json({ ok: false }, 503)));
+  app.get(
+    "/healthz",
+    doc({
+      tag: "health",
+      summary: "Whether the server's database answers and a write can commit",
+      auth: "none",
+      responses: { 200: { description: "Healthy", schema: HealthyResponse }, 503: { description: "The database does not answer or cannot commit a write", schema: DegradedResponse } },
+    }),
+    (c) => {
+      const health = databaseHealth(deps.ctx);
+      return health.ok ? c.json({ ok: true }) : c.json({ ok: false, status: "degraded", database: health.database, cause: health.cause }, 503);
+    },
+  );
 
   const api = new Hono<AppEnv>();
   // The extension calls the API from its own origin. Bearer tokens, never cookies, carry identity, so

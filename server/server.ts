@@ -5,12 +5,13 @@ import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
-import { openDatabase } from "./db/client";
+import { openDatabase, type DatabaseHandle } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
 import { checkedPasswordCost } from "./core/passwords";
 import { ensureAdmin } from "./services/accounts/accounts";
+import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
 import { seedThemes } from "./services/taxonomy/themes";
 import { seedDemo, type DemoSummary } from "./seed/demo";
@@ -29,6 +30,8 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays"> {
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
+  /** How long a client may take to send a whole request, headers and body; 30 s when absent. */
+  requestTimeoutMs?: number;
   /**
    * scrypt's N as a power of two for new password hashes; the production cost (15, N=32768) when absent.
    * Tests lower it: every account they make and every sign-in would otherwise cost ~100 ms of CPU.
@@ -38,6 +41,34 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays"> {
   jobs?: Partial<JobOptions>;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
   extend?: (app: ReturnType<typeof createApp>, deps: AppDependencies) => void;
+}
+
+/** The database at `path` could not be opened, migrated or written at start; `cause` is SQLite's or the file system's error. */
+export class DatabaseUnavailableError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`Cannot use the database at ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+/**
+ * Opens and migrates the database and makes the start's first write (releasing Idempotency-Keys that
+ * died with the previous process): a file that cannot be opened or written fails here, named, rather than
+ * at the first request.
+ */
+function openForStart(path: string, startedAt: Date): DatabaseHandle {
+  let database: DatabaseHandle | undefined;
+  try {
+    database = openDatabase(path);
+    releaseStaleClaims(database, startedAt);
+    return database;
+  } catch (error) {
+    database?.close();
+    throw new DatabaseUnavailableError(path, error);
+  }
 }
 
 /** Binds the port before anything else, so that links can name the address really listened on (port 0 picks one). */
@@ -59,13 +90,21 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
-  const database = openDatabase(options.databasePath);
+  const now = options.now ?? (() => new Date());
+  const database = openForStart(options.databasePath, now());
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
   // A request that came in during a start that then failed gets an error answer, not an open connection.
   app.catch(() => {});
-  const server = createAdaptorServer({ fetch: async (request, env) => (await app).fetch(request, env) });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = createAdaptorServer({
+    fetch: async (request, env) => (await app).fetch(request, env),
+    // A body that trickles in (a slow or hostile client) holds a connection and a half-read request only
+    // this long, instead of Node's 300 s. Node checks for overdue requests every 30 s unless told; a
+    // quarter of the limit keeps the cut close to it.
+    serverOptions: { requestTimeout, connectionsCheckingInterval: Math.min(5_000, Math.ceil(requestTimeout / 4)) },
+  });
   try {
     await listen(server, options.port, options.host);
   } catch (error) {
@@ -74,10 +113,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   // An idle keep-alive connection is closed by the client first (fetch/undici after 4 s; proxies after
   // 60 s): a server that closed it at the same moment could cut a request that was already on its way.
-  if (server instanceof HttpServer) {
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 66_000;
-  }
+  // headersTimeout stays at requestTimeout (Node's default when that is given): Node counts both from a
+  // request's first byte, not from when the connection fell idle, so it need not outlast keepAliveTimeout;
+  // and a headersTimeout above requestTimeout makes Node swap the two, so the 66 s once set here would
+  // have let a body trickle for 66 s.
+  if (server instanceof HttpServer) server.keepAliveTimeout = 65_000;
   // After listening, an error of the listening socket (too many open files, say) is reported, not fatal.
   server.on("error", (error) => console.error("[knooppunt] server error:", error));
   const closeServer = () =>
@@ -92,7 +132,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(options.host)}:${port}`;
-  const now = options.now ?? (() => new Date());
   let started: { ctx: ReturnType<typeof createServiceContext>; demo: DemoSummary | null; stopJobs: () => Promise<void> };
   try {
     // Without PUBLIC_URL, links point at the address the server really listens on.

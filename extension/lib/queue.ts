@@ -26,6 +26,13 @@ function backoffMs(attempts: number, random = Math.random): number {
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
+/**
+ * The server still holds this clip's Idempotency-Key for an earlier attempt (its answer was lost, or the
+ * server was restarted while storing it): that attempt either finishes or is released, and then this
+ * key's retry is answered. It concerns this clip alone, so the flush carries on with the next one.
+ */
+const stillInProgress = (error: ApiError) => error.status === 409 && error.code === "request_in_progress";
+
 const retryDelay = (error: ApiError, attempts: number) =>
   error.retryAfterSeconds ? Math.min(MAX_RETRY_AFTER_MS, error.retryAfterSeconds * 1000) : backoffMs(attempts);
 
@@ -117,10 +124,11 @@ export function flush(
             break;
           }
           const givingUp = error.intermediary && clip.attempts + 1 >= MAX_INTERMEDIARY_ATTEMPTS;
-          if (error.retryable && !givingUp) {
+          if ((error.retryable && !givingUp) || stillInProgress(error)) {
             const attempts = clip.attempts + 1;
             const updated = { ...clip, attempts, nextAttemptAt: new Date(Date.now() + retryDelay(error, attempts)).toISOString(), lastError: error.message };
             await changeQueue((queue) => queue.map((c) => (c.id === clip.id ? updated : c)));
+            if (stillInProgress(error)) continue;
             break;
           }
           await changeQueue((queue) => queue.filter((c) => c.id !== clip.id));

@@ -6,7 +6,24 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config";
-import { startServer } from "../server";
+import { DatabaseUnavailableError, startServer } from "../server";
+
+/** What went wrong with the database file, in Dutch and in English, from SQLite's or the file system's error code. */
+function databaseProblem(cause: unknown): [nl: string, en: string] {
+  const code = (cause as { code?: string })?.code ?? "";
+  if (code === "SQLITE_NOTADB") return ["het bestand is geen SQLite-database", "the file is not an SQLite database"];
+  if (code.startsWith("SQLITE_CORRUPT")) return ["het bestand is beschadigd", "the file is damaged"];
+  if (code.startsWith("SQLITE_READONLY") || code === "EROFS" || code === "EACCES" || code === "EPERM" || code === "SQLITE_PERM") {
+    return ["er mag of kan niet in worden geschreven (alleen-lezen of geen rechten)", "it cannot be written to (read-only, or no permission)"];
+  }
+  if (code === "SQLITE_FULL" || code === "ENOSPC") return ["de schijf is vol", "the disk is full"];
+  if (code === "ENOTDIR" || code === "EEXIST") return ["een deel van het pad is een bestand in plaats van een map", "part of the path is a file instead of a folder"];
+  if (code.startsWith("SQLITE_CANTOPEN")) return ["het bestand kan niet worden geopend (is het een map, of ontbreken rechten?)", "the file cannot be opened (is it a folder, or are permissions missing?)"];
+  if (code.startsWith("SQLITE_BUSY")) return ["een ander proces houdt de database bezet", "another process keeps the database locked"];
+  const message = (cause as Error)?.message ?? String(cause);
+  const detail = code && !message.startsWith(code) ? `${code}: ${message}` : message;
+  return [detail, detail];
+}
 
 async function main() {
   let config;
@@ -25,6 +42,13 @@ async function main() {
     server = await startServer(config);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof DatabaseUnavailableError) {
+      // One sentence an operator can act on; the stack trace of SQLite's binding would only hide it.
+      const [nl, en] = databaseProblem(error.cause);
+      const path = resolve(error.path);
+      console.error(`Knooppunt kan de database DATABASE_PATH=${path} niet gebruiken: ${nl}. / Knooppunt cannot use the database DATABASE_PATH=${path}: ${en}.`);
+      process.exit(1);
+    }
     if (code === "EADDRINUSE") {
       console.error(`Port ${config.port} is already in use. Stop the other process or start with PORT=<another port>.`);
       process.exit(1);

@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../core/context";
 import type { SignedInViewer, Viewer } from "../core/viewer";
 import type { GroupCommit } from "../db/group-commit";
+import type { ClaimedKey } from "./idempotency";
 import type { RateLimiter } from "./rate-limiter";
 
 export interface AppDependencies {
@@ -22,6 +23,8 @@ export interface AppEnv {
     deps: AppDependencies;
     ctx: ServiceContext;
     viewer: Viewer;
+    /** The Idempotency-Key this request claimed, if it sent one (set by the `idempotent` middleware). */
+    idempotencyClaim: ClaimedKey | undefined;
   };
 }
 

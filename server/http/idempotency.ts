@@ -2,7 +2,7 @@
  * The rules of the Idempotency-Key header (used by the `idempotent` middleware in requests.ts): how long a
  * key is remembered, and when reusing one replays the first answer or is refused.
  */
-import { claimKey, deleteKeysBefore, releaseKey, storeAnswer, storedKey } from "../db/repositories/idempotency-keys";
+import { claimKey, deleteKeysBefore, releaseKey, releaseUnansweredBefore, storeAnswer, storedKey } from "../db/repositories/idempotency-keys";
 import { transaction } from "../db/statements";
 import { isoNow, type ServiceContext } from "../core/context";
 import { conflict } from "../core/errors";
@@ -34,11 +34,29 @@ export function beginIdempotent(ctx: ServiceContext, userId: string, key: string
   });
 }
 
-export function completeIdempotent(ctx: ServiceContext, userId: string, key: string, status: number, body: string) {
-  storeAnswer(ctx, userId, key, status, body);
+/** A key this request claimed; `answered` once its answer is stored. */
+export interface ClaimedKey {
+  userId: string;
+  key: string;
+  answered: boolean;
+}
+
+export function completeIdempotent(ctx: ServiceContext, claim: ClaimedKey, status: number, body: string) {
+  storeAnswer(ctx, claim.userId, claim.key, status, body);
+  claim.answered = true;
+}
+
+/**
+ * A claim without an answer made before this process started belongs to a request that died with the
+ * previous process (a kill, a power cut): nothing will ever answer it, and a retry must run instead of
+ * hearing `request_in_progress` until the key expires a day later. If that request's write did commit,
+ * the route stored its answer in the same transaction (see `answerWithWrite`), so the claim is not bare.
+ */
+export function releaseStaleClaims(ctx: Pick<ServiceContext, "db">, startedAt: Date): number {
+  return releaseUnansweredBefore(ctx, startedAt.toISOString());
 }
 
 /** A failed attempt releases its key so the client's retry can run for real. */
-export function abandonIdempotent(ctx: ServiceContext, userId: string, key: string) {
-  releaseKey(ctx, userId, key);
+export function abandonIdempotent(ctx: ServiceContext, claim: ClaimedKey) {
+  releaseKey(ctx, claim.userId, claim.key);
 }

@@ -1,7 +1,8 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { DomainError, invalid } from "../core/errors";
 import { sha256Hex } from "../core/ids";
-import { abandonIdempotent, beginIdempotent, completeIdempotent } from "./idempotency";
+import { abandonIdempotent, beginIdempotent, completeIdempotent, type ClaimedKey } from "./idempotency";
 import type { AppEnv } from "./env";
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
@@ -78,9 +79,23 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       headers: { "Content-Type": "application/json; charset=UTF-8", "Idempotent-Replayed": "true" },
     });
   }
+  const claim: ClaimedKey = { userId: viewer.user.id, key, answered: false };
+  c.set("idempotencyClaim", claim);
   // Hono answers a thrown error (handleError) before next() returns: a refusal arrives here as c.res.
   await next();
   // Only a success is remembered: a refused request changed nothing, so its retry should run for real.
-  if (c.res.ok) completeIdempotent(c.var.ctx, viewer.user.id, key, c.res.status, await c.res.clone().text());
-  else abandonIdempotent(c.var.ctx, viewer.user.id, key);
+  if (!c.res.ok) abandonIdempotent(c.var.ctx, claim);
+  else if (!claim.answered) completeIdempotent(c.var.ctx, claim, c.res.status, await c.res.clone().text());
 });
+
+/**
+ * Stores the answer an Idempotency-Key will replay from inside the route's own write transaction, so the
+ * write and its answer commit together: a crash between the two would otherwise leave a stored write
+ * whose key has no answer, which a retry can neither replay nor safely run again. The route then answers
+ * with exactly this status and body. Without a key it only hands the answer back.
+ */
+export function answerWithWrite<A extends { status: number; body: unknown }>(c: Pick<Context<AppEnv>, "var">, answer: A): A {
+  const claim = c.var.idempotencyClaim;
+  if (claim) completeIdempotent(c.var.ctx, claim, answer.status, JSON.stringify(answer.body));
+  return answer;
+}

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
+import { cleanText } from "../services/feeds/writer";
 
 /** The shell of every server-rendered page: language, social previews, and a stylesheet that prints well. */
 /** Only http(s) addresses become links and images on a page: never a `javascript:` or `data:` one. */
@@ -56,7 +57,7 @@ h2 { font-size: 1.15rem; margin: 1.75rem 0 0.5rem; }
 
 /** `header` goes before `main` as the page's banner (the brand and its navigation), outside the main content. */
 export function Layout({ meta, header, children }: { meta: PageMeta; header?: Child; children: Child }) {
-  return (
+  const page = (
     <html lang={meta.lang}>
       <head>
         <meta charset="utf-8" />
@@ -82,4 +83,8 @@ export function Layout({ meta, header, children }: { meta: PageMeta; header?: Ch
       </body>
     </html>
   );
+  // Titles, notes and theme names arrive with whatever the clipped page held. Control characters mean
+  // nothing in them and are parse errors in HTML (a box on screen, noise in a screen reader): they are
+  // left out of the whole page with the same rule as the feeds, so no field can be forgotten.
+  return raw(cleanText(page.toString()));
 }

@@ -13,6 +13,7 @@ import { rateLimited } from "../core/errors";
 import { clientAddress, requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
+import { hitInTurn } from "../http/rate-limiter";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
 import { institutesOf, issueToken, listTokens, login, publicUser, revokeToken, tokenView } from "../services/accounts/accounts";
@@ -24,7 +25,7 @@ export const authRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const { email, password, deviceName } = c.req.valid("json");
     const { loginPerEmail, loginPerAddress } = c.var.deps.limits;
-    const wait = Math.max(loginPerAddress.hit(clientAddress(c)), loginPerEmail.hit(email));
+    const wait = hitInTurn([loginPerAddress, clientAddress(c)], [loginPerEmail, email]);
     if (wait > 0) throw rateLimited(wait);
     const result = await login(c.var.ctx, email, password, deviceName);
     loginPerEmail.reset(email);

@@ -19,7 +19,7 @@ import { findPupilDataIn } from "../../shared/privacy/pupil-data";
 import { requireUser } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
-import { idempotent } from "../http/requests";
+import { answerWithWrite, idempotent } from "../http/requests";
 import { valid } from "../http/validate";
 import { itemFacets } from "../services/library/facets";
 import { getItem, lookupItem } from "../services/library/item-view";
@@ -58,9 +58,12 @@ export const itemRoutes = new Hono<AppEnv>()
     async (c) => {
       const { ctx, viewer } = c.var;
       const input = c.req.valid("json");
-      const { item, existing } = await c.var.deps.writes.run(() => saveItem(ctx, viewer, input));
-      const warnings = pupilDataWarnings(item, input.text);
-      return existing ? c.json({ item, existing: true, ...warnings }, 200) : c.json({ item, ...warnings }, 201);
+      const answer = await c.var.deps.writes.run(() => {
+        const { item, existing } = saveItem(ctx, viewer, input);
+        const warnings = pupilDataWarnings(item, input.text);
+        return answerWithWrite(c, existing ? { status: 200 as const, body: { item, existing: true as const, ...warnings } } : { status: 201 as const, body: { item, ...warnings } });
+      });
+      return answer.status === 200 ? c.json(answer.body, 200) : c.json(answer.body, 201);
     },
   )
   .get(

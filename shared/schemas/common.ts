@@ -102,6 +102,18 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+// GET /healthz: `{ok: true}`, or what is wrong for whoever watches the server
+
+export const HealthyResponse = z.object({ ok: z.literal(true) });
+export const DegradedResponse = z.object({
+  ok: z.literal(false),
+  status: z.literal("degraded"),
+  /** not_answering: not even a read works; not_writable: reads work but a write cannot commit (disk full, read-only). */
+  database: z.enum(["not_answering", "not_writable"]),
+  /** SQLite's error code, such as SQLITE_FULL or SQLITE_READONLY. */
+  cause: z.string(),
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Paging
 

@@ -20,6 +20,7 @@ const outage = () => new ApiError("http", 503, "server", "Service Unavailable");
 const unreachable = () => new ApiError("network", 0, "network", "Failed to fetch");
 const portal = () => new ApiError("http", 200, "not_knooppunt", "Unexpected answer from the server.");
 const refused = () => new ApiError("http", 400, "invalid_request", "The request body is not valid.");
+const stillInProgress = () => new ApiError("http", 409, "request_in_progress", "A request with this Idempotency-Key is still being processed.");
 const sessionEnded = () => new ApiError("http", 401, "unauthenticated", "Sign in first.");
 
 /** A server that answers each clip by its Idempotency-Key, from a script, and records what it was sent. */
@@ -162,6 +163,36 @@ describe("when the queue tries again", () => {
       failed: [{ id: "k1", owner: anna, title: "Artikel 1", url: "https://example.org/artikel-1", code: "invalid_request", message: "The request body is not valid.", failedAt: at(0) }],
     });
     expect(await queueStatusOf(bram)).toEqual({ pending: 0, failed: [] });
+  });
+});
+
+describe("a clip whose earlier attempt the server still holds", () => {
+  it("tries the same key again with backoff instead of dropping the clip, and delivers the clips behind it", async () => {
+    await enqueue("k1", anna, request(1), "Artikel 1", outage());
+    await enqueue("k2", anna, request(2), "Artikel 2", outage());
+    const api = server({ k1: stillInProgress() });
+    expect(await flush(api, anna, { force: true })).toEqual({ delivered: 1, sessionExpired: false });
+    expect(api.sent.map((s) => s.key)).toEqual(["k1", "k2"]);
+    expect(await queued()).toEqual([
+      {
+        id: "k1",
+        owner: anna,
+        request: request(1),
+        title: "Artikel 1",
+        queuedAt: at(0),
+        attempts: 2,
+        nextAttemptAt: at(20_000),
+        lastError: "A request with this Idempotency-Key is still being processed.",
+      },
+    ]);
+    expect(await failedItem.getValue()).toEqual([]);
+
+    // Once the server has finished or released the earlier attempt, the retry with the same key is answered.
+    vi.setSystemTime(T0 + 20_000);
+    const later = server();
+    expect(await flush(later, anna)).toEqual({ delivered: 1, sessionExpired: false });
+    expect(later.sent).toEqual([{ key: "k1", url: "https://example.org/artikel-1" }]);
+    expect(await queued()).toEqual([]);
   });
 });
 

@@ -173,4 +173,23 @@ describe("the per-address login limit behind a reverse proxy", () => {
       await proxied.stop();
     }
   });
+
+  it("does not count attempts refused for their address against the e-mail address they named", async () => {
+    const proxied = await startTestServer({ trustProxy: true, loginLimits: { perEmail: 3, perAddress: 2, windowMs: 15 * 60_000 } });
+    try {
+      const attempt = (from: string) =>
+        proxied.api<ErrorBody>("POST", "/api/v1/auth/login", {
+          body: { email: "chris@test.knooppunt.nl", password: "fout-wachtwoord-123" },
+          headers: { "X-Forwarded-For": from },
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await attempt("203.0.113.7")).status);
+      expect(statuses).toEqual([401, 401, 429, 429, 429]);
+      // Two of Chris's three attempts are used; the refused ones from that address did not count.
+      const elsewhere = [(await attempt("203.0.113.8")).status, (await attempt("203.0.113.9")).status];
+      expect(elsewhere).toEqual([401, 429]);
+    } finally {
+      await proxied.stop();
+    }
+  });
 });

@@ -2,7 +2,7 @@
  * Stored Idempotency-Keys: one row per person and key, claimed (without an answer) before the write runs
  * and given the answer once it succeeded. The rules around them are in http/idempotency.ts.
  */
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import type { ServiceContext } from "../../core/context";
 import { idempotencyKeys } from "../schema";
 
@@ -27,6 +27,11 @@ export function claimKey(ctx: ServiceContext, claim: { userId: string; key: stri
 
 export function storeAnswer(ctx: ServiceContext, userId: string, key: string, status: number, body: string) {
   ctx.db.update(idempotencyKeys).set({ status, body }).where(keyOf(userId, key)).run();
+}
+
+/** Releases the keys claimed before `cutoff` that never got an answer. */
+export function releaseUnansweredBefore(ctx: Pick<ServiceContext, "db">, cutoff: string): number {
+  return ctx.db.delete(idempotencyKeys).where(and(isNull(idempotencyKeys.status), lt(idempotencyKeys.createdAt, cutoff))).run().changes;
 }
 
 export function releaseKey(ctx: ServiceContext, userId: string, key: string) {
