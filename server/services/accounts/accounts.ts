@@ -10,6 +10,7 @@ import {
   insertUser,
   markTokenUsed,
   replaceUser,
+  setDisplayName,
   tokenHolder,
   tokensOf,
   userByEmail,
@@ -25,6 +26,7 @@ import { conflict, notFound, unauthenticated } from "../../core/errors";
 import { newId, newSecret, sha256Hex } from "../../core/ids";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../core/passwords";
 import type { SignedInViewer } from "../../core/viewer";
+import { publicName } from "./public-name";
 
 export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
 
@@ -56,6 +58,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
     name: input.name,
     email,
     passwordHash,
+    displayName: null,
     roles: normaliseRoles(input.roles),
     disabled: input.disabled ?? false,
     createdAt: now,
@@ -163,4 +166,22 @@ export const tokenView = (row: TokenRow, currentTokenId: string | null) => ({
 export async function ensureAdmin(ctx: ServiceContext, email: string, password: string) {
   if (findUserByEmail(ctx, email)) return null;
   return createUser(ctx, { name: "Beheerder", email, password, roles: ["admin"] });
+}
+
+/** What /me answers: the person, their memberships, and how others see their name. */
+export function meView(ctx: ServiceContext, viewer: SignedInViewer) {
+  const { user, schools, communities } = viewer;
+  return {
+    user,
+    schools,
+    communities,
+    institutes: institutesOf(ctx, user.id),
+    displayName: userById(ctx, user.id)?.displayName ?? null,
+    publicName: publicName(ctx, user.id, "public"),
+  };
+}
+
+export function setOwnDisplayName(ctx: ServiceContext, viewer: SignedInViewer, displayName: string | null) {
+  setDisplayName(ctx, viewer.user.id, displayName, isoNow(ctx));
+  return meView(ctx, viewer);
 }
