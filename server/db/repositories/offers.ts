@@ -61,7 +61,6 @@ const inboxColumns = {
   offer: offers,
   content: bundleVersions.content,
   slug: bundles.slug,
-  offeredByName: users.name,
 };
 
 function inboxRows(ctx: ServiceContext, where: SQL | undefined, limit?: number) {
@@ -70,7 +69,6 @@ function inboxRows(ctx: ServiceContext, where: SQL | undefined, limit?: number) 
     .from(offers)
     .innerJoin(bundleVersions, and(eq(bundleVersions.bundleId, offers.bundleId), eq(bundleVersions.number, offers.version)))
     .innerJoin(bundles, eq(bundles.id, offers.bundleId))
-    .innerJoin(users, eq(users.id, offers.offeredBy))
     .where(where)
     .orderBy(desc(offers.offeredAt), desc(offers.id));
   return limit === undefined ? query.all() : query.limit(limit).all();
