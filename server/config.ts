@@ -4,6 +4,20 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+/** How long what is kept only for a while stays, in days (the privacy page shows them). */
+export interface RetentionSettings {
+  /** A login session (a sign-in's token) not used for this long ends. */
+  sessionDays: number;
+  /** An API token not used for this long is revoked. */
+  apiTokenDays: number;
+  /** Finished webhook deliveries (body, status, attempts) are kept this long. */
+  deliveryLogDays: number;
+}
+
+export const RETENTION_DEFAULTS: RetentionSettings = { sessionDays: 90, apiTokenDays: 365, deliveryLogDays: 30 };
+
+const days = (fallback: number) => z.coerce.number().int("must be a whole number of days").min(1).max(3650).default(fallback);
+
 /** Environment variables, parsed once at start; a bad value stops the server with a clear message. */
 const EnvSchema = z
   .object({
@@ -18,6 +32,9 @@ const EnvSchema = z
     KNOOPPUNT_DEMO: flag.optional(),
     TRUST_PROXY: flag.default(false),
     WEBHOOK_ALLOW_HOSTS: z.string().default(""),
+    RETENTION_SESSION_DAYS: days(RETENTION_DEFAULTS.sessionDays),
+    RETENTION_API_TOKEN_DAYS: days(RETENTION_DEFAULTS.apiTokenDays),
+    RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -34,6 +51,7 @@ export interface ServerConfig {
   demo: boolean;
   trustProxy: boolean;
   webhookAllowHosts: string[];
+  retention: RetentionSettings;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     demo: argv.includes("--no-demo") ? false : (e.KNOOPPUNT_DEMO ?? looksLikeTrial(e)),
     trustProxy: e.TRUST_PROXY,
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
   };
 }
 
