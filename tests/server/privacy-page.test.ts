@@ -12,7 +12,7 @@ afterAll(() => server.stop());
 
 const schemaColumns = () =>
   Object.fromEntries(
-    Object.values(schema)
+    (Object.values(schema) as unknown[])
       .filter((value): value is SQLiteTable => value instanceof SQLiteTable)
       .map((table) => {
         const config = getTableConfig(table);

@@ -5,6 +5,7 @@ import { CircleChooser } from "../../components/CircleChooser";
 import { normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
+import { MyData } from "./MyData";
 import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 
 function deviceName() {
@@ -185,6 +186,19 @@ export function Options() {
           </p>
         )}
       </section>
+
+      {session && (
+        <MyData
+          key={session.token}
+          session={session}
+          t={t}
+          onDeleted={async () => {
+            // The account and its token are gone: only the stored session is left to forget.
+            await sessionItem.setValue(null);
+            setSession(null);
+          }}
+        />
+      )}
     </main>
   );
 }
