@@ -6,7 +6,7 @@ import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { OfferStatus, ReachResponse } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { Position } from "../paging";
-import { bundles, bundleVersions, offerEvents, offers, users } from "../schema";
+import { bundles, bundleVersions, offerEvents, offers } from "../schema";
 import { queryAll, queryGet } from "../statements";
 
 export type OfferRow = typeof offers.$inferSelect;
