@@ -51,6 +51,7 @@ describe("'Mijn gegevens' in the options page", () => {
     await deleteNow.click();
 
     await expect.poll(() => options.getByRole("heading", { level: 2 }).first().textContent()).toBe("Aanmelden");
+    expect(await options.getByTestId("account-deleted").textContent()).toBe("Je account is verwijderd. Je bent afgemeld.");
     expect((await reply(server.client().api.v1.auth.login.$post({ json: { email: anna.email, password: anna.password } }))).status).toBe(401);
     expect(await browser.worker.evaluate(async () => (await chrome.storage.local.get("session")).session ?? null)).toBeNull();
   });
