@@ -10,10 +10,11 @@ export const audited = (action: string, subjectKind: string) =>
   createMiddleware<SignedInEnv>(async (c, next) => {
     await next();
     if (c.res.status >= 400) return;
-    let subjectId = c.req.param("id") ?? null;
+    // Themes are known by their slug, everything else by its id.
+    let subjectId = c.req.param("id") ?? c.req.param("slug") ?? null;
     if (!subjectId && c.res.headers.get("Content-Type")?.includes("json")) {
-      const body = (await c.res.clone().json().catch(() => null)) as Record<string, { id?: unknown }> | null;
-      const created = body?.[subjectKind]?.id;
+      const body = (await c.res.clone().json().catch(() => null)) as Record<string, { id?: unknown; slug?: unknown }> | null;
+      const created = body?.[subjectKind]?.id ?? body?.[subjectKind]?.slug;
       subjectId = typeof created === "string" ? created : null;
     }
     const member = c.req.param("userId");

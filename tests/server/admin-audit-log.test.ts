@@ -31,6 +31,7 @@ describe("the administrators' audit log", () => {
     const admin = v1(server.adminToken).admin;
     const me = (await reply(v1(server.adminToken).me.$get())).body.user;
     const school = (await reply(admin.schools.$post({ json: { name: "De Regenboog", sector: "po" } }))).body.school;
+    expect((await reply(v1(server.adminToken).themes[":slug"].$patch({ param: { slug: "nt2" }, json: { synonyms: ["tweede taal"] } }))).status).toBe(200);
     const ilse = (await reply(admin.users.$post({ json: { name: "Ilse de Vries", email: "ilse@test.knooppunt.nl", password: "wachtwoord-ilse-2026" } }))).body.user;
     await reply(admin.schools[":id"].members[":userId"].$put({ param: { id: school.id, userId: ilse.id }, json: { role: "coordinator" } }));
     // A refused action changes nothing, so it is no entry.
@@ -43,6 +44,7 @@ describe("the administrators' audit log", () => {
     const first = await reply(admin["audit-log"].$get({ query: { limit: "3" } }));
     expect(first.status).toBe(200);
     const rest = await reply(admin["audit-log"].$get({ query: { limit: "3", cursor: first.body.nextCursor! } }));
+    expect(rest.body.entries).toHaveLength(3);
     expect(rest.body.nextCursor).toBeNull();
     const entries = [...first.body.entries, ...rest.body.entries];
     const joostId = entries[1]!.subject.id;
@@ -56,6 +58,7 @@ describe("the administrators' audit log", () => {
       [{ kind: "operator", userId: null }, "user.create", { kind: "user", id: joostId }, {}],
       [{ kind: "admin", userId: me.id }, "school.member.set", { kind: "school", id: school.id }, { userId: ilse.id }],
       [{ kind: "admin", userId: me.id }, "user.create", { kind: "user", id: ilse.id }, {}],
+      [{ kind: "admin", userId: me.id }, "theme.update", { kind: "theme", id: "nt2" }, {}],
       [{ kind: "admin", userId: me.id }, "school.create", { kind: "school", id: school.id }, {}],
     ]);
     expect(entries.every((e) => e.at === "2026-11-24T09:00:00.000Z" || /^\d{4}-\d\d-\d\dT/.test(e.at))).toBe(true);
