@@ -91,6 +91,9 @@ describe("deleting one's own account", () => {
       shared_work: "handOver",
       counts: JSON.stringify(deleted.body.deleted),
     });
+    // The placeholder that holds the handed-over save is nobody's account, not even an administrator's to enable.
+    const placeholder = await reply(v1(server.adminToken).admin.users[":id"].$patch({ param: { id: "former-colleague" }, json: { disabled: false, password: "een-nieuw-wachtwoord-1" } }));
+    expect(placeholder.status).toBe(404);
     // A person deleting their own account is no administrator action.
     expect(readDb("SELECT action FROM audit_log WHERE subject_id = ?", fenna.id)).toEqual([{ action: "user.create" }]);
   });

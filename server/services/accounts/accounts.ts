@@ -19,6 +19,7 @@ import {
   type TokenRow,
   type UserRow,
 } from "../../db/repositories/accounts";
+import { FORMER_COLLEAGUE } from "../../db/repositories/personal-data/deletion";
 import { communitiesOf, institutesOf as instituteMembershipsOf, schoolsOf } from "../../db/repositories/memberships";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
@@ -72,7 +73,8 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
 
 export async function updateUser(ctx: ServiceContext, id: string, input: Partial<NewUser>) {
   const existing = userById(ctx, id);
-  if (!existing) throw notFound("user");
+  // The placeholder for deleted colleagues is nobody's account: it can never be enabled or signed in to.
+  if (!existing || existing.id === FORMER_COLLEAGUE.id) throw notFound("user");
   const passwordHash = input.password ? await hashPassword(input.password, ctx.passwordCost) : existing.passwordHash;
   const email = input.email?.trim().toLowerCase() ?? existing.email;
   if (email !== existing.email && findUserByEmail(ctx, email)) {
@@ -97,7 +99,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
 
 export const findUserByEmail = (ctx: ServiceContext, email: string) => userByEmail(ctx, email.trim().toLowerCase());
 
-export const listUsers = (ctx: ServiceContext) => usersByEmail(ctx);
+export const listUsers = (ctx: ServiceContext) => usersByEmail(ctx).filter((u) => u.id !== FORMER_COLLEAGUE.id);
 
 /** Checks e-mail and password and opens a login session. Unknown e-mail and wrong password look the same. */
 export async function login(ctx: ServiceContext, email: string, password: string, deviceName: string | undefined) {
