@@ -12,6 +12,7 @@ import { adminRoutes } from "./routes/admin";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { directoryRoutes } from "./routes/directory";
 import { itemRoutes } from "./routes/items";
+import { meRoutes } from "./routes/me";
 import { bundlePageRoutes } from "./routes/bundle-pages";
 import { bundleRoutes } from "./routes/bundles";
 import { feedRoutes } from "./routes/feeds";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDependencies) {
   const routes = api
     .route("/", authRoutes)
     .route("/", accountRoutes)
+    .route("/", meRoutes)
     .route("/", adminRoutes)
     .route("/", themeRoutes)
     .route("/", directoryRoutes)

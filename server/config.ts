@@ -5,6 +5,20 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+/** How long what is kept only for a while stays, in days (the privacy page shows them). */
+export interface RetentionSettings {
+  /** A login session (a sign-in's token) not used for this long ends. */
+  sessionDays: number;
+  /** An API token not used for this long is revoked. */
+  apiTokenDays: number;
+  /** Finished webhook deliveries (body, status, attempts) are kept this long. */
+  deliveryLogDays: number;
+}
+
+export const RETENTION_DEFAULTS: RetentionSettings = { sessionDays: 90, apiTokenDays: 365, deliveryLogDays: 30 };
+
+const days = (fallback: number) => z.coerce.number().int("must be a whole number of days").min(1).max(3650).default(fallback);
+
 /** Environment variables, parsed once at start; a bad value stops the server with a clear message. */
 const EnvSchema = z
   .object({
@@ -25,6 +39,9 @@ const EnvSchema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days (ten years)")
       .default(DEFAULT_OFFER_KEY_DAYS),
+    RETENTION_SESSION_DAYS: days(RETENTION_DEFAULTS.sessionDays),
+    RETENTION_API_TOKEN_DAYS: days(RETENTION_DEFAULTS.apiTokenDays),
+    RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -43,6 +60,7 @@ export interface ServerConfig {
   webhookAllowHosts: string[];
   /** How long an offer's capability key opens its bundle version, counted from when the key was issued. */
   offerKeyDays: number;
+  retention: RetentionSettings;
 }
 
 export class ConfigError extends Error {}
@@ -74,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     trustProxy: e.TRUST_PROXY,
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     offerKeyDays: e.OFFER_KEY_DAYS,
+    retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
   };
 }
 

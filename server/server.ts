@@ -3,7 +3,7 @@ import { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
-import { hostForUrl, type ServerConfig } from "./config";
+import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase, type DatabaseHandle } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
@@ -24,9 +24,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Omit<ServerConfig, "offerKeyDays"> {
+export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "retention"> {
   /** OFFER_KEY_DAYS; the default (a year) when absent. */
   offerKeyDays?: number;
+  /** Absent: the defaults, as without RETENTION_* settings. */
+  retention?: RetentionSettings;
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
@@ -158,10 +160,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
       bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
       writes: new GroupCommit(database.sqlite),
+      retention: options.retention ?? RETENTION_DEFAULTS,
     };
     const built = createApp(deps);
     options.extend?.(built, deps);
-    started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}) };
+    started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}, deps.retention) };
     appReady(built);
   } catch (error) {
     appFailed(error);

@@ -132,6 +132,23 @@ export class KnooppuntApi {
     return data(this.v1.me.$get(undefined, withSignal(signal)));
   }
 
+  /** The name others see; null goes back to the default (first name and school for the public). */
+  setDisplayName(displayName: string | null) {
+    return data(this.v1.me.$patch({ json: { displayName } }));
+  }
+
+  /** The person's export as a file to save, with the name the server gives it. */
+  async exportFile(format: "json" | "csv" | "html"): Promise<{ blob: Blob; filename: string }> {
+    const response = await this.v1.me.export.$get({ query: { format } });
+    if (!response.ok) await answer(Promise.resolve(response));
+    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `knooppunt.${format}`;
+    return { blob: await response.blob(), filename };
+  }
+
+  deleteAccount(confirm: string, sharedWork: "handOver" | "remove") {
+    return data(this.v1.me.$delete({ json: { confirm, sharedWork } }));
+  }
+
   async themes() {
     return (await data(this.v1.themes.$get({ query: {} }))).themes;
   }

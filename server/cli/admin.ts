@@ -11,6 +11,7 @@ import {
   CreateSchoolRequest,
   CreateUserRequest,
   SchoolRole,
+  SharedWork,
   UpdateUserRequest,
   UserRole,
 } from "../../shared/schemas";
@@ -33,12 +34,45 @@ import {
   setInstituteMember,
   setSchoolMember,
 } from "../services/accounts/organisations";
+import { auditLogPage, recordAdminAction } from "../services/privacy/audit-log";
+import { deleteAccount } from "../services/privacy/deletion";
+
+const OPERATOR = { kind: "operator" } as const;
+
+/**
+ * What each changing command is in the audit log (user:delete records itself, with its counts). The
+ * subject is the record's id, never the e-mail address typed on the command line.
+ */
+const AUDITED: Record<string, { action: string; subjectKind: string }> = {
+  "user:create": { action: "user.create", subjectKind: "user" },
+  "user:update": { action: "user.update", subjectKind: "user" },
+  "school:create": { action: "school.create", subjectKind: "school" },
+  "school:member": { action: "school.member.set", subjectKind: "school" },
+  "school:remove": { action: "school.member.remove", subjectKind: "school" },
+  "institute:create": { action: "institute.create", subjectKind: "institute" },
+  "institute:member": { action: "institute.member.set", subjectKind: "institute" },
+  "community:create": { action: "community.create", subjectKind: "community" },
+  "community:member": { action: "community.member.set", subjectKind: "community" },
+  "community:remove": { action: "community.member.remove", subjectKind: "community" },
+};
+
+function recordCommand(ctx: ServiceContext, command: string, args: string[], result: unknown) {
+  const audited = AUDITED[command];
+  if (!audited) return;
+  const made = result as { id?: unknown; userId?: unknown } | null;
+  const isMembership = command.endsWith(":member") || command.endsWith(":remove");
+  const subjectId = isMembership ? (args[0] ?? null) : typeof made?.id === "string" ? made.id : null;
+  const member = isMembership && args[1] ? findUserByEmail(ctx, args[1])?.id : undefined;
+  recordAdminAction(ctx, OPERATOR, { action: audited.action, subjectKind: audited.subjectKind, subjectId, details: member ? { userId: member } : {} });
+}
 
 const HELP = `Knooppunt beheer / administration
 
   npm run admin -- users
   npm run admin -- user:create --name "Naam" --email a@school.nl --password "…" [--role broker] [--role admin]
   npm run admin -- user:update a@school.nl [--name …] [--email …] [--password …] [--role broker …|--no-roles] [--disable|--enable]
+  npm run admin -- user:delete a@school.nl [--shared-work handOver|remove] [--hand-over-to broker@school.nl]
+  npm run admin -- audit-log [--limit 50]
   npm run admin -- schools
   npm run admin -- school:create --name "De Regenboog" --sector po [--region Eindhoven] [--bestuur "Stichting …"]
   npm run admin -- school:member <schoolId> a@school.nl [--role member|coordinator]
@@ -67,6 +101,9 @@ const options = {
   kind: { type: "string" },
   open: { type: "boolean" },
   description: { type: "string" },
+  "shared-work": { type: "string" },
+  "hand-over-to": { type: "string" },
+  limit: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -99,6 +136,19 @@ async function run(ctx: ServiceContext, command: string | undefined, args: strin
       const user = await updateUser(ctx, id, input);
       return { id: user.id, email: user.email, roles: user.roles, disabled: user.disabled };
     }
+    case "user:delete": {
+      const id = userIdFor(ctx, args[0]);
+      const sharedWork = SharedWork.parse(v["shared-work"] ?? "handOver");
+      const handOverTo = v["hand-over-to"] ? userIdFor(ctx, v["hand-over-to"] as string) : undefined;
+      return { deleted: deleteAccount(ctx, id, { sharedWork, handOverTo }, OPERATOR) };
+    }
+    case "audit-log":
+      return auditLogPage(ctx, { limit: z.coerce.number().int().min(1).max(1000).parse(v.limit ?? "50") }).entries.map((e) => ({
+        at: e.at,
+        actor: e.actor.userId ?? e.actor.kind,
+        action: e.action,
+        subject: `${e.subject.kind} ${e.subject.id ?? ""}`.trim(),
+      }));
     case "schools":
       return listSchools(ctx);
     case "school:create":
@@ -152,6 +202,7 @@ async function main() {
   });
   try {
     const result = await run(ctx, command, args, parsed.values);
+    if (result !== undefined) recordCommand(ctx, command, args, result);
     if (result === undefined) {
       console.error(`Unknown command '${command}'.\n\n${HELP}`);
       process.exitCode = 2;

@@ -9,6 +9,8 @@ export interface Links {
   /** The public base, without a trailing slash: PUBLIC_URL, or the address the server listens on. */
   readonly base: string;
   home(): string;
+  /** The register of personal data. */
+  privacy(): string;
   bundlePage(slug: string): string;
   /** The bundle page; with an offer's key when the link is for that school (it opens network bundles, counts opens). */
   bundleLink(slug: string, key: string | null): string;
@@ -34,6 +36,7 @@ export function createLinks(base: string): Links {
   return {
     base: root,
     home: () => root,
+    privacy: () => `${root}/privacy`,
     bundlePage,
     bundleLink: (slug, key) => `${bundlePage(slug)}${keyQuery(key)}`,
     bundleFeeds: (slug, key) => feedsAt(`${root}/feeds/bundles/${encodeURIComponent(slug)}`, keyQuery(key)),

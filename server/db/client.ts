@@ -27,13 +27,19 @@ export function openDatabase(path: string): DatabaseHandle {
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // A 64 MiB page cache and memory-mapped reads: search joins FTS hits to item rows of a few KB each.
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("mmap_size = 268435456");
   const db = drizzle(sqlite, { schema });
+  // A migration that changes a table's foreign keys recreates the table; with foreign keys on, dropping the
+  // old one would cascade into every table that references it. PRAGMA foreign_keys is ignored inside the
+  // migrator's transaction, so it is switched off around it, and the result checked before switching back.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length) throw new Error(`The database's references do not hold after migrating: ${JSON.stringify(broken.slice(0, 5))}`);
+  sqlite.pragma("foreign_keys = ON");
   cleanStoredUrls(sqlite);
   return { sqlite, db, close: () => sqlite.close() };
 }

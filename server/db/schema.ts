@@ -19,6 +19,8 @@ export const users = sqliteTable(
     name: text("name").notNull(),
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** What others see instead of the full name (accounts/public-name.ts); null: the default for each audience. */
+    displayName: text("display_name"),
     roles: jsonList<UserRole>("roles"),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
@@ -270,9 +272,8 @@ export const bundles = sqliteTable(
     version: integer("version").notNull().default(1),
     /** The number of the newest published snapshot; null while a draft. */
     publishedVersion: integer("published_version"),
-    createdBy: text("created_by")
-      .notNull()
-      .references(() => users.id),
+    /** Who started it; null once that person's account was deleted (the curators in bundle_curators own it). */
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -321,9 +322,8 @@ export const bundleVersions = sqliteTable(
       .references(() => bundles.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     content: text("content", { mode: "json" }).$type<unknown>().notNull(),
-    publishedBy: text("published_by")
-      .notNull()
-      .references(() => users.id),
+    /** Null once the publisher's account was deleted: the snapshot stays what schools were offered. */
+    publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
     publishedAt: text("published_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.bundleId, t.number] }), index("bundle_versions_published_idx").on(t.publishedAt)],
@@ -342,9 +342,8 @@ export const offers = sqliteTable(
       .notNull()
       .references(() => schools.id, { onDelete: "cascade" }),
     message: text("message").notNull().default(""),
-    offeredBy: text("offered_by")
-      .notNull()
-      .references(() => users.id),
+    /** Null once the broker's account was deleted: the school keeps the offer, "from a former colleague". */
+    offeredBy: text("offered_by").references(() => users.id, { onDelete: "set null" }),
     status: text("status").$type<"offered" | "opened" | "accepted" | "declined">().notNull().default("offered"),
     capabilityKey: text("capability_key").notNull(),
     /** When the current key was issued: it expires OFFER_KEY_DAYS later (the setting, read at each use). */
@@ -469,3 +468,37 @@ export const deliveryAttempts = sqliteTable(
   },
   (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Accountability without personal data: what administrators did, and which accounts were deleted.
+
+/**
+ * Every administrator action (HTTP admin routes and the admin command). The actor is kept by id while the
+ * account exists; `subject` names what was acted on by id only, never by name or e-mail, so a deleted
+ * person leaves no personal data here.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** "admin" through the API, "operator" through `npm run admin` on the server's machine. */
+    actorKind: text("actor_kind").$type<"admin" | "operator">().notNull(),
+    action: text("action").notNull(),
+    subjectKind: text("subject_kind").notNull(),
+    subjectId: text("subject_id"),
+    /** Counts and choices (never names, e-mail addresses or content). */
+    details: text("details", { mode: "json" }).$type<Record<string, string | number | boolean | null>>().notNull().default(sql`'{}'`),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at, t.seq)],
+);
+
+/** One row per deleted account: when, on whose initiative (by role) and how much went; nothing about the person. */
+export const accountDeletions = sqliteTable("account_deletions", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  at: text("at").notNull(),
+  initiatedBy: text("initiated_by").$type<"self" | "admin" | "operator">().notNull(),
+  sharedWork: text("shared_work").$type<"handOver" | "remove">().notNull(),
+  counts: text("counts", { mode: "json" }).$type<Record<string, number>>().notNull(),
+});

@@ -1,3 +1,4 @@
+import type { RetentionSettings } from "../config";
 import type { ServiceContext } from "../core/context";
 import type { SignedInViewer, Viewer } from "../core/viewer";
 import type { GroupCommit } from "../db/group-commit";
@@ -16,6 +17,8 @@ export interface AppDependencies {
   bodyLimitBytes: number;
   /** Clips that arrive together share a commit. */
   writes: GroupCommit;
+  /** How long sessions, unused tokens and delivery logs are kept: the purge job and the privacy page. */
+  retention: RetentionSettings;
 }
 
 export interface AppEnv {

@@ -1,9 +1,14 @@
+import type { RetentionSettings } from "../config";
 import type { ServiceContext } from "../core/context";
+import { purgeExpired } from "../services/privacy/retention";
 import { recordReshare } from "../services/offers/reach";
 import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
 
 /** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
-export type JobOptions = Omit<WorkerOptions, "onDelivered">;
+export type JobOptions = Omit<WorkerOptions, "onDelivered"> & {
+  /** How often expired sessions, tokens and delivery logs are purged. */
+  retentionIntervalMs: number;
+};
 
 const JOB_DEFAULTS: JobOptions = {
   pollIntervalMs: 1000,
@@ -14,6 +19,7 @@ const JOB_DEFAULTS: JobOptions = {
   maxResponseBytes: 64 * 1024,
   // Outgoing requests are cheap to hold open; places are shared fairly between schools (see the worker).
   concurrency: 8,
+  retentionIntervalMs: 60 * 60 * 1000,
 };
 
 /**
@@ -21,7 +27,7 @@ const JOB_DEFAULTS: JobOptions = {
  * restart are picked up at once. Returns a function that stops it, waiting for sends in flight (they are
  * aborted, and stay pending for the next start).
  */
-export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>): () => Promise<void> {
+export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, retention: RetentionSettings): () => Promise<void> {
   const settings = { ...JOB_DEFAULTS, ...definedOnly(options) };
   const worker = new WebhookWorker(ctx, {
     ...settings,
@@ -32,7 +38,19 @@ export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>): ()
   });
   const unlisten = ctx.outbox.listen(worker.wake);
   worker.start();
+  const purge = () => {
+    try {
+      purgeExpired(ctx, retention);
+    } catch (error) {
+      // A busy database now is no reason to stop the server; the next round tries again.
+      console.error("[knooppunt] purging expired data failed:", error);
+    }
+  };
+  purge();
+  const purging = setInterval(purge, settings.retentionIntervalMs);
+  purging.unref();
   return async () => {
+    clearInterval(purging);
     unlisten();
     await worker.stop();
   };

@@ -1,7 +1,11 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import {
+  AdminDeleteUserRequest,
   AdminUserResponse,
+  AuditLogResponse,
+  DeletionResponse,
+  PageQuery,
   CommunityMembershipRequest,
   CommunityResponse,
   CreateCommunityRequest,
@@ -16,6 +20,7 @@ import {
   SchoolResponse,
   UpdateUserRequest,
 } from "../../shared/schemas";
+import { audited } from "../http/audit";
 import { requireAdmin } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
@@ -33,16 +38,42 @@ import {
   setInstituteMember,
   setSchoolMember,
 } from "../services/accounts/organisations";
+import { auditLogPage } from "../services/privacy/audit-log";
+import { deleteAccount } from "../services/privacy/deletion";
 
 const tag = "administration";
 const IdParam = z.object({ id: Id });
 const MemberParam = z.object({ id: Id, userId: Id });
 
 export const adminRoutes = new Hono<AppEnv>()
+  .get(
+    "/admin/audit-log",
+    doc({ tag, summary: "What administrators did (API and admin command), newest first; people by id only", responses: { 200: { description: "Entries", schema: AuditLogResponse } } }),
+    requireAdmin,
+    valid("query", PageQuery),
+    (c) => c.json(auditLogPage(c.var.ctx, c.req.valid("query"))),
+  )
+  .delete(
+    "/admin/users/:id",
+    doc({
+      tag,
+      summary: "Delete an account and its personal data; shared work is handed over (default) or removed, bundles nobody else curates go to `handOverTo` or to 'oud-collega'",
+      responses: { 200: { description: "Deleted, with counts", schema: DeletionResponse } },
+    }),
+    requireAdmin,
+    valid("param", IdParam),
+    valid("json", AdminDeleteUserRequest),
+    (c) => {
+      const { sharedWork, handOverTo } = c.req.valid("json");
+      const deleted = deleteAccount(c.var.ctx, c.req.valid("param").id, { sharedWork: sharedWork ?? "handOver", handOverTo }, { kind: "admin", userId: c.var.viewer.user.id });
+      return c.json({ deleted });
+    },
+  )
   .post(
     "/admin/users",
     doc({ tag, summary: "Create an account", responses: { 201: { description: "Created", schema: AdminUserResponse }, 409: { description: "E-mail taken" } } }),
     requireAdmin,
+    audited("user.create", "user"),
     idempotent,
     valid("json", CreateUserRequest),
     async (c) => c.json({ user: adminUser(await createUser(c.var.ctx, c.req.valid("json"))) }, 201),
@@ -51,6 +82,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/users/:id",
     doc({ tag, summary: "Change, disable or grant roles to an account", responses: { 200: { description: "Updated", schema: AdminUserResponse } } }),
     requireAdmin,
+    audited("user.update", "user"),
     valid("param", IdParam),
     valid("json", UpdateUserRequest),
     async (c) => c.json({ user: adminUser(await updateUser(c.var.ctx, c.req.valid("param").id, c.req.valid("json"))) }),
@@ -59,6 +91,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/schools",
     doc({ tag, summary: "Create a school", responses: { 201: { description: "Created", schema: SchoolResponse } } }),
     requireAdmin,
+    audited("school.create", "school"),
     idempotent,
     valid("json", CreateSchoolRequest),
     (c) => c.json({ school: createSchool(c.var.ctx, c.req.valid("json")) }, 201),
@@ -67,6 +100,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/institutes",
     doc({ tag, summary: "Create a teacher-education institute", responses: { 201: { description: "Created", schema: InstituteResponse } } }),
     requireAdmin,
+    audited("institute.create", "institute"),
     idempotent,
     valid("json", CreateInstituteRequest),
     (c) => c.json({ institute: createInstitute(c.var.ctx, c.req.valid("json")) }, 201),
@@ -75,6 +109,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/institutes/:id/members/:userId",
     doc({ tag, summary: "Add a person to an institute or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
     requireAdmin,
+    audited("institute.member.set", "institute"),
     valid("param", MemberParam),
     valid("json", InstituteMembershipRequest),
     (c) => {
@@ -86,6 +121,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/institutes/:id/members/:userId",
     doc({ tag, summary: "Remove a person from an institute", responses: { 204: { description: "Removed" } } }),
     requireAdmin,
+    audited("institute.member.remove", "institute"),
     valid("param", MemberParam),
     (c) => {
       const { id, userId } = c.req.valid("param");
@@ -97,6 +133,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/communities",
     doc({ tag, summary: "Create a community", responses: { 201: { description: "Created", schema: CommunityResponse } } }),
     requireAdmin,
+    audited("community.create", "community"),
     idempotent,
     valid("json", CreateCommunityRequest),
     (c) => c.json({ community: createCommunity(c.var.ctx, c.req.valid("json")) }, 201),
@@ -105,6 +142,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/schools/:id/members/:userId",
     doc({ tag, summary: "Add a person to a school or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
     requireAdmin,
+    audited("school.member.set", "school"),
     valid("param", MemberParam),
     valid("json", SchoolMembershipRequest),
     (c) => {
@@ -116,6 +154,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/schools/:id/members/:userId",
     doc({ tag, summary: "Remove a person from a school", responses: { 204: { description: "Removed" } } }),
     requireAdmin,
+    audited("school.member.remove", "school"),
     valid("param", MemberParam),
     (c) => {
       const { id, userId } = c.req.valid("param");
@@ -127,6 +166,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/communities/:id/members/:userId",
     doc({ tag, summary: "Add a person to a community or change their role", responses: { 200: { description: "Member", schema: MembershipResponse } } }),
     requireAdmin,
+    audited("community.member.set", "community"),
     valid("param", MemberParam),
     valid("json", CommunityMembershipRequest),
     (c) => {
@@ -138,6 +178,7 @@ export const adminRoutes = new Hono<AppEnv>()
     "/admin/communities/:id/members/:userId",
     doc({ tag, summary: "Remove a person from a community", responses: { 204: { description: "Removed" } } }),
     requireAdmin,
+    audited("community.member.remove", "community"),
     valid("param", MemberParam),
     (c) => {
       const { id, userId } = c.req.valid("param");

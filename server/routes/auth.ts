@@ -16,7 +16,7 @@ import { doc } from "../http/openapi";
 import { hitInTurn } from "../http/rate-limiter";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { institutesOf, issueToken, listTokens, login, publicUser, revokeToken, tokenView } from "../services/accounts/accounts";
+import { issueToken, meView, listTokens, login, publicUser, revokeToken, tokenView } from "../services/accounts/accounts";
 
 export const authRoutes = new Hono<AppEnv>().post(
   "/auth/login",
@@ -39,8 +39,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get("/me", doc({ tag: "auth", summary: "The caller with their schools and communities", responses: { 200: { description: "Me", schema: MeResponse } } }), requireUser, (c) => {
-    const { user, schools, communities } = c.var.viewer;
-    return c.json({ user, schools, communities, institutes: institutesOf(c.var.ctx, user.id) });
+    return c.json(meView(c.var.ctx, c.var.viewer));
   })
   .get("/tokens", doc({ tag: "auth", summary: "The caller's tokens", responses: { 200: { description: "Tokens", schema: TokensResponse } } }), requireUser, (c) => {
     const viewer = c.var.viewer;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { CreateThemeRequest, ThemeResponse, ThemeSlug, ThemesQuery, ThemesResponse, UpdateThemeRequest } from "../../shared/schemas";
+import { audited } from "../http/audit";
 import { requireAdmin } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
@@ -24,6 +25,7 @@ export const themeRoutes = new Hono<AppEnv>()
     "/themes",
     doc({ tag, summary: "Add a theme (administrators)", responses: { 201: { description: "Created", schema: ThemeResponse }, 409: { description: "Slug taken" } } }),
     requireAdmin,
+    audited("theme.create", "theme"),
     idempotent,
     valid("json", CreateThemeRequest),
     (c) => c.json({ theme: createTheme(c.var.ctx, c.req.valid("json")) }, 201),
@@ -32,6 +34,7 @@ export const themeRoutes = new Hono<AppEnv>()
     "/themes/:slug",
     doc({ tag, summary: "Rename or re-parent a theme (administrators)", responses: { 200: { description: "Updated", schema: ThemeResponse } } }),
     requireAdmin,
+    audited("theme.update", "theme"),
     valid("param", z.object({ slug: ThemeSlug })),
     valid("json", UpdateThemeRequest),
     (c) => c.json({ theme: updateTheme(c.var.ctx, c.req.valid("param").slug, c.req.valid("json")) }),

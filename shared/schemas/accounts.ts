@@ -1,6 +1,6 @@
 /** People, sign-in and API tokens (API.md "Auth" and "Administration: people"). */
 import { z } from "zod";
-import { CommunityRole, Email, Password, SchoolRole, trimmed, UserRole } from "./common";
+import { CommunityRole, Email, Id, Password, SchoolRole, trimmed, UserRole } from "./common";
 
 export const User = z.object({
   id: z.string(),
@@ -25,6 +25,10 @@ export const MeResponse = z.object({
   communities: z.array(z.object({ id: z.string(), name: z.string(), role: CommunityRole })),
   /** Teacher-education institutes (pabo, lerarenopleiding, universiteit) the person belongs to. */
   institutes: z.array(z.object({ id: z.string(), name: z.string(), role: SchoolRole })).optional(),
+  /** The name the person chose for what others see; null: the default. */
+  displayName: z.string().nullable().optional(),
+  /** How readers without an account see the person now (the chosen name, else first name and school). */
+  publicName: z.string().optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
@@ -55,3 +59,58 @@ export const CreateUserRequest = z.object({
 export const UpdateUserRequest = CreateUserRequest.partial();
 export const AdminUser = User.extend({ disabled: z.boolean(), createdAt: z.string() });
 export const AdminUserResponse = z.object({ user: AdminUser });
+
+// ---------------------------------------------------------------------------------------------------
+// The person's own data (AVG): their name for others, their export, deleting their account
+
+/** An empty name clears the choice: others then see the default. */
+export const UpdateMeRequest = z.object({
+  displayName: trimmed(80)
+    .nullable()
+    .transform((v) => (v ? v : null)),
+});
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
+
+export const ExportFormat = z.enum(["json", "csv", "html"]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export const ExportQuery = z.object({ format: ExportFormat.default("json") });
+
+/** What happens to work shared with others: handed over as "oud-collega / former colleague", or removed. */
+export const SharedWork = z.enum(["handOver", "remove"]);
+export type SharedWork = z.infer<typeof SharedWork>;
+
+export const DeleteMeRequest = z.object({
+  /** The person's own e-mail address, typed to confirm. */
+  confirm: z.string().max(320),
+  sharedWork: SharedWork.optional(),
+});
+export type DeleteMeRequest = z.infer<typeof DeleteMeRequest>;
+
+export const AdminDeleteUserRequest = z.object({
+  sharedWork: SharedWork.optional(),
+  /** A broker who receives the bundles nobody else curates (else they stay with "oud-collega"). */
+  handOverTo: Id.optional(),
+});
+
+export const DeletionCounts = z.object({
+  savesRemoved: z.number().int(),
+  savesHandedOver: z.number().int(),
+  bundlesHandedOver: z.number().int(),
+  bundlesRemoved: z.number().int(),
+  tokens: z.number().int(),
+  memberships: z.number().int(),
+  idempotencyKeys: z.number().int(),
+});
+export const DeletionResponse = z.object({ deleted: DeletionCounts });
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** `userId` is null for operators on the server's machine, and once the administrator's account is gone. */
+  actor: z.object({ kind: z.enum(["admin", "operator"]), userId: z.string().nullable() }),
+  action: z.string(),
+  subject: z.object({ kind: z.string(), id: z.string().nullable() }),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditLogResponse = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });

@@ -11,6 +11,10 @@
  * BENCH_ITERATIONS (30 per query per side), BENCH_CLIP_ROUNDS (6 per side), BENCH_CLIP_ROUND_MS (2500),
  * BENCH_CONCURRENCY (4), BENCH_BURST_CONCURRENCY (16: the clip comparison again, as a burst of clients),
  * BENCH_KEEP=1 keeps the temporary folder.
+ *
+ * A separate step measures a person's export (GET /api/v1/me/export as JSON, CSV and bookmarks) of an
+ * account with 5,000 saves: min/median/max of 5 exports each (target ≤ 10 s). It runs after the others,
+ * or alone with BENCH_ONLY=export (BENCH_EXPORT_SAVES changes the number of saves).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -24,10 +28,11 @@ import * as schema from "../../server/db/schema";
 import { createServiceContext, type ServiceContext } from "../../server/core/context";
 import { createLinks } from "../../server/core/links";
 import { openDatabase } from "../../server/db/client";
-import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
+import { createUser, findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
 import { ftsQuery as toFtsQuery } from "../../server/db/repositories/library/search";
 import { saveItem } from "../../server/services/library/saves";
 import { listItems } from "../../server/services/library/search";
+import { seedThemes } from "../../server/services/taxonomy/themes";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";
@@ -51,6 +56,9 @@ const CEILING_CLIPS = 600;
 const CLIP_ROUNDS = envInt("BENCH_CLIP_ROUNDS", 6);
 const CLIP_ROUND_MS = envInt("BENCH_CLIP_ROUND_MS", 2500);
 const KEEP = process.env.BENCH_KEEP === "1";
+const EXPORT_SAVES = envInt("BENCH_EXPORT_SAVES", 5_000);
+const EXPORT_RUNS = 5;
+const EXPORT_TARGET_MS = 10_000;
 
 // Time bounds, so a regression cannot make the run hang.
 const SEED_DEADLINE_MS = 8 * 60_000;
@@ -538,12 +546,94 @@ async function measureCeiling(databasePath: string): Promise<Ceiling> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// A person's export
+
+interface ExportRun {
+  saves: number;
+  byFormat: { format: string; ms: number[]; bytes: number }[];
+}
+
+/**
+ * One person with EXPORT_SAVES saves (through saveItem, in its own database), then the export in each
+ * format EXPORT_RUNS times over HTTP from the real server. Every answer is checked for all the saves.
+ */
+async function benchExport(): Promise<ExportRun> {
+  const dir = mkdtempSync(join(tmpdir(), "knooppunt-bench-export-"));
+  const databasePath = join(dir, "knooppunt.db");
+  let child: Child | null = null;
+  let client: LocalClient | null = null;
+  try {
+    const database = openDatabase(databasePath);
+    try {
+      const ctx = createServiceContext({ db: database.db, sqlite: database.sqlite, links: createLinks("http://127.0.0.1") });
+      seedThemes(ctx);
+      const user = await createUser(ctx, { name: "Export Persoon", email: BENCH_USER.email, password: BENCH_USER.password });
+      const viewer = signedInViewer(ctx, user, "bench-export");
+      const inputs = clipInputs(5151, 400, "export");
+      const circles = ["private", "network", "public"] as const;
+      for (let start = 0; start < EXPORT_SAVES; start += 500) {
+        database.sqlite.transaction(() => {
+          for (let n = start; n < Math.min(EXPORT_SAVES, start + 500); n++) {
+            const input = inputs[n % inputs.length]!;
+            saveItem(ctx, viewer, { ...input, url: `${input.url}-e${n}`, note: `Notitie ${n}: =SOM(A1) "gebruikt"`, visibility: circles[n % circles.length]! });
+          }
+        })();
+      }
+    } finally {
+      database.close();
+    }
+    log(`  ${EXPORT_SAVES.toLocaleString("en")} saves of one person seeded`);
+    child = await startChild(databasePath);
+    client = new LocalClient(child.url, 1);
+    const login = await client.request("POST", "/api/v1/auth/login", { body: JSON.stringify(BENCH_USER) });
+    if (login.status !== 200) throw new BenchError(`export: could not sign in (${login.status})`);
+    const token = (JSON.parse(login.text) as { token: string }).token;
+    const counted: Record<string, (text: string) => number> = {
+      json: (text) => (JSON.parse(text) as { saves: unknown[] }).saves.length,
+      csv: (text) => (text.match(/\r\nhttps?:/g) ?? []).length,
+      html: (text) => (text.match(/<DT><A /g) ?? []).length,
+    };
+    const byFormat: ExportRun["byFormat"] = Object.keys(counted).map((format) => ({ format, ms: [], bytes: 0 }));
+    for (let run = 0; run < EXPORT_RUNS; run++) {
+      for (const entry of byFormat) {
+        const res = await client.request("GET", `/api/v1/me/export?format=${entry.format}`, { token, timeoutMs: 120_000 });
+        if (res.status !== 200) throw new BenchError(`export ${entry.format} → ${res.status} ${res.text.slice(0, 200)}`);
+        const rows = counted[entry.format]!(res.text);
+        if (rows !== EXPORT_SAVES) throw new BenchError(`export ${entry.format} held ${rows} saves, expected ${EXPORT_SAVES}`);
+        entry.ms.push(res.ms);
+        entry.bytes = Buffer.byteLength(res.text);
+      }
+    }
+    return { saves: EXPORT_SAVES, byFormat };
+  } finally {
+    client?.close();
+    if (child) await stopChild(child.process);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printExport(run: ExportRun) {
+  for (const { format, ms: times, bytes } of run.byFormat) {
+    const worst = Math.max(...times);
+    log(
+      `  ${padEnd(format, 5)} min ${pad(ms(Math.min(...times)), 6)} ms  median ${pad(ms(median(times)), 6)} ms  max ${pad(ms(worst), 6)} ms  ` +
+        `(${mb(bytes)}; target ≤ ${EXPORT_TARGET_MS / 1000} s: ${worst <= EXPORT_TARGET_MS ? "met" : "MISSED"})`,
+    );
+  }
+}
+
 const rate = (rounds: Round[]) => rounds.reduce((s, r) => s + r.count, 0) / rounds.reduce((s, r) => s + r.seconds, 0);
 
 // ---------------------------------------------------------------------------------------------------
 // Main
 
 async function main(): Promise<number> {
+  if (process.env.BENCH_ONLY === "export") {
+    section(`Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
+    printExport(await benchExport());
+    return 0;
+  }
   const dir = mkdtempSync(join(tmpdir(), "knooppunt-bench-"));
   const databasePath = join(dir, "knooppunt.db");
   let child: Child | null = null;
@@ -650,6 +740,9 @@ async function main(): Promise<number> {
     dbAfter = databaseBytes(databasePath);
     if (memoryAfter) log(`  VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB, peak (VmHWM) ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB`);
     else log("  /proc/<pid>/status not readable");
+
+    section(`6. Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
+    printExport(await benchExport());
   } catch (error) {
     broken = error;
   } finally {

@@ -5,6 +5,7 @@ import { CircleChooser } from "../../components/CircleChooser";
 import { normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
+import { MyData } from "./MyData";
 import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 
 function deviceName() {
@@ -44,6 +45,7 @@ export function Options() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
+  const [accountDeleted, setAccountDeleted] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -101,6 +103,11 @@ export function Options() {
       <h1>{t("options.title")}</h1>
 
       <section aria-labelledby="account">
+        {accountDeleted && !session && (
+          <p class="notice info" role="status" data-testid="account-deleted">
+            {t("myData.deleted")}
+          </p>
+        )}
         <h2 id="account">{session ? t("options.signedInAs", { name: session.user.name, email: session.user.email }) : t("options.signIn")}</h2>
         {session ? (
           <div>
@@ -185,6 +192,20 @@ export function Options() {
           </p>
         )}
       </section>
+
+      {session && (
+        <MyData
+          key={session.token}
+          session={session}
+          t={t}
+          onDeleted={async () => {
+            // The account and its token are gone: only the stored session is left to forget.
+            await sessionItem.setValue(null);
+            setSession(null);
+            setAccountDeleted(true);
+          }}
+        />
+      )}
     </main>
   );
 }

@@ -7,7 +7,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { UserRole } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { tokens, users } from "../schema";
-import { queryGet } from "../statements";
+import { queryAll, queryGet } from "../statements";
 
 export type UserRow = typeof users.$inferSelect;
 export type TokenRow = typeof tokens.$inferSelect;
@@ -75,3 +75,23 @@ export function tokenHolder(ctx: ServiceContext, secretHash: string): TokenHolde
     user: { id: found.id, name: found.name, email: found.email, roles: JSON.parse(found.roles) as UserRole[] },
   };
 }
+
+export interface NamedPerson {
+  id: string;
+  name: string;
+  displayName: string | null;
+  /** The first of the person's schools by name, for "Anna (De Regenboog)". */
+  school: string | null;
+}
+
+/** What a person's public name is made of, for these people; people who no longer exist are absent. */
+export const namedPeople = (ctx: ServiceContext, ids: readonly string[]) =>
+  queryAll<NamedPerson>(
+    ctx,
+    sql`SELECT u.id AS id, u.name AS name, u.display_name AS displayName,
+          (SELECT s.name FROM school_members m JOIN schools s ON s.id = m.school_id WHERE m.user_id = u.id ORDER BY s.name LIMIT 1) AS school
+        FROM users u WHERE u.id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`,
+  );
+
+export const setDisplayName = (ctx: ServiceContext, id: string, displayName: string | null, at: string) =>
+  ctx.db.update(users).set({ displayName, updatedAt: at }).where(eq(users.id, id)).run();

@@ -6,7 +6,7 @@ import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { OfferStatus, ReachResponse } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { Position } from "../paging";
-import { bundles, bundleVersions, offerEvents, offers, users } from "../schema";
+import { bundles, bundleVersions, offerEvents, offers } from "../schema";
 import { queryAll, queryGet } from "../statements";
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -61,7 +61,6 @@ const inboxColumns = {
   offer: offers,
   content: bundleVersions.content,
   slug: bundles.slug,
-  offeredByName: users.name,
 };
 
 function inboxRows(ctx: ServiceContext, where: SQL | undefined, limit?: number) {
@@ -70,7 +69,6 @@ function inboxRows(ctx: ServiceContext, where: SQL | undefined, limit?: number) 
     .from(offers)
     .innerJoin(bundleVersions, and(eq(bundleVersions.bundleId, offers.bundleId), eq(bundleVersions.number, offers.version)))
     .innerJoin(bundles, eq(bundles.id, offers.bundleId))
-    .innerJoin(users, eq(users.id, offers.offeredBy))
     .where(where)
     .orderBy(desc(offers.offeredAt), desc(offers.id));
   return limit === undefined ? query.all() : query.limit(limit).all();

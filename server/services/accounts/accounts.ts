@@ -10,6 +10,7 @@ import {
   insertUser,
   markTokenUsed,
   replaceUser,
+  setDisplayName,
   tokenHolder,
   tokensOf,
   userByEmail,
@@ -18,6 +19,7 @@ import {
   type TokenRow,
   type UserRow,
 } from "../../db/repositories/accounts";
+import { FORMER_COLLEAGUE } from "../../db/repositories/personal-data/deletion";
 import { communitiesOf, institutesOf as instituteMembershipsOf, schoolsOf } from "../../db/repositories/memberships";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
@@ -26,6 +28,7 @@ import { newId, newSecret, sha256Hex } from "../../core/ids";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../../core/passwords";
 import type { SignedInViewer } from "../../core/viewer";
 import { replaceFeedTokenOfFormerCoordinator } from "../schools/subscriptions";
+import { publicName } from "./public-name";
 
 export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
 
@@ -57,6 +60,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
     name: input.name,
     email,
     passwordHash,
+    displayName: null,
     roles: normaliseRoles(input.roles),
     disabled: input.disabled ?? false,
     createdAt: now,
@@ -70,7 +74,8 @@ export async function createUser(ctx: ServiceContext, input: NewUser) {
 
 export async function updateUser(ctx: ServiceContext, id: string, input: Partial<NewUser>) {
   const existing = userById(ctx, id);
-  if (!existing) throw notFound("user");
+  // The placeholder for deleted colleagues is nobody's account: it can never be enabled or signed in to.
+  if (!existing || existing.id === FORMER_COLLEAGUE.id) throw notFound("user");
   const passwordHash = input.password ? await hashPassword(input.password, ctx.passwordCost) : existing.passwordHash;
   const email = input.email?.trim().toLowerCase() ?? existing.email;
   if (email !== existing.email && findUserByEmail(ctx, email)) {
@@ -99,7 +104,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
 
 export const findUserByEmail = (ctx: ServiceContext, email: string) => userByEmail(ctx, email.trim().toLowerCase());
 
-export const listUsers = (ctx: ServiceContext) => usersByEmail(ctx);
+export const listUsers = (ctx: ServiceContext) => usersByEmail(ctx).filter((u) => u.id !== FORMER_COLLEAGUE.id);
 
 /** Checks e-mail and password and opens a login session. Unknown e-mail and wrong password look the same. */
 export async function login(ctx: ServiceContext, email: string, password: string, deviceName: string | undefined) {
@@ -168,4 +173,22 @@ export const tokenView = (row: TokenRow, currentTokenId: string | null) => ({
 export async function ensureAdmin(ctx: ServiceContext, email: string, password: string) {
   if (findUserByEmail(ctx, email)) return null;
   return createUser(ctx, { name: "Beheerder", email, password, roles: ["admin"] });
+}
+
+/** What /me answers: the person, their memberships, and how others see their name. */
+export function meView(ctx: ServiceContext, viewer: SignedInViewer) {
+  const { user, schools, communities } = viewer;
+  return {
+    user,
+    schools,
+    communities,
+    institutes: institutesOf(ctx, user.id),
+    displayName: userById(ctx, user.id)?.displayName ?? null,
+    publicName: publicName(ctx, user.id, "public"),
+  };
+}
+
+export function setOwnDisplayName(ctx: ServiceContext, viewer: SignedInViewer, displayName: string | null) {
+  setDisplayName(ctx, viewer.user.id, displayName, isoNow(ctx));
+  return meView(ctx, viewer);
 }

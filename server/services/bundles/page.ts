@@ -4,6 +4,7 @@ import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
 import { bundleBySlug, latestSnapshots, snapshotOf } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
+import { renamed } from "../accounts/public-name";
 import { openOfferByKey } from "../offers/keys";
 import { themeIndex } from "../taxonomy/theme-index";
 import { stillShared } from "./still-shared";
@@ -65,7 +66,8 @@ export function openBundlePage(
     url: ctx.links.bundlePage(row.slug!),
     version: offered?.version ?? row.publishedVersion!,
     latestVersion: row.publishedVersion!,
-    snapshot,
+    // Named as the public sees them now: a name chosen or an account deleted since publication counts.
+    snapshot: { ...snapshot, curators: renamed(ctx, snapshot.curators, "public") },
     themeNames,
     key: keyOpens ? key! : null,
     feeds: ctx.links.bundleFeeds(row.slug!, keyOpens ? key! : null),

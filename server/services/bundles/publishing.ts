@@ -19,6 +19,7 @@ import { saveScope } from "../access/visibility";
 import { shapeItemsWithSources } from "../library/item-view";
 import { versionConflict } from "./editing";
 import { getBundle, snapshotDigest, workingDigest } from "./view";
+import { renamed } from "../accounts/public-name";
 
 type PublishInput = z.output<typeof PublishRequest>;
 
@@ -119,7 +120,8 @@ export function publishBundle(ctx: ServiceContext, viewer: SignedInViewer, id: s
       themes: row.themes,
       sector: row.sector,
       audience: row.audience,
-      curators,
+      // Published snapshots are read by anyone the audience reaches: curators named as the public sees them.
+      curators: renamed(ctx, curators, "public"),
       ...snapshotEntries(ctx, row.audience, working),
       publishedAt: now,
     };

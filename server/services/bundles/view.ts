@@ -12,6 +12,7 @@ import { unauthenticated } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import { accessesFor, bundleForRead, type BundleAccess } from "../access/bundles";
 import { audiencesReadBy } from "../access/visibility";
+import { renamed } from "../accounts/public-name";
 import { shapeItems } from "../library/item-view";
 import { stillShared } from "./still-shared";
 
@@ -53,7 +54,7 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
         unpublishedChanges: false,
         slug: row.slug,
         publicUrl,
-        curators: s.curators.map(({ id, name, role }) => ({ id, name, role })),
+        curators: renamed(ctx, s.curators.map(({ id, name, role }) => ({ id, name, role })), "colleagues"),
         items: s.entries.map((entry) => ({ itemId: entry.itemId, note: entry.note, item: null, entry })),
         isCurator: false,
         createdAt: row.createdAt,
@@ -62,7 +63,7 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
       } satisfies Bundle;
     }
     const list = working.get(row.id) ?? [];
-    const people = curators.get(row.id) ?? [];
+    const people = renamed(ctx, curators.get(row.id) ?? [], "colleagues");
     const entries = new Map((snapshot?.entries ?? []).map((e) => [e.itemId, e]));
     return {
       id: row.id,

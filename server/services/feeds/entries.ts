@@ -4,6 +4,7 @@ import type { Item } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { BundleCandidate } from "../../db/repositories/feeds";
 import type { ServiceContext } from "../../core/context";
+import { renamed } from "../accounts/public-name";
 import { themeIndex } from "../taxonomy/theme-index";
 import type { FeedEntry } from "./writer";
 
@@ -50,7 +51,7 @@ export function bundleEntry(ctx: ServiceContext, c: BundleCandidate, snapshot: B
     url: ctx.links.bundleLink(c.slug, c.key),
     summary: bundleSummary(snapshot),
     categories: categoriesFor(ctx, snapshot.themes ?? []),
-    authors: (snapshot.curators ?? []).map((curator) => curator.name),
+    authors: renamed(ctx, snapshot.curators ?? [], "public").map((curator) => curator.name),
     published: c.firstPublished < c.at ? c.firstPublished : c.at,
     updated: c.at,
     image: (snapshot.entries ?? []).find((e) => e.imageUrl)?.imageUrl ?? null,

@@ -13,6 +13,7 @@ import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
+import { saverName } from "../accounts/public-name";
 import { themeIndex } from "../taxonomy/theme-index";
 
 export const shapeItems = (ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] => shapeItemsWithSources(ctx, viewer, seqs).map((s) => s.item);
@@ -72,7 +73,7 @@ export function shapeItemsWithSources(ctx: ServiceContext, viewer: Viewer, seqs:
       notes: visible
         .filter((s) => s.userId !== me && (s.note || s.quote))
         .map((s) => ({
-          author: s.authorName,
+          author: saverName(ctx, viewer, s.userId, s.visibility),
           note: s.note,
           quote: s.quote,
           visibility: s.visibility,

@@ -7,6 +7,7 @@ import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { offerForCoordinator, type SchoolMember } from "../access/schools";
+import { publicName } from "../accounts/public-name";
 import { recordEvent } from "../webhooks/events";
 import { freshKey, keyState, usableKey } from "./keys";
 
@@ -20,7 +21,7 @@ function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
     status: offer.status,
     version: offer.version,
     message: offer.message,
-    offeredBy: row.offeredByName,
+    offeredBy: publicName(ctx, offer.offeredBy ?? "", "colleagues"),
     offeredAt: offer.offeredAt,
     openedAt: offer.openedAt,
     respondedAt: offer.respondedAt,

@@ -1,10 +1,11 @@
-/** The extension's catalogue, by screen; the keys of the four parts do not overlap (each owns its prefixes). */
+/** The extension's catalogue, by screen; the keys of the parts do not overlap (each owns its prefixes). */
+import { account } from "./account";
 import { bundles } from "./bundles";
 import { clipper } from "./clipper";
 import { library } from "./library";
 import { schools } from "./schools";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en },
 };
