@@ -111,11 +111,30 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   themes: { personal: {}, other: ["slug", "name_nl", "name_en", "description_nl", "description_en", "parent", "synonyms", "position", "created_at", "updated_at"] },
   items: {
     personal: {},
-    other: ["seq", "id", "url_key", "url", "canonical_url", "title", "kind", "site_name", "author", "published_at", "language", "image_url", "favicon_url", "excerpt", "text", "video_provider", "video_id", "video_duration_seconds", "video_embed_url", "created_at", "updated_at"],
+    // An item is only the normalised address its saves share; what the page said is kept per save (below).
+    other: ["seq", "id", "url_key", "url"],
   },
   saves: {
     personal: {
       user_id: SAVE,
+      // The page as this person clipped it: it can say something about them or their pupils (a private page's
+      // title or text), so it is theirs, seen only within the save's circle.
+      url: SAVE,
+      canonical_url: SAVE,
+      title: SAVE,
+      kind: SAVE,
+      site_name: SAVE,
+      author: SAVE,
+      published_at: SAVE,
+      language: SAVE,
+      image_url: SAVE,
+      favicon_url: SAVE,
+      excerpt: SAVE,
+      text: SAVE,
+      video_provider: SAVE,
+      video_id: SAVE,
+      video_duration_seconds: SAVE,
+      video_embed_url: SAVE,
       note: SAVE,
       quote: SAVE,
       tags: SAVE,
@@ -143,7 +162,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   bundle_versions: { personal: { content: CURATION, published_by: CURATION }, other: ["bundle_id", "number", "published_at"] },
   offers: {
     personal: { offered_by: OFFER, responded_by: OFFER },
-    other: ["id", "bundle_id", "version", "school_id", "message", "status", "capability_key", "reason", "offered_at", "opened_at", "responded_at"],
+    other: ["id", "bundle_id", "version", "school_id", "message", "status", "capability_key", "key_issued_at", "key_revoked_at", "reason", "offered_at", "opened_at", "responded_at"],
   },
   offer_events: { personal: {}, other: ["seq", "offer_id", "kind", "at"] },
   subscriptions: { personal: {}, other: ["school_id", "theme", "created_at"] },
