@@ -120,15 +120,6 @@ describe("a page of hostile text", () => {
     }
   });
 
-  it("takes about four times as long for four times the text, also when the text is full of findings", () => {
-    for (const unit of ["Sanne (geb. 12-03-2014) BSN 123456782 06-12345678 leerlingnummer 123456 ", "Daan geboren op 12 maart 2014 "]) {
-      const small = timed(fill(unit, 50_000));
-      const large = timed(fill(unit, 200_000));
-      // Linear is 4; work that grows with the square of the text would be 16.
-      expect(large / small, unit).toBeLessThan(9);
-    }
-  });
-
   it("still finds what stands at the end of a long page", () => {
     const text = `${fill("Een gewone zin over lesgeven. ")}Bel de moeder van Noor op 06-12345678.`;
     expect(findPupilData(text)).toEqual([{ kind: "phone", start: SIZE + 26, end: SIZE + 37, match: "06-12345678" }]);
