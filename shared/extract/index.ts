@@ -10,8 +10,10 @@
 import type { ExtractedPage } from "../clip-request";
 import { LIMITS, type ItemKind } from "../vocabulary";
 import { classify } from "./kind";
-import { cleanQuote, findAuthor, findCanonical, findExcerpt, findFavicon, findImage, findLanguage, findPublishedAt, findSiteName, findTitle } from "./metadata";
+import { findAuthor } from "./author";
+import { cleanQuote, findCanonical, findExcerpt, findFavicon, findImage, findLanguage, findSiteName, findTitle } from "./metadata";
 import { readPage } from "./page";
+import { findPublishedAt } from "./published-date";
 import { readableContent } from "./readable-text";
 import { findHeadings, findKeywords } from "./topics";
 import { clip, cut } from "./values";
@@ -40,17 +42,18 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
   const maxText = Math.max(0, Math.min(options.maxTextLength ?? LIMITS.text, LIMITS.text));
 
   const siteName = clip(findSiteName(page), LIMIT_SITE_NAME);
+  const language = findLanguage(page);
   return {
     url: pageUrl.trim(),
     title: findTitle(page, kind, siteName),
     kind,
-    language: findLanguage(page),
+    language,
     text: readable.text ? cut(readable.text, maxText) || null : null,
     quote: cleanQuote(options.selection),
     meta: {
       siteName,
-      author: clip(findAuthor(page), LIMIT_AUTHOR),
-      publishedAt: findPublishedAt(page),
+      author: clip(findAuthor(page, readable.byline), LIMIT_AUTHOR),
+      publishedAt: findPublishedAt(page, language),
       imageUrl: findImage(page, video),
       faviconUrl: findFavicon(page),
       excerpt: clip(findExcerpt(page) ?? readable.excerpt, LIMITS.excerpt),

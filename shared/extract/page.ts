@@ -26,6 +26,14 @@ export interface Page {
   staleHead: boolean;
 }
 
+const MAX_META_TAGS = 2000;
+const MAX_VALUES_PER_KEY = 50;
+
+/** `dc:title`, `DC.title` and `dcterms:title` spell the same key two ways; `og:article:x` is `article:x` (og:video:x is a key of its own). */
+function metaKey(raw: string): string {
+  return raw.replace(/^(dc|dcterms):/, "$1.").replace(/^og:article:/, "article:");
+}
+
 export function readPage(doc: Document, pageUrl: string, contentType: string | null | undefined): Page {
   let url: URL | null = null;
   try {
@@ -38,16 +46,22 @@ export function readPage(doc: Document, pageUrl: string, contentType: string | n
   const base = httpUrl(baseHref, pageHref) ?? pageHref;
 
   const metas = new Map<string, string[]>();
+  let read = 0;
   for (const meta of doc.querySelectorAll("meta[content]")) {
+    // A hostile page can carry thousands of tags; the facts worth having sit among the first few hundred.
+    if (++read > MAX_META_TAGS) break;
     const content = meta.getAttribute("content")?.trim();
     if (!content) continue;
-    // Sites mix up name= and property= for OpenGraph; accept both.
-    for (const attribute of ["name", "property", "http-equiv"]) {
-      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
-      if (!key) continue;
-      const list = metas.get(key) ?? [];
-      list.push(content);
-      metas.set(key, list);
+    // Sites mix up name= and property= for OpenGraph; accept both, and itemprop for microdata in the head.
+    for (const attribute of ["name", "property", "itemprop", "http-equiv"]) {
+      // RDFa lets one attribute hold several keys: property="og:title dc:title".
+      for (const raw of meta.getAttribute(attribute)?.trim().toLowerCase().split(/\s+/) ?? []) {
+        const key = metaKey(raw);
+        if (!key) continue;
+        const list = metas.get(key) ?? [];
+        if (list.length < MAX_VALUES_PER_KEY) list.push(content);
+        metas.set(key, list);
+      }
     }
   }
 
@@ -67,6 +81,7 @@ export function readPage(doc: Document, pageUrl: string, contentType: string | n
     nodes.find((node) => hasType(node, isArticleType)) ??
     nodes.find((node) => hasType(node, (type) => type === "VideoObject")) ??
     nodes.find((node) => hasType(node, isPodcastType)) ??
+    nodes.find((node) => hasType(node, (type) => type === "ImageObject")) ??
     null;
 
   const addressVideo = parseVideoUrl(url?.href);

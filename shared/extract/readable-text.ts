@@ -14,7 +14,7 @@ const BLOCK_TAGS = new Set(
 // <video>/<audio> children are fallback text for browsers without media support, not content.
 const SKIPPED_TAGS = new Set("SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME OBJECT EMBED CANVAS SELECT BUTTON VIDEO AUDIO".split(" "));
 
-export function readableContent(doc: Document): { text: string | null; excerpt: string | null } {
+export function readableContent(doc: Document): { text: string | null; excerpt: string | null; byline: string | null } {
   // Readability rewrites the document it is given; the live page must stay as the reader left it.
   const clone = doc.cloneNode(true) as Document;
   let article: ReturnType<Readability<Element>["parse"]> = null;
@@ -35,7 +35,7 @@ export function readableContent(doc: Document): { text: string | null; excerpt: 
   // Readability's own excerpt prefers the meta description, which may be stale (see Page.staleHead) and
   // was already considered; the first paragraph of the content is what is left to offer.
   const firstParagraph = article?.content ? textOf(article.content.querySelector("p") ?? article.content) : "";
-  return { text: text || null, excerpt: firstParagraph || null };
+  return { text: text || null, excerpt: firstParagraph || null, byline: article?.byline ? singleLine(article.byline) || null : null };
 }
 
 /** Text with a space at block boundaries, so "<h2>Kop</h2><p>Tekst" does not become "KopTekst". */
