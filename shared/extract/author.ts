@@ -61,7 +61,7 @@ function parselyAuthors(page: Page): string[] {
 }
 
 function microdataAuthors(page: Page): string[] {
-  if (page.staleHead) return [];
+  if (page.staleHead || page.large) return [];
   const names: string[] = [];
   for (const element of [...page.doc.querySelectorAll('[itemprop~="author"]')].slice(0, MAX_BYLINE_ELEMENTS)) {
     // <meta itemprop=author content="…"> carries the name in content; a Person scope in its name.
@@ -75,7 +75,7 @@ function microdataAuthors(page: Page): string[] {
 }
 
 function visibleBylines(page: Page): string[] {
-  if (page.staleHead) return [];
+  if (page.staleHead || page.large) return [];
   const scope = page.doc.querySelector("article, main, [role=main]") ?? page.doc.body;
   if (!scope) return [];
   for (const selector of ['a[rel~="author"]', ".byline a", ".author-name, .author__name, .byline__author", ".byline, .author"]) {

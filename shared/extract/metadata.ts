@@ -129,7 +129,7 @@ export function findImage(page: Page, video: ExtractedVideo | null): string | nu
     itemprop(page, "image"),
     itemprop(page, "thumbnailUrl"),
     // A poster is a still the page chose itself; on a page that is not a video it is still better than none.
-    page.staleHead ? null : page.doc.querySelector("video[poster]")?.getAttribute("poster"),
+    page.staleHead || page.large ? null : page.doc.querySelector("video[poster]")?.getAttribute("poster"),
     // YouTube always serves this thumbnail; useful when the head is stale or missing.
     video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null,
   ];

@@ -20,6 +20,11 @@ export interface Page {
   /** The article, video or episode the JSON-LD is about. */
   ldMain: LdNode | null;
   /**
+   * A page too big to search through (a 5 MB forum thread): only its head, JSON-LD and the first match of
+   * cheap selectors are read, so the popup opens at once on it too.
+   */
+  large: boolean;
+  /**
    * YouTube navigates between videos without reloading, so the <head> can still describe the first video
    * watched. When it names a different video than the address bar, only document.title can be trusted.
    */
@@ -27,6 +32,7 @@ export interface Page {
 }
 
 const MAX_META_TAGS = 2000;
+const MAX_SEARCHED_ELEMENTS = 8000;
 const MAX_VALUES_PER_KEY = 50;
 
 /** `dc:title`, `DC.title` and `dcterms:title` spell the same key two ways; `og:article:x` is `article:x` (og:video:x is a key of its own). */
@@ -75,6 +81,7 @@ export function readPage(doc: Document, pageUrl: string, contentType: string | n
     ld: nodes,
     ldById: byId,
     ldMain: null,
+    large: doc.getElementsByTagName("*").length > MAX_SEARCHED_ELEMENTS,
     staleHead: false,
   };
   page.ldMain =
@@ -115,6 +122,7 @@ export function metaAll(page: Page, ...keys: string[]): string[] {
 /** Schema.org microdata (as YouTube uses it): the value of the first element with this itemprop. */
 export function itemprop(page: Page, name: string, scope: ParentNode = page.doc): string | null {
   if (page.staleHead) return null;
+  if (page.large && scope === page.doc) scope = page.doc.head ?? page.doc;
   for (const element of scope.querySelectorAll(`[itemprop~="${name}"]`)) {
     const value =
       element.getAttribute("content") ??

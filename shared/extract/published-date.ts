@@ -40,7 +40,7 @@ function parselyDate(page: Page): string | null {
 
 /** A <time datetime> or <abbr title> in the article or its header: what the reader sees as the date. */
 function articleDates(page: Page): string[] {
-  if (page.staleHead) return [];
+  if (page.staleHead || page.large) return [];
   const scope = page.doc.querySelector("article") ?? page.doc.querySelector("main, [role=main]");
   const selectors = ["time[pubdate][datetime]", "time[datetime]", "abbr[title]"];
   const dates: string[] = [];
