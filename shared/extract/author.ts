@@ -16,7 +16,8 @@ export function findAuthor(page: Page, readabilityByline: string | null): string
     [() => (page.ldMain ? ldNames(page, page.ldMain["author"] ?? page.ldMain["creator"]) : []), false],
     [() => metaAll(page, "author"), false],
     [() => metaAll(page, "dc.creator", "dcterms.creator"), false],
-    [() => metaAll(page, "parsely-author", "sailthru.author", "article:author", "byl", "byline"), false],
+    // One vendor at a time: sailthru.author can be a login ("mikecason") where byline has the name.
+    ...["parsely-author", "article:author", "byline", "byl", "sailthru.author"].map((key): [() => string[], boolean] => [() => metaAll(page, key), false]),
     [() => parselyAuthors(page), false],
     [() => microdataAuthors(page), false],
     // Readability looks for rel=author, itemprop=author and byline-like classes, and knows what to skip.
