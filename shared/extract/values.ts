@@ -109,8 +109,8 @@ export function normaliseDate(raw: string, reading: DateReading = {}): string | 
   if (match) return isoDate(Number(match[3]), MONTHS[match[2]!.toLowerCase()] ?? 0, Number(match[1]));
   match = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_TAIL}$`, "i").exec(text);
   if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
-  // C's ctime, as some servers print it: "Tue May 24 05:55:00 2016".
-  match = /^([a-z]+)\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(\d{4})$/i.exec(text);
+  // C's ctime, as some servers print it: "Tue May 24 05:55:00 2016", Java's with a zone name ("… EDT 2015").
+  match = /^([a-z]+)\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[a-z]{3,4})?\s+(\d{4})$/i.exec(text);
   if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
   return null;
 }

@@ -52,6 +52,7 @@ describe("the publication date of a page", () => {
 describe("normaliseDate reads dates that are not ISO 8601", () => {
   it.each([
     ["Tue May 24 05:55:00 2016", "2016-05-24"],
+    ["Mon Aug 03 12:45:00 EDT 2015", "2015-08-03"],
     ["Thursday, September 29, 2016", "2016-09-29"],
     ["27 augustus 2024", "2024-08-27"],
     ["maandag 3 juni 2024", "2024-06-03"],
