@@ -6,12 +6,33 @@
  *
  * Everything here is a best guess from what the page says about itself; the person can correct title and
  * kind in the popup, and the server normalises URLs and decides whether a canonical URL is same-site.
+ *
+ * Which source wins, field by field (first that gives a usable value; "LD" is the JSON-LD node the page
+ * is about: an Article, Posting or Review, else a VideoObject, podcast or ImageObject, found at the top,
+ * in @graph, or under mainEntity/article):
+ *
+ * | field     | 1st                    | then, in order                                                                                                  |
+ * |-----------|------------------------|-----------------------------------------------------------------------------------------------------------------|
+ * | title     | og:title, twitter:title| LD headline (its name when <title> shows the name and not the headline), citation_title, dc.title, parsely-title, sailthru.title, <title>, <h1>, file name |
+ * | site      | og:site_name           | LD publisher.name, LD WebSite name, application-name, publisher, dc.publisher, citation_publisher/journal_title, <title> suffix, video platform |
+ * | author    | citation_author        | LD author/creator, author, dc.creator, parsely-author/sailthru.author/article:author (names, not URLs), parsely-page, itemprop=author, Readability's byline, rel=author/.byline text |
+ * | date      | article:published_time | LD datePublished/uploadDate/dateCreated, citation_*date, dc.date*, parsely-pub-date/sailthru.date/…, itemprop datePublished/uploadDate, <time datetime>/<abbr title> in the article or header |
+ * | image     | og:image, twitter:image| LD image/thumbnailUrl, link rel=image_src, itemprop image/thumbnailUrl, <video poster>, YouTube still            |
+ * | language  | <html lang>            | xml:lang, content-language, LD inLanguage, itemprop inLanguage, og:locale, dc.language, citation_language      |
+ *
+ * Meta keys are read from name, property and itemprop alike, each key of a multi-key attribute counts, and
+ * dc:x is DC.x. Never the modified date. Every value is cleaned (authors of "By ", e-mail and what a byline
+ * prints after the name; dates to ISO, numeric ones month-first only on American English pages; URLs made
+ * absolute against <base href>). On hostile pages the work is capped: 2,000 meta tags, 50 JSON-LD blocks of
+ * at most 1 MB, and past 8,000 elements no Readability and no body-wide search (see Page.large).
  */
 import type { ExtractedPage } from "../clip-request";
 import { LIMITS, type ItemKind } from "../vocabulary";
 import { classify } from "./kind";
-import { cleanQuote, findAuthor, findCanonical, findExcerpt, findFavicon, findImage, findLanguage, findPublishedAt, findSiteName, findTitle } from "./metadata";
+import { findAuthor } from "./author";
+import { cleanQuote, findCanonical, findExcerpt, findFavicon, findImage, findLanguage, findSiteName, findTitle } from "./metadata";
 import { readPage } from "./page";
+import { findPublishedAt } from "./published-date";
 import { readableContent } from "./readable-text";
 import { findHeadings, findKeywords } from "./topics";
 import { clip, cut } from "./values";
@@ -40,17 +61,18 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
   const maxText = Math.max(0, Math.min(options.maxTextLength ?? LIMITS.text, LIMITS.text));
 
   const siteName = clip(findSiteName(page), LIMIT_SITE_NAME);
+  const language = findLanguage(page);
   return {
     url: pageUrl.trim(),
     title: findTitle(page, kind, siteName),
     kind,
-    language: findLanguage(page),
+    language,
     text: readable.text ? cut(readable.text, maxText) || null : null,
     quote: cleanQuote(options.selection),
     meta: {
       siteName,
-      author: clip(findAuthor(page), LIMIT_AUTHOR),
-      publishedAt: findPublishedAt(page),
+      author: clip(findAuthor(page, readable.byline), LIMIT_AUTHOR),
+      publishedAt: findPublishedAt(page, language),
       imageUrl: findImage(page, video),
       faviconUrl: findFavicon(page),
       excerpt: clip(findExcerpt(page) ?? readable.excerpt, LIMITS.excerpt),

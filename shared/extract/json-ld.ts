@@ -12,13 +12,22 @@ export interface LdGraph {
   ldById: Map<string, LdNode>;
 }
 
+const MAX_BLOCK_LENGTH = 1_000_000;
+const MAX_BLOCKS = 50;
+
 export function readJsonLd(doc: Document): { nodes: LdNode[]; byId: Map<string, LdNode> } {
   const nodes: LdNode[] = [];
   const byId = new Map<string, LdNode>();
+  let blocks = 0;
   for (const script of doc.querySelectorAll("script[type]")) {
+    if (blocks >= MAX_BLOCKS) break;
     const type = script.getAttribute("type")!.split(";")[0]!.trim().toLowerCase();
     if (type !== "application/ld+json") continue;
-    const data = parseLenientJson(script.textContent ?? "");
+    blocks += 1;
+    const raw = script.textContent ?? "";
+    // Real JSON-LD is a few kilobytes; a megabyte of it is an attack or a mistake, not metadata.
+    if (raw.length > MAX_BLOCK_LENGTH) continue;
+    const data = parseLenientJson(raw);
     collectTopLevel(data, nodes, 0);
     indexIds(data, byId, 0);
   }
@@ -57,8 +66,10 @@ function collectTopLevel(value: unknown, into: LdNode[], depth: number): void {
   if (node["@graph"] !== undefined) collectTopLevel(node["@graph"], into, depth + 1);
   if (node["@type"] !== undefined) into.push(node);
   // A WebPage wrapping its article: the article is what the page is about.
-  const mainEntity = node["mainEntity"];
-  if (mainEntity && typeof mainEntity === "object" && !isReference(mainEntity)) collectTopLevel(mainEntity, into, depth + 1);
+  for (const key of ["mainEntity", "mainEntityOfPage", "article"]) {
+    const inner = node[key];
+    if (inner && typeof inner === "object" && !isReference(inner)) collectTopLevel(inner, into, depth + 1);
+  }
 }
 
 function indexIds(value: unknown, byId: Map<string, LdNode>, depth: number): void {
@@ -97,7 +108,8 @@ export function hasType(node: LdNode, test: (type: string) => boolean): boolean 
   return types(node).some(test);
 }
 
-export const isArticleType = (type: string) => /Article$/.test(type) || ["BlogPosting", "LiveBlogPosting", "Report", "Thesis"].includes(type);
+export const isArticleType = (type: string) =>
+  /Article$/.test(type) || ["BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting", "Review", "Report", "Thesis"].includes(type);
 
 export const isResearchType = (type: string) => ["ScholarlyArticle", "MedicalScholarlyArticle", "Report", "Thesis"].includes(type);
 

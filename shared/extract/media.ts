@@ -74,6 +74,8 @@ function iframeSource(iframe: Element, page: Page): string | null {
  * middle of a long article leaves the page an article.
  */
 export function mainMedia(page: Page, tag: "video" | "audio"): Element | null {
+  // A page too big to search (see Page.large) is not one built around a single clip.
+  if (page.large) return null;
   const doc = page.doc;
   const container = doc.querySelector("main, [role=main]") ?? doc.querySelector("article") ?? doc.body;
   if (!container) return null;

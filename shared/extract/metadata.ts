@@ -5,9 +5,9 @@
 import type { ExtractedVideo } from "../clip-request";
 import { parseVideoUrl, videoPlatformName, youTubeStillUrl } from "../video";
 import { type ItemKind, LIMITS } from "../vocabulary";
-import { hasType, ldName, ldNames, ldString, ldUrl } from "./json-ld";
+import { hasType, ldName, ldString, ldUrl } from "./json-ld";
 import { findCanonicalRaw, itemprop, meta, metaAll, type Page } from "./page";
-import { clip, firstText, httpUrl, normaliseDate, singleLine, stripControls } from "./values";
+import { clip, firstText, httpUrl, singleLine, stripControls } from "./values";
 
 export function findTitle(page: Page, kind: ItemKind, siteName: string | null): string {
   const documentTitle = singleLine(page.doc.querySelector("title")?.textContent ?? "");
@@ -18,8 +18,8 @@ export function findTitle(page: Page, kind: ItemKind, siteName: string | null): 
   title ??=
     firstText(
       meta(page, "og:title", "twitter:title"),
-      page.ldMain ? (ldString(page.ldMain["headline"]) ?? ldString(page.ldMain["name"])) : null,
-      meta(page, "citation_title", "dc.title", "dcterms.title"),
+      ldTitle(page, documentTitle),
+      meta(page, "citation_title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"),
       documentTitle,
       page.doc.querySelector("h1")?.textContent,
     ) ?? urlTitle(page);
@@ -28,8 +28,23 @@ export function findTitle(page: Page, kind: ItemKind, siteName: string | null): 
   return clip(stripSiteSuffix(title, siteNames), LIMITS.title) ?? page.url?.hostname ?? "";
 }
 
+/**
+ * The JSON-LD headline, unless the page's name is what <title> shows and the headline is not: Wikipedia
+ * puts a one-line description in headline.
+ */
+function ldTitle(page: Page, documentTitle: string): string | null {
+  if (!page.ldMain) return null;
+  const headline = ldString(page.ldMain["headline"]);
+  const name = ldString(page.ldMain["name"]);
+  if (headline && name && headline !== name) {
+    const shown = documentTitle.toLowerCase();
+    if (shown.includes(name.toLowerCase()) && !shown.includes(headline.toLowerCase())) return name;
+  }
+  return headline ?? name;
+}
+
 function stripSiteSuffix(title: string, siteNames: string[]): string {
-  for (const separator of [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "]) {
+  for (const separator of TITLE_SEPARATORS) {
     const index = title.lastIndexOf(separator);
     if (index <= 0) continue;
     const suffix = title.slice(index + separator.length).trim().toLowerCase();
@@ -65,54 +80,42 @@ function urlTitle(page: Page): string {
 }
 
 export function findSiteName(page: Page): string | null {
-  const publisher = page.ldMain ? ldName(page, page.ldMain["publisher"]) : null;
+  const publisherOf = page.ldMain ?? page.ld.find((node) => node["publisher"] !== undefined);
+  const publisher = publisherOf ? ldName(page, publisherOf["publisher"]) : null;
   const website = page.ld.find((node) => hasType(node, (type) => type === "WebSite"));
   return firstText(
     meta(page, "og:site_name"),
     publisher,
     website ? ldString(website["name"]) : null,
-    meta(page, "application-name", "dc.publisher", "dcterms.publisher", "citation_publisher"),
+    meta(page, "application-name", "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "citation_journal_title"),
+    titleSuffixSite(page),
     // On a video platform the head can be stale (see Page.staleHead), but the platform is certain.
     videoPlatformName(parseVideoUrl(page.url?.href)),
   );
 }
 
-export function findAuthor(page: Page): string | null {
-  const candidates: string[][] = [
-    metaAll(page, "citation_author"),
-    page.ldMain ? ldNames(page, page.ldMain["author"] ?? page.ldMain["creator"]) : [],
-    metaAll(page, "author"),
-    metaAll(page, "dc.creator", "dcterms.creator"),
-    // article:author is meant to be a profile URL; only a name is worth keeping.
-    metaAll(page, "article:author").filter((value) => !/^https?:|^\/\//i.test(value)),
-  ];
-  const microdata = page.doc.querySelector('[itemprop~="author"]');
-  if (microdata && !page.staleHead) {
-    const name = itemprop(page, "name", microdata) ?? (microdata.hasAttribute("itemscope") ? null : singleLine(microdata.textContent ?? ""));
-    if (name) candidates.push([name]);
-  }
-  for (const names of candidates) {
-    const unique = [...new Set(names.map(singleLine).filter(Boolean))];
-    if (unique.length === 0) continue;
-    // "Vries, A. de" style names carry their own commas; then only a semicolon separates people.
-    return unique.join(unique.some((name) => name.includes(",")) ? "; " : ", ");
-  }
-  return null;
-}
+const TITLE_SEPARATORS = [" | ", " - ", " – ", " — ", " · ", " • ", " :: ", " » "];
 
-export function findPublishedAt(page: Page): string | null {
-  const candidates = [
-    meta(page, "article:published_time"),
-    page.ldMain ? (ldString(page.ldMain["datePublished"]) ?? ldString(page.ldMain["uploadDate"]) ?? ldString(page.ldMain["dateCreated"])) : null,
-    ...metaAll(page, "citation_publication_date", "citation_date", "citation_online_date"),
-    ...metaAll(page, "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "dcterms.created"),
-    itemprop(page, "datePublished"),
-    itemprop(page, "uploadDate"),
-    meta(page, "date", "pubdate", "publish-date"),
-  ];
-  for (const candidate of candidates) {
-    const date = candidate ? normaliseDate(candidate) : null;
-    if (date) return date;
+/**
+ * "… | smitten kitchen", "… - Wikipedia": the part after the last separator in <title> is the site when
+ * the part before it is the page's own title, or when it spells the site's address.
+ */
+function titleSuffixSite(page: Page): string | null {
+  if (page.staleHead) return null;
+  const documentTitle = singleLine(page.doc.querySelector("title")?.textContent ?? "");
+  const ownTitles = [meta(page, "og:title", "twitter:title"), page.doc.querySelector("h1")?.textContent]
+    .map((title) => (title ? singleLine(title).toLowerCase() : ""))
+    .filter(Boolean);
+  const host = (page.url?.hostname ?? "").toLowerCase().replace(/^www\./, "");
+  for (const separator of TITLE_SEPARATORS) {
+    const index = documentTitle.lastIndexOf(separator);
+    if (index <= 0) continue;
+    const head = documentTitle.slice(0, index).trim().toLowerCase();
+    const suffix = documentTitle.slice(index + separator.length).trim();
+    if (!suffix || suffix.length > 60) continue;
+    const letters = suffix.toLowerCase().replace(/[^a-z0-9]/g, "");
+    const spellsHost = letters.length >= 2 && host.replace(/[^a-z0-9]/g, "").includes(letters);
+    if (spellsHost || ownTitles.includes(head)) return suffix;
   }
   return null;
 }
@@ -125,7 +128,8 @@ export function findImage(page: Page, video: ExtractedVideo | null): string | nu
     page.staleHead ? null : page.doc.querySelector('link[rel~="image_src"]')?.getAttribute("href"),
     itemprop(page, "image"),
     itemprop(page, "thumbnailUrl"),
-    video ? page.doc.querySelector("video[poster]")?.getAttribute("poster") : null,
+    // A poster is a still the page chose itself; on a page that is not a video it is still better than none.
+    page.staleHead || page.large ? null : page.doc.querySelector("video[poster]")?.getAttribute("poster"),
     // YouTube always serves this thumbnail; useful when the head is stale or missing.
     video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null,
   ];
@@ -175,6 +179,7 @@ export function findLanguage(page: Page): string | null {
     page.doc.documentElement?.getAttribute("xml:lang"),
     meta(page, "content-language"),
     page.ldMain ? ldString(page.ldMain["inLanguage"]) : null,
+    itemprop(page, "inLanguage"),
     meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
   ];
   for (const candidate of candidates) {

@@ -20,10 +20,24 @@ export interface Page {
   /** The article, video or episode the JSON-LD is about. */
   ldMain: LdNode | null;
   /**
+   * A page too big to search through (a 5 MB forum thread): only its head, JSON-LD and the first match of
+   * cheap selectors are read, so the popup opens at once on it too.
+   */
+  large: boolean;
+  /**
    * YouTube navigates between videos without reloading, so the <head> can still describe the first video
    * watched. When it names a different video than the address bar, only document.title can be trusted.
    */
   staleHead: boolean;
+}
+
+const MAX_META_TAGS = 2000;
+const MAX_SEARCHED_ELEMENTS = 8000;
+const MAX_VALUES_PER_KEY = 50;
+
+/** `dc:title`, `DC.title` and `dcterms:title` spell the same key two ways; `og:article:x` is `article:x` (og:video:x is a key of its own). */
+function metaKey(raw: string): string {
+  return raw.replace(/^(dc|dcterms):/, "$1.").replace(/^og:article:/, "article:");
 }
 
 export function readPage(doc: Document, pageUrl: string, contentType: string | null | undefined): Page {
@@ -38,16 +52,22 @@ export function readPage(doc: Document, pageUrl: string, contentType: string | n
   const base = httpUrl(baseHref, pageHref) ?? pageHref;
 
   const metas = new Map<string, string[]>();
+  let read = 0;
   for (const meta of doc.querySelectorAll("meta[content]")) {
+    // A hostile page can carry thousands of tags; the facts worth having sit among the first few hundred.
+    if (++read > MAX_META_TAGS) break;
     const content = meta.getAttribute("content")?.trim();
     if (!content) continue;
-    // Sites mix up name= and property= for OpenGraph; accept both.
-    for (const attribute of ["name", "property", "http-equiv"]) {
-      const key = meta.getAttribute(attribute)?.trim().toLowerCase();
-      if (!key) continue;
-      const list = metas.get(key) ?? [];
-      list.push(content);
-      metas.set(key, list);
+    // Sites mix up name= and property= for OpenGraph; accept both, and itemprop for microdata in the head.
+    for (const attribute of ["name", "property", "itemprop", "http-equiv"]) {
+      // RDFa lets one attribute hold several keys: property="og:title dc:title".
+      for (const raw of meta.getAttribute(attribute)?.trim().toLowerCase().split(/\s+/) ?? []) {
+        const key = metaKey(raw);
+        if (!key) continue;
+        const list = metas.get(key) ?? [];
+        if (list.length < MAX_VALUES_PER_KEY) list.push(content);
+        metas.set(key, list);
+      }
     }
   }
 
@@ -61,12 +81,14 @@ export function readPage(doc: Document, pageUrl: string, contentType: string | n
     ld: nodes,
     ldById: byId,
     ldMain: null,
+    large: doc.getElementsByTagName("*").length > MAX_SEARCHED_ELEMENTS,
     staleHead: false,
   };
   page.ldMain =
     nodes.find((node) => hasType(node, isArticleType)) ??
     nodes.find((node) => hasType(node, (type) => type === "VideoObject")) ??
     nodes.find((node) => hasType(node, isPodcastType)) ??
+    nodes.find((node) => hasType(node, (type) => type === "ImageObject")) ??
     null;
 
   const addressVideo = parseVideoUrl(url?.href);
@@ -100,6 +122,7 @@ export function metaAll(page: Page, ...keys: string[]): string[] {
 /** Schema.org microdata (as YouTube uses it): the value of the first element with this itemprop. */
 export function itemprop(page: Page, name: string, scope: ParentNode = page.doc): string | null {
   if (page.staleHead) return null;
+  if (page.large && scope === page.doc) scope = page.doc.head ?? page.doc;
   for (const element of scope.querySelectorAll(`[itemprop~="${name}"]`)) {
     const value =
       element.getAttribute("content") ??

@@ -63,13 +63,24 @@ const MONTHS: Record<string, number> = {
   dec: 12, december: 12,
 };
 
+const WEEKDAY = /^(?:[a-z]+(?:day|dag|tag)|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so)\.?,?\s+/i;
+// What follows a date in a byline: ", 6:47 p.m.", " at 3:45 pm", " om 09.30 uur", " 07.11 Uhr CET".
+const TIME_TAIL = String.raw`(?:,?\s*(?:at|om|um|-|\|)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|uhr|uur|h)?(?:\s+[a-z]{2,5})?)?`;
+
+export interface DateReading {
+  /** Numeric 4/6/2016 is April 6th: true for pages in American English, where month comes first. */
+  monthFirst?: boolean;
+}
+
 /**
  * A publication date as the API takes it: an ISO datetime with offset, or an ISO date. A time without a
  * zone keeps only its date (the zone is unknown); a bare year or year-month is dropped rather than
- * padded to a day nobody published on. Numeric day-month-year is read day first, as Dutch pages write it.
+ * padded to a day nobody published on. Numeric day-month-year is read day first, as Dutch pages write it,
+ * unless the page says it is American.
  */
-export function normaliseDate(raw: string): string | null {
+export function normaliseDate(raw: string, reading: DateReading = {}): string | null {
   const value = raw.trim();
+  if (value.length > 200) return null;
   let match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value);
   if (match) {
     const [, year, month, day, hour, minute, second, fraction, zone] = match;
@@ -82,20 +93,25 @@ export function normaliseDate(raw: string): string | null {
   }
   match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-  if (match) {
-    const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    return isoDate(year, second, first) ?? isoDate(year, first, second);
-  }
-  match = /^(\d{1,2})\.?\s+([a-z]+)\.?,?\s+(\d{4})$/i.exec(value);
-  if (match) return isoDate(Number(match[3]), MONTHS[match[2]!.toLowerCase()] ?? 0, Number(match[1]));
-  match = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(value);
-  if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
   // RFC 2822 and similar, but only with an explicit zone: Date.parse would otherwise guess one.
   if (/\b(GMT|UTC|Z)\b|[+-]\d{4}\b/.test(value) && /[a-z]/i.test(value)) {
     const time = Date.parse(value);
     if (!Number.isNaN(time)) return new Date(time).toISOString();
   }
+  // Without a zone only the day is certain: read it from the many ways bylines write it.
+  const text = value.replace(WEEKDAY, "").replace(/\s+/g, " ");
+  match = new RegExp(`^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})${TIME_TAIL}$`, "i").exec(text);
+  if (match) {
+    const [first, second, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    return reading.monthFirst ? (isoDate(year, first, second) ?? isoDate(year, second, first)) : (isoDate(year, second, first) ?? isoDate(year, first, second));
+  }
+  match = new RegExp(`^(\\d{1,2})\\.?\\s+([a-z]+)\\.?,?\\s+(\\d{4})${TIME_TAIL}$`, "i").exec(text);
+  if (match) return isoDate(Number(match[3]), MONTHS[match[2]!.toLowerCase()] ?? 0, Number(match[1]));
+  match = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_TAIL}$`, "i").exec(text);
+  if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
+  // C's ctime, as some servers print it: "Tue May 24 05:55:00 2016", Java's with a zone name ("… EDT 2015").
+  match = /^([a-z]+)\s+(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[a-z]{3,4})?\s+(\d{4})$/i.exec(text);
+  if (match) return isoDate(Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
   return null;
 }
 
