@@ -13,6 +13,7 @@ import { checkedPasswordCost } from "./core/passwords";
 import { ensureAdmin } from "./services/accounts/accounts";
 import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
+import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
 import { seedDemo, type DemoSummary } from "./seed/demo";
 
@@ -119,7 +120,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // request's first byte, not from when the connection fell idle, so it need not outlast keepAliveTimeout;
   // and a headersTimeout above requestTimeout makes Node swap the two, so the 66 s once set here would
   // have let a body trickle for 66 s.
-  if (server instanceof HttpServer) server.keepAliveTimeout = 65_000;
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = 65_000;
+    answerClientErrors(server);
+  }
   // After listening, an error of the listening socket (too many open files, say) is reported, not fatal.
   server.on("error", (error) => console.error("[knooppunt] server error:", error));
   const closeServer = () =>

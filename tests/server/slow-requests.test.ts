@@ -46,10 +46,35 @@ const healthOn = (agent: Agent) =>
     req.end();
   });
 
+describe("a request Node refuses before it reaches the API", () => {
+  it("gets the contract's JSON error: a line that is not HTTP, and headers that are too large", { timeout: 15_000 }, async () => {
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+        let answer = "";
+        socket.on("connect", () => socket.write(text));
+        socket.on("data", (d) => (answer += d));
+        socket.on("error", () => {});
+        socket.on("close", () => resolve(answer));
+        setTimeout(() => (socket.destroy(), reject(new Error("no answer"))), 10_000);
+      });
+    const garbage = await raw("HELLO\u0001 there\r\n\r\n");
+    expect(garbage.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(JSON.parse(garbage.slice(garbage.indexOf("\r\n\r\n") + 4))).toEqual({ error: { code: "malformed_request", message: "This is not a well-formed HTTP request." } });
+    const huge = await raw(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${"a".repeat(20_000)}\r\n\r\n`);
+    expect(huge.split("\r\n")[0]).toBe("HTTP/1.1 431 Request Header Fields Too Large");
+    expect(JSON.parse(huge.slice(huge.indexOf("\r\n\r\n") + 4)).error.code).toBe("headers_too_large");
+  });
+});
+
 describe("a request whose body trickles in", () => {
   it("is cut off with 408 once it takes longer than the request time limit, long before the body is complete", { timeout: 15_000 }, async () => {
     const cut = await trickle(server.adminToken);
     expect(cut.answer.split("\r\n")[0]).toBe("HTTP/1.1 408 Request Timeout");
+    // The contract's error shape, as from every other refusal.
+    expect(JSON.parse(cut.answer.slice(cut.answer.indexOf("\r\n\r\n") + 4))).toEqual({
+      error: { code: "request_timeout", message: "The request did not arrive in full in time; send it again." },
+    });
     expect(cut.closedAfterMs).toBeGreaterThanOrEqual(LIMIT_MS);
     expect(cut.closedAfterMs).toBeLessThan(LIMIT_MS + 1_000);
     expect(cut.bytesSent).toBeLessThan(30);
