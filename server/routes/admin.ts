@@ -58,7 +58,7 @@ export const adminRoutes = new Hono<AppEnv>()
     doc({
       tag,
       summary: "Delete an account and its personal data; shared work is handed over (default) or removed, bundles nobody else curates go to `handOverTo` or to 'oud-collega'",
-      responses: { 200: { description: "Deleted, with counts", schema: DeletionResponse } },
+      responses: { 200: { description: "Deleted, with counts", schema: DeletionResponse }, 409: { description: "`last_admin`: the last administrator who can sign in is not deleted" } },
     }),
     requireAdmin,
     valid("param", IdParam),

@@ -50,7 +50,7 @@ export const meRoutes = new Hono<AppEnv>()
     doc({
       tag,
       summary: "Delete the caller's account: `confirm` must be their e-mail address; `sharedWork` hands saves in shared circles over as 'oud-collega' (default) or removes them",
-      responses: { 200: { description: "Deleted, with counts", schema: DeletionResponse } },
+      responses: { 200: { description: "Deleted, with counts", schema: DeletionResponse }, 409: { description: "`last_admin`: the last administrator who can sign in is not deleted" } },
     }),
     requireUser,
     valid("json", DeleteMeRequest),

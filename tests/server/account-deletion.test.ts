@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/client";
-import { buildNetwork, offerKey, reply, startTestServer, type Person, type TestServer } from "../support/server";
+import { ADMIN, buildNetwork, offerKey, reply, startTestServer, type Person, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -153,6 +153,15 @@ describe("an administrator deleting an account", () => {
     expect(JSON.stringify(readDb("SELECT * FROM audit_log"))).not.toMatch(/hanna@|Test hanna/);
     expect(JSON.stringify(readDb("SELECT content FROM bundle_versions"))).not.toContain("Test hanna");
     expect((await reply(admin.users[":id"].$delete({ param: { id: hanna.id }, json: {} }))).status).toBe(404);
+  });
+
+  it("never deletes the last administrator who can still sign in", async () => {
+    const own = await reply(v1(server.adminToken).me.$delete({ json: { confirm: ADMIN.email } }));
+    expect([own.status, own.error]).toEqual([
+      409,
+      { code: "last_admin", message: "This is the last administrator: make someone else an administrator before deleting this account." },
+    ]);
+    expect((await reply(v1(server.adminToken).me.$get())).status).toBe(200);
   });
 
   it("is refused to people who are not administrators", async () => {

@@ -7,6 +7,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { UserRole } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { tokens, users } from "../schema";
+import { jsonListHas } from "../sqlite";
 import { queryAll, queryGet } from "../statements";
 
 export type UserRow = typeof users.$inferSelect;
@@ -18,6 +19,10 @@ export const userByEmail = (ctx: ServiceContext, email: string) => ctx.db.select
 
 export const userExists = (ctx: ServiceContext, id: string) =>
   ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+
+/** Administrators who can still sign in, other than this person. */
+export const otherActiveAdmins = (ctx: ServiceContext, userId: string) =>
+  queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM users u WHERE u.id <> ${userId} AND u.disabled = 0 AND ${jsonListHas(sql`u.roles`, "admin")}`)!.n;
 
 export const usersByEmail = (ctx: ServiceContext) => ctx.db.select().from(users).orderBy(asc(users.email)).all();
 

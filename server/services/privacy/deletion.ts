@@ -12,7 +12,7 @@
  * idempotency keys), and a deletion record without personal data remains.
  */
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
-import { userById } from "../../db/repositories/accounts";
+import { otherActiveAdmins, userById } from "../../db/repositories/accounts";
 import {
   cascadingCounts,
   curatedBundles,
@@ -29,7 +29,7 @@ import {
 } from "../../db/repositories/personal-data/deletion";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
-import { invalid, notFound } from "../../core/errors";
+import { conflict, invalid, notFound } from "../../core/errors";
 import { deleteSave } from "../library/saves";
 import { signedInViewer } from "../accounts/accounts";
 import { recordAdminAction, type AuditActor } from "./audit-log";
@@ -59,6 +59,10 @@ export function deleteAccount(ctx: ServiceContext, userId: string, request: Dele
   return transaction(ctx, () => {
     const user = userById(ctx, userId);
     if (!user || user.id === FORMER_COLLEAGUE.id) throw notFound("user");
+    // An installation without an administrator can no longer be run from the browser or the API.
+    if (user.roles.includes("admin") && !user.disabled && otherActiveAdmins(ctx, userId) === 0) {
+      throw conflict("last_admin", "This is the last administrator: make someone else an administrator before deleting this account.");
+    }
     const heir = request.handOverTo ? brokerHeir(ctx, request.handOverTo, userId) : null;
     const now = isoNow(ctx);
     ensureFormerColleague(ctx, now);
