@@ -25,8 +25,7 @@ function itemsBySeq(ctx: ServiceContext, seqs: number[], ownTitles: Map<number, 
   return new Map(unique.length ? itemRows(ctx, unique).map((r) => [r.seq, { id: r.id, url: r.url, title: ownTitles.get(r.seq) ?? "" }]) : []);
 }
 
-export function exportedSaves(ctx: ServiceContext, userId: string) {
-  const saves = savesOf(ctx, userId);
+export function exportedSaves(ctx: ServiceContext, userId: string, saves = savesOf(ctx, userId)) {
   const items = itemsBySeq(ctx, saves.map((s) => s.itemSeq), new Map());
   return saves.map(({ itemSeq, communityId, schoolId, url, title, ...save }) => ({
     item: items.has(itemSeq) ? { id: items.get(itemSeq)!.id, url: url || items.get(itemSeq)!.url, title } : null,
@@ -41,8 +40,8 @@ export function exportPersonalData(ctx: ServiceContext, userId: string) {
   if (!user) throw notFound("user");
   const bundles = curatedBundlesOf(ctx, userId);
   const bundleItems = bundleItemsOf(ctx, bundles.map((b) => b.id));
-  const saves = exportedSaves(ctx, userId);
-  const ownTitles = new Map(savesOf(ctx, userId).map((s) => [s.itemSeq, s.title]));
+  const own = savesOf(ctx, userId);
+  const ownTitles = new Map(own.map((s) => [s.itemSeq, s.title]));
   const items = itemsBySeq(ctx, bundleItems.map((i) => i.itemSeq), ownTitles);
   return {
     exportedAt: isoNow(ctx),
@@ -59,7 +58,7 @@ export function exportPersonalData(ctx: ServiceContext, userId: string) {
     // Sign-in through a school's identity provider will add entries here; password sign-in has none.
     identities: [] as { provider: string; subject: string }[],
     memberships: { schools: schoolsOf(ctx, userId), institutes: institutesOf(ctx, userId), communities: communitiesOf(ctx, userId) },
-    saves,
+    saves: exportedSaves(ctx, userId, own),
     bundles: bundles.map((b) => ({
       ...b,
       themes: JSON.parse(b.themes) as string[],

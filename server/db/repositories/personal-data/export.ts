@@ -2,64 +2,44 @@
  * What is stored about one person, read for their export (AVG art. 15 and 20): their own rows in each
  * table, never secrets (token and webhook secrets, password hashes) and never other people's data.
  */
-import { sql } from "drizzle-orm";
-import type { ItemSector, Outcome, Visibility } from "../../../../shared/schemas";
+import { asc, eq, sql } from "drizzle-orm";
+import { saves } from "../../schema";
 import type { ServiceContext } from "../../../core/context";
 import { queryAll } from "../../statements";
 
-export interface ExportSaveRow {
-  itemSeq: number;
-  /** The page as this person captured it (each save keeps its own page facts). */
-  url: string;
-  title: string;
-  kind: string;
-  excerpt: string | null;
-  author: string | null;
-  siteName: string | null;
-  publishedAt: string | null;
-  note: string;
-  quote: string;
-  tags: string[];
-  themes: string[];
-  sector: ItemSector[];
-  visibility: Visibility;
-  communityId: string | null;
-  schoolId: string | null;
-  applied: boolean;
-  worked: Outcome;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The person's saves, oldest first, as raw rows: one statement for any number of saves. */
-export function savesOf(ctx: ServiceContext, userId: string): ExportSaveRow[] {
-  return queryAll<Record<string, unknown>>(
-    ctx,
-    sql`SELECT item_seq, url, title, kind, excerpt, author, site_name, published_at, note, quote, tags, themes, sector, visibility, community_id, school_id, applied, worked, created_at, updated_at
-        FROM saves WHERE user_id = ${userId} ORDER BY created_at, seq`,
-  ).map((r) => ({
-    itemSeq: r.item_seq as number,
-    url: r.url as string,
-    title: r.title as string,
-    kind: r.kind as string,
-    excerpt: r.excerpt as string | null,
-    author: r.author as string | null,
-    siteName: r.site_name as string | null,
-    publishedAt: r.published_at as string | null,
-    note: r.note as string,
-    quote: r.quote as string,
-    tags: JSON.parse(r.tags as string) as string[],
-    themes: JSON.parse(r.themes as string) as string[],
-    sector: JSON.parse(r.sector as string) as ItemSector[],
-    visibility: r.visibility as Visibility,
-    communityId: r.community_id as string | null,
-    schoolId: r.school_id as string | null,
-    applied: Boolean(r.applied),
-    worked: r.worked as Outcome,
-    createdAt: r.created_at as string,
-    updatedAt: r.updated_at as string,
-  }));
-}
+/**
+ * The person's saves, oldest first, with the page as they captured it: one statement for any number of
+ * saves; drizzle reads the JSON lists and flags as the schema declares them.
+ */
+export const savesOf = (ctx: ServiceContext, userId: string) =>
+  ctx.db
+    .select({
+      itemSeq: saves.itemSeq,
+      url: saves.url,
+      title: saves.title,
+      kind: saves.kind,
+      excerpt: saves.excerpt,
+      author: saves.author,
+      siteName: saves.siteName,
+      publishedAt: saves.publishedAt,
+      note: saves.note,
+      quote: saves.quote,
+      tags: saves.tags,
+      themes: saves.themes,
+      sector: saves.sector,
+      visibility: saves.visibility,
+      communityId: saves.communityId,
+      schoolId: saves.schoolId,
+      applied: saves.applied,
+      worked: saves.worked,
+      createdAt: saves.createdAt,
+      updatedAt: saves.updatedAt,
+    })
+    .from(saves)
+    .where(eq(saves.userId, userId))
+    .orderBy(asc(saves.createdAt), asc(saves.seq))
+    .all();
+export type ExportSaveRow = ReturnType<typeof savesOf>[number];
 
 export interface CuratedBundleRow {
   id: string;
