@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
+import { buildNetwork, offerKey, reply, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -84,6 +84,25 @@ describe("a published bundle whose saves are withdrawn", () => {
       [null, true],
       ["Blijft gedeeld", false],
     ]);
+  });
+
+  it("drops the excerpt on the page a school's offer key opens, as on the bundle's own page", async () => {
+    const anna = v1(net.people.anna.token).items;
+    const narrowed = (
+      await reply(anna.$post({ json: { url: "https://www.nji.nl/sleutel-thuistaal", title: "Thuistaal met een sleutel", visibility: "public", meta: { excerpt: "Samenvatting achter de sleutel" } } }))
+    ).body.item.id;
+    const bundle = await publishedBundle([{ itemId: narrowed, note: "" }]);
+    const made = await reply(v1(net.people.dewi.token).bundles[":id"].offers.$post({ param: { id: bundle.id }, json: { schoolIds: [net.schoolB.id] } }));
+    expect(made.status).toBe(201);
+    const keyPath = `/b/${bundle.slug}?key=${offerKey(server, made.body.offers[0]!.id)}`;
+    expect((await get(keyPath)).text).toContain("Samenvatting achter de sleutel");
+
+    expect((await reply(anna[":id"].$patch({ param: { id: narrowed }, json: { visibility: "private" } }))).status).toBe(200);
+    const after = await get(keyPath);
+    expect(after.status).toBe(200);
+    expect(after.text).not.toContain("Samenvatting achter de sleutel");
+    expect(after.text).toContain("Thuistaal met een sleutel");
+    expect(after.text.match(/niet meer gedeeld/g)).toHaveLength(1);
   });
 
   it("lets the broker withdraw their own note from the published bundle by publishing it again without it", async () => {

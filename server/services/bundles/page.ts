@@ -2,19 +2,19 @@ import type { FeedFormat, Localised } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
-import { bundleBySlug, latestSnapshots, snapshotOf } from "../../db/repositories/bundles";
+import { bundleBySlug, latestSnapshots } from "../../db/repositories/bundles";
 import { audienceIncludes } from "../access/visibility";
 import { renamed } from "../accounts/public-name";
 import { openOfferByKey } from "../offers/keys";
 import { themeIndex } from "../taxonomy/theme-index";
-import { stillShared } from "./still-shared";
+import { shownSnapshot, stillShared } from "./still-shared";
 
 /** The snapshot a published bundle shows, by its slug; null for unknown slugs and drafts. */
 function publishedBySlug(ctx: ServiceContext, slug: string) {
   const row = bundleBySlug(ctx, slug);
   if (!row || row.status !== "published") return null;
   const snapshot = latestSnapshots(ctx, [row.id]).get(row.id);
-  return snapshot ? { row, snapshot: stillShared(ctx, snapshot) } : null;
+  return snapshot ? { row, snapshot } : null;
 }
 
 /** Everything /b/:slug shows: the newest snapshot (or the offered one, with a key), with theme names in both languages. */
@@ -52,7 +52,8 @@ export function openBundlePage(
   const { row } = found;
   const offered = key ? openOfferByKey(ctx, row.id, key, options.countAsOpened ?? true) : null;
   const keyOpens = offered !== null;
-  const snapshot = offered ? snapshotOf(ctx, row.id, offered.version) : found.snapshot;
+  // A key shows the version it was offered with, as shared today, like the newest one without a key.
+  const snapshot = offered ? shownSnapshot(ctx, row.id, offered.version) : stillShared(ctx, found.snapshot);
   if (!snapshot || (!keyOpens && !audienceIncludes(snapshot.audience, viewer))) return null;
 
   const index = themeIndex(ctx);

@@ -6,6 +6,7 @@
  * publishing again.
  */
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
+import { snapshotOf } from "../../db/repositories/bundles";
 import { visibleItemIds, visibleSaveSeqs } from "../../db/repositories/library/items";
 import type { ServiceContext } from "../../core/context";
 import { audienceViewer } from "../../core/viewer";
@@ -26,6 +27,12 @@ export function stillShared(ctx: ServiceContext, snapshot: BundleSnapshot): Bund
       return shared ? entry : { ...entry, excerpt: null, author: null, imageUrl: null, video: null, noLongerShared: true };
     }),
   };
+}
+
+/** A published version as it may be shown today: every reader of a snapshot's entries goes through this. */
+export function shownSnapshot(ctx: ServiceContext, bundleId: string, version: number): BundleSnapshot | null {
+  const snapshot = snapshotOf(ctx, bundleId, version);
+  return snapshot ? stillShared(ctx, snapshot) : null;
 }
 
 /** What changes whenever stillShared would show an entry differently, for a feed's ETag. */

@@ -8,7 +8,6 @@
  */
 import { translate } from "../../../shared/i18n";
 import type { FeedFormat, Theme } from "../../../shared/schemas";
-import { snapshotOf } from "../../db/repositories/bundles";
 import {
   acceptedBundleCandidates,
   itemCandidates,
@@ -27,7 +26,7 @@ import { shapeItems } from "../library/item-view";
 import { openOfferByKey, usableKey } from "../offers/keys";
 import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/theme-index";
-import { sharedStamp, stillShared } from "../bundles/still-shared";
+import { sharedStamp, shownSnapshot } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
 
@@ -73,7 +72,7 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
       const item = shaped.get(r.c.id);
       return item ? [itemEntry(ctx, item, r.c.updated)] : [];
     }
-    const snapshot = snapshotOf(ctx, r.c.bundleId, r.c.version);
+    const snapshot = shownSnapshot(ctx, r.c.bundleId, r.c.version);
     return snapshot ? [bundleEntry(ctx, r.c, snapshot)] : [];
   });
 }
@@ -171,10 +170,9 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   if (!bundle || (!audienceIncludes(bundle.audience, ANONYMOUS) && !keyOpens)) throw notFound("bundle");
   const taxonomy = taxonomyStamp(ctx);
   const linkKey = keyOpens ? key! : null;
-  const published = snapshotOf(ctx, bundle.id, bundle.version);
-  if (!published) throw notFound("bundle");
   // Read here, not in render(): an entry that stopped being shared must change the ETag, or a reader keeps its excerpt.
-  const snapshot = stillShared(ctx, published);
+  const snapshot = shownSnapshot(ctx, bundle.id, bundle.version);
+  if (!snapshot) throw notFound("bundle");
   const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? "", sharedStamp(snapshot)], [], [
     bundle.publishedAt,
     taxonomy,
