@@ -47,13 +47,20 @@ export function completeIdempotent(ctx: ServiceContext, claim: ClaimedKey, statu
 }
 
 /**
+ * Routes that store their Idempotency-Key answer in the same transaction as their write (`answerWithWrite`):
+ * for these, a claim left without an answer means the write never committed.
+ */
+const ANSWERED_WITH_WRITE = ["POST /api/v1/items"];
+
+/**
  * A claim without an answer made before this process started belongs to a request that died with the
  * previous process (a kill, a power cut): nothing will ever answer it, and a retry must run instead of
- * hearing `request_in_progress` until the key expires a day later. If that request's write did commit,
- * the route stored its answer in the same transaction (see `answerWithWrite`), so the claim is not bare.
+ * hearing `request_in_progress` until the key expires a day later. Only claims of routes that answer with
+ * their write are released: elsewhere the write may have committed just before the crash, and running the
+ * retry would do it twice, so those keep answering `request_in_progress` until they expire.
  */
 export function releaseStaleClaims(ctx: Pick<ServiceContext, "db">, startedAt: Date): number {
-  return releaseUnansweredBefore(ctx, startedAt.toISOString());
+  return releaseUnansweredBefore(ctx, startedAt.toISOString(), ANSWERED_WITH_WRITE);
 }
 
 /** A failed attempt releases its key so the client's retry can run for real. */

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/db/client";
+import { releaseStaleClaims } from "../../server/http/idempotency";
 
 const dir = mkdtempSync(join(tmpdir(), "knooppunt-crash-"));
 const databasePath = join(dir, "k.db");
@@ -111,4 +113,25 @@ describe("Idempotency-Keys after the server was killed mid-way", () => {
     expect(stored.filter((s) => s.saves !== 1)).toEqual([]);
     for (const { key } of clips) expect(after.get(key)!.body.item.url).toBe(clips.find((c) => c.key === key)!.body.url);
   }, 120_000);
+});
+
+describe("Idempotency-Keys a killed server left unanswered", () => {
+  it("are released only for routes that store their answer with their write; elsewhere the write may have committed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "knooppunt-stale-claims-"));
+    const database = openDatabase(join(dir, "k.db"));
+    try {
+      const at = "2026-12-01T08:00:00.000Z";
+      database.sqlite.exec(`
+        INSERT INTO users (id, name, email, password_hash, roles, created_at, updated_at) VALUES ('u1', 'Anna', 'anna@example.nl', 'x', '[]', '${at}', '${at}');
+        INSERT INTO idempotency_keys (user_id, key, route, request_hash, created_at) VALUES
+          ('u1', 'clip', 'POST /api/v1/items', 'h1', '${at}'),
+          ('u1', 'bundel', 'POST /api/v1/bundles', 'h2', '${at}');
+      `);
+      expect(releaseStaleClaims(database, new Date("2026-12-01T09:00:00.000Z"))).toBe(1);
+      expect(database.sqlite.prepare("SELECT key FROM idempotency_keys ORDER BY key").all()).toEqual([{ key: "bundel" }]);
+    } finally {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

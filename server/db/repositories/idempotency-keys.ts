@@ -2,7 +2,7 @@
  * Stored Idempotency-Keys: one row per person and key, claimed (without an answer) before the write runs
  * and given the answer once it succeeded. The rules around them are in http/idempotency.ts.
  */
-import { and, eq, isNull, lt } from "drizzle-orm";
+import { and, inArray, eq, isNull, lt } from "drizzle-orm";
 import type { ServiceContext } from "../../core/context";
 import { idempotencyKeys } from "../schema";
 
@@ -30,8 +30,12 @@ export function storeAnswer(ctx: ServiceContext, userId: string, key: string, st
 }
 
 /** Releases the keys claimed before `cutoff` that never got an answer. */
-export function releaseUnansweredBefore(ctx: Pick<ServiceContext, "db">, cutoff: string): number {
-  return ctx.db.delete(idempotencyKeys).where(and(isNull(idempotencyKeys.status), lt(idempotencyKeys.createdAt, cutoff))).run().changes;
+export function releaseUnansweredBefore(ctx: Pick<ServiceContext, "db">, cutoff: string, routes: string[]): number {
+  if (!routes.length) return 0;
+  return ctx.db
+    .delete(idempotencyKeys)
+    .where(and(isNull(idempotencyKeys.status), lt(idempotencyKeys.createdAt, cutoff), inArray(idempotencyKeys.route, routes)))
+    .run().changes;
 }
 
 export function releaseKey(ctx: ServiceContext, userId: string, key: string) {
