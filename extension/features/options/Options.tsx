@@ -199,8 +199,10 @@ export function Options() {
           session={session}
           t={t}
           onDeleted={async () => {
-            // The account and its token are gone: only the stored session is left to forget.
-            await sessionItem.setValue(null);
+            // The account and its token are gone: signing out through the background also forgets what it
+            // learnt for this person (the toolbar's saved marks, the cached themes); the server's refusal of the
+            // dead token is ignored there.
+            await sendMessage("signOut").catch(() => sessionItem.setValue(null));
             setSession(null);
             setAccountDeleted(true);
           }}

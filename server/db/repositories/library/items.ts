@@ -224,13 +224,12 @@ export interface VisibleSaveRow extends SaveFields, Omit<PageFacts, "text"> {
   worked: Outcome;
   createdAt: string;
   updatedAt: string;
-  authorName: string;
   /** This save speaks for its item to the scope (the first by db/visibility.ts's factsSaveOrder). */
   speaksForItem: boolean;
 }
 
 /**
- * The saves of these items that the scope may see, oldest first, with their authors' names and their
+ * The saves of these items that the scope may see, oldest first, with their
  * page facts (not the readable text, which can be large).
  */
 export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: number[]): VisibleSaveRow[] {
@@ -239,8 +238,8 @@ export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: num
     sql`SELECT s.seq, s.item_seq, s.user_id, s.url, s.canonical_url, s.title, s.kind, s.site_name, s.author, s.published_at, s.language,
           s.image_url, s.favicon_url, s.excerpt, s.video_provider, s.video_id, s.video_duration_seconds, s.video_embed_url,
           s.note, s.quote, s.tags, s.themes, s.sector, s.visibility, s.community_id, s.school_id, s.applied, s.worked, s.created_at, s.updated_at,
-          u.name AS author_name, row_number() OVER (PARTITION BY s.item_seq ORDER BY ${factsSaveOrder(scope, "s")}) AS facts_rank
-        FROM saves s JOIN users u ON u.id = s.user_id
+          row_number() OVER (PARTITION BY s.item_seq ORDER BY ${factsSaveOrder(scope, "s")}) AS facts_rank
+        FROM saves s
         WHERE s.item_seq IN ${inList(seqs)} AND ${visibleSave(scope, "s")} ORDER BY s.created_at, s.seq`,
   ).map((r) => ({
     seq: r.seq as number,
@@ -273,7 +272,6 @@ export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: num
     worked: r.worked as Outcome,
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
-    authorName: r.author_name as string,
     speaksForItem: r.facts_rank === 1,
   }));
 }
