@@ -12,11 +12,8 @@ import type { Viewer } from "../../core/viewer";
 /** "colleagues": signed-in people of the network; "public": anyone, anonymous readers included. */
 export type NameAudience = "colleagues" | "public";
 
-/** Who stands for deleted colleagues whose shared work stayed (and for anyone no longer found). */
-export const FORMER_COLLEAGUE_NAME = FORMER_COLLEAGUE.name;
-
 export function nameFor(person: NamedPerson | undefined, audience: NameAudience): string {
-  if (!person || person.id === FORMER_COLLEAGUE.id) return FORMER_COLLEAGUE_NAME;
+  if (!person || person.id === FORMER_COLLEAGUE.id) return FORMER_COLLEAGUE.name;
   if (person.displayName) return person.displayName;
   if (audience === "colleagues") return person.name;
   const first = person.name.trim().split(/\s+/)[0] ?? person.name;
@@ -31,9 +28,15 @@ export function publicNames(ctx: ServiceContext, ids: readonly string[], audienc
 
 export const publicName = (ctx: ServiceContext, id: string, audience: NameAudience) => publicNames(ctx, [id], audience).get(id)!;
 
-/** A saver's name under a note: public circles and readers without an account get the public form. */
-export const saverName = (ctx: ServiceContext, viewer: Viewer, userId: string, visibility: string) =>
-  publicName(ctx, userId, viewer.kind === "user" && visibility !== "public" ? "colleagues" : "public");
+/**
+ * Savers' names under their notes, for a whole page of items in one query: public circles and readers
+ * without an account get the public form.
+ */
+export function saverNames(ctx: ServiceContext, viewer: Viewer, saves: readonly { userId: string }[]) {
+  const people = new Map(namedPeople(ctx, [...new Set(saves.map((s) => s.userId))]).map((p) => [p.id, p]));
+  return (save: { userId: string; visibility: string }) =>
+    nameFor(people.get(save.userId), viewer.kind === "user" && save.visibility !== "public" ? "colleagues" : "public");
+}
 
 /** People listed with a name (a bundle's curators, also in published snapshots) renamed for an audience. */
 export function renamed<T extends { id: string; name: string }>(ctx: ServiceContext, people: readonly T[], audience: NameAudience): T[] {

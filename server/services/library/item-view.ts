@@ -13,7 +13,7 @@ import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
-import { saverName } from "../accounts/public-name";
+import { saverNames } from "../accounts/public-name";
 import { themeIndex } from "../taxonomy/theme-index";
 
 export const shapeItems = (ctx: ServiceContext, viewer: Viewer, seqs: number[]): Item[] => shapeItemsWithSources(ctx, viewer, seqs).map((s) => s.item);
@@ -25,11 +25,19 @@ export function shapeItemsWithSources(ctx: ServiceContext, viewer: Viewer, seqs:
   const visibleSaves = visibleSaveRows(ctx, saveScope(viewer), seqs);
   const byTaxonomy = themeIndex(ctx).compare;
   const me = viewer.kind === "user" ? viewer.user.id : null;
+  const noted = (s: (typeof visibleSaves)[number]) => s.userId !== me && Boolean(s.note || s.quote);
+  const authorOf = saverNames(ctx, viewer, visibleSaves.filter(noted));
 
   const bySeq = new Map(items.map((row) => [row.seq, row]));
+  const savesBySeq = new Map<number, typeof visibleSaves>();
+  for (const save of visibleSaves) {
+    const list = savesBySeq.get(save.itemSeq);
+    if (list) list.push(save);
+    else savesBySeq.set(save.itemSeq, [save]);
+  }
   return seqs.flatMap((seq) => {
     const row = bySeq.get(seq);
-    const visible = visibleSaves.filter((s) => s.itemSeq === seq);
+    const visible = savesBySeq.get(seq) ?? [];
     const facts = visible.find((s) => s.speaksForItem);
     if (!row || !facts) return [];
     const mine = visible.find((s) => s.userId === me) ?? null;
@@ -70,10 +78,8 @@ export function shapeItemsWithSources(ctx: ServiceContext, viewer: Viewer, seqs:
       saveCount: visible.length,
       savedByMe: mine !== null,
       mySave,
-      notes: visible
-        .filter((s) => s.userId !== me && (s.note || s.quote))
-        .map((s) => ({
-          author: saverName(ctx, viewer, s.userId, s.visibility),
+      notes: visible.filter(noted).map((s) => ({
+          author: authorOf(s),
           note: s.note,
           quote: s.quote,
           visibility: s.visibility,
