@@ -7,12 +7,18 @@ import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { offerForCoordinator, type SchoolMember } from "../access/schools";
-import { publicName } from "../accounts/public-name";
+import { publicNames } from "../accounts/public-name";
 import { recordEvent } from "../webhooks/events";
 import { freshKey, keyState, usableKey } from "./keys";
 
 /** An offer as the school sees it: the version it was offered, and a page link that carries the school's key while it opens. */
-function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
+/** Offers as the inbox lists them, the brokers named in one query for the whole page. */
+function toInboxOffers(ctx: ServiceContext, rows: InboxRow[]): InboxOffer[] {
+  const brokers = publicNames(ctx, rows.map((r) => r.offer.offeredBy ?? ""), "colleagues");
+  return rows.map((row) => toInboxOffer(ctx, row, brokers.get(row.offer.offeredBy ?? "")!));
+}
+
+function toInboxOffer(ctx: ServiceContext, row: InboxRow, offeredBy: string): InboxOffer {
   const { offer } = row;
   const snapshot = row.content as BundleSnapshot;
   return {
@@ -21,7 +27,7 @@ function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
     status: offer.status,
     version: offer.version,
     message: offer.message,
-    offeredBy: publicName(ctx, offer.offeredBy ?? "", "colleagues"),
+    offeredBy,
     offeredAt: offer.offeredAt,
     openedAt: offer.openedAt,
     respondedAt: offer.respondedAt,
@@ -43,7 +49,7 @@ function toInboxOffer(ctx: ServiceContext, row: InboxRow): InboxOffer {
 export function schoolInbox(ctx: ServiceContext, school: SchoolMember, query: InboxQuery) {
   const rows = inboxPage(ctx, school.id, query.status, decodePosition(query.cursor), query.limit + 1);
   const { page, nextCursor } = pageOf(rows, query.limit, (r) => ({ at: r.offer.offeredAt, id: r.offer.id }));
-  return { offers: page.map((r) => toInboxOffer(ctx, r)), nextCursor };
+  return { offers: toInboxOffers(ctx, page), nextCursor };
 }
 
 /**
@@ -66,5 +72,5 @@ export function respondToOffer(ctx: ServiceContext, viewer: SignedInViewer, offe
     recordOfferEvent(ctx, offer.id, decision, now);
     if (decision === "accepted") recordEvent(ctx, { event: "bundle.accepted", offerId: offer.id });
   });
-  return toInboxOffer(ctx, inboxRow(ctx, offerId)!);
+  return toInboxOffers(ctx, [inboxRow(ctx, offerId)!])[0]!;
 }
