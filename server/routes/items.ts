@@ -33,8 +33,9 @@ const IdParam = z.object({ id: Id });
  * What in the saved note, quote and page text looks like pupil data, as an additive `warnings` field that
  * is left out when there is none: the web app and other clients can warn as the extension does.
  */
-function pupilDataWarnings(item: Item, text?: string) {
-  const warnings = findPupilDataIn({ note: item.mySave?.note, quote: item.mySave?.quote, text });
+/** The page text's warnings are found before the write, so scanning a long page holds no clip batched with it. */
+function pupilDataWarnings(item: Item, textWarnings: ReturnType<typeof findPupilDataIn> = []) {
+  const warnings = [...findPupilDataIn({ note: item.mySave?.note, quote: item.mySave?.quote }), ...textWarnings];
   return warnings.length > 0 ? { warnings } : {};
 }
 
@@ -58,9 +59,10 @@ export const itemRoutes = new Hono<AppEnv>()
     async (c) => {
       const { ctx, viewer } = c.var;
       const input = c.req.valid("json");
+      const textWarnings = findPupilDataIn({ text: input.text });
       const answer = await c.var.deps.writes.run(() => {
         const { item, existing } = saveItem(ctx, viewer, input);
-        const warnings = pupilDataWarnings(item, input.text);
+        const warnings = pupilDataWarnings(item, textWarnings);
         return answerWithWrite(c, existing ? { status: 200 as const, body: { item, existing: true as const, ...warnings } } : { status: 201 as const, body: { item, ...warnings } });
       });
       return answer.status === 200 ? c.json(answer.body, 200) : c.json(answer.body, 201);
