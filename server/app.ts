@@ -43,7 +43,12 @@ export function createApp(deps: AppDependencies) {
     }),
     (c) => {
       const health = databaseHealth(deps.ctx);
-      return health.ok ? c.json({ ok: true }) : c.json({ ok: false, status: "degraded", database: health.database, cause: health.cause }, 503);
+      if (health.ok) return c.json({ ok: true });
+      const error =
+        health.database === "not_writable"
+          ? { code: "database_not_writable", message: "The database answers but cannot commit a write (a full disk or a read-only file system)." }
+          : { code: "database_not_answering", message: "The database does not answer." };
+      return c.json({ error, ok: false, status: "degraded", database: health.database, cause: health.cause }, 503);
     },
   );
 

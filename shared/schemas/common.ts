@@ -105,7 +105,8 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 // GET /healthz: `{ok: true}`, or what is wrong for whoever watches the server
 
 export const HealthyResponse = z.object({ ok: z.literal(true) });
-export const DegradedResponse = z.object({
+/** Degraded is an error answer: it carries the contract's `error` beside the health fields monitors read. */
+export const DegradedResponse = ErrorBody.extend({
   ok: z.literal(false),
   status: z.literal("degraded"),
   /** not_answering: not even a read works; not_writable: reads work but a write cannot commit (disk full, read-only). */

@@ -19,7 +19,13 @@ describe("/healthz", () => {
       server.clock.advance(10_000);
       const degraded = await server.api("GET", "/healthz");
       expect(degraded.status).toBe(503);
-      expect(degraded.body).toEqual({ ok: false, status: "degraded", database: "not_writable", cause: "SQLITE_READONLY" });
+      expect(degraded.body).toEqual({
+        error: { code: "database_not_writable", message: "The database answers but cannot commit a write (a full disk or a read-only file system)." },
+        ok: false,
+        status: "degraded",
+        database: "not_writable",
+        cause: "SQLITE_READONLY",
+      });
       // A failure is checked again on every call: still degraded without the clock moving.
       expect((await server.api("GET", "/healthz")).status).toBe(503);
     } finally {
