@@ -97,7 +97,7 @@ describe("a person's export of their own data", () => {
         "<DL><p>",
         `    <DT><A HREF="https://www.voorbeeld.nl/formule" ADD_DATE="${added}" LAST_MODIFIED="${added}" TAGS="rekenen">=HYPERLINK(&quot;http://kwaad.example&quot;,&quot;klik&quot;)</A>`,
         "    <DD>-2 punten, @iedereen",
-        `    <DT><A HREF="https://www.voorbeeld.nl/nt2?a=1&amp;b=2" ADD_DATE="${added}" LAST_MODIFIED="${added}" TAGS="nt2,nt2">NT2 &lt;b&gt;&quot;zo&quot;&lt;/b&gt; &amp; meer</A>`,
+        `    <DT><A HREF="https://www.voorbeeld.nl/nt2?a=1&amp;b=2" ADD_DATE="${added}" LAST_MODIFIED="${added}" TAGS="nt2">NT2 &lt;b&gt;&quot;zo&quot;&lt;/b&gt; &amp; meer</A>`,
         "    <DD>Regel 1\nRegel 2, met &quot;aanhalingstekens&quot;\n\n“Taal is alles”",
         "</DL><p>",
         "",

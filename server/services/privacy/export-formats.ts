@@ -1,5 +1,6 @@
 /** The saves of an export as CSV (RFC 4180) and as a Netscape bookmark file. */
 import type { ExportedSave } from "./export";
+import { escapeXml } from "../feeds/writer";
 
 const CSV_COLUMNS = ["url", "title", "note", "quote", "tags", "themes", "visibility", "applied", "worked", "created_at", "updated_at"] as const;
 
@@ -21,29 +22,27 @@ export function savesAsCsv(saves: ExportedSave[]): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
 /** The bookmark file browsers export: ADD_DATE in seconds, TAGS comma-separated, the note as <DD>. */
 export function savesAsBookmarks(saves: ExportedSave[], title: string): string {
   const out = [
     "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
     "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
     '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    `<TITLE>${escapeHtml(title)}</TITLE>`,
-    `<H1>${escapeHtml(title)}</H1>`,
+    `<TITLE>${escapeXml(title)}</TITLE>`,
+    `<H1>${escapeXml(title)}</H1>`,
     "<DL><p>",
   ];
   for (const s of saves) {
     if (!s.item) continue;
     const added = Math.floor(Date.parse(s.createdAt) / 1000);
     const modified = Math.floor(Date.parse(s.updatedAt) / 1000);
-    const tags = [...s.themes, ...s.tags];
+    // A theme and a tag of the same name are one tag to the browser that imports the file.
+    const tags = [...new Set([...s.themes, ...s.tags])];
     out.push(
-      `    <DT><A HREF="${escapeHtml(s.item.url)}" ADD_DATE="${added}" LAST_MODIFIED="${modified}"${tags.length ? ` TAGS="${escapeHtml(tags.join(","))}"` : ""}>${escapeHtml(s.item.title)}</A>`,
+      `    <DT><A HREF="${escapeXml(s.item.url)}" ADD_DATE="${added}" LAST_MODIFIED="${modified}"${tags.length ? ` TAGS="${escapeXml(tags.join(","))}"` : ""}>${escapeXml(s.item.title)}</A>`,
     );
     const note = [s.note, s.quote ? `“${s.quote}”` : ""].filter(Boolean).join("\n\n");
-    if (note) out.push(`    <DD>${escapeHtml(note)}`);
+    if (note) out.push(`    <DD>${escapeXml(note)}`);
   }
   out.push("</DL><p>");
   return `${out.join("\n")}\n`;
