@@ -11,7 +11,7 @@ import {
   insertItem,
   insertSave,
   isItemVisible,
-  itemSeqById,
+  visibleItemSeqById,
   itemUrlOf,
   itemSeqByKey,
   ownSave,
@@ -155,8 +155,8 @@ function ownSaveOf(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) 
 }
 
 function visibleItemSeq(ctx: ServiceContext, viewer: SignedInViewer, itemId: string): number {
-  const seq = itemSeqById(ctx, itemId);
-  if (seq === null || !isItemVisible(ctx, saveScope(viewer), seq)) throw notFound("item");
+  const seq = visibleItemSeqById(ctx, saveScope(viewer), itemId);
+  if (seq === null) throw notFound("item");
   return seq;
 }
 

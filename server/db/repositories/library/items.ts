@@ -56,8 +56,6 @@ const FACT_COLUMNS: Record<keyof PageFacts, string> = {
 export const itemSeqByKey = (ctx: ServiceContext, urlKey: string) =>
   queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
 
-export const itemSeqById = (ctx: ServiceContext, id: string) => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE id = ${id}`)?.seq ?? null;
-
 export const itemUrlOf = (ctx: ServiceContext, seq: number) => queryGet<{ url: string }>(ctx, sql`SELECT url FROM items WHERE seq = ${seq}`)!.url;
 
 export const insertItem = (ctx: ServiceContext, row: { id: string; urlKey: string }) =>
