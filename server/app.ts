@@ -4,6 +4,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { DegradedResponse, HealthyResponse } from "../shared/schemas";
 import { databaseHealth } from "./db/health";
 import { authenticate } from "./http/auth";
+import { requireCsrf } from "./http/session";
 import type { AppDependencies, AppEnv } from "./http/env";
 import { handleError, notFoundHandler } from "./http/errors";
 import { doc, openApiDocument } from "./http/openapi";
@@ -64,7 +65,7 @@ export function createApp(deps: AppDependencies) {
       maxAge: 86_400,
     }),
   );
-  api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate);
+  api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate, requireCsrf);
   api.use(async (c, next) => {
     await next();
     // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).

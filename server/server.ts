@@ -1,3 +1,4 @@
+import type { SignInProviderSettings } from "./services/sign-in/providers";
 import { createAdaptorServer, type ServerType } from "@hono/node-server";
 import { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,6 +31,8 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "reten
   offerKeyDays?: number;
   /** Absent: the defaults, as without RETENTION_* settings. */
   retention?: RetentionSettings;
+  /** The school-account providers (SIGN_IN_PROVIDERS); none when absent. */
+  signInProviders?: readonly SignInProviderSettings[];
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
@@ -165,6 +168,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
       writes: new GroupCommit(database.sqlite),
       retention: options.retention ?? RETENTION_DEFAULTS,
+      signInProviders: options.signInProviders ?? [],
     };
     const built = createApp(deps);
     options.extend?.(built, deps);

@@ -6,7 +6,7 @@ import type { CommunityRole, SchoolRole, UserRole } from "../../shared/schemas";
  */
 export interface SignedInViewer {
   kind: "user";
-  user: { id: string; name: string; email: string; roles: UserRole[] };
+  user: { id: string; name: string; email: string | null; roles: UserRole[] };
   schools: { id: string; name: string; role: SchoolRole }[];
   communities: { id: string; name: string; role: CommunityRole }[];
   tokenId: string;

@@ -17,8 +17,10 @@ export const users = sqliteTable(
   {
     id: id(),
     name: text("name").notNull(),
-    email: text("email").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Required for password accounts; people who sign in with their school account may have none. */
+    email: text("email"),
+    /** null: no password; the person signs in only with a linked school account (identities). */
+    passwordHash: text("password_hash"),
     /** What others see instead of the full name (accounts/public-name.ts); null: the default for each audience. */
     displayName: text("display_name"),
     roles: jsonList<UserRole>("roles"),
@@ -30,6 +32,70 @@ export const users = sqliteTable(
   (t) => [uniqueIndex("users_email_unique").on(t.email)],
 );
 
+/**
+ * A school account a person signs in with: the provider's issuer and its subject for this person. The
+ * pair is the identity, never an e-mail address (which an issuer may reuse, or not have verified).
+ */
+export const identities = sqliteTable(
+  "identities",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The operator's name for the provider (SIGN_IN_PROVIDERS), which says how its claims are read. */
+    provider: text("provider").notNull(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    /** As the provider last said, to show the person which account this is; never used to find anyone. */
+    email: text("email"),
+    /** The organisation the claims named at the last sign-in (BRIN code, home organisation, tenant or domain). */
+    organisation: text("organisation"),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("identities_issuer_subject_unique").on(t.issuer, t.subject), index("identities_user_idx").on(t.userId)],
+);
+
+/**
+ * A sign-in under way at a provider, found by the hash of its `state`: the PKCE verifier and nonce it must
+ * end with, and what it was for. Deleted when the provider answers, so a replayed answer finds nothing.
+ */
+export const signInFlows = sqliteTable("sign_in_flows", {
+  stateHash: text("state_hash").primaryKey(),
+  provider: text("provider").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  nonce: text("nonce").notNull(),
+  /** `sign-in`, or `link` to add the identity to the signed-in person `userId`. */
+  purpose: text("purpose").$type<"sign-in" | "link">().notNull(),
+  userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+  /** Where to go afterwards: a path on this site. */
+  returnTo: text("return_to").notNull().default("/"),
+  createdAt: createdAt(),
+  expiresAt: text("expires_at").notNull(),
+});
+
+/**
+ * Short-lived, single-use codes: `device` codes hand a signed-in browser's person to the extension (exchanged
+ * by POST for a device token, never a token in a URL); `reset` codes are an administrator's password-reset
+ * links. Only the hash of a code is stored.
+ */
+export const oneTimeCodes = sqliteTable(
+  "one_time_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    purpose: text("purpose").$type<"device" | "reset">().notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Who made it: the administrator for a reset link (null once they are deleted). */
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("one_time_codes_user_idx").on(t.userId)],
+);
+
 export const tokens = sqliteTable(
   "tokens",
   {
@@ -38,17 +104,27 @@ export const tokens = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    kind: text("kind").$type<"login" | "api">().notNull(),
+    /** `login`: a device's sign-in (the extension); `api`: a named token; `web`: a browser's session cookie. */
+    kind: text("kind").$type<"login" | "api" | "web">().notNull(),
     secretHash: text("secret_hash").notNull(),
     createdAt: createdAt(),
     lastUsedAt: text("last_used_at"),
+    /** Web sessions end at this time whatever their use; other tokens end by retention or revocation. */
+    expiresAt: text("expires_at"),
   },
   (t) => [uniqueIndex("tokens_secret_hash_unique").on(t.secretHash), index("tokens_user_idx").on(t.userId)],
 );
 
 export const besturen = sqliteTable(
   "besturen",
-  { id: id(), name: text("name").notNull(), createdAt: createdAt() },
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** Microsoft Entra tenant ids and Google Workspace domains whose people belong to this bestuur's schools. */
+    entraTenants: jsonList<string>("entra_tenants"),
+    googleDomains: jsonList<string>("google_domains"),
+    createdAt: createdAt(),
+  },
   (t) => [uniqueIndex("besturen_name_unique").on(t.name)],
 );
 
@@ -60,6 +136,10 @@ export const schools = sqliteTable(
     sector: text("sector").$type<SchoolSector>().notNull(),
     region: text("region"),
     bestuurId: text("bestuur_id").references(() => besturen.id, { onDelete: "set null" }),
+    /** BRIN codes (four characters, with a two-digit location where a school has several) that Entree names. */
+    brinCodes: jsonList<string>("brin_codes"),
+    entraTenants: jsonList<string>("entra_tenants"),
+    googleDomains: jsonList<string>("google_domains"),
     createdAt: createdAt(),
   },
   (t) => [index("schools_name_idx").on(t.name)],
@@ -84,6 +164,8 @@ export const institutes = sqliteTable("institutes", {
   id: id(),
   name: text("name").notNull(),
   kind: text("kind").$type<"pabo" | "lerarenopleiding" | "universiteit">().notNull(),
+  /** The institution's domains as SURFconext names them (schac_home_organization). */
+  domains: jsonList<string>("domains"),
   createdAt: createdAt(),
 });
 

@@ -5,12 +5,18 @@ import { forbidden, unauthenticated } from "../core/errors";
 import { ANONYMOUS, isAdmin } from "../core/viewer";
 import { viewerForToken } from "../services/accounts/accounts";
 import type { AppEnv, SignedInEnv } from "./env";
+import { sessionSecret } from "./session";
 
-/** Works out who is calling. A request without a token is anonymous; a wrong token is refused outright. */
+/**
+ * Works out who is calling: a bearer token, else the browser's session cookie. A request without either is
+ * anonymous; a wrong bearer token is refused outright, while a stale cookie only makes the browser
+ * anonymous again (it is sent with every request, and an ended session must not lock a page).
+ */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization");
   if (!header) {
-    c.set("viewer", ANONYMOUS);
+    const secret = sessionSecret(c);
+    c.set("viewer", (secret && viewerForToken(c.var.ctx, secret, "cookie")) || ANONYMOUS);
     return next();
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

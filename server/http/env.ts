@@ -1,4 +1,5 @@
 import type { RetentionSettings } from "../config";
+import type { SignInProviderSettings } from "../services/sign-in/providers";
 import type { ServiceContext } from "../core/context";
 import type { SignedInViewer, Viewer } from "../core/viewer";
 import type { GroupCommit } from "../db/group-commit";
@@ -19,6 +20,8 @@ export interface AppDependencies {
   writes: GroupCommit;
   /** How long sessions, unused tokens and delivery logs are kept: the purge job and the privacy page. */
   retention: RetentionSettings;
+  /** The school-account providers the operator configured (none: only password sign-in). */
+  signInProviders: readonly SignInProviderSettings[];
 }
 
 export interface AppEnv {

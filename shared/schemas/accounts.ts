@@ -5,7 +5,8 @@ import { CommunityRole, Email, Id, Password, SchoolRole, trimmed, UserRole } fro
 export const User = z.object({
   id: z.string(),
   name: z.string(),
-  email: z.string(),
+  /** null for people who sign in only with their school account and whose provider gave no e-mail. */
+  email: z.string().nullable(),
   roles: z.array(UserRole),
 });
 export type User = z.infer<typeof User>;
@@ -35,7 +36,8 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const ApiToken = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(["login", "api"]),
+  /** `login`: a device's sign-in (the extension), `api`: a named token, `web`: a browser session. */
+  kind: z.enum(["login", "api", "web"]),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   current: z.boolean(),
@@ -80,7 +82,7 @@ export const SharedWork = z.enum(["handOver", "remove"]);
 export type SharedWork = z.infer<typeof SharedWork>;
 
 export const DeleteMeRequest = z.object({
-  /** The person's own e-mail address, typed to confirm. */
+  /** The person's own e-mail address (their name when they have none), typed to confirm. */
   confirm: z.string().max(320),
   sharedWork: SharedWork.optional(),
 });

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmation";
 import { KnooppuntApi } from "../../lib/api";
 import { describeError, type Translate } from "../../lib/api-error";
 import type { Session } from "../../lib/storage";
@@ -75,7 +76,8 @@ export function MyData({ session, t, onDeleted }: { session: Session; t: Transla
     });
   };
 
-  const matches = confirm.trim().toLowerCase() === session.user.email.toLowerCase();
+  const expected = deletionConfirmation(session.user);
+  const matches = confirm.trim().toLowerCase() === expected;
   return (
     <section aria-labelledby="my-data" data-testid="my-data">
       <h2 id="my-data">{t("myData.title")}</h2>
@@ -125,8 +127,8 @@ export function MyData({ session, t, onDeleted }: { session: Session; t: Transla
             </label>
           </fieldset>
           <div class="field">
-            <label for="delete-confirm-email">{t("myData.confirmLabel", { email: session.user.email })}</label>
-            <input id="delete-confirm-email" type="email" autocomplete="off" value={confirm} onInput={(e) => setConfirm((e.target as HTMLInputElement).value)} />
+            <label for="delete-confirm-email">{t(session.user.email ? "myData.confirmLabel" : "myData.confirmLabelName", { email: session.user.email ?? session.user.name })}</label>
+            <input id="delete-confirm-email" type={session.user.email ? "email" : "text"} autocomplete="off" value={confirm} onInput={(e) => setConfirm((e.target as HTMLInputElement).value)} />
           </div>
           <div class="row">
             <button class="button danger" type="submit" disabled={busy || !matches} data-testid="delete-now">

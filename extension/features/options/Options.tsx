@@ -108,7 +108,7 @@ export function Options() {
             {t("myData.deleted")}
           </p>
         )}
-        <h2 id="account">{session ? t("options.signedInAs", { name: session.user.name, email: session.user.email }) : t("options.signIn")}</h2>
+        <h2 id="account">{session ? (session.user.email ? t("options.signedInAs", { name: session.user.name, email: session.user.email }) : t("options.signedInAsName", { name: session.user.name })) : t("options.signIn")}</h2>
         {session ? (
           <div>
             <p class="hint">{session.serverUrl}</p>

@@ -58,8 +58,11 @@ export function markTokenUsed(ctx: ServiceContext, tokenId: string, at: string) 
 export interface TokenHolder {
   tokenId: string;
   lastUsedAt: string | null;
+  kind: TokenRow["kind"];
+  /** Set for web sessions, which end at this time. */
+  expiresAt: string | null;
   disabled: boolean;
-  user: { id: string; name: string; email: string; roles: UserRole[] };
+  user: { id: string; name: string; email: string | null; roles: UserRole[] };
 }
 
 /**
@@ -67,15 +70,17 @@ export interface TokenHolder {
  * prepared statement rather than through the query builder.
  */
 export function tokenHolder(ctx: ServiceContext, secretHash: string): TokenHolder | undefined {
-  const found = queryGet<{ tokenId: string; lastUsedAt: string | null; id: string; name: string; email: string; roles: string; disabled: number }>(
+  const found = queryGet<{ tokenId: string; lastUsedAt: string | null; kind: TokenRow["kind"]; expiresAt: string | null; id: string; name: string; email: string | null; roles: string; disabled: number }>(
     ctx,
-    sql`SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, u.id AS id, u.name AS name, u.email AS email, u.roles AS roles, u.disabled AS disabled
+    sql`SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, t.kind AS kind, t.expires_at AS expiresAt, u.id AS id, u.name AS name, u.email AS email, u.roles AS roles, u.disabled AS disabled
         FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.secret_hash = ${secretHash}`,
   );
   if (!found) return undefined;
   return {
     tokenId: found.tokenId,
     lastUsedAt: found.lastUsedAt,
+    kind: found.kind,
+    expiresAt: found.expiresAt,
     disabled: Boolean(found.disabled),
     user: { id: found.id, name: found.name, email: found.email, roles: JSON.parse(found.roles) as UserRole[] },
   };

@@ -78,7 +78,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
   if (!existing || existing.id === FORMER_COLLEAGUE.id) throw notFound("user");
   const passwordHash = input.password ? await hashPassword(input.password, ctx.passwordCost) : existing.passwordHash;
   const email = input.email?.trim().toLowerCase() ?? existing.email;
-  if (email !== existing.email && findUserByEmail(ctx, email)) {
+  if (email !== null && email !== existing.email && findUserByEmail(ctx, email)) {
     throw conflict("email_taken", "An account with this e-mail address already exists.");
   }
   const updated: UserRow = {
@@ -113,13 +113,14 @@ export async function login(ctx: ServiceContext, email: string, password: string
     await burnPasswordCheck(password, ctx.passwordCost);
     throw unauthenticated("Wrong e-mail address or password.");
   }
-  const ok = await verifyPassword(password, user.passwordHash);
+  // An account without a password (a school-account person) is refused after the same amount of work.
+  const ok = user.passwordHash ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password, ctx.passwordCost), false);
   if (!ok || user.disabled) throw unauthenticated("Wrong e-mail address or password.");
   const { secret } = issueToken(ctx, user.id, deviceName ?? "Aanmelding", "login");
   return { token: secret, user };
 }
 
-export function issueToken(ctx: ServiceContext, userId: string, name: string, kind: "login" | "api") {
+export function issueToken(ctx: ServiceContext, userId: string, name: string, kind: TokenRow["kind"], expiresAt: string | null = null) {
   const secret = newSecret("kp");
   const row: TokenRow = {
     id: newId(),
@@ -129,6 +130,7 @@ export function issueToken(ctx: ServiceContext, userId: string, name: string, ki
     secretHash: sha256Hex(secret),
     createdAt: isoNow(ctx),
     lastUsedAt: null,
+    expiresAt,
   };
   insertToken(ctx, row);
   return { secret, row };
@@ -137,11 +139,18 @@ export function issueToken(ctx: ServiceContext, userId: string, name: string, ki
 // Writing lastUsedAt on every request would turn each read into a write; once a minute is precise enough.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** Resolves a bearer secret to the person behind it, with their memberships, or null. Runs on every request. */
-export function viewerForToken(ctx: ServiceContext, secret: string): SignedInViewer | null {
+/**
+ * Resolves a secret to the person behind it, with their memberships, or null. Runs on every request. A
+ * bearer token is a device's or a named token; a session cookie is a web session: neither opens the other's
+ * door, so a session secret lifted from a cookie jar is no API token, and a token pasted into a cookie
+ * gets no web session.
+ */
+export function viewerForToken(ctx: ServiceContext, secret: string, carrier: "bearer" | "cookie" = "bearer"): SignedInViewer | null {
   const found = tokenHolder(ctx, sha256Hex(secret));
   if (!found || found.disabled) return null;
+  if ((found.kind === "web") !== (carrier === "cookie")) return null;
   const now = ctx.now();
+  if (found.expiresAt && Date.parse(found.expiresAt) <= now.getTime()) return null;
   const lastUsed = found.lastUsedAt ? Date.parse(found.lastUsedAt) : 0;
   if (now.getTime() - lastUsed > LAST_USED_GRANULARITY_MS) {
     markTokenUsed(ctx, found.tokenId, now.toISOString());

@@ -11,6 +11,7 @@
  * Then the account goes with everything that references it (tokens and sessions, memberships,
  * idempotency keys), and a deletion record without personal data remains.
  */
+import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmation";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { otherActiveAdmins, userById } from "../../db/repositories/accounts";
 import {
@@ -118,8 +119,9 @@ function brokerHeir(ctx: ServiceContext, id: string, leaving: string) {
 export function deleteOwnAccount(ctx: ServiceContext, userId: string, input: { confirm: string; sharedWork?: SharedWork }) {
   const user = userById(ctx, userId);
   if (!user) throw notFound("user");
-  if (input.confirm.trim().toLowerCase() !== user.email) {
-    throw invalid("confirmation_mismatch", "Type your e-mail address to confirm that your account should be deleted.", [{ path: ["confirm"], message: "does not match your e-mail address" }]);
+  if (input.confirm.trim().toLowerCase() !== deletionConfirmation(user)) {
+    const what = user.email ? "e-mail address" : "name";
+    throw invalid("confirmation_mismatch", `Type your ${what} to confirm that your account should be deleted.`, [{ path: ["confirm"], message: `does not match your ${what}` }]);
   }
   return deleteAccount(ctx, userId, { sharedWork: input.sharedWork ?? "handOver" }, { kind: "self" });
 }

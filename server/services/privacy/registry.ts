@@ -89,6 +89,28 @@ const AUDIT: Purpose = {
   seenBy: { nl: "De beheerders.", en: "The administrators." },
 };
 
+const IDENTITY: Purpose = {
+  why: {
+    nl: "Je aanmelden met je schoolaccount (Entree, SURFconext, Microsoft, Google) en je in je school of opleiding plaatsen. De aanbieder geeft een pseudoniem; een e-mailadres alleen als die het meestuurt.",
+    en: "To sign you in with your school account (Entree, SURFconext, Microsoft, Google) and place you in your school or institute. The provider gives a pseudonym; an e-mail address only when it sends one.",
+  },
+  kept: always({ nl: "Zolang je account bestaat, of tot je de koppeling verwijdert.", en: "As long as your account exists, or until you remove the link." }),
+  seenBy: { nl: "Jij en de beheerders.", en: "You and the administrators." },
+};
+const SIGN_IN_FLOW: Purpose = {
+  why: { nl: "Een aanmelding bij je schoolaccount afmaken, en alleen die ene keer.", en: "To finish a sign-in with your school account, once only." },
+  kept: always({ nl: "Tot de aanmelding klaar is, hooguit tien minuten.", en: "Until the sign-in finishes, ten minutes at most." }),
+  seenBy: { nl: "Niemand.", en: "No one." },
+};
+const ONE_TIME_CODE: Purpose = {
+  why: {
+    nl: "Een eenmalige code: om de extensie aan te melden, of een herstellink voor je wachtwoord die een beheerder maakte. Alleen een hash.",
+    en: "A one-time code: to sign the extension in, or a password-reset link an administrator made. A hash only.",
+  },
+  kept: always({ nl: "Tot de code gebruikt is of verloopt (minuten voor de extensie, hooguit dagen voor een herstellink).", en: "Until the code is used or expires (minutes for the extension, days at most for a reset link)." }),
+  seenBy: { nl: "Niemand.", en: "No one." },
+};
+
 interface TableEntry {
   personal: Record<string, Purpose>;
   /** Columns that say nothing about a person. */
@@ -100,11 +122,20 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     personal: { id: ACCOUNT, name: NAME, display_name: NAME, email: ACCOUNT, password_hash: SECRET, roles: ACCOUNT, disabled: ACCOUNT, created_at: ACCOUNT, updated_at: ACCOUNT },
     other: [],
   },
-  tokens: { personal: { user_id: SESSION, name: SESSION, kind: SESSION, secret_hash: SECRET, created_at: SESSION, last_used_at: SESSION }, other: ["id"] },
-  besturen: { personal: {}, other: ["id", "name", "created_at"] },
-  schools: { personal: {}, other: ["id", "name", "sector", "region", "bestuur_id", "created_at"] },
+  tokens: { personal: { user_id: SESSION, name: SESSION, kind: SESSION, secret_hash: SECRET, created_at: SESSION, last_used_at: SESSION, expires_at: SESSION }, other: ["id"] },
+  identities: {
+    personal: { user_id: IDENTITY, provider: IDENTITY, issuer: IDENTITY, subject: IDENTITY, email: IDENTITY, organisation: IDENTITY, created_at: IDENTITY, last_used_at: IDENTITY },
+    other: ["id"],
+  },
+  sign_in_flows: {
+    personal: { user_id: SIGN_IN_FLOW, created_at: SIGN_IN_FLOW },
+    other: ["state_hash", "provider", "code_verifier", "nonce", "purpose", "return_to", "expires_at"],
+  },
+  one_time_codes: { personal: { user_id: ONE_TIME_CODE, created_by: ONE_TIME_CODE, created_at: ONE_TIME_CODE, code_hash: ONE_TIME_CODE }, other: ["purpose", "expires_at"] },
+  besturen: { personal: {}, other: ["id", "name", "entra_tenants", "google_domains", "created_at"] },
+  schools: { personal: {}, other: ["id", "name", "sector", "region", "bestuur_id", "brin_codes", "entra_tenants", "google_domains", "created_at"] },
   school_members: { personal: { user_id: MEMBERSHIP, role: MEMBERSHIP, created_at: MEMBERSHIP }, other: ["school_id"] },
-  institutes: { personal: {}, other: ["id", "name", "kind", "created_at"] },
+  institutes: { personal: {}, other: ["id", "name", "kind", "domains", "created_at"] },
   institute_members: { personal: { user_id: MEMBERSHIP, role: MEMBERSHIP, created_at: MEMBERSHIP }, other: ["institute_id"] },
   communities: { personal: {}, other: ["id", "name", "kind", "description", "open", "created_at"] },
   community_members: { personal: { user_id: MEMBERSHIP, role: MEMBERSHIP, created_at: MEMBERSHIP }, other: ["community_id"] },

@@ -21,6 +21,7 @@ const nl = {
   "myData.handOver": "Laten staan voor mijn collega's, als ‘bewaard door een oud-collega’",
   "myData.remove": "Ook verwijderen",
   "myData.confirmLabel": "Typ je e-mailadres ({email}) om te bevestigen",
+  "myData.confirmLabelName": "Typ je naam ({email}) om te bevestigen",
   "myData.deleteNow": "Account definitief verwijderen",
   "myData.deleted": "Je account is verwijderd. Je bent afgemeld.",
 } as const;
@@ -47,6 +48,7 @@ const en: Record<keyof typeof nl, string> = {
   "myData.handOver": "Leave it for my colleagues, as ‘saved by a former colleague’",
   "myData.remove": "Delete it too",
   "myData.confirmLabel": "Type your e-mail address ({email}) to confirm",
+  "myData.confirmLabelName": "Type your name ({email}) to confirm",
   "myData.deleteNow": "Delete account for good",
   "myData.deleted": "Your account was deleted. You are signed out.",
 };

@@ -84,6 +84,7 @@ const nl = {
   "options.signingIn": "Bezig met aanmelden…",
   "options.signOut": "Afmelden",
   "options.signedInAs": "Aangemeld als {name} ({email})",
+  "options.signedInAsName": "Aangemeld als {name}",
   "options.passwordNotStored": "Je wachtwoord wordt niet bewaard; de extensie krijgt een eigen sleutel die je hier intrekt door af te melden.",
   "options.language": "Taal",
   "options.defaultVisibility": "Standaard kring voor nieuwe clips",
@@ -230,6 +231,7 @@ const en: Record<keyof typeof nl, string> = {
   "options.signingIn": "Signing in…",
   "options.signOut": "Sign out",
   "options.signedInAs": "Signed in as {name} ({email})",
+  "options.signedInAsName": "Signed in as {name}",
   "options.passwordNotStored":
     "Your password is not stored; the extension gets its own key, which signing out revokes.",
   "options.language": "Language",
