@@ -49,12 +49,16 @@ export function safeNext(next: unknown): string {
   return next;
 }
 
-/** The browser says the request comes from another site (Sec-Fetch-Site, else Origin). */
+/**
+ * The browser says the request comes from another site. Sec-Fetch-Site decides when sent (every current
+ * browser does). Origin only when it is not: our pages are served with `Referrer-Policy: no-referrer`, under
+ * which a browser sends `Origin: null` with its own same-origin form posts, so "null" proves nothing here.
+ */
 export function isCrossSite(c: Context<AppEnv>): boolean {
   const site = c.req.header("Sec-Fetch-Site");
-  if (site !== undefined && site !== "same-origin" && site !== "none") return true;
+  if (site !== undefined) return site !== "same-origin" && site !== "none";
   const origin = c.req.header("Origin");
-  return origin !== undefined && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
+  return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
 }
 
 const wantsHtml = (c: Context<AppEnv>) => (c.req.header("Accept") ?? "").includes("text/html");
@@ -64,7 +68,6 @@ export function accountPageHeaders(c: Context<AppEnv>) {
   c.header("Content-Security-Policy", FORM_PAGE_CSP);
   c.header("Cache-Control", "private, no-store");
   c.header("Vary", "Cookie, Accept-Language");
-  c.header("Referrer-Policy", "no-referrer");
 }
 
 export const pageLanguageOf = (c: Context<AppEnv>): Language => pickLanguage(PageLang.parse(c.req.query("lang")), c.req.header("Accept-Language"));
