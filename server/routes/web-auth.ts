@@ -61,7 +61,22 @@ export function isCrossSite(c: Context<AppEnv>): boolean {
   return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
 }
 
-const wantsHtml = (c: Context<AppEnv>) => (c.req.header("Accept") ?? "").includes("text/html");
+const QVALUE = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/;
+
+/**
+ * Whether the client asks for a page: text/html named in Accept with a valid, non-zero weight (as every
+ * browser's navigation does). A range with a malformed weight (`q=9`, `q=foo`) is no request at all.
+ */
+export function acceptsHtml(accept: string | undefined): boolean {
+  return (accept ?? "").split(",").some((range) => {
+    const [type = "", ...params] = range.split(";").map((part) => part.trim().toLowerCase());
+    if (type !== "text/html" && type !== "application/xhtml+xml") return false;
+    const q = params.find((p) => p.startsWith("q="))?.slice(2);
+    return q === undefined || (QVALUE.test(q) && Number(q) > 0);
+  });
+}
+
+const wantsHtml = (c: Context<AppEnv>) => acceptsHtml(c.req.header("Accept"));
 
 /** Personal pages: never kept by a shared cache, never shown for another cookie or language. */
 export function accountPageHeaders(c: Context<AppEnv>) {

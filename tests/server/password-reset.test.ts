@@ -120,3 +120,23 @@ describe("/reset/<code>", () => {
     }
   });
 });
+
+describe("who gets a page", () => {
+  it("answers browsers' Accept headers with a page, and malformed or non-HTML ones with the contract's error", async () => {
+    const unknown = "/reset/kpr_bestaatniet0000000000000000000000000000000";
+    const cases: [string, string][] = [
+      ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html; charset=UTF-8"],
+      ["application/xhtml+xml", "text/html; charset=UTF-8"],
+      ["text/html;q=0.5, application/json", "text/html; charset=UTF-8"],
+      ["*/*;q=foo, text/html;q=9", "application/json"],
+      ["text/html;q=0", "application/json"],
+      ["application/json", "application/json"],
+      ["*/*", "application/json"],
+    ];
+    for (const [accept, type] of cases) {
+      const res = await fetch(`${server.url}${unknown}`, { headers: { Accept: accept } });
+      expect(res.status, accept).toBe(404);
+      expect(res.headers.get("Content-Type"), accept).toBe(type);
+    }
+  });
+});
