@@ -113,7 +113,7 @@ export function AccountPage({ data }: { data: AccountPageData }) {
               {s.lastUsedAt ? ` · ${t("me.session.lastUsed", { date: when(lang, s.lastUsedAt) })}` : ""}
               {s.expiresAt ? ` · ${t("me.session.expires", { date: when(lang, s.expiresAt) })}` : ""}
             </span>
-            <form method="post" action={`/me/sessions/${encodeURIComponent(s.id)}/end`}>
+            <form method="post" action={`/me/sessions/${encodeURIComponent(s.id)}/end?lang=${lang}`}>
               <Csrf value={csrf} />
               <button type="submit">
                 {t("me.session.end")}
@@ -127,7 +127,7 @@ export function AccountPage({ data }: { data: AccountPageData }) {
       {data.hasPassword ? (
         <section aria-labelledby="password">
           <h2 id="password">{t("me.password")}</h2>
-          <form method="post" action="/me/password">
+          <form method="post" action={`/me/password?lang=${lang}`}>
             <Csrf value={csrf} />
             <input type="text" name="username" autocomplete="username" value={user.email ?? ""} hidden />
             <p>
@@ -165,7 +165,7 @@ export function AccountPage({ data }: { data: AccountPageData }) {
       </ul>
 
       <h2>{t("me.signOut")}</h2>
-      <SignOutForm csrf={csrf} t={t} />
+      <SignOutForm csrf={csrf} t={t} lang={lang} />
     </Layout>
   );
 }

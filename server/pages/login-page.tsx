@@ -35,9 +35,9 @@ export function Message({ kind, children }: { kind: "alert" | "status"; children
   );
 }
 
-export function SignOutForm({ csrf, t }: { csrf: string; t: AccountT }) {
+export function SignOutForm({ csrf, t, lang }: { csrf: string; t: AccountT; lang: Language }) {
   return (
-    <form method="post" action="/logout">
+    <form method="post" action={`/logout?lang=${lang}`}>
       <input type="hidden" name="_csrf" value={csrf} />
       <button type="submit">{t("logout.submit")}</button>
     </form>
@@ -72,7 +72,7 @@ export function LoginPage({ data }: { data: LoginPageData }) {
             {" · "}
             <a href="/me">{t("login.myAccount")}</a>
           </p>
-          <SignOutForm csrf={data.signedIn.csrf} t={t} />
+          <SignOutForm csrf={data.signedIn.csrf} t={t} lang={data.lang} />
         </>
       ) : (
         <>
@@ -91,7 +91,7 @@ export function LoginPage({ data }: { data: LoginPageData }) {
           ) : null}
           <section aria-labelledby="password-sign-in">
             <h2 id="password-sign-in">{t("login.password")}</h2>
-            <form method="post" action="/login">
+            <form method="post" action={`/login?lang=${data.lang}`}>
               <input type="hidden" name="next" value={data.next} />
               <p>
                 <label for="email">{t("login.email")}</label>

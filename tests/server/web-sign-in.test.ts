@@ -268,7 +268,7 @@ describe("a person's sessions and devices", () => {
     const page = await res.text();
     expect(page).toContain("De Regenboog <span class=\"muted\">(member)</span>");
     expect(page).toContain("PLG Meertaligheid <span class=\"muted\">(member)</span>");
-    expect(page).toContain(`action="/me/sessions/${anna.sessionId}/end"`);
+    expect(page).toContain(`action="/me/sessions/${anna.sessionId}/end?lang=en"`);
     expect(page).toContain('<a href="/api/v1/me/export?format=csv">');
     expect(page).toContain('action="/auth/oidc/entree/link"');
     expect(page).toContain("Link another school account: Entree");
