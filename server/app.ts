@@ -21,6 +21,9 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
+import { webAuthRoutes } from "./routes/web-auth";
+import { sessionRoutes } from "./routes/sessions";
+import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/password-reset";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -81,11 +84,15 @@ export function createApp(deps: AppDependencies) {
     .route("/", itemRoutes)
     .route("/", bundleRoutes)
     .route("/", offerRoutes)
-    .route("/", subscriptionRoutes);
+    .route("/", subscriptionRoutes)
+    .route("/", sessionRoutes)
+    .route("/", passwordResetAdminRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
   app.route("/", homeRoutes);
+  app.route("/", webAuthRoutes);
+  app.route("/", passwordResetPageRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -31,7 +31,8 @@ export const bundlePageRoutes = new Hono<AppEnv>().get(
       countAsOpened: c.req.method !== "HEAD",
     });
     c.header("Content-Security-Policy", PAGE_CSP);
-    c.header("Vary", "Accept-Language, Authorization");
+    // The session cookie decides what a network bundle shows, as a bearer token does.
+    c.header("Vary", "Accept-Language, Authorization, Cookie");
     if (!view) {
       c.header("Cache-Control", "no-store");
       return c.html(renderBundleNotFound(lang), 404);

@@ -116,3 +116,26 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditLogResponse = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });
+
+/** One place a person is signed in: a browser (`web`), a device such as the extension (`login`), or a named API token. */
+export const SessionView = z.object({
+  id: z.string(),
+  kind: z.enum(["web", "login", "api"]),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  /** Web sessions end at this time; other tokens end by retention or revocation (null). */
+  expiresAt: z.string().nullable(),
+  /** The session or token this request was made with. */
+  current: z.boolean(),
+});
+export const SessionsResponse = z.object({ sessions: z.array(SessionView) });
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** A one-time password reset link, for the administrator to hand over until Knooppunt sends mail. */
+export const PasswordResetLinkResponse = z.object({ url: z.string(), expiresAt: z.string() });
