@@ -21,6 +21,8 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
+import { identityRoutes } from "./routes/identities";
+import { signInRoutes } from "./routes/sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -81,11 +83,13 @@ export function createApp(deps: AppDependencies) {
     .route("/", itemRoutes)
     .route("/", bundleRoutes)
     .route("/", offerRoutes)
-    .route("/", subscriptionRoutes);
+    .route("/", subscriptionRoutes)
+    .route("/", identityRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
   app.route("/", homeRoutes);
+  app.route("/", signInRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }
