@@ -70,4 +70,109 @@ describe("a first sign-in with a school account", () => {
     const after = census(world.server);
     expect(after).toEqual({ users: before.users + 1, identities: before.identities + 1, tokens: before.tokens + 1, schoolMembers: before.schoolMembers + 1 });
   });
+
+  it("SURFconext: makes the person with the e-mail address SURFconext vouches for, in the institute of the home organisation", async () => {
+    const { response, jar } = await signInOverHttp(world.server, "surf", "surf-docent");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe("/");
+    const me = await meWithCookie(world.server, jar);
+    expect(me.body.user.name).toBe("Petra Jansen");
+    expect(me.body.user.email).toBe("p.jansen@pabo.example.nl");
+    expect(me.body.schools).toEqual([]);
+    expect(me.body.institutes).toEqual([{ id: ids.pabo, name: "Pabo Voorbeeld", role: "member" }]);
+    expect(me.body.identities.map((i: any) => [i.provider, i.family, i.email, i.organisation])).toEqual([["surf", "surfconext", "p.jansen@pabo.example.nl", "pabo.example.nl"]]);
+  });
+
+  it("Entra: a tenant registered for a bestuur of several schools asks the person to choose; the choice makes them a member there", async () => {
+    const { response, jar } = await signInOverHttp(world.server, "microsoft", "entra-pairwise-1", new CookieJar(), "/privacy");
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe("/auth/choose-school?returnTo=%2Fprivacy");
+    const me = await meWithCookie(world.server, jar);
+    expect(me.body.user.name).toBe("Karin Bos");
+    // Entra's e-mail claim is whatever the tenant set: shown with the identity, never put on the account.
+    expect(me.body.user.email).toBe(null);
+    expect(me.body.schools).toEqual([]);
+    expect(me.body.identities[0].organisation).toBe(TENANT);
+
+    const page = await jar.fetch(`${world.server.url}/auth/choose-school?returnTo=%2Fprivacy&lang=nl`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Kies je school");
+    expect([...html.matchAll(/<label for="school-[^"]+">([^<]+)<\/label>/g)].map((m) => m[1])).toEqual(["Kempenschool Oost", "Kempenschool West"]);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+
+    const chosen = await jar.fetch(`${world.server.url}/auth/choose-school`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: world.server.url },
+      body: new URLSearchParams({ _csrf: csrf, schoolId: ids.kempen2!, returnTo: "/privacy" }).toString(),
+    });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get("Location")).toBe("/privacy");
+    expect((await meWithCookie(world.server, jar)).body.schools).toEqual([{ id: ids.kempen2, name: "Kempenschool West", role: "member" }]);
+
+    // A school outside the bestuur is not there to choose, and without the CSRF token nothing is joined.
+    const elsewhere = await jar.fetch(`${world.server.url}/auth/choose-school`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: csrf, schoolId: ids.regenboog! }).toString(),
+    });
+    expect(elsewhere.status).toBe(404);
+    const forged = await jar.fetch(`${world.server.url}/auth/choose-school`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ schoolId: ids.kempen1! }).toString(),
+    });
+    expect(forged.status).toBe(403);
+    expect((await meWithCookie(world.server, jar)).body.schools).toEqual([{ id: ids.kempen2, name: "Kempenschool West", role: "member" }]);
+
+    // Signing in again asks nothing more: the person is in one of the bestuur's schools.
+    const again = await signInOverHttp(world.server, "microsoft", "entra-pairwise-1");
+    expect(again.response.headers.get("Location")).toBe("/");
+  });
+
+  it("Google: a Workspace domain registered for a school places the person there with the verified address", async () => {
+    const { response, jar } = await signInOverHttp(world.server, "google", "google-1001");
+    expect(response.status).toBe(303);
+    const me = await meWithCookie(world.server, jar);
+    expect(me.body.user).toEqual({ id: me.body.user.id, name: "Lotte Visser", email: "lotte@montessori-noord.nl", roles: [] });
+    expect(me.body.schools).toEqual([{ id: ids.montessori, name: "Montessori Noord", role: "member" }]);
+  });
+
+  it("Google: a personal Gmail account (no hd) names no school and, with unmatched: network, gets an account in no school", async () => {
+    const { response, jar } = await signInOverHttp(world.server, "google", "google-1002");
+    expect(response.status).toBe(303);
+    const me = await meWithCookie(world.server, jar);
+    expect(me.body.schools).toEqual([]);
+    expect(me.body.institutes).toEqual([]);
+    expect(me.body.identities[0].organisation).toBe(null);
+  });
+
+  it("Entree: an unknown BRIN with unmatched: network makes the person in no school; the provider's name or 'Collega' becomes theirs", async () => {
+    const { response, jar } = await signInOverHttp(world.server, "entree", "entree-meester-ali");
+    expect(response.status).toBe(303);
+    const me = await meWithCookie(world.server, jar);
+    expect(me.body.user.name).toBe("Ali Yilmaz");
+    expect(me.body.schools).toEqual([]);
+    expect(me.body.identities[0].organisation).toBe("99ZZ");
+  });
+});
+
+describe("refused sign-ins create nothing", () => {
+  it("an unknown BRIN at a provider set to unmatched: refuse gets a clear page", async () => {
+    const before = census(world.server);
+    const { response, body, session } = await signInOverHttp(world.server, "entree-strict", "entree-onbekend");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
+    expect(body).toContain('data-problem="unmatched"');
+    expect(session).toBe(undefined);
+    expect(census(world.server)).toEqual(before);
+  });
+
+  it("a pupil's Entree account is refused before anything about them is stored", async () => {
+    const before = census(world.server);
+    const { response, body } = await signInOverHttp(world.server, "entree", "entree-leerling", new CookieJar());
+    expect(response.status).toBe(403);
+    expect(body).toContain('data-problem="pupil"');
+    expect(census(world.server)).toEqual(before);
+  });
 });
