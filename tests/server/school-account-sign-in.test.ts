@@ -157,6 +157,27 @@ describe("a first sign-in with a school account", () => {
   });
 });
 
+describe("what the person sees of their school account", () => {
+  it("their export lists the identity with issuer and subject, as the provider named it", async () => {
+    const { jar } = await signInOverHttp(world.server, "entree", "entree-juf-sanne");
+    const response = await jar.fetch(`${world.server.url}/api/v1/me/export`);
+    expect(response.status).toBe(200);
+    const data = await response.json();
+    expect(data.identities).toEqual([
+      {
+        id: data.identities[0].id,
+        provider: "entree",
+        issuer: world.providers.entree!.issuer,
+        subject: "entree-juf-sanne",
+        email: null,
+        organisation: "12AB",
+        createdAt: data.identities[0].createdAt,
+        lastUsedAt: data.identities[0].lastUsedAt,
+      },
+    ]);
+  });
+});
+
 describe("refused sign-ins create nothing", () => {
   it("an unknown BRIN at a provider set to unmatched: refuse gets a clear page", async () => {
     const before = census(world.server);
