@@ -27,7 +27,6 @@ const providerById = (c: Context<AppEnv>, id: string) => c.var.deps.signInProvid
 function pageHeaders(c: Context<AppEnv>, csp: string) {
   c.header("Content-Security-Policy", csp);
   c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
 }
 
 function problemPage(c: Context<AppEnv>, kind: SignInProblemKind, provider: SignInProviderSettings | null) {
