@@ -24,6 +24,8 @@ import { themeRoutes } from "./routes/themes";
 import { webAuthRoutes } from "./routes/web-auth";
 import { sessionRoutes } from "./routes/sessions";
 import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/password-reset";
+import { identityRoutes } from "./routes/identities";
+import { signInRoutes } from "./routes/sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -86,13 +88,15 @@ export function createApp(deps: AppDependencies) {
     .route("/", offerRoutes)
     .route("/", subscriptionRoutes)
     .route("/", sessionRoutes)
-    .route("/", passwordResetAdminRoutes);
+    .route("/", passwordResetAdminRoutes)
+    .route("/", identityRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
   app.route("/", homeRoutes);
   app.route("/", webAuthRoutes);
   app.route("/", passwordResetPageRoutes);
+  app.route("/", signInRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DEFAULT_OFFER_KEY_DAYS } from "./core/context";
+import { SignInProvidersSettings, type SignInProviderSettings } from "./services/sign-in/providers";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -42,10 +44,16 @@ const EnvSchema = z
     RETENTION_SESSION_DAYS: days(RETENTION_DEFAULTS.sessionDays),
     RETENTION_API_TOKEN_DAYS: days(RETENTION_DEFAULTS.apiTokenDays),
     RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
+    SIGN_IN_PROVIDERS: z.string().optional(),
+    SIGN_IN_PROVIDERS_FILE: z.string().optional(),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
     path: ["KNOOPPUNT_ADMIN_PASSWORD"],
+  })
+  .refine((env) => !(env.SIGN_IN_PROVIDERS?.trim() && env.SIGN_IN_PROVIDERS_FILE?.trim()), {
+    message: "set SIGN_IN_PROVIDERS or SIGN_IN_PROVIDERS_FILE, not both",
+    path: ["SIGN_IN_PROVIDERS_FILE"],
   });
 
 export interface ServerConfig {
@@ -61,9 +69,38 @@ export interface ServerConfig {
   /** How long an offer's capability key opens its bundle version, counted from when the key was issued. */
   offerKeyDays: number;
   retention: RetentionSettings;
+  /** The school-account providers (SIGN_IN_PROVIDERS or SIGN_IN_PROVIDERS_FILE); none: password sign-in only. */
+  signInProviders: SignInProviderSettings[];
 }
 
 export class ConfigError extends Error {}
+
+const fail = (lines: string[]) => new ConfigError(`Knooppunt cannot start; fix these settings:\n${lines.join("\n")}`);
+
+/** The providers from a JSON array in the environment or in a file; a wrong one names the setting and the field. */
+function signInProvidersFrom(inline: string | undefined, file: string | undefined): SignInProviderSettings[] {
+  const setting = inline?.trim() ? "SIGN_IN_PROVIDERS" : file?.trim() ? "SIGN_IN_PROVIDERS_FILE" : null;
+  if (!setting) return [];
+  let text = inline ?? "";
+  if (setting === "SIGN_IN_PROVIDERS_FILE") {
+    try {
+      text = readFileSync(file!.trim(), "utf8");
+    } catch (error) {
+      throw fail([`  SIGN_IN_PROVIDERS_FILE: cannot read ${file!.trim()} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw fail([`  ${setting}: is not valid JSON (${(error as Error).message})`]);
+  }
+  const parsed = SignInProvidersSettings.safeParse(json);
+  if (!parsed.success) {
+    throw fail(parsed.error.issues.map((issue) => `  ${setting}${issue.path.map((part) => `[${JSON.stringify(part)}]`).join("")}: ${issue.message}`));
+  }
+  return parsed.data;
+}
 
 /**
  * The demo network's sign-ins, an administrator's among them, are printed in the README. A configured
@@ -81,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     throw new ConfigError(`Knooppunt cannot start; fix these settings:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const signInProviders = signInProvidersFrom(e.SIGN_IN_PROVIDERS, e.SIGN_IN_PROVIDERS_FILE);
   const publicUrl = e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, "") : null;
   return {
     port: e.PORT,
@@ -93,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     webhookAllowHosts: e.WEBHOOK_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     offerKeyDays: e.OFFER_KEY_DAYS,
     retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
+    signInProviders,
   };
 }
 

@@ -26,7 +26,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "retention"> {
+export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "retention" | "signInProviders"> {
   /** OFFER_KEY_DAYS; the default (a year) when absent. */
   offerKeyDays?: number;
   /** Absent: the defaults, as without RETENTION_* settings. */

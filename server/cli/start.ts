@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseUnavailableError, startServer } from "../server";
+import { redirectUriFor } from "../services/sign-in/flows";
 
 /** What went wrong with the database file, in Dutch and in English, from SQLite's or the file system's error code. */
 function databaseProblem(cause: unknown): [nl: string, en: string] {
@@ -72,6 +73,13 @@ async function main() {
     for (const p of server.demo.people) lines.push(`  ${p.roleLabel.padEnd(40)} ${p.email.padEnd(36)} ${p.password}`);
   } else if (!config.demo) {
     lines.push("", "Zonder demonetwerk / without the demo network (KNOOPPUNT_DEMO=1 seeds it).");
+  }
+  if (config.signInProviders.length) {
+    // Operators register exactly these addresses with Entree, SURFconext, Entra ID or Google (README).
+    lines.push("", "Inloggen met schoolaccount / school-account sign-in:");
+    for (const p of config.signInProviders) {
+      lines.push(`  ${p.id} (${p.family}) ${p.issuer}`, `    Redirect URI: ${redirectUriFor(config.publicUrl ?? server.url, p.id)}`);
+    }
   }
   lines.push("", "Stop met Ctrl+C / stop with Ctrl+C.", "");
   console.log(lines.join("\n"));

@@ -59,7 +59,9 @@ export const requireCsrf = createMiddleware<AppEnv>(async (c, next) => {
   if (!secret || c.req.header("Authorization")) return next();
   const site = c.req.header("Sec-Fetch-Site");
   const origin = c.req.header("Origin");
-  const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin);
+  // Under the pages' `Referrer-Policy: no-referrer` a browser sends `Origin: null` with its own site's
+  // form posts: that says nothing about where the form came from, so Sec-Fetch-Site and the token decide.
+  const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin);
   let sent = c.req.header("X-CSRF-Token");
   if (!sent && /^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "")) {
     const form = await c.req.parseBody();

@@ -39,7 +39,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get("/me", doc({ tag: "auth", summary: "The caller with their schools and communities", responses: { 200: { description: "Me", schema: MeResponse } } }), requireUser, (c) => {
-    return c.json(meView(c.var.ctx, c.var.viewer));
+    return c.json(meView(c.var.ctx, c.var.viewer, c.var.deps.signInProviders));
   })
   .get("/tokens", doc({ tag: "auth", summary: "The caller's tokens", responses: { 200: { description: "Tokens", schema: TokensResponse } } }), requireUser, (c) => {
     const viewer = c.var.viewer;

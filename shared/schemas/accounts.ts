@@ -30,6 +30,24 @@ export const MeResponse = z.object({
   displayName: z.string().nullable().optional(),
   /** How readers without an account see the person now (the chosen name, else first name and school). */
   publicName: z.string().optional(),
+  /** The school accounts the person signs in with (issue #13). */
+  identities: z
+    .array(
+      z.object({
+        id: z.string(),
+        /** The operator's id of the provider (SIGN_IN_PROVIDERS). */
+        provider: z.string(),
+        /** How the provider's claims are read; null when the provider is no longer configured. */
+        family: z.enum(["entree", "surfconext", "entra", "google"]).nullable(),
+        /** As the provider last said; never used to find anyone. */
+        email: z.string().nullable(),
+        /** The organisation the claims named at the last sign-in (BRIN code, domain, tenant). */
+        organisation: z.string().nullable(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
@@ -139,3 +157,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 /** A one-time password reset link, for the administrator to hand over until Knooppunt sends mail. */
 export const PasswordResetLinkResponse = z.object({ url: z.string(), expiresAt: z.string() });
+/** One school account of the person's, as /me lists it. */
+export const IdentityView = MeResponse.shape.identities.unwrap().element;
+export type IdentityView = z.infer<typeof IdentityView>;
+export const IdentityIdParam = z.object({ id: z.string().min(1).max(100) });

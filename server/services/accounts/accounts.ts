@@ -29,6 +29,8 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "../../core/pass
 import type { SignedInViewer } from "../../core/viewer";
 import { replaceFeedTokenOfFormerCoordinator } from "../schools/subscriptions";
 import { publicName } from "./public-name";
+import { identityViews } from "../sign-in/people";
+import type { SignInProviderSettings } from "../sign-in/providers";
 
 export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
 
@@ -185,7 +187,7 @@ export async function ensureAdmin(ctx: ServiceContext, email: string, password: 
 }
 
 /** What /me answers: the person, their memberships, and how others see their name. */
-export function meView(ctx: ServiceContext, viewer: SignedInViewer) {
+export function meView(ctx: ServiceContext, viewer: SignedInViewer, signInProviders: readonly SignInProviderSettings[] = []) {
   const { user, schools, communities } = viewer;
   return {
     user,
@@ -194,6 +196,7 @@ export function meView(ctx: ServiceContext, viewer: SignedInViewer) {
     institutes: institutesOf(ctx, user.id),
     displayName: userById(ctx, user.id)?.displayName ?? null,
     publicName: publicName(ctx, user.id, "public"),
+    identities: identityViews(ctx, user.id, signInProviders),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { itemRows } from "../../db/repositories/library/items";
 import { tokensOf, userById } from "../../db/repositories/accounts";
+import { identitiesOf } from "../../db/repositories/identities";
 import { communitiesOf, institutesOf, schoolsOf } from "../../db/repositories/memberships";
 import { bundleItemsOf, curatedBundlesOf, offersOf, savesOf, webhooksCreatedBy } from "../../db/repositories/personal-data/export";
 import { isoNow, type ServiceContext } from "../../core/context";
@@ -55,8 +56,8 @@ export function exportPersonalData(ctx: ServiceContext, userId: string) {
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
     },
-    // Sign-in through a school's identity provider will add entries here; password sign-in has none.
-    identities: [] as { provider: string; subject: string }[],
+    // The school accounts the person signs in with; password sign-in has none.
+    identities: identitiesOf(ctx, userId).map(({ userId: _owner, ...identity }) => identity),
     memberships: { schools: schoolsOf(ctx, userId), institutes: institutesOf(ctx, userId), communities: communitiesOf(ctx, userId) },
     saves: exportedSaves(ctx, userId, own),
     bundles: bundles.map((b) => ({

@@ -31,6 +31,10 @@ export const SignInProvidersSettings = z.array(SignInProviderSettings).superRefi
   list.forEach((p, i) => {
     if (seen.has(p.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `the id "${p.id}" is used twice` });
     seen.add(p.id);
+    // A sign-in over plain http could be read and changed on the way; only a provider on this machine (tests, a trial) may use it.
+    if (!issuerIsHttps(p.issuer) && !issuerIsLoopback(p.issuer)) {
+      ctx.addIssue({ code: "custom", path: [i, "issuer"], message: "must be an https URL (http only for a provider on this machine)" });
+    }
   });
 });
 
@@ -38,3 +42,21 @@ const FAMILY_NAMES: Record<ProviderFamily, string> = { entree: "Entree", surfcon
 
 export const providerLabel = (p: Pick<SignInProviderSettings, "family" | "label">, lang: "nl" | "en") =>
   p.label?.[lang] ?? (lang === "nl" ? `Inloggen met ${FAMILY_NAMES[p.family]}` : `Sign in with ${FAMILY_NAMES[p.family]}`);
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+export const issuerIsHttps = (issuer: string) => new URL(issuer).protocol === "https:";
+export const issuerIsLoopback = (issuer: string) => {
+  const host = new URL(issuer).hostname;
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+};
+
+/** Scopes asked for beside `openid` when the operator names none: what each family needs to find the person and their school. */
+export const DEFAULT_SCOPES: Record<ProviderFamily, string[]> = {
+  // Entree releases its attributes per service in its own registration; `profile` is what its OIDC interface names them by.
+  entree: ["profile"],
+  surfconext: ["profile", "email"],
+  entra: ["profile", "email"],
+  google: ["profile", "email"],
+};
+
+export const scopesOf = (p: SignInProviderSettings) => ["openid", ...(p.scopes ?? DEFAULT_SCOPES[p.family]).filter((s) => s !== "openid")].join(" ");
