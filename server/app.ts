@@ -21,6 +21,7 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
+import { deviceCodeRoutes, devicePageRoutes } from "./routes/device-sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -81,11 +82,13 @@ export function createApp(deps: AppDependencies) {
     .route("/", itemRoutes)
     .route("/", bundleRoutes)
     .route("/", offerRoutes)
-    .route("/", subscriptionRoutes);
+    .route("/", subscriptionRoutes)
+    .route("/", deviceCodeRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
   app.route("/", homeRoutes);
+  app.route("/", devicePageRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

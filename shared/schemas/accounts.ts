@@ -116,3 +116,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditLogResponse = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });
+
+/** The extension trades the one-time code from /auth/device for a device token (issue #13). */
+export const DeviceCodeExchangeRequest = z.object({
+  code: z.string().min(1).max(200),
+  deviceName: trimmed(100).min(1).optional(),
+});
+export type DeviceCodeExchangeRequest = z.infer<typeof DeviceCodeExchangeRequest>;
