@@ -123,6 +123,11 @@ export class KnooppuntApi {
     return data(this.v1.auth.login.$post({ json: { email, password, deviceName } }));
   }
 
+  /** Trades the one-time code the school-account sign-in sent back for this device's own token. */
+  exchangeCode(code: string, deviceName: string) {
+    return data(this.v1.auth.code.$post({ json: { code, deviceName } }));
+  }
+
   async logout() {
     await answer(this.v1.auth.logout.$post());
   }
