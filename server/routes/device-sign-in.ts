@@ -8,7 +8,7 @@ import { z } from "zod";
 import { pickLanguage } from "../../shared/i18n";
 import { DeviceCodeExchangeRequest, LoginResponse } from "../../shared/schemas";
 import type { Language } from "../../shared/vocabulary";
-import { DomainError, rateLimited } from "../core/errors";
+import { DomainError, invalid, rateLimited } from "../core/errors";
 import { authenticate, clientAddress } from "../http/auth";
 import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
@@ -46,6 +46,15 @@ function answerUrl(redirect: URL, answer: Record<string, string>) {
   return url.toString();
 }
 
+/**
+ * A person's browser, navigating, gets a page; a program (a script, the fuzzer, a proxy's health check)
+ * gets the contract's JSON error, as everywhere else. Browsers say which they are doing.
+ */
+const wantsPage = (c: Context<AppEnv>) => c.req.header("Sec-Fetch-Mode") === "navigate" || /^\s*text\/html/i.test(c.req.header("Accept") ?? "");
+
+const NOT_AN_EXTENSION = () =>
+  invalid("invalid_device_request", "redirect_uri must be an extension's redirect address (identity.getRedirectURL()), and state 1 to 200 URL-safe characters.");
+
 function problemPage(c: Context<AppEnv>, lang: Language, problem: "invalid" | "expired", status: 400 | 403) {
   c.header("Content-Security-Policy", PAGE_CSP);
   c.header("Cache-Control", "no-store");
@@ -57,7 +66,7 @@ const csrfOrPage = async (c: Context<AppEnv>, next: () => Promise<void>) => {
   try {
     await requireCsrf(c, async () => undefined);
   } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== "csrf_failed") throw error;
+    if (!(error instanceof DomainError) || error.code !== "csrf_failed" || !wantsPage(c)) throw error;
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const lang = pickLanguage(typeof body["lang"] === "string" ? body["lang"] : undefined, c.req.header("Accept-Language"));
     return problemPage(c, lang, "expired", 403);
@@ -82,7 +91,10 @@ export const devicePageRoutes = new Hono<AppEnv>()
       const query = c.req.valid("query");
       const lang = pickLanguage(query.lang, c.req.header("Accept-Language"));
       const request = extensionRequest(query);
-      if (!request) return problemPage(c, lang, "invalid", 400);
+      if (!request) {
+        if (!wantsPage(c)) throw NOT_AN_EXTENSION();
+        return problemPage(c, lang, "invalid", 400);
+      }
       const viewer = c.var.viewer;
       const token = csrfToken(c);
       if (viewer.kind !== "user" || !token) return toLogin(c, new URL(c.req.url));
@@ -127,7 +139,10 @@ export const devicePageRoutes = new Hono<AppEnv>()
       const form = c.req.valid("form");
       const lang = pickLanguage(form.lang, c.req.header("Accept-Language"));
       const request = extensionRequest(form);
-      if (!request) return problemPage(c, lang, "invalid", 400);
+      if (!request) {
+        if (!wantsPage(c)) throw NOT_AN_EXTENSION();
+        return problemPage(c, lang, "invalid", 400);
+      }
       const viewer = c.var.viewer;
       if (viewer.kind !== "user") {
         const again = new URL("/auth/device", c.req.url);

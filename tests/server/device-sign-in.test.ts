@@ -25,7 +25,7 @@ const devicePath = (redirectUri: string, state = STATE, extra = "") =>
 
 /** A browser's request: no redirects followed, the session's cookie when given, same-origin unless told. */
 function browserRequest(path: string, init: { session?: TestWebSession; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { "Sec-Fetch-Site": "same-origin", ...init.headers };
+  const headers: Record<string, string> = { Accept: "text/html,application/xhtml+xml", "Sec-Fetch-Site": "same-origin", ...init.headers };
   if (init.session) headers.Cookie = init.session.cookie;
   if (init.form) headers["Content-Type"] = "application/x-www-form-urlencoded";
   return fetch(`${server.url}${path}`, {
@@ -148,6 +148,10 @@ describe("the extension's sign-in page", () => {
     }
     const missing = await browserRequest("/auth/device", { session: anna });
     expect(missing.status).toBe(400);
+    // A program rather than a browser gets the contract's error instead of a page.
+    const program = await server.api("GET", devicePath("https://evil.nl/"));
+    expect(program.status).toBe(400);
+    expect(program.body.error.code).toBe("invalid_device_request");
     expect(deviceCodesInDatabase().length).toBe(before);
   });
 });
