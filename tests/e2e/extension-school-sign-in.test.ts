@@ -1,4 +1,6 @@
 /// <reference types="chrome" />
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
@@ -128,5 +130,34 @@ describe("signing the extension in with the school account", () => {
     await expect.poll(() => error.textContent().catch(() => null), { timeout: 30_000 }).toBe("Inloggen met je schoolaccount is afgebroken. Probeer het opnieuw wanneer je wilt.");
     expect(await storedSession()).toBeNull();
     await options.close();
+  }, 120_000);
+});
+
+describe("the confirmation page", () => {
+  it("is axe-clean in Dutch and English and reachable by keyboard in reading order", async () => {
+    await signInBrowserContext(browser.context, server, openTestWebSession(server, net.people.chris.id));
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+    const page = await browser.context.newPage();
+    const redirect = `https://${browser.extensionId}.chromiumapp.org/`;
+    for (const lang of ["nl", "en"]) {
+      await page.goto(`${server.url}/auth/device?redirect_uri=${encodeURIComponent(redirect)}&state=toegankelijk&lang=${lang}`);
+      // Evaluated through the debugging protocol, which the page's CSP (no scripts at all) does not govern.
+      await page.evaluate(axeSource);
+      const { violations, checked } = await page.evaluate(async () => {
+        type Rule = { id: string; nodes: unknown[] };
+        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe.run();
+        return { violations: result.violations.map((v) => `${v.id} (${v.nodes.length})`), checked: result.passes.map((p) => p.id) };
+      });
+      expect([lang, violations]).toEqual([lang, []]);
+      // axe did look: the rules about the form's button, the language and the heading passed.
+      expect(checked).toEqual(expect.arrayContaining(["button-name", "html-lang-valid", "page-has-heading-one"]));
+    }
+    const focused: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+    }
+    expect(focused).toEqual(["Knooppunt", "Nederlands", "Yes, sign in", "Cancel"]);
+    await page.close();
   }, 120_000);
 });
