@@ -21,7 +21,7 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
-import { deviceCodeRoutes, devicePageRoutes } from "./routes/device-sign-in";
+import { deviceCodeRoutes, devicePageRoutes } from "./routes/sign-in/device-sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {

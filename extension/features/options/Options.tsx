@@ -5,7 +5,7 @@ import { CircleChooser } from "../../components/CircleChooser";
 import { isKnooppunt, normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
-import { askForSignInCode } from "../../lib/school-sign-in";
+import { askForSignInCode } from "./school-sign-in";
 import { MyData } from "./MyData";
 import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 

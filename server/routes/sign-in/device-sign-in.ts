@@ -5,21 +5,21 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { pickLanguage } from "../../shared/i18n";
-import { DeviceCodeExchangeRequest, LoginResponse } from "../../shared/schemas";
-import type { Language } from "../../shared/vocabulary";
-import { DomainError, invalid, rateLimited } from "../core/errors";
-import { authenticate, clientAddress } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { hitInTurn } from "../http/rate-limiter";
-import { limitBody } from "../http/requests";
-import { csrfToken, requireCsrf } from "../http/session";
-import { valid } from "../http/validate";
-import { renderDeviceConfirmPage, renderDeviceProblemPage } from "../pages/device-page";
-import { FORM_PAGE_CSP, PAGE_CSP, PageLang } from "../pages/page-http";
-import { publicUser } from "../services/accounts/accounts";
-import { createDeviceCode, exchangeDeviceCode, extensionBrowser, extensionRedirectUrl } from "../services/accounts/device-codes";
+import { pickLanguage } from "../../../shared/i18n";
+import { DeviceCodeExchangeRequest, LoginResponse } from "../../../shared/schemas";
+import type { Language } from "../../../shared/vocabulary";
+import { DomainError, invalid, rateLimited } from "../../core/errors";
+import { authenticate, clientAddress } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { hitInTurn } from "../../http/rate-limiter";
+import { limitBody } from "../../http/requests";
+import { csrfToken, requireCsrf } from "../../http/session";
+import { valid } from "../../http/validate";
+import { renderDeviceConfirmPage, renderDeviceProblemPage } from "../../pages/device-page";
+import { FORM_PAGE_CSP, PAGE_CSP, PageLang } from "../../pages/page-http";
+import { publicUser } from "../../services/accounts/accounts";
+import { createDeviceCode, exchangeDeviceCode, extensionBrowser, extensionRedirectUrl } from "../../services/accounts/device-codes";
 
 /** What the extension sends back unchanged to tie the answer to its own request: short and URL-safe. */
 const State = z.string().regex(/^[A-Za-z0-9._~-]{1,200}$/);

@@ -6,7 +6,7 @@
  * ways of signing in keep the session through one path.
  */
 import { browser } from "#imports";
-import type { UiLanguage } from "../../shared/i18n";
+import type { UiLanguage } from "../../../shared/i18n";
 
 export type SchoolSignInAnswer =
   | { status: "code"; code: string }
