@@ -17,7 +17,8 @@ export default defineConfig({
     // tabs: the toolbar mark needs the URL of the tab in view. The host permissions cover the default local
     // server address only; a school's own server is reached through its CORS headers.
     // unlimitedStorage: a week offline with long pages must not fill the storage quota and lose clips.
-    permissions: ["storage", "unlimitedStorage", "activeTab", "scripting", "contextMenus", "notifications", "alarms", "tabs"],
+    // identity: the school-account sign-in runs in the browser's own sign-in window (launchWebAuthFlow).
+    permissions: ["storage", "unlimitedStorage", "activeTab", "scripting", "contextMenus", "notifications", "alarms", "tabs", "identity"],
     host_permissions: ["http://127.0.0.1/*", "http://localhost/*"],
     commands: {
       "save-page": {

@@ -26,6 +26,7 @@ import { sessionRoutes } from "./routes/sessions";
 import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/password-reset";
 import { identityRoutes } from "./routes/identities";
 import { signInRoutes } from "./routes/sign-in";
+import { deviceCodeRoutes, devicePageRoutes } from "./routes/sign-in/device-sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -89,7 +90,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", subscriptionRoutes)
     .route("/", sessionRoutes)
     .route("/", passwordResetAdminRoutes)
-    .route("/", identityRoutes);
+    .route("/", identityRoutes)
+    .route("/", deviceCodeRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
@@ -97,6 +99,7 @@ export function createApp(deps: AppDependencies) {
   app.route("/", webAuthRoutes);
   app.route("/", passwordResetPageRoutes);
   app.route("/", signInRoutes);
+  app.route("/", devicePageRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -45,7 +45,10 @@ const timedFetch: typeof fetch = async (input, init) => {
   const own = init?.signal ?? undefined;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    return await fetch(input, { ...init, signal: own ? AbortSignal.any([own, timeout]) : timeout });
+    // Identity travels in the bearer token only. With a web session open in the same browser, a cookie sent
+    // along would make a sign-in (which has no token yet) look like a cookie-authenticated write without a
+    // CSRF token, and the server would refuse it.
+    return await fetch(input, { ...init, credentials: "omit", signal: own ? AbortSignal.any([own, timeout]) : timeout });
   } catch (error) {
     // The caller's own cancel stays an AbortError, for it to ignore.
     if (own?.aborted) throw own.reason ?? error;
@@ -121,6 +124,11 @@ export class KnooppuntApi {
 
   login(email: string, password: string, deviceName: string) {
     return data(this.v1.auth.login.$post({ json: { email, password, deviceName } }));
+  }
+
+  /** Trades the one-time code the school-account sign-in sent back for this device's own token. */
+  exchangeCode(code: string, deviceName: string) {
+    return data(this.v1.auth.code.$post({ json: { code, deviceName } }));
   }
 
   async logout() {

@@ -30,6 +30,10 @@ export class CheckedApi {
     return checked(LoginResponse, await this.api.login(email, password, deviceName));
   }
 
+  async exchangeCode(code: string, deviceName: string) {
+    return checked(LoginResponse, await this.api.exchangeCode(code, deviceName));
+  }
+
   logout() {
     return this.api.logout();
   }

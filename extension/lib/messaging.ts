@@ -48,6 +48,13 @@ export type SignInOutcome =
   | { status: "not-knooppunt" }
   | { status: "refused"; failure: ApiFailure };
 
+/** The school-account sign-in's last step: the one-time code the server sent to the extension's redirect address. */
+export interface CodeSignInRequest {
+  serverUrl: string;
+  code: string;
+  deviceName: string;
+}
+
 interface ProtocolMap {
   capturePage(tabId: number): CapturedPage;
   lookupUrl(url: string): Item | null;
@@ -57,6 +64,8 @@ interface ProtocolMap {
   dismissFailed(id: string): QueueStatus;
   /** Signs in and keeps the session; the password goes to the server only, never to storage. */
   signIn(data: SignInRequest): SignInOutcome;
+  /** Trades a one-time code from the school-account sign-in for a token and keeps the session, as signIn does. */
+  signInWithCode(data: CodeSignInRequest): SignInOutcome;
   /** Ends the session on the server (when it can be reached) and forgets it here. */
   signOut(): void;
   /** A save was deleted elsewhere (the side panel): the toolbar mark must look again. */

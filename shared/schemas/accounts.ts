@@ -157,7 +157,15 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 /** A one-time password reset link, for the administrator to hand over until Knooppunt sends mail. */
 export const PasswordResetLinkResponse = z.object({ url: z.string(), expiresAt: z.string() });
+
 /** One school account of the person's, as /me lists it. */
 export const IdentityView = MeResponse.shape.identities.unwrap().element;
 export type IdentityView = z.infer<typeof IdentityView>;
 export const IdentityIdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** The extension trades the one-time code from /auth/device for a device token (issue #13). */
+export const DeviceCodeExchangeRequest = z.object({
+  code: z.string().min(1).max(200),
+  deviceName: trimmed(100).min(1).optional(),
+});
+export type DeviceCodeExchangeRequest = z.infer<typeof DeviceCodeExchangeRequest>;

@@ -6,7 +6,7 @@ import { isKnooppunt } from "../../lib/api";
 import { ApiError, failureOf } from "../../lib/api-error";
 import { forgetLookups } from "../../lib/badge";
 import { CheckedApi } from "../../lib/checked-api";
-import type { SignInOutcome, SignInRequest } from "../../lib/messaging";
+import type { CodeSignInRequest, SignInOutcome, SignInRequest } from "../../lib/messaging";
 import { sessionItem, settingsItem, taxonomyItem, type Session } from "../../lib/storage";
 import { deliverQueue } from "./delivery";
 
@@ -19,8 +19,18 @@ async function sessionChanged() {
 
 export async function signIn({ serverUrl, email, password, deviceName }: SignInRequest): Promise<SignInOutcome> {
   if (!(await isKnooppunt(serverUrl))) return { status: "not-knooppunt" };
+  return keepSession(serverUrl, () => new CheckedApi(serverUrl).login(email, password, deviceName));
+}
+
+/** The school account's way in: the code the server sent to the extension's redirect address, traded by POST. */
+export async function signInWithCode({ serverUrl, code, deviceName }: CodeSignInRequest): Promise<SignInOutcome> {
+  return keepSession(serverUrl, () => new CheckedApi(serverUrl).exchangeCode(code, deviceName));
+}
+
+/** Both ways of signing in end here: the token, the person's /me, then storage, as one path. */
+async function keepSession(serverUrl: string, obtain: () => Promise<{ token: string }>): Promise<SignInOutcome> {
   try {
-    const { token } = await new CheckedApi(serverUrl).login(email, password, deviceName);
+    const { token } = await obtain();
     const me = await new CheckedApi(serverUrl, token).me();
     const session: Session = { serverUrl, token, ...me };
     await settingsItem.setValue({ ...(await settingsItem.getValue()), serverUrl });

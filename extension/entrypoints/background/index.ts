@@ -5,7 +5,7 @@ import { onMessage } from "../../lib/messaging";
 import { dismissFailed } from "../../lib/queue";
 import { openSidePanel } from "../../lib/side-panel";
 import { settingsItem } from "../../lib/storage";
-import { signIn, signOut } from "./account";
+import { signIn, signInWithCode, signOut } from "./account";
 import { currentOwner, deliverQueue, QUEUE_ALARM, queueStatus, scheduleQueue } from "./delivery";
 import { createMenus, MENU, quickClip } from "./quick-clip";
 import { taxonomy } from "./taxonomy";
@@ -71,6 +71,7 @@ export default defineBackground(() => {
   });
   onMessage("taxonomy", () => taxonomy());
   onMessage("signIn", ({ data }) => signIn(data));
+  onMessage("signInWithCode", ({ data }) => signInWithCode(data));
   onMessage("signOut", () => signOut());
 
   // A handle for the service-worker console and the browser tests, which cannot click native menus.

@@ -2,9 +2,10 @@ import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
 import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { CircleChooser } from "../../components/CircleChooser";
-import { normaliseServerUrl } from "../../lib/api";
+import { isKnooppunt, normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { sendMessage } from "../../lib/messaging";
+import { askForSignInCode } from "./school-sign-in";
 import { MyData } from "./MyData";
 import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 
@@ -41,8 +42,9 @@ export function Options() {
   const [server, setServer] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<"password" | "school" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [schoolError, setSchoolError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [accountDeleted, setAccountDeleted] = useState(false);
@@ -77,7 +79,7 @@ export function Options() {
     setError(null);
     const serverUrl = normaliseServerUrl(server);
     if (!serverUrl) return setError(t("error.invalidServer"));
-    setBusy(true);
+    setBusy("password");
     try {
       const outcome = await sendMessage("signIn", { serverUrl, email: email.trim(), password, deviceName: deviceName() });
       if (outcome.status === "not-knooppunt") return setError(t("error.notKnooppunt"));
@@ -88,7 +90,33 @@ export function Options() {
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {
-      setBusy(false);
+      setBusy(null);
+    }
+  };
+
+  const signInWithSchool = async () => {
+    setError(null);
+    setSchoolError(null);
+    const serverUrl = normaliseServerUrl(server);
+    if (!serverUrl) return setSchoolError(t("error.invalidServer"));
+    setBusy("school");
+    try {
+      if (!(await isKnooppunt(serverUrl))) return setSchoolError(t("error.notKnooppunt"));
+      const answer = await askForSignInCode(serverUrl, language);
+      if (answer.status !== "code") return setSchoolError(t(answer.status === "cancelled" ? "schoolSignIn.cancelled" : "schoolSignIn.mismatch"));
+      const outcome = await sendMessage("signInWithCode", { serverUrl, code: answer.code, deviceName: deviceName() });
+      if (outcome.status === "not-knooppunt") return setSchoolError(t("error.notKnooppunt"));
+      if (outcome.status === "refused") {
+        const failure = errorOf(outcome.failure);
+        // Here a 401 means the code: it came too late or twice, not a wrong password.
+        return setSchoolError(failure.status === 401 ? t("schoolSignIn.expired") : errorMessage(failure, t));
+      }
+      setSettings({ ...settings, serverUrl });
+      setSession(outcome.session);
+    } catch (err) {
+      setSchoolError(errorMessage(err, t));
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -128,6 +156,18 @@ export function Options() {
                 </p>
               )}
             </div>
+            <div class="field school-sign-in">
+              <button class="button" type="button" onClick={() => void signInWithSchool()} disabled={busy !== null} data-testid="school-sign-in">
+                {busy === "school" ? t("schoolSignIn.busy") : t("schoolSignIn.button")}
+              </button>
+              <p class="hint">{t("schoolSignIn.hint")}</p>
+              {schoolError && (
+                <p class="notice error" role="alert" data-testid="school-sign-in-error">
+                  {schoolError}
+                </p>
+              )}
+            </div>
+            <p class="hint">{t("schoolSignIn.or")}</p>
             <div class="field">
               <label for="email">{t("options.email")}</label>
               <input id="email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} required />
@@ -143,8 +183,8 @@ export function Options() {
               </p>
             )}
             <div class="field">
-              <button class="button" type="submit" disabled={busy}>
-                {busy ? t("options.signingIn") : t("options.signIn")}
+              <button class="button" type="submit" disabled={busy !== null}>
+                {busy === "password" ? t("options.signingIn") : t("options.signIn")}
               </button>
             </div>
           </form>

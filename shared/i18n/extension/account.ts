@@ -1,4 +1,7 @@
-/** The options page's "Mijn gegevens": the person's name for others, their export, deleting their account. */
+/**
+ * The options page's account texts: signing in with the school account, and "Mijn gegevens" (the person's
+ * name for others, their export, deleting their account).
+ */
 const nl = {
   "myData.title": "Mijn gegevens",
   "myData.intro": "Wat Knooppunt over je bewaart, waarom en hoe lang, staat op de privacypagina van jullie server.",
@@ -24,6 +27,13 @@ const nl = {
   "myData.confirmLabelName": "Typ je naam ({email}) om te bevestigen",
   "myData.deleteNow": "Account definitief verwijderen",
   "myData.deleted": "Je account is verwijderd. Je bent afgemeld.",
+  "schoolSignIn.button": "Inloggen met je schoolaccount",
+  "schoolSignIn.busy": "Bezig met inloggen…",
+  "schoolSignIn.hint": "Er opent een venster van jullie Knooppunt. Daar meld je je aan met je school (of ben je al aangemeld) en bevestig je dat deze extensie als jou mag werken.",
+  "schoolSignIn.or": "Of meld je aan met e-mailadres en wachtwoord:",
+  "schoolSignIn.cancelled": "Inloggen met je schoolaccount is afgebroken. Probeer het opnieuw wanneer je wilt.",
+  "schoolSignIn.mismatch": "Het antwoord van de server hoort niet bij deze aanmelding. Probeer het opnieuw.",
+  "schoolSignIn.expired": "De aanmelding duurde te lang of is al gebruikt. Probeer het opnieuw.",
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -51,6 +61,13 @@ const en: Record<keyof typeof nl, string> = {
   "myData.confirmLabelName": "Type your name ({email}) to confirm",
   "myData.deleteNow": "Delete account for good",
   "myData.deleted": "Your account was deleted. You are signed out.",
+  "schoolSignIn.button": "Sign in with your school account",
+  "schoolSignIn.busy": "Signing in…",
+  "schoolSignIn.hint": "A window of your Knooppunt opens. There you sign in with your school (or are already signed in) and confirm that this extension may act as you.",
+  "schoolSignIn.or": "Or sign in with e-mail address and password:",
+  "schoolSignIn.cancelled": "Signing in with your school account was cancelled. Try again whenever you like.",
+  "schoolSignIn.mismatch": "The server's answer does not belong to this sign-in. Please try again.",
+  "schoolSignIn.expired": "The sign-in took too long or was already used. Please try again.",
 };
 
 export const account = { nl, en };
