@@ -10,6 +10,7 @@ import { handleError, notFoundHandler } from "./http/errors";
 import { doc, openApiDocument } from "./http/openapi";
 import { limitBody, requireJsonBody } from "./http/requests";
 import { adminRoutes } from "./routes/admin";
+import { adminPageRoutes } from "./routes/admin-pages";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { directoryRoutes } from "./routes/directory";
 import { itemRoutes } from "./routes/items";
@@ -100,6 +101,7 @@ export function createApp(deps: AppDependencies) {
   app.route("/", passwordResetPageRoutes);
   app.route("/", signInRoutes);
   app.route("/", devicePageRoutes);
+  app.route("/", adminPageRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -1,23 +1,35 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import {
+  AdminCreateInstituteRequest,
+  AdminCreateSchoolRequest,
+  AdminInstituteResponse,
+  AdminInstitutesResponse,
+  AdminMembersResponse,
+  AdminSchoolResponse,
+  AdminSchoolsResponse,
+  AdminUserDetailsResponse,
+  AdminUserMemberships,
+  AdminUsersQuery,
+  AdminUsersResponse,
+  BestuurResponse,
+  BesturenResponse,
+  CreateBestuurRequest,
+  UpdateBestuurRequest,
+  UpdateInstituteRequest,
+  UpdateSchoolRequest,
   AdminDeleteUserRequest,
-  AdminUserResponse,
   AuditLogResponse,
   DeletionResponse,
   PageQuery,
   CommunityMembershipRequest,
   CommunityResponse,
   CreateCommunityRequest,
-  CreateSchoolRequest,
-  CreateInstituteRequest,
   CreateUserRequest,
   Id,
   InstituteMembershipRequest,
-  InstituteResponse,
   MembershipResponse,
   SchoolMembershipRequest,
-  SchoolResponse,
   UpdateUserRequest,
 } from "../../shared/schemas";
 import { audited } from "../http/audit";
@@ -26,8 +38,18 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { idempotent } from "../http/requests";
 import { valid } from "../http/validate";
-import { adminUser, createUser, updateUser } from "../services/accounts/accounts";
+import { createUser, updateUser } from "../services/accounts/accounts";
+import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../services/accounts/people";
 import {
+  adminInstitutes,
+  adminSchool,
+  adminSchools,
+  createBestuur,
+  listBesturen,
+  membersOfOrganisation,
+  updateBestuur,
+  updateInstitute,
+  updateSchool,
   createCommunity,
   createInstitute,
   createSchool,
@@ -71,38 +93,46 @@ export const adminRoutes = new Hono<AppEnv>()
   )
   .post(
     "/admin/users",
-    doc({ tag, summary: "Create an account", responses: { 201: { description: "Created", schema: AdminUserResponse }, 409: { description: "E-mail taken" } } }),
+    doc({ tag, summary: "Create a password account (e-mail and password required); the answer says whether it has a password and which school accounts it signs in with", responses: { 201: { description: "Created", schema: AdminUserDetailsResponse }, 409: { description: "E-mail taken" } } }),
     requireAdmin,
     audited("user.create", "user"),
     idempotent,
     valid("json", CreateUserRequest),
-    async (c) => c.json({ user: adminUser(await createUser(c.var.ctx, c.req.valid("json"))) }, 201),
+    async (c) => c.json({ user: adminUserDetails(c.var.ctx, await createUser(c.var.ctx, c.req.valid("json"))) }, 201),
   )
   .patch(
     "/admin/users/:id",
-    doc({ tag, summary: "Change, disable or grant roles to an account", responses: { 200: { description: "Updated", schema: AdminUserResponse } } }),
+    doc({ tag, summary: "Change, disable or grant roles to an account; works for people without an e-mail address (school accounts), no field is required", responses: { 200: { description: "Updated", schema: AdminUserDetailsResponse } } }),
     requireAdmin,
     audited("user.update", "user"),
     valid("param", IdParam),
     valid("json", UpdateUserRequest),
-    async (c) => c.json({ user: adminUser(await updateUser(c.var.ctx, c.req.valid("param").id, c.req.valid("json"))) }),
+    async (c) => c.json({ user: adminUserDetails(c.var.ctx, await updateUser(c.var.ctx, c.req.valid("param").id, c.req.valid("json"))) }),
   )
   .post(
     "/admin/schools",
-    doc({ tag, summary: "Create a school", responses: { 201: { description: "Created", schema: SchoolResponse } } }),
+    doc({
+      tag,
+      summary: "Create a school; optionally with the BRIN codes (Entree), Entra tenant ids and Google domains that place people in it at sign-in",
+      responses: { 201: { description: "Created", schema: AdminSchoolResponse }, 409: { description: "`brin_code_taken`, `entra_tenant_taken`, `google_domain_taken`: another school or bestuur holds it" } },
+    }),
     requireAdmin,
     audited("school.create", "school"),
     idempotent,
-    valid("json", CreateSchoolRequest),
+    valid("json", AdminCreateSchoolRequest),
     (c) => c.json({ school: createSchool(c.var.ctx, c.req.valid("json")) }, 201),
   )
   .post(
     "/admin/institutes",
-    doc({ tag, summary: "Create a teacher-education institute", responses: { 201: { description: "Created", schema: InstituteResponse } } }),
+    doc({
+      tag,
+      summary: "Create a teacher-education institute; optionally with its domains as SURFconext names them (schac_home_organization)",
+      responses: { 201: { description: "Created", schema: AdminInstituteResponse }, 409: { description: "`institute_domain_taken`: another institute holds the domain" } },
+    }),
     requireAdmin,
     audited("institute.create", "institute"),
     idempotent,
-    valid("json", CreateInstituteRequest),
+    valid("json", AdminCreateInstituteRequest),
     (c) => c.json({ institute: createInstitute(c.var.ctx, c.req.valid("json")) }, 201),
   )
   .put(
@@ -185,4 +215,109 @@ export const adminRoutes = new Hono<AppEnv>()
       removeCommunityMember(c.var.ctx, id, userId);
       return c.body(null, 204);
     },
+  )
+  .get(
+    "/admin/users",
+    doc({ tag, summary: "Find people by part of their name or e-mail address, by name, a page at a time", responses: { 200: { description: "People", schema: AdminUsersResponse } } }),
+    requireAdmin,
+    valid("query", AdminUsersQuery),
+    (c) => c.json(searchPeople(c.var.ctx, c.req.valid("query"))),
+  )
+  .get(
+    "/admin/users/:id",
+    doc({
+      tag,
+      summary: "One person with their school accounts and where they belong",
+      responses: { 200: { description: "The person", schema: AdminUserDetailsResponse.extend({ memberships: AdminUserMemberships }) } },
+    }),
+    requireAdmin,
+    valid("param", IdParam),
+    (c) => {
+      const person = getPerson(c.var.ctx, c.req.valid("param").id);
+      return c.json({ user: adminUserDetails(c.var.ctx, person), memberships: personMemberships(c.var.ctx, person.id) });
+    },
+  )
+  .get(
+    "/admin/schools",
+    doc({ tag, summary: "Every school with its bestuur, BRIN codes, Entra tenants and Google domains", responses: { 200: { description: "Schools", schema: AdminSchoolsResponse } } }),
+    requireAdmin,
+    (c) => c.json({ schools: adminSchools(c.var.ctx) }),
+  )
+  .get(
+    "/admin/schools/:id",
+    doc({ tag, summary: "One school with its sign-in codes", responses: { 200: { description: "School", schema: AdminSchoolResponse } } }),
+    requireAdmin,
+    valid("param", IdParam),
+    (c) => c.json({ school: adminSchool(c.var.ctx, c.req.valid("param").id) }),
+  )
+  .patch(
+    "/admin/schools/:id",
+    doc({
+      tag,
+      summary: "Change a school: name, sector, region, bestuur (by name; null: none), BRIN codes, Entra tenants, Google domains (each list replaces the old one)",
+      responses: { 200: { description: "Updated", schema: AdminSchoolResponse }, 409: { description: "`brin_code_taken`, `entra_tenant_taken`, `google_domain_taken`: another school or bestuur holds it; nothing changed" } },
+    }),
+    requireAdmin,
+    audited("school.update", "school"),
+    valid("param", IdParam),
+    valid("json", UpdateSchoolRequest),
+    (c) => c.json({ school: updateSchool(c.var.ctx, c.req.valid("param").id, c.req.valid("json")) }),
+  )
+  .get(
+    "/admin/schools/:id/members",
+    doc({ tag, summary: "Who belongs to a school, by name", responses: { 200: { description: "Members", schema: AdminMembersResponse } } }),
+    requireAdmin,
+    valid("param", IdParam),
+    (c) => c.json({ members: membersOfOrganisation(c.var.ctx, "school", c.req.valid("param").id) }),
+  )
+  .get(
+    "/admin/besturen",
+    doc({ tag, summary: "Every bestuur with its Entra tenants, Google domains and number of schools", responses: { 200: { description: "Besturen", schema: BesturenResponse } } }),
+    requireAdmin,
+    (c) => c.json({ besturen: listBesturen(c.var.ctx) }),
+  )
+  .post(
+    "/admin/besturen",
+    doc({
+      tag,
+      summary: "Create a bestuur; people whose Entra tenant or Google domain it holds belong to its schools",
+      responses: { 201: { description: "Created", schema: BestuurResponse }, 409: { description: "`bestuur_exists`, `entra_tenant_taken`, `google_domain_taken`" } },
+    }),
+    requireAdmin,
+    audited("bestuur.create", "bestuur"),
+    idempotent,
+    valid("json", CreateBestuurRequest),
+    (c) => c.json({ bestuur: createBestuur(c.var.ctx, c.req.valid("json")) }, 201),
+  )
+  .patch(
+    "/admin/besturen/:id",
+    doc({
+      tag,
+      summary: "Rename a bestuur or replace its Entra tenants or Google domains",
+      responses: { 200: { description: "Updated", schema: BestuurResponse }, 409: { description: "`bestuur_exists`, `entra_tenant_taken`, `google_domain_taken`; nothing changed" } },
+    }),
+    requireAdmin,
+    audited("bestuur.update", "bestuur"),
+    valid("param", IdParam),
+    valid("json", UpdateBestuurRequest),
+    (c) => c.json({ bestuur: updateBestuur(c.var.ctx, c.req.valid("param").id, c.req.valid("json")) }),
+  )
+  .get(
+    "/admin/institutes",
+    doc({ tag, summary: "Every teacher-education institute with its domains", responses: { 200: { description: "Institutes", schema: AdminInstitutesResponse } } }),
+    requireAdmin,
+    (c) => c.json({ institutes: adminInstitutes(c.var.ctx) }),
+  )
+  .patch(
+    "/admin/institutes/:id",
+    doc({
+      tag,
+      summary: "Rename an institute, change its kind or replace its domains (SURFconext's schac_home_organization)",
+      responses: { 200: { description: "Updated", schema: AdminInstituteResponse }, 409: { description: "`institute_domain_taken`; nothing changed" } },
+    }),
+    requireAdmin,
+    audited("institute.update", "institute"),
+    valid("param", IdParam),
+    valid("json", UpdateInstituteRequest),
+    (c) => c.json({ institute: updateInstitute(c.var.ctx, c.req.valid("param").id, c.req.valid("json")) }),
   );

@@ -169,3 +169,33 @@ export const DeviceCodeExchangeRequest = z.object({
   deviceName: trimmed(100).min(1).optional(),
 });
 export type DeviceCodeExchangeRequest = z.infer<typeof DeviceCodeExchangeRequest>;
+
+// ---------------------------------------------------------------------------------------------------
+// Administration: finding people, and how each signs in
+
+export const AdminUsersQuery = z.object({
+  /** Part of a name or an e-mail address; case does not matter. */
+  q: trimmed(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+export type AdminUsersQuery = z.infer<typeof AdminUsersQuery>;
+
+/** A school account linked to a person, as administrators see it (never its subject). */
+export const AdminIdentity = z.object({
+  provider: z.string(),
+  email: z.string().nullable(),
+  organisation: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export const AdminUserDetails = AdminUser.extend({ hasPassword: z.boolean(), identities: z.array(AdminIdentity) });
+export type AdminUserDetails = z.infer<typeof AdminUserDetails>;
+export const AdminUserDetailsResponse = z.object({ user: AdminUserDetails });
+export const AdminUsersResponse = z.object({ users: z.array(AdminUserDetails), nextCursor: z.string().nullable() });
+
+/** A person's memberships, for the administration pages and API. */
+export const AdminUserMemberships = z.object({
+  schools: z.array(z.object({ id: z.string(), name: z.string(), role: SchoolRole })),
+  institutes: z.array(z.object({ id: z.string(), name: z.string(), role: SchoolRole })),
+  communities: z.array(z.object({ id: z.string(), name: z.string(), role: CommunityRole })),
+});
