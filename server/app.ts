@@ -21,8 +21,8 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
-import { identityRoutes } from "./routes/identities";
-import { signInRoutes } from "./routes/sign-in";
+import { identityRoutes } from "./routes/school-accounts/identities";
+import { signInRoutes } from "./routes/school-accounts/sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
