@@ -25,8 +25,8 @@ import { themeRoutes } from "./routes/themes";
 import { webAuthRoutes } from "./routes/web-auth";
 import { sessionRoutes } from "./routes/sessions";
 import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/password-reset";
-import { identityRoutes } from "./routes/identities";
-import { signInRoutes } from "./routes/sign-in";
+import { identityRoutes } from "./routes/school-accounts/identities";
+import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/sign-in/device-sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */

@@ -403,7 +403,7 @@ function realValue(template: string, param: string): string {
 const fill = (op: Operation, values: Record<string, string> = {}) =>
   op.template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? realValue(op.template, name));
 
-const isPage = (op: Operation) => op.template.startsWith("/b/") || op.template.startsWith("/t/");
+const isPage = (op: Operation) => op.template.startsWith("/b/") || op.template.startsWith("/t/") || op.template.startsWith("/auth/");
 
 /** Logging out revokes the caller's token and deleting removes the real fixtures: those go last. */
 const phaseOf = (method: string, path: string) => (path === "/api/v1/auth/logout" ? 2 : method === "DELETE" ? 1 : 0);
@@ -494,7 +494,8 @@ function contractError(text: string): boolean {
 }
 
 function breaksContract(probe: Probe, res: Answer): boolean {
-  const htmlMiss = probe.htmlPage && res.status === 404 && res.contentType.startsWith("text/html");
+  // The sign-in pages answer every refusal with a page for the person (401 not signed in, 403, 409…), never JSON.
+  const htmlMiss = probe.htmlPage && (res.status === 404 || probe.path.startsWith("/auth/")) && res.contentType.startsWith("text/html");
   return res.status >= 500 || (res.status >= 400 && !htmlMiss && !contractError(res.text));
 }
 

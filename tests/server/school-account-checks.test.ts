@@ -182,6 +182,26 @@ describe("refusals: a clear page, no session, nothing created", () => {
     }
   });
 
+  it("an answer that comes back after the flow's ten minutes is refused", async () => {
+    world.providers.entree!.addAccount(entreeTeacher("traag"));
+    const jar = new CookieJar();
+    const callback = await signInAtProvider(jar, start("entree"), "traag");
+    const before = census(world.server);
+    world.server.clock.advance(10 * 60_000 + 1);
+    const response = await jar.fetch(callback);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('data-problem="flow_not_found"');
+    expect(census(world.server)).toEqual(before);
+  });
+
+  it("linking without a session is refused with a page, and no flow is stored", async () => {
+    const flows = flowCount(world.server);
+    const response = await fetch(`${world.server.url}/auth/oidc/google/link`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "returnTo=%2F" });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('data-problem="not_signed_in"');
+    expect(flowCount(world.server)).toBe(flows);
+  });
+
   it("a replayed callback finds nothing: the flow was used once", async () => {
     const first = await signInOverHttp(world.server, "entree", "ilse");
     expect(first.response.status).toBe(303);

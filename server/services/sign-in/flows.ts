@@ -5,7 +5,7 @@
  */
 import { isoNow, type ServiceContext } from "../../core/context";
 import { sha256Hex } from "../../core/ids";
-import { deleteExpiredSignInFlows, insertSignInFlow, takeSignInFlow } from "../../db/repositories/sign-in-flows";
+import { deleteExpiredSignInFlows, insertSignInFlow, takeSignInFlow } from "../../db/repositories/sign-in/flows";
 import { readSchoolAccount } from "./claims";
 import { authorizationStart, verifyAnswer } from "./openid";
 import { completeSignIn, type SignInOutcome } from "./people";

@@ -16,7 +16,7 @@ import {
   schoolsByBrin,
   schoolsOfBestuur,
   type NamedOrganisation,
-} from "../../db/repositories/placement";
+} from "../../db/repositories/sign-in/placement";
 import { transaction } from "../../db/statements";
 import { organisationLabel, type OrganisationClaim, type SchoolAccount } from "./claims";
 import { SignInProblem } from "./problems";

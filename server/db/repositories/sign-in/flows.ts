@@ -3,8 +3,8 @@
  * statement, so two answers carrying the same state cannot both find it.
  */
 import { eq, lt } from "drizzle-orm";
-import type { ServiceContext } from "../../core/context";
-import { signInFlows } from "../schema";
+import type { ServiceContext } from "../../../core/context";
+import { signInFlows } from "../../schema";
 
 export type SignInFlowRow = typeof signInFlows.$inferSelect;
 

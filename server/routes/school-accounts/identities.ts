@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { IdentityIdParam } from "../../shared/schemas/accounts";
-import { requireUser } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { valid } from "../http/validate";
-import { removeIdentity } from "../services/sign-in/people";
+import { IdentityIdParam } from "../../../shared/schemas/accounts";
+import { requireUser } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { valid } from "../../http/validate";
+import { removeIdentity } from "../../services/sign-in/people";
 
 /** The person's school accounts: /me lists them; here one is removed. */
 export const identityRoutes = new Hono<AppEnv>().delete(

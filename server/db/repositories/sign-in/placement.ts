@@ -4,8 +4,8 @@
  * arrays on each row, searched with json_each (a network has tens to hundreds of organisations).
  */
 import { sql } from "drizzle-orm";
-import type { ServiceContext } from "../../core/context";
-import { queryAll } from "../statements";
+import type { ServiceContext } from "../../../core/context";
+import { queryAll } from "../../statements";
 
 export interface NamedOrganisation {
   id: string;

@@ -1,17 +1,17 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { pickLanguage } from "../../shared/i18n";
-import { authenticate } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { valid } from "../http/validate";
-import { csrfToken, requireCsrf, startWebSession } from "../http/session";
-import { FORM_PAGE_CSP, PAGE_CSP, PageLang } from "../pages/page-http";
-import { renderChooseSchoolPage, renderSignInProblemPage } from "../pages/sign-in-pages";
-import { beginSignIn, finishSignIn, redirectUriFor, safeReturnTo } from "../services/sign-in/flows";
-import { chooseSchool, schoolChoices } from "../services/sign-in/people";
-import { SIGN_IN_PROBLEMS, SignInProblem, type SignInProblemKind } from "../services/sign-in/problems";
-import { providerLabel, type SignInProviderSettings } from "../services/sign-in/providers";
+import { pickLanguage } from "../../../shared/i18n";
+import { authenticate } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { valid } from "../../http/validate";
+import { csrfToken, requireCsrf, startWebSession } from "../../http/session";
+import { FORM_PAGE_CSP, PAGE_CSP, PageLang } from "../../pages/page-http";
+import { renderChooseSchoolPage, renderSignInProblemPage } from "../../pages/sign-in-pages";
+import { beginSignIn, finishSignIn, redirectUriFor, safeReturnTo } from "../../services/sign-in/flows";
+import { chooseSchool, schoolChoices } from "../../services/sign-in/people";
+import { SIGN_IN_PROBLEMS, SignInProblem, type SignInProblemKind } from "../../services/sign-in/problems";
+import { providerLabel, type SignInProviderSettings } from "../../services/sign-in/providers";
 
 const tag = "pages";
 // A page is for people: a malformed query is ignored rather than answered with a 400.
