@@ -21,9 +21,9 @@ import { homeRoutes } from "./routes/home";
 import { offerRoutes } from "./routes/offers";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { themeRoutes } from "./routes/themes";
-import { webAuthRoutes } from "./routes/web-auth";
-import { sessionRoutes } from "./routes/sessions";
-import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/password-reset";
+import { webAuthRoutes } from "./routes/accounts/web-auth";
+import { sessionRoutes } from "./routes/accounts/sessions";
+import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/accounts/password-reset";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {

@@ -1,13 +1,13 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { ChangePasswordRequest, SessionsResponse } from "../../shared/schemas";
-import { rateLimited } from "../core/errors";
-import { clientAddress, requireUser } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { valid } from "../http/validate";
-import { changeOwnPassword } from "../services/accounts/passwords";
-import { endOwnSession, ownSessions } from "../services/accounts/own-account";
+import { ChangePasswordRequest, SessionsResponse } from "../../../shared/schemas";
+import { rateLimited } from "../../core/errors";
+import { clientAddress, requireUser } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { valid } from "../../http/validate";
+import { changeOwnPassword } from "../../services/accounts/passwords";
+import { endOwnSession, ownSessions } from "../../services/accounts/own-account";
 import { passwordChangeWait } from "./web-auth";
 
 const tag = "auth";
