@@ -11,30 +11,26 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { Email } from "../../shared/schemas";
-import { pickLanguage } from "../../shared/i18n";
-import { accountText, type AccountTextKey } from "../../shared/i18n/pages-account";
-import type { Language } from "../../shared/vocabulary";
-import { DomainError } from "../core/errors";
-import type { SignedInViewer } from "../core/viewer";
-import { userById } from "../db/repositories/accounts";
-import { identitiesOf } from "../db/repositories/identities";
-import { deleteTokenOf } from "../db/repositories/accounts";
-import { authenticate, clientAddress } from "../http/auth";
-import type { AppDependencies, AppEnv } from "../http/env";
-import type { ServiceContext } from "../core/context";
-import { doc } from "../http/openapi";
-import { hitInTurn } from "../http/rate-limiter";
-import { limitBody } from "../http/requests";
-import { csrfToken, endSession, sessionSecret, startWebSession } from "../http/session";
-import { valid } from "../http/validate";
-import { renderAccountPage, type AccountPageData } from "../pages/account-page";
-import { renderLoginPage, renderMessagePage, type LoginPageData } from "../pages/login-page";
-import { FORM_PAGE_CSP, PageLang } from "../pages/page-http";
-import { institutesOf, listTokens } from "../services/accounts/accounts";
-import { changeOwnPassword, verifyCredentials } from "../services/accounts/passwords";
-import { csrfTokenFor } from "../services/accounts/web-sessions";
-import { providerLabel } from "../services/sign-in/providers";
+import { Email } from "../../../shared/schemas";
+import { pickLanguage } from "../../../shared/i18n";
+import { accountText, type AccountTextKey } from "../../../shared/i18n/pages-account";
+import type { Language } from "../../../shared/vocabulary";
+import { DomainError } from "../../core/errors";
+import type { SignedInViewer } from "../../core/viewer";
+import { authenticate, clientAddress } from "../../http/auth";
+import type { AppDependencies, AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { hitInTurn } from "../../http/rate-limiter";
+import { limitBody } from "../../http/requests";
+import { csrfToken, endSession, sessionSecret, startWebSession } from "../../http/session";
+import { valid } from "../../http/validate";
+import { renderAccountPage, type AccountPageData } from "../../pages/account-page";
+import { renderLoginPage, renderMessagePage, type LoginPageData } from "../../pages/login-page";
+import { FORM_PAGE_CSP, PageLang } from "../../pages/page-http";
+import { endOwnSession, ownAccount, ownSessions } from "../../services/accounts/own-account";
+import { changeOwnPassword, verifyCredentials } from "../../services/accounts/passwords";
+import { csrfTokenFor } from "../../services/accounts/web-sessions";
+import { providerLabel } from "../../services/sign-in/providers";
 
 // ---------------------------------------------------------------------------------------------------
 // What every account page shares
@@ -162,37 +158,25 @@ function loginPageData(c: Context<AppEnv>, lang: Language, next: string): LoginP
 
 export function accountPageData(c: Context<AppEnv>, viewer: SignedInViewer, lang: Language): AccountPageData {
   const { ctx, deps } = c.var;
-  const userId = viewer.user.id;
-  const now = ctx.now().getTime();
+  // The provider's name without "Inloggen met" / "Sign in with": it reads in a list and on a link button.
   const label = (id: string) => {
     const provider = deps.signInProviders.find((p) => p.id === id);
     return provider ? providerLabel(provider, lang).replace(/^(Inloggen met|Sign in with) /, "") : id;
   };
+  const own = ownAccount(ctx, viewer);
   return {
     lang,
     csrf: csrfToken(c) ?? "",
     user: viewer.user,
     schools: viewer.schools,
-    institutes: institutesOf(ctx, userId),
+    institutes: own.institutes,
     communities: viewer.communities,
-    identities: identitiesOf(ctx, userId).map((i) => ({ id: i.id, provider: label(i.provider), email: i.email, organisation: i.organisation, createdAt: i.createdAt, lastUsedAt: i.lastUsedAt })),
+    identities: own.identities.map((i) => ({ id: i.id, provider: label(i.provider), email: i.email, organisation: i.organisation, createdAt: i.createdAt, lastUsedAt: i.lastUsedAt })),
     providers: deps.signInProviders.map((p) => ({ id: p.id, label: label(p.id) })),
-    sessions: sessionsOf(ctx, viewer).filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now),
-    hasPassword: Boolean(userById(ctx, userId)?.passwordHash),
+    sessions: ownSessions(ctx, viewer),
+    hasPassword: own.hasPassword,
   };
 }
-
-/** The person's sessions and tokens as /me and the API show them. */
-export const sessionsOf = (ctx: ServiceContext, viewer: SignedInViewer) =>
-  listTokens(ctx, viewer.user.id).map((t) => ({
-    id: t.id,
-    kind: t.kind,
-    name: t.name,
-    createdAt: t.createdAt,
-    lastUsedAt: t.lastUsedAt,
-    expiresAt: t.expiresAt,
-    current: t.id === viewer.tokenId,
-  }));
 
 const MeQuery = z.object({ lang: PageLang, notice: z.enum(["password-changed", "session-ended"]).optional().catch(undefined) });
 const SessionParam = z.object({ id: z.string().max(200).catch("") });
@@ -299,7 +283,12 @@ export const webAuthRoutes = new Hono<AppEnv>()
       const viewer = c.var.viewer;
       if (viewer.kind !== "user") return refuseWithMessage(c, lang, 401, "unauthenticated", "form.expired", "Sign in first.");
       const id = c.req.valid("param").id;
-      if (!deleteTokenOf(c.var.ctx, viewer.user.id, id)) return refuseWithMessage(c, lang, 404, "not_found", "form.expired", "No such session.");
+      try {
+        endOwnSession(c.var.ctx, viewer, id);
+      } catch (error) {
+        if (error instanceof DomainError && error.kind === "not_found") return refuseWithMessage(c, lang, 404, "not_found", "form.expired", error.message);
+        throw error;
+      }
       if (id === viewer.tokenId) {
         endSession(c);
         return c.redirect(`/login?notice=signed-out&lang=${lang}`, 303);

@@ -1,14 +1,14 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { ChangePasswordRequest, SessionsResponse } from "../../shared/schemas";
-import { notFound, rateLimited } from "../core/errors";
-import { deleteTokenOf } from "../db/repositories/accounts";
-import { clientAddress, requireUser } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { valid } from "../http/validate";
-import { changeOwnPassword } from "../services/accounts/passwords";
-import { passwordChangeWait, sessionsOf } from "./web-auth";
+import { ChangePasswordRequest, SessionsResponse } from "../../../shared/schemas";
+import { rateLimited } from "../../core/errors";
+import { clientAddress, requireUser } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { valid } from "../../http/validate";
+import { changeOwnPassword } from "../../services/accounts/passwords";
+import { endOwnSession, ownSessions } from "../../services/accounts/own-account";
+import { passwordChangeWait } from "./web-auth";
 
 const tag = "auth";
 
@@ -22,12 +22,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       responses: { 200: { description: "Sessions", schema: SessionsResponse } },
     }),
     requireUser,
-    (c) => {
-      const now = c.var.ctx.now().getTime();
-      // An expired browser session opens nothing any more: it is not listed as a place one is signed in.
-      const sessions = sessionsOf(c.var.ctx, c.var.viewer).filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now);
-      return c.json({ sessions });
-    },
+    (c) => c.json({ sessions: ownSessions(c.var.ctx, c.var.viewer) }),
   )
   .delete(
     "/me/sessions/:id",
@@ -35,7 +30,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     requireUser,
     valid("param", z.object({ id: z.string().min(1).max(200) })),
     (c) => {
-      if (!deleteTokenOf(c.var.ctx, c.var.viewer.user.id, c.req.valid("param").id)) throw notFound("session");
+      endOwnSession(c.var.ctx, c.var.viewer, c.req.valid("param").id);
       return c.body(null, 204);
     },
   )

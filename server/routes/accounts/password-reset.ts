@@ -6,17 +6,17 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { Id, PasswordResetLinkResponse } from "../../shared/schemas";
-import { accountText, type AccountTextKey } from "../../shared/i18n/pages-account";
-import type { Language } from "../../shared/vocabulary";
-import { audited } from "../http/audit";
-import { clientAddress, requireAdmin } from "../http/auth";
-import type { AppEnv } from "../http/env";
-import { doc } from "../http/openapi";
-import { valid } from "../http/validate";
-import { renderMessagePage } from "../pages/login-page";
-import { renderResetPage } from "../pages/reset-page";
-import { createResetLink, resetLinkState, resetPassword } from "../services/accounts/passwords";
+import { Id, PasswordResetLinkResponse } from "../../../shared/schemas";
+import { accountText, type AccountTextKey } from "../../../shared/i18n/pages-account";
+import type { Language } from "../../../shared/vocabulary";
+import { audited } from "../../http/audit";
+import { clientAddress, requireAdmin } from "../../http/auth";
+import type { AppEnv } from "../../http/env";
+import { doc } from "../../http/openapi";
+import { valid } from "../../http/validate";
+import { renderMessagePage } from "../../pages/login-page";
+import { renderResetPage } from "../../pages/reset-page";
+import { createResetLink, resetLinkState, resetPassword } from "../../services/accounts/passwords";
 import { accountPageHeaders, isCrossSite, limitFormBody, pageLanguageOf, readForm, refuse, refuseWithMessage } from "./web-auth";
 
 export const passwordResetAdminRoutes = new Hono<AppEnv>().post(
