@@ -1,9 +1,12 @@
 /// <reference types="chrome" />
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchWithExtension, type ExtensionBrowser } from "../support/browser";
+import { launchFirefoxWithExtension } from "../support/firefox";
 import { startFixtureSite } from "../support/fixture-site";
 import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -160,4 +163,47 @@ describe("the confirmation page", () => {
     expect(focused).toEqual(["Knooppunt", "Nederlands", "Yes, sign in", "Cancel"]);
     await page.close();
   }, 120_000);
+});
+
+describe("in Firefox", () => {
+  it("signs the add-on in through Firefox's own sign-in window, at its extensions.allizom.org address", { timeout: 240_000 }, async () => {
+    execFileSync(process.execPath, ["node_modules/wxt/bin/wxt.mjs", "build", "-b", "firefox", "--mv3"], { stdio: "pipe" });
+    const session = openTestWebSession(server, net.people.dewi.id);
+    const firefox = await launchFirefoxWithExtension(resolve(".output/firefox-mv3"), "extensie@knooppunt.nl");
+    try {
+      // Debian's Firefox speaks Dutch only with its language pack: the add-on follows whichever it speaks.
+      // The browser's web session, as a sign-in on the web would have left it (set from a page of the server;
+      // the server reads the cookie alike whether or not the page could have read it).
+      const home = `${server.url}/?lang=nl`;
+      await firefox.inBrowser<boolean>(`(() => {
+        gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(home)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        return true;
+      })()`);
+      await expect.poll(() => firefox.inPage<string>(home, "document.readyState").catch(() => ""), { timeout: 30_000 }).toBe("complete");
+      await firefox.inPage<boolean>(home, `(document.cookie = ${JSON.stringify(`kp_session=${session.secret}; path=/; SameSite=Lax`)}, true)`);
+      const options = `${firefox.extensionBase}options.html`;
+      await firefox.inBrowser<boolean>(`(() => {
+        gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(options)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        return true;
+      })()`);
+      await expect.poll(() => firefox.inPage<string>(options, `document.querySelector("#server")?.value ?? ""`).catch(() => ""), { timeout: 30_000 }).not.toBe("");
+      await firefox.inPage(options, `(() => {
+        const input = document.querySelector("#server");
+        input.value = ${JSON.stringify(server.url)};
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        return true;
+      })()`);
+      await firefox.inPage(options, `(document.querySelector("[data-testid=school-sign-in]").click(), true)`);
+      const device = `${server.url}/auth/device?`;
+      await expect.poll(() => firefox.inPage<string>(device, `document.querySelector("h1")?.textContent ?? ""`).catch((e) => String(e)), { timeout: 60_000 }).toMatch(/^(Extensie aanmelden als Test dewi\?|Sign the extension in as Test dewi\?)$/);
+      const asked = new URL(await firefox.inPage<string>(device, "location.href"));
+      expect(asked.searchParams.get("redirect_uri")).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+      await firefox.inPage(device, `(document.querySelector("form button").click(), true)`);
+      await expect
+        .poll(() => firefox.inPage<string>(options, `document.querySelector("#account").textContent`), { timeout: 60_000 })
+        .toMatch(/^(Aangemeld als|Signed in as) Test dewi \(dewi@test\.knooppunt\.nl\)$/);
+    } finally {
+      await firefox.close();
+    }
+  });
 });

@@ -54,7 +54,7 @@ describe("the extension's language on first run", () => {
       await options.getByLabel("Server address").fill(server.url);
       await options.getByLabel("E-mail address").fill(anna.email);
       await options.getByLabel("Password", { exact: true }).fill(anna.password);
-      await options.getByRole("button", { name: "Sign in" }).click();
+      await options.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect.poll(() => options.getByRole("heading", { level: 2 }).first().textContent()).toContain("Signed in as");
       expect(await storedLanguage(browser)).toBeNull();
 

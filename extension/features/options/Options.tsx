@@ -157,10 +157,12 @@ export function Options() {
               )}
             </div>
             <div class="field school-sign-in">
-              <button class="button" type="button" onClick={() => void signInWithSchool()} disabled={busy !== null} data-testid="school-sign-in">
+              <button class="button" type="button" onClick={() => void signInWithSchool()} disabled={busy !== null} aria-describedby="school-sign-in-hint" data-testid="school-sign-in">
                 {busy === "school" ? t("schoolSignIn.busy") : t("schoolSignIn.button")}
               </button>
-              <p class="hint">{t("schoolSignIn.hint")}</p>
+              <p class="hint" id="school-sign-in-hint">
+                {t("schoolSignIn.hint")}
+              </p>
               {schoolError && (
                 <p class="notice error" role="alert" data-testid="school-sign-in-error">
                   {schoolError}
