@@ -14,6 +14,7 @@ beforeAll(async () => {
   world = await startSchoolAccountWorld(
     [
       { id: "entree", family: "entree", accounts: ["anouk", "bas", "cor", "dirk", "eef", "fien", "gijs", "hans", "ilse"].map(entreeTeacher) },
+      { id: "fragile", family: "entree", accounts: [entreeTeacher("jet")] },
       { id: "google", family: "google", accounts: [{ login: "g-anouk", claims: { name: "Anouk G", email: "anouk@school.example", email_verified: true, hd: "school.example" } }] },
     ],
     [{ id: "down", family: "surfconext", issuer: downIssuer, clientId: "knooppunt", clientSecret: "geheim", unmatched: "network" }],
@@ -136,6 +137,18 @@ describe("refusals: a clear page, no session, nothing created", () => {
     expect(body).toContain("SURFconext is not answering");
     expect(census(world.server)).toEqual(before);
     expect(flowCount(world.server)).toBe(flows);
+  });
+
+  it("a provider that goes down while the person is there gives a 503 page at the callback, and nothing is created", async () => {
+    const jar = new CookieJar();
+    const callback = await signInAtProvider(jar, start("fragile"), "jet");
+    await world.providers.fragile!.close();
+    const before = census(world.server);
+    const response = await jar.fetch(callback);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('data-problem="provider_unavailable"');
+    expect(jar.get(world.server.url, "kp_session")).toBe(undefined);
+    expect(census(world.server)).toEqual(before);
   });
 
   it("an unknown provider is a 404 page", async () => {

@@ -11,7 +11,7 @@ import { renderChooseSchoolPage, renderSignInProblemPage } from "../../pages/sig
 import { beginSignIn, finishSignIn, redirectUriFor, safeReturnTo } from "../../services/sign-in/flows";
 import { chooseSchool, schoolChoices } from "../../services/sign-in/people";
 import { SIGN_IN_PROBLEMS, SignInProblem, type SignInProblemKind } from "../../services/sign-in/problems";
-import { providerLabel, type SignInProviderSettings } from "../../services/sign-in/providers";
+import { providerName, type SignInProviderSettings } from "../../services/sign-in/providers";
 
 const tag = "pages";
 // A page is for people: a malformed query is ignored rather than answered with a 400.
@@ -33,7 +33,7 @@ function problemPage(c: Context<AppEnv>, kind: SignInProblemKind, provider: Sign
   const lang = languageOf(c);
   pageHeaders(c, PAGE_CSP);
   const retryUrl = provider && kind !== "pupil" && kind !== "account_disabled" && kind !== "identity_taken" ? `/auth/oidc/${provider.id}/start?lang=${lang}` : null;
-  return c.html(renderSignInProblemPage(kind, lang, { providerLabel: provider ? providerLabel(provider, lang).replace(/^(Inloggen met|Sign in with) /, "") : null, retryUrl }), SIGN_IN_PROBLEMS[kind]);
+  return c.html(renderSignInProblemPage(kind, lang, { providerLabel: provider ? providerName(provider) : null, retryUrl }), SIGN_IN_PROBLEMS[kind]);
 }
 
 /** A refusal the person caused or the provider did: logged for the operator with its cause, shown as a page. */

@@ -38,8 +38,4 @@ export class SignInProblem extends Error {
     super(detail ?? kind, options);
     this.name = "SignInProblem";
   }
-
-  get status() {
-    return SIGN_IN_PROBLEMS[this.kind];
-  }
 }

@@ -40,6 +40,9 @@ export const SignInProvidersSettings = z.array(SignInProviderSettings).superRefi
 
 const FAMILY_NAMES: Record<ProviderFamily, string> = { entree: "Entree", surfconext: "SURFconext", entra: "Microsoft", google: "Google" };
 
+/** The provider as a sentence names it ("SURFconext antwoordt nu niet"): the family's name. */
+export const providerName = (p: Pick<SignInProviderSettings, "family">) => FAMILY_NAMES[p.family];
+
 export const providerLabel = (p: Pick<SignInProviderSettings, "family" | "label">, lang: "nl" | "en") =>
   p.label?.[lang] ?? (lang === "nl" ? `Inloggen met ${FAMILY_NAMES[p.family]}` : `Sign in with ${FAMILY_NAMES[p.family]}`);
 
