@@ -12,8 +12,9 @@ import { buildNetwork, reply, startTestServer, type TestServer } from "../suppor
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
 
 // The extension signs in with the browser's web session, through the browser's own sign-in window:
-// chrome.identity.launchWebAuthFlow does complete in headless Chromium here, so these tests press the
-// real button and confirm in the real window; nothing in between is driven by hand.
+// identity.launchWebAuthFlow does complete in headless Chromium and in headless Firefox here, so these tests
+// press the real button and confirm in the real window; nothing in between is driven by hand. The wall time
+// from the button to signed in (and to the first stored clip) is logged, not asserted.
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
