@@ -106,9 +106,14 @@ export function HomePage({ page, lang }: { page: HomePageData; lang: Language })
         <p>{t("home.signIn.account")}</p>
         <ol>
           <li>{t("home.signIn.openSettings", { button: t("popup.openOptions") })}</li>
-          <li>{sentence(t("home.signIn.fill", { serverLabel: t("options.server"), signIn: t("options.signIn") }), { address: code(page.serverAddress) })}</li>
+          <li>{sentence(t("home.signIn.fill", { serverLabel: t("options.server"), schoolSignIn: t("schoolSignIn.button"), signIn: t("options.signIn") }), { address: code(page.serverAddress) })}</li>
         </ol>
         <p>{t("home.signIn.schoolAccount")}</p>
+        <ul class="chips">
+          <li>
+            <a href={`/login?lang=${lang}`}>{t("home.signIn.loginPage")}</a>
+          </li>
+        </ul>
       </section>
     </Layout>
   );

@@ -110,13 +110,14 @@ describe("the home page", () => {
     const signIn = doc.querySelector('section[aria-labelledby="sign-in"]')!;
     expect(texts(signIn.querySelectorAll("ol > li"))).toEqual([
       "Klik op de knop van Knooppunt in de werkbalk en kies ‘Naar de instellingen’.",
-      `Vul bij ‘Serveradres’ ${server.url} in, daarna je e-mailadres en wachtwoord, en kies ‘Aanmelden’.`,
+      `Vul bij ‘Serveradres’ ${server.url} in en kies ‘Inloggen met je schoolaccount’ (of vul je e-mailadres en wachtwoord in en kies ‘Aanmelden’).`,
     ]);
     expect(signIn.querySelector("code")?.textContent).toBe(server.url);
     expect(texts(signIn.querySelectorAll(":scope > p"))).toEqual([
-      "Je meldt je aan met het account dat een beheerder van je netwerk voor je heeft gemaakt.",
-      "Aanmelden met je schoolaccount komt eraan.",
+      "Je meldt je aan met je schoolaccount (Entree, SURFconext, Microsoft of Google, zoals jullie Knooppunt het aanbiedt), of met het account dat een beheerder van je netwerk voor je maakte. Niemand hoeft eerst een account voor je aan te maken.",
+      "Zonder extensie meld je je in de browser aan; daar zie je ook waar je bij hoort, waar je bent aangemeld en je gegevens.",
     ]);
+    expect([...signIn.querySelectorAll("ul a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([["Aanmelden in de browser", "/login?lang=nl"]]);
   });
 
   it("speaks English by Accept-Language and by ?lang=en, and ?lang= wins over the header", async () => {
@@ -140,7 +141,7 @@ describe("the home page", () => {
       nt2: "Dutch as a second language (DSL)",
       atom: "Atom feed for Dutch as a second language (DSL)",
       switchTo: ["Nederlands", "?lang=nl", "nl"],
-      signIn: `In ‘Server address’ enter ${server.url}, then your e-mail address and password, and choose ‘Sign in’.`,
+      signIn: `In ‘Server address’ enter ${server.url} and choose ‘Sign in with your school account’ (or enter your e-mail address and password and choose ‘Sign in’).`,
     };
     expect(await english("/", { "Accept-Language": "en" })).toEqual(expected);
     expect(await english("/", { "Accept-Language": "de-DE, en-GB;q=0.8, nl;q=0.5" })).toEqual(expected);
