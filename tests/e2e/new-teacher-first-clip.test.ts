@@ -66,6 +66,10 @@ describe("a new teacher's first minutes", () => {
 
     await expect.poll(() => options.getByRole("heading", { level: 2 }).first().textContent(), { timeout: 30_000 }).toBe("Aangemeld als Daan Visser");
     const signedInAfter = performance.now() - started;
+    // The settings page shows where the school account put them, and the account itself.
+    const places = options.getByTestId("my-places");
+    expect(await places.locator("ul li").first().textContent()).toBe("School: CBS Het Anker (lid)");
+    expect(await places.getByTestId("my-identities").textContent()).toBe("Entree — 21QX");
 
     const url = site.url("zachte-landing-nieuwkomers.html");
     const page = await browser.context.newPage();

@@ -7,6 +7,7 @@ import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-
 import { sendMessage } from "../../lib/messaging";
 import { askForSignInCode } from "./school-sign-in";
 import { MyData } from "./MyData";
+import { MyPlaces } from "./MyPlaces";
 import { browserLanguage, sessionItem, settingsItem, type Session, type StoredSettings } from "../../lib/storage";
 
 function deviceName() {
@@ -234,6 +235,8 @@ export function Options() {
           </p>
         )}
       </section>
+
+      {session && <MyPlaces session={session} t={t} />}
 
       {session && (
         <MyData

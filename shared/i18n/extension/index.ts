@@ -3,9 +3,10 @@ import { account } from "./account";
 import { bundles } from "./bundles";
 import { clipper } from "./clipper";
 import { library } from "./library";
+import { places } from "./places";
 import { schools } from "./schools";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en },
 };
