@@ -42,6 +42,9 @@ describe("who reaches /admin", () => {
     expect(res.headers.get("Location")).toBe("/login?next=/admin");
     const deeper = await get("/admin/people?q=anna");
     expect(deeper.headers.get("Location")).toBe("/login?next=/admin/people%3Fq%3Danna");
+    // A bearer token is no browser session: even the administrator's goes to /login.
+    const bearer = await get("/admin/schools", undefined, { Authorization: `Bearer ${server.adminToken}` });
+    expect([bearer.status, bearer.headers.get("Location")]).toEqual([303, "/login?next=/admin/schools"]);
   });
 
   it("answers a signed-in person without the administrator role with a 404 page, for reads and writes", async () => {

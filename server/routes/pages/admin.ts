@@ -8,8 +8,8 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
-import { pickLanguage, type Language } from "../../shared/i18n";
-import { adminText, isAdminTextKey, type AdminTextKey } from "../../shared/i18n/pages-admin";
+import { pickLanguage, type Language } from "../../../shared/i18n";
+import { adminText, isAdminTextKey, type AdminTextKey } from "../../../shared/i18n/pages-admin";
 import {
   AdminCreateInstituteRequest,
   AdminCreateSchoolRequest,
@@ -26,21 +26,21 @@ import {
   UpdateSchoolRequest,
   UpdateThemeRequest,
   UpdateUserRequest,
-} from "../../shared/schemas";
-import { DomainError } from "../core/errors";
-import { isAdmin } from "../core/viewer";
-import { authenticate } from "../http/auth";
-import type { AppEnv, SignedInEnv } from "../http/env";
-import { handleError } from "../http/errors";
-import { doc } from "../http/openapi";
-import { limitBody } from "../http/requests";
-import { csrfToken, requireCsrf } from "../http/session";
-import { FORM_PAGE_CSP } from "../pages/page-http";
-import { AuditLogPage, MessagePage, OverviewPage, ProvidersPage, ThemePage, ThemesPage } from "../pages/admin/network";
-import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePage, InstitutesPage, SchoolPage, SchoolsPage } from "../pages/admin/organisations";
-import { PeoplePage, PersonPage } from "../pages/admin/people";
-import { renderAdminPage, type AdminPageContext, type FormState } from "../pages/admin/shell";
-import { createUser, findUserByEmail, updateUser } from "../services/accounts/accounts";
+} from "../../../shared/schemas";
+import { DomainError } from "../../core/errors";
+import { isAdmin } from "../../core/viewer";
+import { authenticate } from "../../http/auth";
+import type { AppEnv, SignedInEnv } from "../../http/env";
+import { handleError } from "../../http/errors";
+import { doc } from "../../http/openapi";
+import { limitBody } from "../../http/requests";
+import { csrfToken, requireCsrf } from "../../http/session";
+import { FORM_PAGE_CSP } from "../../pages/page-http";
+import { AuditLogPage, MessagePage, OverviewPage, ProvidersPage, ThemePage, ThemesPage } from "../../pages/admin/network";
+import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePage, InstitutesPage, SchoolPage, SchoolsPage } from "../../pages/admin/organisations";
+import { PeoplePage, PersonPage } from "../../pages/admin/people";
+import { renderAdminPage, type AdminPageContext, type FormState } from "../../pages/admin/shell";
+import { createUser, findUserByEmail, updateUser } from "../../services/accounts/accounts";
 import {
   adminInstitute,
   adminInstitutes,
@@ -64,11 +64,11 @@ import {
   updateBestuur,
   updateInstitute,
   updateSchool,
-} from "../services/accounts/organisations";
-import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../services/accounts/people";
-import { auditLogPage, recordAdminAction } from "../services/privacy/audit-log";
-import { createTheme, listThemes, updateTheme } from "../services/taxonomy/themes";
-import { themeIndex } from "../services/taxonomy/theme-index";
+} from "../../services/accounts/organisations";
+import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../../services/accounts/people";
+import { auditLogPage, recordAdminAction } from "../../services/privacy/audit-log";
+import { createTheme, listThemes, updateTheme } from "../../services/taxonomy/themes";
+import { themeIndex } from "../../services/taxonomy/theme-index";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -95,13 +95,21 @@ function pageError(error: Error, c: Context<AppEnv>) {
   return handleError(error, c);
 }
 
+const toLogin = (c: Context<AppEnv>) => {
+  const target = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : c.req.path;
+  return c.redirect(`/login?next=${encodeURIComponent(target).replace(/%2F/g, "/")}`, 303);
+};
+
+/**
+ * The pages are for a browser's web session only: a bearer token (an extension's or a script's) is no
+ * sign-in here, so such a request is sent to /login like a signed-out browser, before any token is read.
+ */
+const sessionOnly = createMiddleware<AppEnv>(async (c, next) => (c.req.header("Authorization") ? toLogin(c) : next()));
+
 /** Only administrators with a web session; everyone else learns nothing about what is here. */
 const requireAdminPage = createMiddleware<AppEnv>(async (c, next) => {
   const viewer = c.var.viewer;
-  if (viewer.kind !== "user") {
-    const target = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : c.req.path;
-    return c.redirect(`/login?next=${encodeURIComponent(target).replace(/%2F/g, "/")}`, 303);
-  }
+  if (viewer.kind !== "user") return toLogin(c);
   if (!isAdmin(viewer)) return notFoundPage(c);
   pageHeaders(c);
   return next();
@@ -326,7 +334,7 @@ const formDoc = (summary: string) =>
 
 export const adminPageRoutes = new Hono<AppEnv>();
 adminPageRoutes.onError(pageError);
-for (const path of ["/admin", "/admin/*"]) adminPageRoutes.use(path, bodyLimit, authenticate, requireAdminPage, requireCsrf);
+for (const path of ["/admin", "/admin/*"]) adminPageRoutes.use(path, sessionOnly, bodyLimit, authenticate, requireAdminPage, requireCsrf);
 
 const pages = adminPageRoutes as unknown as Hono<SignedInEnv>;
 
