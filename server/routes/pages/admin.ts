@@ -329,8 +329,8 @@ const MEMBERSHIPS = {
 } as const;
 
 const pageDoc = (summary: string) => doc({ tag: "pages", summary, responses: { 200: { description: "HTML page (administrators with a web session; signed out: 303 to /login, others: 404)" } } });
-const formDoc = (summary: string) =>
-  doc({ tag: "pages", summary, responses: { 303: { description: "Done: back to the page with a notice" }, 400: { description: "The form again, with what is wrong next to each field" }, 409: { description: "The form again: a code or name another organisation holds" } } });
+// The forms' posts are not in the OpenAPI document: they take a browser's form body, answer with pages and
+// redirects, and do exactly what the documented admin API routes do.
 
 export const adminPageRoutes = new Hono<AppEnv>();
 adminPageRoutes.onError(pageError);
@@ -341,7 +341,7 @@ const pages = adminPageRoutes as unknown as Hono<SignedInEnv>;
 pages
   .get("/admin", pageDoc("Administration: the overview (nl/en)"), (c) => show(c, OverviewPage({ page: pageContext(c) })))
   .get("/admin/people", pageDoc("Administration: find people by name or e-mail; make a password account"), (c) => peoplePage(c))
-  .post("/admin/people", formDoc("Administration: make a password account"), async (c) => {
+  .post("/admin/people", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "email"]);
     return submit(c, {
@@ -357,7 +357,7 @@ pages
     });
   })
   .get("/admin/people/:id", pageDoc("Administration: one person with roles, status, school accounts and memberships"), (c) => personPage(c))
-  .post("/admin/people/:id", formDoc("Administration: change a person's name or e-mail address"), async (c) => {
+  .post("/admin/people/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "email"]);
@@ -372,7 +372,7 @@ pages
       again: (state) => personPage(c, state),
     });
   })
-  .post("/admin/people/:id/roles", formDoc("Administration: a person's roles (broker, admin)"), async (c) => {
+  .post("/admin/people/:id/roles", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     return submit(c, {
@@ -386,7 +386,7 @@ pages
       again: (state) => personPage(c, state),
     });
   })
-  .post("/admin/people/:id/status", formDoc("Administration: disable or enable an account"), async (c) => {
+  .post("/admin/people/:id/status", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     return submit(c, {
@@ -401,7 +401,7 @@ pages
     });
   })
   .get("/admin/schools", pageDoc("Administration: schools with BRIN codes, Entra tenants, Google domains and bestuur"), (c) => schoolsPage(c))
-  .post("/admin/schools", formDoc("Administration: add a school"), async (c) => {
+  .post("/admin/schools", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "sector", "region", "bestuur", "brinCodes", "entraTenants", "googleDomains"]);
     return submit(c, {
@@ -425,7 +425,7 @@ pages
     });
   })
   .get("/admin/schools/:id", pageDoc("Administration: one school, its sign-in codes and members"), (c) => schoolPage(c))
-  .post("/admin/schools/:id", formDoc("Administration: change a school and its sign-in codes"), async (c) => {
+  .post("/admin/schools/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "sector", "region", "bestuur", "brinCodes", "entraTenants", "googleDomains"]);
@@ -449,7 +449,7 @@ pages
     });
   })
   .get("/admin/institutes", pageDoc("Administration: institutes with their SURFconext domains"), (c) => institutesPage(c))
-  .post("/admin/institutes", formDoc("Administration: add an institute"), async (c) => {
+  .post("/admin/institutes", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "domains"]);
     return submit(c, {
@@ -465,7 +465,7 @@ pages
     });
   })
   .get("/admin/institutes/:id", pageDoc("Administration: one institute, its domains and members"), (c) => institutePage(c))
-  .post("/admin/institutes/:id", formDoc("Administration: change an institute and its domains"), async (c) => {
+  .post("/admin/institutes/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "domains"]);
@@ -481,7 +481,7 @@ pages
     });
   })
   .get("/admin/besturen", pageDoc("Administration: besturen with their Entra tenants and Google domains"), (c) => besturenPage(c))
-  .post("/admin/besturen", formDoc("Administration: add a bestuur"), async (c) => {
+  .post("/admin/besturen", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "entraTenants", "googleDomains"]);
     return submit(c, {
@@ -497,7 +497,7 @@ pages
     });
   })
   .get("/admin/besturen/:id", pageDoc("Administration: one bestuur, its tenants, domains and schools"), (c) => bestuurPage(c))
-  .post("/admin/besturen/:id", formDoc("Administration: change a bestuur's name, tenants and domains"), async (c) => {
+  .post("/admin/besturen/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "entraTenants", "googleDomains"]);
@@ -513,7 +513,7 @@ pages
     });
   })
   .get("/admin/communities", pageDoc("Administration: communities"), (c) => communitiesPage(c))
-  .post("/admin/communities", formDoc("Administration: add a community"), async (c) => {
+  .post("/admin/communities", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "description", "open"]);
     return submit(c, {
@@ -530,7 +530,7 @@ pages
   })
   .get("/admin/communities/:id", pageDoc("Administration: one community and its members"), (c) => communityPage(c))
   .get("/admin/themes", pageDoc("Administration: the theme taxonomy"), (c) => themesPage(c))
-  .post("/admin/themes", formDoc("Administration: add a theme"), async (c) => {
+  .post("/admin/themes", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["nameNl", "nameEn", "descriptionNl", "descriptionEn", "parent"]);
     return submit(c, {
@@ -546,7 +546,7 @@ pages
     });
   })
   .get("/admin/themes/:slug", pageDoc("Administration: one theme's names and descriptions"), (c) => themePage(c))
-  .post("/admin/themes/:slug", formDoc("Administration: change a theme's names and descriptions"), async (c) => {
+  .post("/admin/themes/:slug", async (c) => {
     const slug = themeSlug(c);
     const form = await readForm(c);
     const values = strings(form, ["nameNl", "nameEn", "descriptionNl", "descriptionEn"]);
@@ -582,7 +582,7 @@ pages
 
 for (const [path, m] of Object.entries(MEMBERSHIPS)) {
   pages
-    .post(`/admin/${path}/:id/members`, formDoc(`Administration: add a person to a ${m.kind} with a role`), async (c) => {
+    .post(`/admin/${path}/:id/members`, async (c) => {
       const id = param(c);
       const form = await readForm(c);
       const values = strings(form, ["who", "role"]);
@@ -601,7 +601,7 @@ for (const [path, m] of Object.entries(MEMBERSHIPS)) {
         again: (state) => m.page(c, { ...state, errors: { role: adminText(langOf(c), "field.role") } }),
       });
     })
-    .post(`/admin/${path}/:id/members/remove`, formDoc(`Administration: remove a person from a ${m.kind}`), async (c) => {
+    .post(`/admin/${path}/:id/members/remove`, async (c) => {
       const id = param(c);
       const form = await readForm(c);
       const userId = text(form, "userId");
