@@ -154,4 +154,17 @@ describe("changing the network with forms", () => {
     const themes = (await server.api("GET", "/api/v1/themes")).body.themes;
     expect(themes.find((t: { slug: string }) => t.slug === "buitenlessen-in-de-wijk")).toMatchObject({ name: { nl: "Buitenlessen", en: "Outdoor lessons" }, description: { nl: "Leren buiten het lokaal.", en: "Learning outside the classroom." } });
   });
+
+  it("deletes an account only when its name is typed to confirm, as the audit log records", async () => {
+    const eva = net.people.eva.id;
+    const wrong = await post(`/admin/people/${eva}/delete`, admin, { sharedWork: "handOver", confirm: "Test Eva" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('<p class="error" id="delete-confirm-error">Typ de naam precies zoals hij bovenaan staat.</p>');
+    expect((await server.api("GET", `/api/v1/admin/users/${eva}`, { token: server.adminToken })).status).toBe(200);
+    const deleted = await post(`/admin/people/${eva}/delete`, admin, { sharedWork: "handOver", confirm: "Test eva" });
+    expect(deleted.headers.get("Location")).toBe("/admin/people?notice=removed&lang=nl");
+    expect((await server.api("GET", `/api/v1/admin/users/${eva}`, { token: server.adminToken })).status).toBe(404);
+    const log = (await server.api("GET", "/api/v1/admin/audit-log?limit=1", { token: server.adminToken })).body.entries[0];
+    expect([log.action, log.subject.id]).toEqual(["user.delete", eva]);
+  });
 });

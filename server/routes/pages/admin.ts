@@ -20,6 +20,7 @@ import {
   CreateUserRequest,
   Id,
   SchoolRole,
+  SharedWork,
   ThemeSlug,
   UpdateBestuurRequest,
   UpdateInstituteRequest,
@@ -67,6 +68,7 @@ import {
 } from "../../services/accounts/organisations";
 import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../../services/accounts/people";
 import { auditLogPage, recordAdminAction } from "../../services/privacy/audit-log";
+import { deleteAccount } from "../../services/privacy/deletion";
 import { createTheme, listThemes, updateTheme } from "../../services/taxonomy/themes";
 import { themeIndex } from "../../services/taxonomy/theme-index";
 
@@ -188,8 +190,8 @@ interface Submission<S extends z.ZodType> {
   schema: S;
   input: unknown;
   act: (input: z.infer<S>) => unknown | Promise<unknown>;
-  /** What the audit log records; the subject's id may come from what `act` returned. */
-  audit: { action: string; subjectKind: string; subjectId: (result: unknown) => string | null; details?: Record<string, string> };
+  /** What the audit log records (null: the service records it itself); the subject's id may come from what `act` returned. */
+  audit: null | { action: string; subjectKind: string; subjectId: (result: unknown) => string | null; details?: Record<string, string> };
   /** Where to go after the change (the notice is added). */
   done: (result: unknown) => string;
   notice?: "saved" | "created" | "removed";
@@ -222,7 +224,7 @@ async function submit<S extends z.ZodType>(c: Ctx, s: Submission<S>): Promise<Re
     const { field, text: said } = refusal(lang, error);
     return withStatus(s.again({ form: s.form, values: s.values, errors: field ? { [field]: said } : {}, summary: field ? null : said }), error.kind === "conflict" ? 409 : 400);
   }
-  recordAdminAction(c.var.ctx, { kind: "admin", userId: c.var.viewer.user.id }, { action: s.audit.action, subjectKind: s.audit.subjectKind, subjectId: s.audit.subjectId(result), details: s.audit.details ?? {} });
+  if (s.audit) recordAdminAction(c.var.ctx, { kind: "admin", userId: c.var.viewer.user.id }, { action: s.audit.action, subjectKind: s.audit.subjectKind, subjectId: s.audit.subjectId(result), details: s.audit.details ?? {} });
   const target = s.done(result);
   return c.redirect(`${target}${target.includes("?") ? "&" : "?"}notice=${s.notice ?? "saved"}&lang=${lang}`, 303);
 }
@@ -397,6 +399,25 @@ pages
       act: (input) => updateUser(c.var.ctx, id, input),
       audit: { action: "user.update", subjectKind: "user", subjectId: () => id },
       done: () => `/admin/people/${id}`,
+      again: (state) => personPage(c, state),
+    });
+  })
+  .post("/admin/people/:id/delete", async (c) => {
+    const id = param(c);
+    const person = getPerson(c.var.ctx, id);
+    const form = await readForm(c);
+    const values = strings(form, ["sharedWork", "confirm"]);
+    // Typing the name is the one safeguard against deleting the wrong person from a long list.
+    if (values.confirm!.trim() !== person.name) return withStatus(personPage(c, { form: "delete", values, errors: { confirm: adminText(langOf(c), "field.confirm") } }), 400);
+    return submit(c, {
+      form: "delete",
+      values,
+      schema: SharedWork,
+      input: values.sharedWork,
+      act: (sharedWork) => deleteAccount(c.var.ctx, id, { sharedWork }, { kind: "admin", userId: c.var.viewer.user.id }),
+      audit: null,
+      done: () => "/admin/people",
+      notice: "removed",
       again: (state) => personPage(c, state),
     });
   })
