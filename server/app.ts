@@ -10,7 +10,7 @@ import { handleError, notFoundHandler } from "./http/errors";
 import { doc, openApiDocument } from "./http/openapi";
 import { limitBody, requireJsonBody } from "./http/requests";
 import { adminRoutes } from "./routes/admin";
-import { adminPageRoutes } from "./routes/admin-pages";
+import { adminPageRoutes } from "./routes/pages/admin";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { directoryRoutes } from "./routes/directory";
 import { itemRoutes } from "./routes/items";

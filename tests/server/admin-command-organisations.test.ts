@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const adminGet = async (path: string) => (await server.api("GET", path, { token: server.adminToken })).body;
 
-describe("npm run admin for sign-in with the school account", () => {
+describe("npm run admin for sign-in with the school account", { timeout: 90_000 }, () => {
   it("gives a school BRIN codes, a tenant and a domain, then replaces them, as the API shows", async () => {
     const created = await admin("school:create", "--name", "OBS De Linde", "--sector", "po", "--brin", "12ab", "--entra-tenant", "6F1C2A3B-0D4E-4F5A-9B8C-7D6E5F4A3B2C", "--google-domain", "DeLinde.nl");
     expect(created.code).toBe(0);

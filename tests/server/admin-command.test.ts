@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run admin", () => {
+describe("npm run admin", { timeout: 90_000 }, () => {
   let server: TestServer | undefined;
   afterAll(async () => server?.stop());
   const v1 = (token?: string) => server!.client(token).api.v1;

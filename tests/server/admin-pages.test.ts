@@ -42,6 +42,9 @@ describe("who reaches /admin", () => {
     expect(res.headers.get("Location")).toBe("/login?next=/admin");
     const deeper = await get("/admin/people?q=anna");
     expect(deeper.headers.get("Location")).toBe("/login?next=/admin/people%3Fq%3Danna");
+    // A bearer token is no browser session: even the administrator's goes to /login.
+    const bearer = await get("/admin/schools", undefined, { Authorization: `Bearer ${server.adminToken}` });
+    expect([bearer.status, bearer.headers.get("Location")]).toEqual([303, "/login?next=/admin/schools"]);
   });
 
   it("answers a signed-in person without the administrator role with a 404 page, for reads and writes", async () => {
@@ -150,5 +153,18 @@ describe("changing the network with forms", () => {
     expect(edited.status).toBe(303);
     const themes = (await server.api("GET", "/api/v1/themes")).body.themes;
     expect(themes.find((t: { slug: string }) => t.slug === "buitenlessen-in-de-wijk")).toMatchObject({ name: { nl: "Buitenlessen", en: "Outdoor lessons" }, description: { nl: "Leren buiten het lokaal.", en: "Learning outside the classroom." } });
+  });
+
+  it("deletes an account only when its name is typed to confirm, as the audit log records", async () => {
+    const eva = net.people.eva.id;
+    const wrong = await post(`/admin/people/${eva}/delete`, admin, { sharedWork: "handOver", confirm: "Test Eva" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('<p class="error" id="delete-confirm-error">Typ de naam precies zoals hij bovenaan staat.</p>');
+    expect((await server.api("GET", `/api/v1/admin/users/${eva}`, { token: server.adminToken })).status).toBe(200);
+    const deleted = await post(`/admin/people/${eva}/delete`, admin, { sharedWork: "handOver", confirm: "Test eva" });
+    expect(deleted.headers.get("Location")).toBe("/admin/people?notice=removed&lang=nl");
+    expect((await server.api("GET", `/api/v1/admin/users/${eva}`, { token: server.adminToken })).status).toBe(404);
+    const log = (await server.api("GET", "/api/v1/admin/audit-log?limit=1", { token: server.adminToken })).body.entries[0];
+    expect([log.action, log.subject.id]).toEqual(["user.delete", eva]);
   });
 });

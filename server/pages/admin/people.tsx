@@ -2,7 +2,7 @@
 /** /admin/people: finding people, making password accounts, and one person's roles, status, accounts and memberships. */
 import { adminText, type AdminTextKey } from "../../../shared/i18n/pages-admin";
 import type { AdminUserDetails } from "../../../shared/schemas";
-import { ActionButton, AdminPage, CsrfField, Field, Problems, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";
+import { ActionButton, AdminPage, CsrfField, Field, Problems, Select, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";
 
 const roleKey = (role: string) => `admin.role.${role}` as AdminTextKey;
 
@@ -76,6 +76,7 @@ export function PersonPage({ page, user, memberships, state }: { page: AdminPage
   const base = `/admin/people/${user.id}`;
   const details = stateFor(state, "person");
   const roles = stateFor(state, "roles");
+  const deletion = stateFor(state, "delete");
   const groups: [AdminTextKey, string, PersonMemberships["schools"]][] = [
     ["admin.schools", "schools", memberships.schools],
     ["admin.institutes", "institutes", memberships.institutes],
@@ -168,6 +169,28 @@ export function PersonPage({ page, user, memberships, state }: { page: AdminPage
           )}
         </>
       ))}
+
+      <h2 id="delete-heading">{t("admin.delete")}</h2>
+      <p class="hint">{t("admin.deleteHint")}</p>
+      <Problems state={deletion} lang={page.lang} />
+      <form method="post" action={withLang(`${base}/delete`, page.lang)} class="stack" aria-labelledby="delete-heading">
+        <CsrfField token={page.csrf} />
+        <Select
+          form="delete"
+          name="sharedWork"
+          label={t("admin.sharedWork")}
+          state={deletion}
+          value="handOver"
+          options={[
+            ["handOver", t("admin.sharedWork.handOver")],
+            ["remove", t("admin.sharedWork.remove")],
+          ]}
+        />
+        <Field form="delete" name="confirm" label={t("admin.confirmName")} state={deletion} required />
+        <div>
+          <button type="submit">{t("admin.delete")}</button>
+        </div>
+      </form>
     </AdminPage>
   );
 }

@@ -8,8 +8,8 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
-import { pickLanguage, type Language } from "../../shared/i18n";
-import { adminText, isAdminTextKey, type AdminTextKey } from "../../shared/i18n/pages-admin";
+import { pickLanguage, type Language } from "../../../shared/i18n";
+import { adminText, isAdminTextKey, type AdminTextKey } from "../../../shared/i18n/pages-admin";
 import {
   AdminCreateInstituteRequest,
   AdminCreateSchoolRequest,
@@ -20,27 +20,28 @@ import {
   CreateUserRequest,
   Id,
   SchoolRole,
+  SharedWork,
   ThemeSlug,
   UpdateBestuurRequest,
   UpdateInstituteRequest,
   UpdateSchoolRequest,
   UpdateThemeRequest,
   UpdateUserRequest,
-} from "../../shared/schemas";
-import { DomainError } from "../core/errors";
-import { isAdmin } from "../core/viewer";
-import { authenticate } from "../http/auth";
-import type { AppEnv, SignedInEnv } from "../http/env";
-import { handleError } from "../http/errors";
-import { doc } from "../http/openapi";
-import { limitBody } from "../http/requests";
-import { csrfToken, requireCsrf } from "../http/session";
-import { FORM_PAGE_CSP } from "../pages/page-http";
-import { AuditLogPage, MessagePage, OverviewPage, ProvidersPage, ThemePage, ThemesPage } from "../pages/admin/network";
-import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePage, InstitutesPage, SchoolPage, SchoolsPage } from "../pages/admin/organisations";
-import { PeoplePage, PersonPage } from "../pages/admin/people";
-import { renderAdminPage, type AdminPageContext, type FormState } from "../pages/admin/shell";
-import { createUser, findUserByEmail, updateUser } from "../services/accounts/accounts";
+} from "../../../shared/schemas";
+import { DomainError } from "../../core/errors";
+import { isAdmin } from "../../core/viewer";
+import { authenticate } from "../../http/auth";
+import type { AppEnv, SignedInEnv } from "../../http/env";
+import { handleError } from "../../http/errors";
+import { doc } from "../../http/openapi";
+import { limitBody } from "../../http/requests";
+import { csrfToken, requireCsrf } from "../../http/session";
+import { FORM_PAGE_CSP } from "../../pages/page-http";
+import { AuditLogPage, MessagePage, OverviewPage, ProvidersPage, ThemePage, ThemesPage } from "../../pages/admin/network";
+import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePage, InstitutesPage, SchoolPage, SchoolsPage } from "../../pages/admin/organisations";
+import { PeoplePage, PersonPage } from "../../pages/admin/people";
+import { renderAdminPage, type AdminPageContext, type FormState } from "../../pages/admin/shell";
+import { createUser, findUserByEmail, updateUser } from "../../services/accounts/accounts";
 import {
   adminInstitute,
   adminInstitutes,
@@ -64,11 +65,12 @@ import {
   updateBestuur,
   updateInstitute,
   updateSchool,
-} from "../services/accounts/organisations";
-import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../services/accounts/people";
-import { auditLogPage, recordAdminAction } from "../services/privacy/audit-log";
-import { createTheme, listThemes, updateTheme } from "../services/taxonomy/themes";
-import { themeIndex } from "../services/taxonomy/theme-index";
+} from "../../services/accounts/organisations";
+import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../../services/accounts/people";
+import { auditLogPage, recordAdminAction } from "../../services/privacy/audit-log";
+import { deleteAccount } from "../../services/privacy/deletion";
+import { createTheme, listThemes, updateTheme } from "../../services/taxonomy/themes";
+import { themeIndex } from "../../services/taxonomy/theme-index";
 
 type Ctx = Context<SignedInEnv>;
 
@@ -95,13 +97,21 @@ function pageError(error: Error, c: Context<AppEnv>) {
   return handleError(error, c);
 }
 
+const toLogin = (c: Context<AppEnv>) => {
+  const target = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : c.req.path;
+  return c.redirect(`/login?next=${encodeURIComponent(target).replace(/%2F/g, "/")}`, 303);
+};
+
+/**
+ * The pages are for a browser's web session only: a bearer token (an extension's or a script's) is no
+ * sign-in here, so such a request is sent to /login like a signed-out browser, before any token is read.
+ */
+const sessionOnly = createMiddleware<AppEnv>(async (c, next) => (c.req.header("Authorization") ? toLogin(c) : next()));
+
 /** Only administrators with a web session; everyone else learns nothing about what is here. */
 const requireAdminPage = createMiddleware<AppEnv>(async (c, next) => {
   const viewer = c.var.viewer;
-  if (viewer.kind !== "user") {
-    const target = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : c.req.path;
-    return c.redirect(`/login?next=${encodeURIComponent(target).replace(/%2F/g, "/")}`, 303);
-  }
+  if (viewer.kind !== "user") return toLogin(c);
   if (!isAdmin(viewer)) return notFoundPage(c);
   pageHeaders(c);
   return next();
@@ -180,8 +190,8 @@ interface Submission<S extends z.ZodType> {
   schema: S;
   input: unknown;
   act: (input: z.infer<S>) => unknown | Promise<unknown>;
-  /** What the audit log records; the subject's id may come from what `act` returned. */
-  audit: { action: string; subjectKind: string; subjectId: (result: unknown) => string | null; details?: Record<string, string> };
+  /** What the audit log records (null: the service records it itself); the subject's id may come from what `act` returned. */
+  audit: null | { action: string; subjectKind: string; subjectId: (result: unknown) => string | null; details?: Record<string, string> };
   /** Where to go after the change (the notice is added). */
   done: (result: unknown) => string;
   notice?: "saved" | "created" | "removed";
@@ -214,7 +224,7 @@ async function submit<S extends z.ZodType>(c: Ctx, s: Submission<S>): Promise<Re
     const { field, text: said } = refusal(lang, error);
     return withStatus(s.again({ form: s.form, values: s.values, errors: field ? { [field]: said } : {}, summary: field ? null : said }), error.kind === "conflict" ? 409 : 400);
   }
-  recordAdminAction(c.var.ctx, { kind: "admin", userId: c.var.viewer.user.id }, { action: s.audit.action, subjectKind: s.audit.subjectKind, subjectId: s.audit.subjectId(result), details: s.audit.details ?? {} });
+  if (s.audit) recordAdminAction(c.var.ctx, { kind: "admin", userId: c.var.viewer.user.id }, { action: s.audit.action, subjectKind: s.audit.subjectKind, subjectId: s.audit.subjectId(result), details: s.audit.details ?? {} });
   const target = s.done(result);
   return c.redirect(`${target}${target.includes("?") ? "&" : "?"}notice=${s.notice ?? "saved"}&lang=${lang}`, 303);
 }
@@ -321,19 +331,19 @@ const MEMBERSHIPS = {
 } as const;
 
 const pageDoc = (summary: string) => doc({ tag: "pages", summary, responses: { 200: { description: "HTML page (administrators with a web session; signed out: 303 to /login, others: 404)" } } });
-const formDoc = (summary: string) =>
-  doc({ tag: "pages", summary, responses: { 303: { description: "Done: back to the page with a notice" }, 400: { description: "The form again, with what is wrong next to each field" }, 409: { description: "The form again: a code or name another organisation holds" } } });
+// The forms' posts are not in the OpenAPI document: they take a browser's form body, answer with pages and
+// redirects, and do exactly what the documented admin API routes do.
 
 export const adminPageRoutes = new Hono<AppEnv>();
 adminPageRoutes.onError(pageError);
-for (const path of ["/admin", "/admin/*"]) adminPageRoutes.use(path, bodyLimit, authenticate, requireAdminPage, requireCsrf);
+for (const path of ["/admin", "/admin/*"]) adminPageRoutes.use(path, sessionOnly, bodyLimit, authenticate, requireAdminPage, requireCsrf);
 
 const pages = adminPageRoutes as unknown as Hono<SignedInEnv>;
 
 pages
   .get("/admin", pageDoc("Administration: the overview (nl/en)"), (c) => show(c, OverviewPage({ page: pageContext(c) })))
   .get("/admin/people", pageDoc("Administration: find people by name or e-mail; make a password account"), (c) => peoplePage(c))
-  .post("/admin/people", formDoc("Administration: make a password account"), async (c) => {
+  .post("/admin/people", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "email"]);
     return submit(c, {
@@ -349,7 +359,7 @@ pages
     });
   })
   .get("/admin/people/:id", pageDoc("Administration: one person with roles, status, school accounts and memberships"), (c) => personPage(c))
-  .post("/admin/people/:id", formDoc("Administration: change a person's name or e-mail address"), async (c) => {
+  .post("/admin/people/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "email"]);
@@ -364,7 +374,7 @@ pages
       again: (state) => personPage(c, state),
     });
   })
-  .post("/admin/people/:id/roles", formDoc("Administration: a person's roles (broker, admin)"), async (c) => {
+  .post("/admin/people/:id/roles", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     return submit(c, {
@@ -378,7 +388,7 @@ pages
       again: (state) => personPage(c, state),
     });
   })
-  .post("/admin/people/:id/status", formDoc("Administration: disable or enable an account"), async (c) => {
+  .post("/admin/people/:id/status", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     return submit(c, {
@@ -392,8 +402,27 @@ pages
       again: (state) => personPage(c, state),
     });
   })
+  .post("/admin/people/:id/delete", async (c) => {
+    const id = param(c);
+    const person = getPerson(c.var.ctx, id);
+    const form = await readForm(c);
+    const values = strings(form, ["sharedWork", "confirm"]);
+    // Typing the name is the one safeguard against deleting the wrong person from a long list.
+    if (values.confirm!.trim() !== person.name) return withStatus(personPage(c, { form: "delete", values, errors: { confirm: adminText(langOf(c), "field.confirm") } }), 400);
+    return submit(c, {
+      form: "delete",
+      values,
+      schema: SharedWork,
+      input: values.sharedWork,
+      act: (sharedWork) => deleteAccount(c.var.ctx, id, { sharedWork }, { kind: "admin", userId: c.var.viewer.user.id }),
+      audit: null,
+      done: () => "/admin/people",
+      notice: "removed",
+      again: (state) => personPage(c, state),
+    });
+  })
   .get("/admin/schools", pageDoc("Administration: schools with BRIN codes, Entra tenants, Google domains and bestuur"), (c) => schoolsPage(c))
-  .post("/admin/schools", formDoc("Administration: add a school"), async (c) => {
+  .post("/admin/schools", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "sector", "region", "bestuur", "brinCodes", "entraTenants", "googleDomains"]);
     return submit(c, {
@@ -417,7 +446,7 @@ pages
     });
   })
   .get("/admin/schools/:id", pageDoc("Administration: one school, its sign-in codes and members"), (c) => schoolPage(c))
-  .post("/admin/schools/:id", formDoc("Administration: change a school and its sign-in codes"), async (c) => {
+  .post("/admin/schools/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "sector", "region", "bestuur", "brinCodes", "entraTenants", "googleDomains"]);
@@ -441,7 +470,7 @@ pages
     });
   })
   .get("/admin/institutes", pageDoc("Administration: institutes with their SURFconext domains"), (c) => institutesPage(c))
-  .post("/admin/institutes", formDoc("Administration: add an institute"), async (c) => {
+  .post("/admin/institutes", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "domains"]);
     return submit(c, {
@@ -457,7 +486,7 @@ pages
     });
   })
   .get("/admin/institutes/:id", pageDoc("Administration: one institute, its domains and members"), (c) => institutePage(c))
-  .post("/admin/institutes/:id", formDoc("Administration: change an institute and its domains"), async (c) => {
+  .post("/admin/institutes/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "domains"]);
@@ -473,7 +502,7 @@ pages
     });
   })
   .get("/admin/besturen", pageDoc("Administration: besturen with their Entra tenants and Google domains"), (c) => besturenPage(c))
-  .post("/admin/besturen", formDoc("Administration: add a bestuur"), async (c) => {
+  .post("/admin/besturen", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "entraTenants", "googleDomains"]);
     return submit(c, {
@@ -489,7 +518,7 @@ pages
     });
   })
   .get("/admin/besturen/:id", pageDoc("Administration: one bestuur, its tenants, domains and schools"), (c) => bestuurPage(c))
-  .post("/admin/besturen/:id", formDoc("Administration: change a bestuur's name, tenants and domains"), async (c) => {
+  .post("/admin/besturen/:id", async (c) => {
     const id = param(c);
     const form = await readForm(c);
     const values = strings(form, ["name", "entraTenants", "googleDomains"]);
@@ -505,7 +534,7 @@ pages
     });
   })
   .get("/admin/communities", pageDoc("Administration: communities"), (c) => communitiesPage(c))
-  .post("/admin/communities", formDoc("Administration: add a community"), async (c) => {
+  .post("/admin/communities", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["name", "kind", "description", "open"]);
     return submit(c, {
@@ -522,7 +551,7 @@ pages
   })
   .get("/admin/communities/:id", pageDoc("Administration: one community and its members"), (c) => communityPage(c))
   .get("/admin/themes", pageDoc("Administration: the theme taxonomy"), (c) => themesPage(c))
-  .post("/admin/themes", formDoc("Administration: add a theme"), async (c) => {
+  .post("/admin/themes", async (c) => {
     const form = await readForm(c);
     const values = strings(form, ["nameNl", "nameEn", "descriptionNl", "descriptionEn", "parent"]);
     return submit(c, {
@@ -538,7 +567,7 @@ pages
     });
   })
   .get("/admin/themes/:slug", pageDoc("Administration: one theme's names and descriptions"), (c) => themePage(c))
-  .post("/admin/themes/:slug", formDoc("Administration: change a theme's names and descriptions"), async (c) => {
+  .post("/admin/themes/:slug", async (c) => {
     const slug = themeSlug(c);
     const form = await readForm(c);
     const values = strings(form, ["nameNl", "nameEn", "descriptionNl", "descriptionEn"]);
@@ -574,7 +603,7 @@ pages
 
 for (const [path, m] of Object.entries(MEMBERSHIPS)) {
   pages
-    .post(`/admin/${path}/:id/members`, formDoc(`Administration: add a person to a ${m.kind} with a role`), async (c) => {
+    .post(`/admin/${path}/:id/members`, async (c) => {
       const id = param(c);
       const form = await readForm(c);
       const values = strings(form, ["who", "role"]);
@@ -593,7 +622,7 @@ for (const [path, m] of Object.entries(MEMBERSHIPS)) {
         again: (state) => m.page(c, { ...state, errors: { role: adminText(langOf(c), "field.role") } }),
       });
     })
-    .post(`/admin/${path}/:id/members/remove`, formDoc(`Administration: remove a person from a ${m.kind}`), async (c) => {
+    .post(`/admin/${path}/:id/members/remove`, async (c) => {
       const id = param(c);
       const form = await readForm(c);
       const userId = text(form, "userId");
