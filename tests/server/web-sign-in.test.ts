@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertIdentity } from "../../server/db/repositories/identities";
 import { openTestWebSession } from "../support/web-session";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
@@ -273,6 +274,19 @@ describe("a person's sessions and devices", () => {
     expect(page).toContain('action="/auth/oidc/entree/link"');
     expect(page).toContain("Link another school account: Entree");
     expect(page).toContain('name="currentPassword"');
+  });
+
+  it("lists the person's linked school accounts on /me with the provider's name, organisation and e-mail", async () => {
+    const at = server.clock.now().toISOString();
+    insertIdentity(server.ctx, { id: "identity-entree-chris", userId: net.people.chris.id, provider: "entree", issuer: "https://entree.example", subject: "pseudo-8f2c", email: null, organisation: "12AB", createdAt: at, lastUsedAt: at });
+    insertIdentity(server.ctx, { id: "identity-pabo-chris", userId: net.people.chris.id, provider: "pabo", issuer: "https://surf.example", subject: "s-77", email: "c.student@pabo.example.nl", organisation: "pabo.example.nl", createdAt: at, lastUsedAt: null });
+    const chris = openTestWebSession(server, net.people.chris.id);
+    const page = await (await getPage("/me?lang=nl", { Cookie: chris.cookie })).text();
+    expect(page).toContain("<li>Entree · 12AB <span class=\"muted\">(laatst gebruikt 24 nov 2026, 10:00)</span></li>");
+    expect(page).toContain("<li>de pabo · pabo.example.nl · c.student@pabo.example.nl <span class=\"muted\">(gekoppeld 24 nov 2026, 10:00)</span></li>");
+    // Another person's page shows none of them.
+    const eva = openTestWebSession(server, net.people.eva.id);
+    expect(await (await getPage("/me?lang=nl", { Cookie: eva.cookie })).text()).toContain("Je hebt nog geen schoolaccount gekoppeld.");
   });
 
   it("sends a signed-out browser from /me to /login?next=/me", async () => {

@@ -161,7 +161,7 @@ export function accountPageData(c: Context<AppEnv>, viewer: SignedInViewer, lang
   // The provider's name without "Inloggen met" / "Sign in with": it reads in a list and on a link button.
   const label = (id: string) => {
     const provider = deps.signInProviders.find((p) => p.id === id);
-    return provider ? providerLabel(provider, lang).replace(/^(Inloggen met|Sign in with) /, "") : id;
+    return provider ? providerLabel(provider, lang).replace(/^(Inloggen (met|via)|Sign in (with|through|via)) /i, "") : id;
   };
   const own = ownAccount(ctx, viewer);
   return {
