@@ -1,3 +1,4 @@
+import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM_PAGE_CSP } from "../../server/pages/page-http";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
@@ -166,5 +167,25 @@ describe("changing the network with forms", () => {
     expect((await server.api("GET", `/api/v1/admin/users/${eva}`, { token: server.adminToken })).status).toBe(404);
     const log = (await server.api("GET", "/api/v1/admin/audit-log?limit=1", { token: server.adminToken })).body.entries[0];
     expect([log.action, log.subject.id]).toEqual(["user.delete", eva]);
+  });
+
+  it("hands a deleted broker's bundles to the broker chosen on the page, as npm run admin's --hand-over-to does", async () => {
+    const created = await server.api("POST", "/api/v1/admin/users", { token: server.adminToken, body: { name: "Test hanna", email: "hanna@test.knooppunt.nl", password: "wachtwoord-hanna-2026", roles: ["broker"] } });
+    const hanna = created.body.user.id as string;
+    const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: "hanna@test.knooppunt.nl", password: "wachtwoord-hanna-2026" } })).body.token as string;
+    const bundle = (await server.api("POST", "/api/v1/bundles", { token, body: { title: "Meertalig lezen", about: "Thuistalen", themes: ["nt2"], audience: "network" } })).body.bundle;
+
+    const page = await (await get(`/admin/people/${hanna}`, admin)).text();
+    const heirs = [...new JSDOM(page).window.document.querySelectorAll('select[name="handOverTo"] option')].map((o) => [o.getAttribute("value"), o.textContent]);
+    // Every other active broker, in the order of their e-mail addresses (an earlier test made one more).
+    const users = (await server.api("GET", "/api/v1/admin/users?limit=100", { token: server.adminToken })).body.users as { id: string; name: string; email: string | null; roles: string[]; disabled: boolean }[];
+    const brokers = users.filter((u) => u.id !== hanna && !u.disabled && u.roles.includes("broker")).sort((x, y) => (x.email ?? "").localeCompare(y.email ?? ""));
+    expect(brokers.map((u) => u.name)).toContain("Test dewi");
+    expect(heirs).toEqual([["", "'oud-collega' (geen makelaar gekozen)"], ...brokers.map((u) => [u.id, u.name])]);
+
+    const deleted = await post(`/admin/people/${hanna}/delete`, admin, { sharedWork: "handOver", handOverTo: net.people.dewi.id, confirm: "Test hanna" });
+    expect(deleted.headers.get("Location")).toBe("/admin/people?notice=removed&lang=nl");
+    const asDewi = await server.api("GET", `/api/v1/bundles/${bundle.id}`, { token: net.people.dewi.token });
+    expect(asDewi.body.bundle.curators).toEqual([{ id: net.people.dewi.id, name: "Test dewi", role: "owner" }]);
   });
 });

@@ -71,7 +71,20 @@ export interface PersonMemberships {
   communities: { id: string; name: string; role: string }[];
 }
 
-export function PersonPage({ page, user, memberships, state }: { page: AdminPageContext; user: AdminUserDetails; memberships: PersonMemberships; state: FormState | null }) {
+export function PersonPage({
+  page,
+  user,
+  memberships,
+  heirs,
+  state,
+}: {
+  page: AdminPageContext;
+  user: AdminUserDetails;
+  memberships: PersonMemberships;
+  /** Active brokers who may receive the bundles nobody else curates. */
+  heirs: { id: string; name: string }[];
+  state: FormState | null;
+}) {
   const t = (key: AdminTextKey) => adminText(page.lang, key);
   const base = `/admin/people/${user.id}`;
   const details = stateFor(state, "person");
@@ -185,6 +198,14 @@ export function PersonPage({ page, user, memberships, state }: { page: AdminPage
             ["handOver", t("admin.sharedWork.handOver")],
             ["remove", t("admin.sharedWork.remove")],
           ]}
+        />
+        <Select
+          form="delete"
+          name="handOverTo"
+          label={t("admin.handOverTo")}
+          state={deletion}
+          value=""
+          options={[["", t("admin.handOverTo.none")], ...heirs.map((h) => [h.id, h.name] as const)]}
         />
         <Field form="delete" name="confirm" label={t("admin.confirmName")} state={deletion} required />
         <div>

@@ -41,7 +41,7 @@ import { AuditLogPage, MessagePage, OverviewPage, ProvidersPage, ThemePage, Them
 import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePage, InstitutesPage, SchoolPage, SchoolsPage } from "../../pages/admin/organisations";
 import { PeoplePage, PersonPage } from "../../pages/admin/people";
 import { renderAdminPage, type AdminPageContext, type FormState } from "../../pages/admin/shell";
-import { createUser, findUserByEmail, updateUser } from "../../services/accounts/accounts";
+import { createUser, findUserByEmail, listUsers, updateUser } from "../../services/accounts/accounts";
 import {
   adminInstitute,
   adminInstitutes,
@@ -271,7 +271,11 @@ function peoplePage(c: Ctx, state: FormState | null = null) {
 
 function personPage(c: Ctx, state: FormState | null = null) {
   const person = getPerson(c.var.ctx, param(c));
-  return show(c, PersonPage({ page: pageContext(c), user: adminUserDetails(c.var.ctx, person), memberships: personMemberships(c.var.ctx, person.id), state }));
+  // Brokers who can take over the bundles nobody else curates, as `npm run admin -- user:delete --hand-over-to` offers.
+  const heirs = listUsers(c.var.ctx)
+    .filter((u) => u.id !== person.id && !u.disabled && u.roles.includes("broker"))
+    .map((u) => ({ id: u.id, name: u.name }));
+  return show(c, PersonPage({ page: pageContext(c), user: adminUserDetails(c.var.ctx, person), memberships: personMemberships(c.var.ctx, person.id), heirs, state }));
 }
 
 
@@ -406,7 +410,7 @@ pages
     const id = param(c);
     const person = getPerson(c.var.ctx, id);
     const form = await readForm(c);
-    const values = strings(form, ["sharedWork", "confirm"]);
+    const values = strings(form, ["sharedWork", "confirm", "handOverTo"]);
     // Typing the name is the one safeguard against deleting the wrong person from a long list.
     if (values.confirm!.trim() !== person.name) return withStatus(personPage(c, { form: "delete", values, errors: { confirm: adminText(langOf(c), "field.confirm") } }), 400);
     return submit(c, {
@@ -414,7 +418,7 @@ pages
       values,
       schema: SharedWork,
       input: values.sharedWork,
-      act: (sharedWork) => deleteAccount(c.var.ctx, id, { sharedWork }, { kind: "admin", userId: c.var.viewer.user.id }),
+      act: (sharedWork) => deleteAccount(c.var.ctx, id, { sharedWork, handOverTo: values.handOverTo || undefined }, { kind: "admin", userId: c.var.viewer.user.id }),
       audit: null,
       done: () => "/admin/people",
       notice: "removed",
