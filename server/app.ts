@@ -27,7 +27,7 @@ import { sessionRoutes } from "./routes/accounts/sessions";
 import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/accounts/password-reset";
 import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
-import { deviceCodeRoutes, devicePageRoutes } from "./routes/sign-in/device-sign-in";
+import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ErrorBody } from "../../shared/schemas";
 import { insertUser } from "../../server/db/repositories/accounts";
-import { insertIdentity } from "../../server/db/repositories/identities";
+import { insertIdentity } from "../../server/db/repositories/sign-in/identities";
 import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;

@@ -82,6 +82,33 @@ describe("purging what is kept only for a while", () => {
     expect(rows("SELECT count(*) AS n FROM delivery_attempts")).toEqual([{ n: 0 }]);
   });
 
+  it("drops web sessions past their end, one-time codes past their expiry and sign-ins left unfinished, and keeps what is still valid", async () => {
+    // The administrator's own sign-in ended in the test above (one day unused); their account is still there.
+    const me = rows<{ id: string }>("SELECT id FROM users WHERE email = 'beheer@test.knooppunt.nl'")[0]!.id;
+    const now = server.clock.now().getTime();
+    const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+    const created = new Date(now).toISOString();
+    write(`
+      INSERT INTO tokens (id, user_id, name, kind, secret_hash, created_at, last_used_at, expires_at) VALUES
+        ('web-ended', '${me}', 'Chrome (Linux)', 'web', 'h-ended', '${created}', '${created}', '${at(1)}'),
+        ('web-open', '${me}', 'Firefox (Linux)', 'web', 'h-open', '${created}', '${created}', '${at(5)}');
+      INSERT INTO one_time_codes (code_hash, purpose, user_id, created_by, created_at, expires_at) VALUES
+        ('c-device-old', 'device', '${me}', '${me}', '${created}', '${at(1)}'),
+        ('c-reset-old', 'reset', '${me}', '${me}', '${created}', '${at(2)}'),
+        ('c-reset-open', 'reset', '${me}', '${me}', '${created}', '${at(72)}');
+      INSERT INTO sign_in_flows (state_hash, provider, code_verifier, nonce, purpose, user_id, return_to, created_at, expires_at) VALUES
+        ('f-old', 'entree', 'v', 'n', 'sign-in', NULL, '/', '${created}', '${at(1)}'),
+        ('f-open', 'entree', 'v', 'n', 'sign-in', NULL, '/', '${created}', '${at(4)}');
+    `);
+    server.clock.advance(3 * 3_600_000);
+    const state = () => ({
+      web: rows<{ id: string }>("SELECT id FROM tokens WHERE kind = 'web' ORDER BY id").map((r) => r.id),
+      codes: rows<{ code_hash: string }>("SELECT code_hash FROM one_time_codes ORDER BY code_hash").map((r) => r.code_hash),
+      flows: rows<{ state_hash: string }>("SELECT state_hash FROM sign_in_flows ORDER BY state_hash").map((r) => r.state_hash),
+    });
+    await eventually(state, { web: ["web-open"], codes: ["c-reset-open"], flows: ["f-open"] });
+  });
+
   it("takes its settings from the environment, checked at start", () => {
     expect(loadConfig({ RETENTION_SESSION_DAYS: "30", RETENTION_DELIVERY_LOG_DAYS: "7" }).retention).toEqual({ sessionDays: 30, apiTokenDays: 365, deliveryLogDays: 7 });
     expect(() => loadConfig({ RETENTION_API_TOKEN_DAYS: "een jaar" })).toThrow(ConfigError);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertIdentity } from "../../server/db/repositories/identities";
+import { insertIdentity } from "../../server/db/repositories/sign-in/identities";
 import { openTestWebSession } from "../support/web-session";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 

@@ -6,6 +6,7 @@
  * A browser gets a page for every answer; a client that does not ask for HTML (a script, a probe) gets the
  * contract's JSON error instead, so nothing here answers an API client with a page it cannot read.
  */
+import { acceptsHtml } from "../../http/negotiation";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
@@ -57,20 +58,7 @@ export function isCrossSite(c: Context<AppEnv>): boolean {
   return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
 }
 
-const QVALUE = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/;
-
-/**
- * Whether the client asks for a page: text/html named in Accept with a valid, non-zero weight (as every
- * browser's navigation does). A range with a malformed weight (`q=9`, `q=foo`) is no request at all.
- */
-export function acceptsHtml(accept: string | undefined): boolean {
-  return (accept ?? "").split(",").some((range) => {
-    const [type = "", ...params] = range.split(";").map((part) => part.trim().toLowerCase());
-    if (type !== "text/html" && type !== "application/xhtml+xml") return false;
-    const q = params.find((p) => p.startsWith("q="))?.slice(2);
-    return q === undefined || (QVALUE.test(q) && Number(q) > 0);
-  });
-}
+export { acceptsHtml };
 
 const wantsHtml = (c: Context<AppEnv>) => acceptsHtml(c.req.header("Accept"));
 

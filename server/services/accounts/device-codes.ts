@@ -8,7 +8,7 @@ import type { ServiceContext } from "../../core/context";
 import { unauthenticated } from "../../core/errors";
 import { newSecret, sha256Hex } from "../../core/ids";
 import { userById } from "../../db/repositories/accounts";
-import { deleteExpiredDeviceCodes, insertDeviceCode, takeDeviceCode } from "../../db/repositories/device-codes";
+import { deleteExpiredOneTimeCodes, insertOneTimeCode, takeOneTimeCode } from "../../db/repositories/sign-in/one-time-codes";
 import { transaction } from "../../db/statements";
 import { issueToken } from "./accounts";
 
@@ -45,8 +45,8 @@ export function createDeviceCode(ctx: ServiceContext, userId: string): { code: s
   const code = newSecret("kpc");
   const expiresAt = new Date(now.getTime() + DEVICE_CODE_MINUTES * 60_000).toISOString();
   transaction(ctx, () => {
-    deleteExpiredDeviceCodes(ctx, now.toISOString());
-    insertDeviceCode(ctx, { codeHash: sha256Hex(code), userId, createdAt: now.toISOString(), expiresAt });
+    deleteExpiredOneTimeCodes(ctx, now.toISOString());
+    insertOneTimeCode(ctx, { codeHash: sha256Hex(code), purpose: "device", userId, createdBy: userId, createdAt: now.toISOString(), expiresAt });
   });
   return { code, expiresAt };
 }
@@ -58,7 +58,7 @@ export function createDeviceCode(ctx: ServiceContext, userId: string): { code: s
  */
 export function exchangeDeviceCode(ctx: ServiceContext, code: string, deviceName: string | undefined) {
   return transaction(ctx, () => {
-    const found = takeDeviceCode(ctx, sha256Hex(code));
+    const found = takeOneTimeCode(ctx, "device", sha256Hex(code));
     const user = found && Date.parse(found.expiresAt) > ctx.now().getTime() ? userById(ctx, found.userId) : undefined;
     if (!user || user.disabled) throw unauthenticated("This sign-in code is unknown, used or expired; sign in again from the extension.");
     const { secret } = issueToken(ctx, user.id, deviceName ?? "Aanmelding", "login");

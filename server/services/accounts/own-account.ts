@@ -4,7 +4,7 @@
  * of their sessions.
  */
 import { deleteTokenOf, userById } from "../../db/repositories/accounts";
-import { identitiesOf } from "../../db/repositories/identities";
+import { identitiesOf } from "../../db/repositories/sign-in/identities";
 import type { ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";

@@ -4,7 +4,7 @@
  * hash is stored, it works once, for 72 hours, and a newer link voids the older ones.
  */
 import { deleteTokenOf, deleteTokensOf, replaceUser, tokensOf, userById, type UserRow } from "../../db/repositories/accounts";
-import { deleteOneTimeCode, deleteOneTimeCodesOf, insertOneTimeCode, oneTimeCodeByHash } from "../../db/repositories/one-time-codes";
+import { deleteOneTimeCode, deleteOneTimeCodesOf, insertOneTimeCode, oneTimeCodeByHash } from "../../db/repositories/sign-in/one-time-codes";
 import { FORMER_COLLEAGUE } from "../../db/repositories/personal-data/deletion";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";

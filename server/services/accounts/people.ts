@@ -5,7 +5,7 @@
  */
 import type { AdminUserDetails } from "../../../shared/schemas";
 import { userById, type UserRow } from "../../db/repositories/accounts";
-import { identitiesOf } from "../../db/repositories/identities";
+import { identitiesOf } from "../../db/repositories/sign-in/identities";
 import { communitiesOf, institutesOf, schoolsOf } from "../../db/repositories/memberships";
 import { decodeCursor, pageOf } from "../../db/paging";
 import { peopleMatching } from "../../db/repositories/people";

@@ -5,7 +5,7 @@
  */
 import { itemRows } from "../../db/repositories/library/items";
 import { tokensOf, userById } from "../../db/repositories/accounts";
-import { identitiesOf } from "../../db/repositories/identities";
+import { identitiesOf } from "../../db/repositories/sign-in/identities";
 import { communitiesOf, institutesOf, schoolsOf } from "../../db/repositories/memberships";
 import { bundleItemsOf, curatedBundlesOf, offersOf, savesOf, webhooksCreatedBy } from "../../db/repositories/personal-data/export";
 import { isoNow, type ServiceContext } from "../../core/context";

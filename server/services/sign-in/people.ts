@@ -7,7 +7,7 @@ import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import { insertUser, userByEmail, userById, type UserRow } from "../../db/repositories/accounts";
-import { deleteIdentityOf, identitiesOf, identityByIssuerSubject, insertIdentity, touchIdentity, type IdentityRow } from "../../db/repositories/identities";
+import { deleteIdentityOf, identitiesOf, identityByIssuerSubject, insertIdentity, touchIdentity, type IdentityRow } from "../../db/repositories/sign-in/identities";
 import { institutesOf, putInstituteMember, putSchoolMember, schoolsOf } from "../../db/repositories/memberships";
 import {
   besturenByAccountList,

@@ -2,8 +2,8 @@
  * School accounts linked to people: found by (issuer, subject), never by e-mail address.
  */
 import { and, asc, eq } from "drizzle-orm";
-import type { ServiceContext } from "../../core/context";
-import { identities } from "../schema";
+import type { ServiceContext } from "../../../core/context";
+import { identities } from "../../schema";
 
 export type IdentityRow = typeof identities.$inferSelect;
 
