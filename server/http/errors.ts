@@ -3,6 +3,10 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody } from "../../shared/schemas";
 import { DomainError, type ErrorKind } from "../core/errors";
+import { pickLanguage } from "../../shared/i18n";
+import { renderErrorPage } from "../pages/error-page";
+import { PAGE_CSP } from "../pages/page-http";
+import { acceptsHtml } from "./negotiation";
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   invalid: 400,
@@ -15,7 +19,22 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   rate_limited: 429,
 };
 
+/**
+ * A browser asking for a page (not the API or a feed) gets the error as a page in its language; programs,
+ * and every /api/ and /feeds/ path, get the contract's JSON.
+ */
+function wantsPage(c: Context) {
+  const path = c.req.path;
+  return !path.startsWith("/api/") && !path.startsWith("/feeds/") && acceptsHtml(c.req.header("Accept"));
+}
+
 function errorJson(c: Context, status: ContentfulStatusCode, error: ErrorBody["error"]) {
+  if (wantsPage(c)) {
+    const lang = pickLanguage(c.req.query("lang"), c.req.header("Accept-Language"));
+    c.header("Content-Security-Policy", PAGE_CSP);
+    c.header("Cache-Control", "no-store");
+    return c.html(renderErrorPage(status, error.code, lang), status);
+  }
   return c.json({ error } satisfies ErrorBody, status);
 }
 

@@ -58,8 +58,6 @@ export function isCrossSite(c: Context<AppEnv>): boolean {
   return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
 }
 
-export { acceptsHtml };
-
 const wantsHtml = (c: Context<AppEnv>) => acceptsHtml(c.req.header("Accept"));
 
 /** Personal pages: never kept by a shared cache, never shown for another cookie or language. */
