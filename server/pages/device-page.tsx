@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { deviceText, type DeviceTextKey } from "../../shared/i18n/pages-device";
+import { deviceText, type DeviceTextKey } from "../../shared/i18n/pages/device";
 import type { Language } from "../../shared/vocabulary";
 import { Layout } from "./layout";
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { html } from "hono/html";
-import { errorText, type ErrorTextKey } from "../../shared/i18n/pages-errors";
+import { errorText, type ErrorTextKey } from "../../shared/i18n/pages/errors";
 import type { Language } from "../../shared/vocabulary";
 import { Layout } from "./layout";
 

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
 import { html } from "hono/html";
-import { accountText, type AccountTextKey } from "../../shared/i18n/pages-account";
+import { accountText, type AccountTextKey } from "../../shared/i18n/pages/account";
 import type { Language } from "../../shared/vocabulary";
 import { Layout } from "./layout";
 

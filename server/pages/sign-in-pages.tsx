@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Language } from "../../shared/vocabulary";
-import { signInText, type SignInTextKey } from "../../shared/i18n/pages-sign-in";
+import { signInText, type SignInTextKey } from "../../shared/i18n/pages/sign-in";
 import type { SignInProblemKind } from "../services/sign-in/problems";
 import type { SchoolChoice } from "../services/sign-in/people";
 import { Layout } from "./layout";

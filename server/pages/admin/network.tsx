@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** /admin (the overview), /admin/themes, /admin/providers and /admin/audit-log. */
-import { adminText, type AdminTextKey } from "../../../shared/i18n/pages-admin";
+import { adminText, type AdminTextKey } from "../../../shared/i18n/pages/admin";
 import type { AuditEntry, Theme } from "../../../shared/schemas";
 import { Layout } from "../layout";
 import { AdminPage, adminSections, CsrfField, Field, Problems, Select, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";

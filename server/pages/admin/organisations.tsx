@@ -4,7 +4,7 @@
  * add one, and a page per organisation to change it and its members. Codes that place people at sign-in
  * (BRIN, Entra tenants, Google and SURFconext domains) are typed one per line.
  */
-import { adminText, type AdminTextKey } from "../../../shared/i18n/pages-admin";
+import { adminText, type AdminTextKey } from "../../../shared/i18n/pages/admin";
 import { COMMUNITY_KINDS, INSTITUTE_KINDS, SCHOOL_SECTORS, type AdminInstitute, type AdminMember, type AdminSchool, type Bestuur } from "../../../shared/schemas";
 import { ActionButton, AdminPage, CsrfField, Field, listText, Problems, Select, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";
 

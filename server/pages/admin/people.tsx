@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 /** /admin/people: finding people, making password accounts, and one person's roles, status, accounts and memberships. */
-import { adminText, type AdminTextKey } from "../../../shared/i18n/pages-admin";
+import { adminText, type AdminTextKey } from "../../../shared/i18n/pages/admin";
 import type { AdminUserDetails } from "../../../shared/schemas";
 import { ActionButton, AdminPage, CsrfField, Field, Problems, Select, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";
 

@@ -5,7 +5,7 @@
  */
 import type { Child } from "hono/jsx";
 import { html } from "hono/html";
-import { adminText, type AdminTextKey } from "../../../shared/i18n/pages-admin";
+import { adminText, type AdminTextKey } from "../../../shared/i18n/pages/admin";
 import type { Language } from "../../../shared/i18n";
 import { Layout } from "../layout";
 

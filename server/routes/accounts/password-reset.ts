@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { Id, PasswordResetLinkResponse } from "../../../shared/schemas";
-import { accountText, type AccountTextKey } from "../../../shared/i18n/pages-account";
+import { accountText, type AccountTextKey } from "../../../shared/i18n/pages/account";
 import type { Language } from "../../../shared/vocabulary";
 import { audited } from "../../http/audit";
 import { clientAddress, requireAdmin } from "../../http/auth";

@@ -14,7 +14,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { Email } from "../../../shared/schemas";
 import { pickLanguage } from "../../../shared/i18n";
-import { accountText, type AccountTextKey } from "../../../shared/i18n/pages-account";
+import { accountText, type AccountTextKey } from "../../../shared/i18n/pages/account";
 import type { Language } from "../../../shared/vocabulary";
 import { DomainError } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";

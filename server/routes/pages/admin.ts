@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { z } from "zod";
 import { pickLanguage, type Language } from "../../../shared/i18n";
-import { adminText, isAdminTextKey, type AdminTextKey } from "../../../shared/i18n/pages-admin";
+import { adminText, isAdminTextKey, type AdminTextKey } from "../../../shared/i18n/pages/admin";
 import {
   AdminCreateInstituteRequest,
   AdminCreateSchoolRequest,

@@ -1,5 +1,5 @@
 /** What a person sees when a page request fails: what happened and that nothing changed, Dutch and English. */
-import type { Language } from "../vocabulary";
+import type { Language } from "../../vocabulary";
 
 const nl = {
   "error.400.title": "Dit verzoek klopt niet",

@@ -2,7 +2,7 @@
  * The administration pages (/admin), Dutch first and English beside it. Kept apart from the pages'
  * catalogue: only administrators read these, and they change with the administration.
  */
-import type { Language } from "../vocabulary";
+import type { Language } from "../../vocabulary";
 
 const nl = {
   "admin.title": "Beheer",

@@ -2,7 +2,7 @@
  * The pages the server renders for people without the extension: the home page, a bundle's page and a
  * theme's page.
  * Texts they share with the side panel (what a bundle is about, what a school can do with it) are in
- * ./common.
+ * ../common.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
 const nl = {

@@ -2,7 +2,7 @@
  * The page on which a signed-in person lets the extension sign in as them (/auth/device). Its own
  * catalogue, beside the shared pages' one; Dutch first, `en` typed by the Dutch keys.
  */
-import type { Language } from "../vocabulary";
+import type { Language } from "../../vocabulary";
 
 const nl = {
   "device.title": "Extensie aanmelden",

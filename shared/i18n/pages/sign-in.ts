@@ -2,7 +2,7 @@
  * The pages of a school-account sign-in: what went wrong (one text per problem), and choosing a school
  * when a bestuur's account names several. Dutch first; `en` is typed by the Dutch keys.
  */
-import type { Language } from "../vocabulary";
+import type { Language } from "../../vocabulary";
 
 const nl = {
   "signIn.nav": "Taal en navigatie",

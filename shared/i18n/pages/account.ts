@@ -3,7 +3,7 @@
  * `accountText`, so these pages grow without touching the shared catalogues.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
-import type { Language } from "../vocabulary";
+import type { Language } from "../../vocabulary";
 
 const nl = {
   "account.nav": "Navigatie",
