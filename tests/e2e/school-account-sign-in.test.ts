@@ -6,10 +6,11 @@
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addBestuur, addSchool, census, startSchoolAccountWorld, type SchoolAccountWorld } from "../support/school-accounts";
+import { addBestuur, addInstitute, addSchool, census, startSchoolAccountWorld, type SchoolAccountWorld } from "../support/school-accounts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TENANT = "0d9e8f7a-2222-4333-8444-155566677788";
+const SCHOOL_TENANT = "5a6b7c8d-1111-4222-8333-944455566677";
 
 let world: SchoolAccountWorld;
 let browser: Browser;
@@ -22,8 +23,28 @@ beforeAll(async () => {
       family: "entree",
       accounts: [{ login: "juf-mila", claims: { givenName: "Mila", sn: "Bakker", eduPersonAffiliation: ["employee", "member"], nlEduPersonHomeOrganizationId: "07KL", nlEduPersonHomeOrganization: "OBS De Linde" } }],
     },
-    { id: "microsoft", family: "entra", accounts: [{ login: "pairwise-x", claims: { oid: "oid-noor", tid: TENANT, name: "Noor de Wit" } }] },
+    {
+      id: "microsoft",
+      family: "entra",
+      accounts: [
+        { login: "pairwise-x", claims: { oid: "oid-noor", tid: TENANT, name: "Noor de Wit" } },
+        { login: "pairwise-y", claims: { oid: "oid-karin", tid: SCHOOL_TENANT, name: "Karin Bos", preferred_username: "k.bos@hetbaken.nl" } },
+      ],
+    },
+    {
+      id: "surf",
+      family: "surfconext",
+      accounts: [{ login: "surf-docent", claims: { name: "Petra Jansen", email: "p.jansen@pabo-noord.nl", email_verified: true, schac_home_organization: "pabo-noord.nl", eduperson_affiliation: ["employee"] } }],
+    },
+    {
+      id: "google",
+      family: "google",
+      accounts: [{ login: "google-1001", claims: { name: "Lotte Visser", email: "lotte@montessori-noord.nl", email_verified: true, hd: "montessori-noord.nl" } }],
+    },
   ]);
+  addSchool(world.server, "Het Baken", { entraTenants: [SCHOOL_TENANT] });
+  addSchool(world.server, "Montessori Noord", { googleDomains: ["montessori-noord.nl"] });
+  addInstitute(world.server, "Pabo Noord", ["pabo-noord.nl"]);
   schoolId = addSchool(world.server, "OBS De Linde", { brinCodes: ["07KL01"] });
   const bestuur = addBestuur(world.server, "Stichting Rivierenland", { entraTenants: [TENANT] });
   addSchool(world.server, "De Waalkant", { bestuurId: bestuur });
@@ -79,6 +100,42 @@ describe("signing in with a school account in Chromium", () => {
       await context.close();
     }
   }, 120_000);
+
+  it("SURFconext, Microsoft and Google: each first sign-in lands in its organisation, and the second finds the same person", async () => {
+    const cases = [
+      { provider: "surf", login: "surf-docent", name: "Petra Jansen", email: "p.jansen@pabo-noord.nl", schools: [], institutes: ["Pabo Noord"] },
+      { provider: "microsoft", login: "pairwise-y", name: "Karin Bos", email: null, schools: ["Het Baken"], institutes: [] },
+      { provider: "google", login: "google-1001", name: "Lotte Visser", email: "lotte@montessori-noord.nl", schools: ["Montessori Noord"], institutes: [] },
+    ];
+    for (const expected of cases) {
+      const ids: string[] = [];
+      for (const round of ["first", "second"]) {
+        const before = census(world.server);
+        const context = await browser.newContext({ locale: "nl-NL" });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${world.server.url}/auth/oidc/${expected.provider}/start?returnTo=%2Fprivacy`);
+          await signInAtProvider(page, expected.login);
+          await page.waitForURL(`${world.server.url}/privacy`, { timeout: 30_000 });
+          const me = await (await page.goto(`${world.server.url}/api/v1/me`))!.json();
+          ids.push(me.user.id);
+          expect([round, me.user.name, me.user.email, me.schools.map((s: any) => [s.name, s.role]), (me.institutes ?? []).map((i: any) => [i.name, i.role])]).toEqual([
+            round,
+            expected.name,
+            expected.email,
+            expected.schools.map((s) => [s, "member"]),
+            expected.institutes.map((i) => [i, "member"]),
+          ]);
+          // The first sign-in makes one person with one school account; the second only a new session.
+          const after = census(world.server);
+          expect([after.users - before.users, after.identities - before.identities]).toEqual(round === "first" ? [1, 1] : [0, 0]);
+        } finally {
+          await context.close();
+        }
+      }
+      expect(ids[1]).toBe(ids[0]);
+    }
+  }, 180_000);
 
   it("Entra: the choose-your-school page is keyboard usable and axe-clean, and the chosen school is joined", async () => {
     const context = await browser.newContext({ locale: "nl-NL", bypassCSP: true });
