@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestProvider, unusedAddress, type TestProvider } from "../support/oidc-provider";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext, type TestWebSession } from "../support/web-session";
 
@@ -11,15 +12,21 @@ let browser: Browser;
 let admin: TestWebSession;
 let instituteId: string;
 let bestuurId: string;
+let entree: TestProvider;
+let downAt: string;
 
 beforeAll(async () => {
+  // A real provider that answers, and an address where nothing listens (a provider that is down).
+  entree = await startTestProvider("entree");
+  downAt = await unusedAddress();
   server = await startTestServer({
     now: () => new Date(),
     signInProviders: [
-      { id: "entree", family: "entree", issuer: "https://hub.entree.kennisnet.nl/openaselect/profiles/oidc/", clientId: "knooppunt", clientSecret: "geheim", unmatched: "refuse" },
-      { id: "microsoft", family: "entra", issuer: "https://login.microsoftonline.com/organizations/v2.0", clientId: "knooppunt", clientSecret: "geheim", unmatched: "network" },
+      entree.settings("entree", { unmatched: "refuse" }),
+      { id: "microsoft", family: "entra", issuer: downAt, clientId: "knooppunt", clientSecret: "geheim", unmatched: "network" },
     ],
   });
+  entree.register([`${server.url}/auth/oidc/entree/callback`]);
   net = await buildNetwork(server);
   const api = (method: string, path: string, body?: unknown) => server.api(method, path, { token: server.adminToken, body });
   await api("PATCH", `/api/v1/admin/schools/${net.schoolA.id}`, { brinCodes: ["12AB"], googleDomains: ["regenboog.nl"] });
@@ -38,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await entree?.close();
 });
 
 /** Presses Tab until the focused element matches `selector`, as a keyboard user moves through the page. */
@@ -72,16 +80,20 @@ describe("the administration pages in Chromium", () => {
     await context.close();
   });
 
-  it("shows the exact redirect URI of each configured provider", { timeout: 60_000 }, async () => {
+  it("shows the exact redirect URI of each configured provider, and whether it answers now", { timeout: 60_000 }, async () => {
     const context = await browser.newContext({ locale: "en-GB" });
     await signInBrowserContext(context, server, admin);
     const page = await context.newPage();
     await page.goto(`${server.url}/admin/providers`);
     const rows = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
-    expect(rows).toEqual([
-      ["entree", "entree", "https://hub.entree.kennisnet.nl/openaselect/profiles/oidc/", `${server.url}/auth/oidc/entree/callback`, "refuse"],
-      ["microsoft", "entra", "https://login.microsoftonline.com/organizations/v2.0", `${server.url}/auth/oidc/microsoft/callback`, "account without a school"],
+    expect(rows.map((cells) => cells.slice(0, 5))).toEqual([
+      ["entree", "entree", entree.issuer, `${server.url}/auth/oidc/entree/callback`, "refuse"],
+      ["microsoft", "entra", downAt, `${server.url}/auth/oidc/microsoft/callback`, "account without a school"],
     ]);
+    const health = await page.locator("tbody td[data-health]").evaluateAll((tds) => tds.map((td) => [td.getAttribute("data-health"), td.textContent]));
+    expect(health[0]).toEqual(["reachable", "yes, the provider answers"]);
+    // The reason is openid-client's own words for a refused connection; what matters is that it says no.
+    expect([health[1]![0], health[1]![1]!.startsWith("no: ")]).toEqual(["unreachable", true]);
     await context.close();
   });
 

@@ -114,6 +114,8 @@ export interface ProviderStatus {
   issuer: string;
   redirectUri: string;
   unmatched: "network" | "refuse";
+  /** Whether the provider answered its discovery just now, and why not. */
+  health: { reachable: true } | { reachable: false; reason: string };
 }
 
 export function ProvidersPage({ page, providers }: { page: AdminPageContext; providers: ProviderStatus[] }) {
@@ -134,6 +136,7 @@ export function ProvidersPage({ page, providers }: { page: AdminPageContext; pro
                 <th scope="col">{t("admin.provider.issuer")}</th>
                 <th scope="col">{t("admin.provider.redirect")}</th>
                 <th scope="col">{t("admin.provider.unmatched")}</th>
+                <th scope="col">{t("admin.provider.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -148,6 +151,9 @@ export function ProvidersPage({ page, providers }: { page: AdminPageContext; pro
                     <code>{p.redirectUri}</code>
                   </td>
                   <td>{t(p.unmatched === "refuse" ? "admin.provider.refuse" : "admin.provider.network")}</td>
+                  <td data-health={p.health.reachable ? "reachable" : "unreachable"}>
+                    {p.health.reachable ? t("admin.provider.reachable") : `${t("admin.provider.unreachable")} ${p.health.reason}`}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -42,6 +42,7 @@ import { BesturenPage, BestuurPage, CommunitiesPage, CommunityPage, InstitutePag
 import { PeoplePage, PersonPage } from "../../pages/admin/people";
 import { renderAdminPage, type AdminPageContext, type FormState } from "../../pages/admin/shell";
 import { createUser, findUserByEmail, listUsers, updateUser } from "../../services/accounts/accounts";
+import { checkProvider } from "../../services/sign-in/openid";
 import {
   adminInstitute,
   adminInstitutes,
@@ -586,15 +587,24 @@ pages
       again: (state) => themePage(c, state),
     });
   })
-  .get("/admin/providers", pageDoc("Administration: the configured sign-in providers and the exact redirect URI for each"), (c) =>
-    show(
+  .get("/admin/providers", pageDoc("Administration: the configured sign-in providers, whether each answers now, and the exact redirect URI for each"), async (c) => {
+    const providers = c.var.deps.signInProviders;
+    const health = await Promise.all(providers.map((p) => checkProvider(p)));
+    return show(
       c,
       ProvidersPage({
         page: pageContext(c),
-        providers: c.var.deps.signInProviders.map((p) => ({ id: p.id, family: p.family, issuer: p.issuer, unmatched: p.unmatched, redirectUri: `${c.var.ctx.links.base}/auth/oidc/${p.id}/callback` })),
+        providers: providers.map((p, i) => ({
+          id: p.id,
+          family: p.family,
+          issuer: p.issuer,
+          unmatched: p.unmatched,
+          redirectUri: `${c.var.ctx.links.base}/auth/oidc/${p.id}/callback`,
+          health: health[i]!,
+        })),
       }),
-    ),
-  )
+    );
+  })
   .get("/admin/audit-log", pageDoc("Administration: what administrators did, newest first"), (c) => {
     let found: ReturnType<typeof auditLogPage>;
     try {

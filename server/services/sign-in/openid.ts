@@ -39,6 +39,27 @@ export function providerConfiguration(provider: SignInProviderSettings): Promise
   });
 }
 
+export type ProviderHealth = { reachable: true } | { reachable: false; reason: string };
+
+/**
+ * Asks the provider for its configuration now, for the administrators' status page: the cached answer
+ * says only that discovery worked once, not that the provider answers today. A success also refreshes
+ * the cache, so the next sign-in uses what the provider just said.
+ */
+export async function checkProvider(provider: SignInProviderSettings): Promise<ProviderHealth> {
+  try {
+    const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, { client_secret: provider.clientSecret }, client.ClientSecretBasic(provider.clientSecret), {
+      timeout: DISCOVERY_TIMEOUT_SECONDS,
+      execute: issuerIsHttps(provider.issuer) ? [] : [client.allowInsecureRequests],
+    });
+    configuration.timeout = DISCOVERY_TIMEOUT_SECONDS;
+    configurations.set(provider, Promise.resolve(configuration));
+    return { reachable: true };
+  } catch (error) {
+    return { reachable: false, reason: (error as Error).message };
+  }
+}
+
 export interface AuthorizationStart {
   url: URL;
   state: string;
