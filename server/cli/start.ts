@@ -62,6 +62,7 @@ async function main() {
     "",
     "Knooppunt draait / is running",
     `  Startpagina    ${server.url}/`,
+    `  Aanmelden      ${server.url}/login  (Mijn account: ${server.url}/me, beheer / administration: ${server.url}/admin)`,
     `  API            ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,
     `  Gezondheid     ${server.url}/healthz`,
     `  Database       ${resolve(config.databasePath)}`,
