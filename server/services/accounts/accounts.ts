@@ -9,6 +9,7 @@ import {
   insertToken,
   insertUser,
   markTokenUsed,
+  otherActiveAdmins,
   replaceUser,
   setDisplayName,
   tokenHolder,
@@ -82,6 +83,11 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
   const email = input.email?.trim().toLowerCase() ?? existing.email;
   if (email !== null && email !== existing.email && findUserByEmail(ctx, email)) {
     throw conflict("email_taken", "An account with this e-mail address already exists.");
+  }
+  const stillAdmin = (input.roles ? input.roles.includes("admin") : existing.roles.includes("admin")) && !(input.disabled ?? existing.disabled);
+  // As with deleting: an installation whose last administrator steps down can no longer be run from the browser or the API.
+  if (existing.roles.includes("admin") && !existing.disabled && !stillAdmin && otherActiveAdmins(ctx, id) === 0) {
+    throw conflict("last_admin", "This is the last administrator: make someone else an administrator first.");
   }
   const updated: UserRow = {
     ...existing,
