@@ -48,6 +48,19 @@ export const csrfToken = (c: Context<AppEnv>) => {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * The browser says the request comes from another site: by Sec-Fetch-Site (every current browser sends
+ * it), or by an Origin that is not ours. Under the pages' `Referrer-Policy: no-referrer` a browser sends
+ * `Origin: null` with its own site's form posts, so "null" says nothing about where a form came from.
+ * The one rule for every form and every write made with the cookie.
+ */
+export function isCrossSite(c: Context<AppEnv>): boolean {
+  const site = c.req.header("Sec-Fetch-Site");
+  if (site !== undefined && site !== "same-origin" && site !== "none") return true;
+  const origin = c.req.header("Origin");
+  return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
+}
+
+/**
  * Refuses a write authenticated by the session cookie unless it carries the session's CSRF token (the
  * `X-CSRF-Token` header, or a form's `_csrf` field) and, when the browser says where it comes from, comes
  * from this site. SameSite=Lax already keeps the cookie off most cross-site posts; this holds where Lax
@@ -57,11 +70,7 @@ export const requireCsrf = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
   const secret = sessionSecret(c);
   if (!secret || c.req.header("Authorization")) return next();
-  const site = c.req.header("Sec-Fetch-Site");
-  const origin = c.req.header("Origin");
-  // Under the pages' `Referrer-Policy: no-referrer` a browser sends `Origin: null` with its own site's
-  // form posts: that says nothing about where the form came from, so Sec-Fetch-Site and the token decide.
-  const crossSite = (site !== undefined && site !== "same-origin" && site !== "none") || (origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin);
+  const crossSite = isCrossSite(c);
   let sent = c.req.header("X-CSRF-Token");
   if (!sent && /^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(c.req.header("Content-Type") ?? "")) {
     const form = await c.req.parseBody();

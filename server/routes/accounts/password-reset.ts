@@ -3,6 +3,7 @@
  * (`POST /api/v1/admin/users/:id/password-reset`) and hands it over; the person opens `/reset/<code>` and
  * chooses a new password.
  */
+import { isCrossSite } from "../../http/session";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
@@ -17,7 +18,7 @@ import { valid } from "../../http/validate";
 import { renderMessagePage } from "../../pages/login-page";
 import { renderResetPage } from "../../pages/reset-page";
 import { createResetLink, resetLinkState, resetPassword } from "../../services/accounts/passwords";
-import { accountPageHeaders, isCrossSite, limitFormBody, pageLanguageOf, readForm, refuse, refuseWithMessage } from "./web-auth";
+import { accountPageHeaders, limitFormBody, pageLanguageOf, readForm, refuse, refuseWithMessage } from "./web-auth";
 
 export const passwordResetAdminRoutes = new Hono<AppEnv>().post(
   "/admin/users/:id/password-reset",

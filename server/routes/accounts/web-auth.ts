@@ -23,7 +23,7 @@ import type { AppDependencies, AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
 import { hitInTurn } from "../../http/rate-limiter";
 import { limitBody } from "../../http/requests";
-import { csrfToken, endSession, sessionSecret, startWebSession } from "../../http/session";
+import { csrfToken, endSession, isCrossSite, sessionSecret, startWebSession } from "../../http/session";
 import { valid } from "../../http/validate";
 import { renderAccountPage, type AccountPageData } from "../../pages/account-page";
 import { renderLoginPage, renderMessagePage, type LoginPageData } from "../../pages/login-page";
@@ -46,17 +46,6 @@ export function safeNext(next: unknown): string {
   return next;
 }
 
-/**
- * The browser says the request comes from another site. Sec-Fetch-Site decides when sent (every current
- * browser does). Origin only when it is not: our pages are served with `Referrer-Policy: no-referrer`, under
- * which a browser sends `Origin: null` with its own same-origin form posts, so "null" proves nothing here.
- */
-export function isCrossSite(c: Context<AppEnv>): boolean {
-  const site = c.req.header("Sec-Fetch-Site");
-  if (site !== undefined) return site !== "same-origin" && site !== "none";
-  const origin = c.req.header("Origin");
-  return origin !== undefined && origin !== "null" && origin !== new URL(c.var.ctx.links.base).origin && origin !== new URL(c.req.url).origin;
-}
 
 const wantsHtml = (c: Context<AppEnv>) => acceptsHtml(c.req.header("Accept"));
 
