@@ -17,20 +17,22 @@ const configurations = new WeakMap<SignInProviderSettings, Promise<client.Config
 
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
+/** Asks the provider for its configuration now. */
+async function discover(provider: SignInProviderSettings): Promise<client.Configuration> {
+  const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, { client_secret: provider.clientSecret }, client.ClientSecretBasic(provider.clientSecret), {
+    timeout: DISCOVERY_TIMEOUT_SECONDS,
+    // Plain http only for a provider on this machine (the settings refuse any other); every other
+    // provider keeps openid-client's https-only default.
+    execute: issuerIsHttps(provider.issuer) ? [] : [client.allowInsecureRequests],
+  });
+  configuration.timeout = DISCOVERY_TIMEOUT_SECONDS;
+  return configuration;
+}
+
 export function providerConfiguration(provider: SignInProviderSettings): Promise<client.Configuration> {
   let found = configurations.get(provider);
   if (!found) {
-    found = client
-      .discovery(new URL(provider.issuer), provider.clientId, { client_secret: provider.clientSecret }, client.ClientSecretBasic(provider.clientSecret), {
-        timeout: DISCOVERY_TIMEOUT_SECONDS,
-        // Plain http only for a provider on this machine (the settings refuse any other); every other
-        // provider keeps openid-client's https-only default.
-        execute: issuerIsHttps(provider.issuer) ? [] : [client.allowInsecureRequests],
-      })
-      .then((configuration) => {
-        configuration.timeout = DISCOVERY_TIMEOUT_SECONDS;
-        return configuration;
-      });
+    found = discover(provider);
     configurations.set(provider, found);
     found.catch(() => configurations.delete(provider));
   }
@@ -48,11 +50,7 @@ export type ProviderHealth = { reachable: true } | { reachable: false; reason: s
  */
 export async function checkProvider(provider: SignInProviderSettings): Promise<ProviderHealth> {
   try {
-    const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, { client_secret: provider.clientSecret }, client.ClientSecretBasic(provider.clientSecret), {
-      timeout: DISCOVERY_TIMEOUT_SECONDS,
-      execute: issuerIsHttps(provider.issuer) ? [] : [client.allowInsecureRequests],
-    });
-    configuration.timeout = DISCOVERY_TIMEOUT_SECONDS;
+    const configuration = await discover(provider);
     configurations.set(provider, Promise.resolve(configuration));
     return { reachable: true };
   } catch (error) {
