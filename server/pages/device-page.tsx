@@ -46,9 +46,6 @@ export function renderDeviceConfirmPage(p: DeviceConfirmation) {
   const browser = t(p.browser === "chromium" ? "device.browser.chromium" : "device.browser.firefox");
   return (
     <Layout meta={{ lang: p.lang, title: t("device.title") }} header={<Header lang={p.lang} switchTo={p.switchTo} />}>
-      {/* The site's Referrer-Policy is no-referrer, under which Chrome sends `Origin: null` with this form and
-          the CSRF check cannot see that it comes from this site; same-origin keeps every other address out. */}
-      <meta name="referrer" content="same-origin" />
       <style>{FORM_STYLE}</style>
       <h1>{t("device.confirm", { name: p.name })}</h1>
       <p>{t("device.explain", { browser, name: p.name })}</p>

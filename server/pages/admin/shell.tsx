@@ -92,9 +92,6 @@ export function AdminPage({ page, title, children }: { page: AdminPageContext; t
   return (
     <Layout meta={{ lang: page.lang, title: `${title} · ${t("admin.title")} · Knooppunt` }} header={header}>
       <style>{ADMIN_STYLE}</style>
-      {/* The app sends Referrer-Policy: no-referrer, under which a browser's form post says "Origin: null";
-          same-origin keeps the address to this site only and lets the CSRF check see the post is ours. */}
-      <meta name="referrer" content="same-origin" />
       <h1>{title}</h1>
       {page.notice ? (
         <p class="notice" role="status">
