@@ -28,6 +28,7 @@ import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/acco
 import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
+import { webAppRoutes } from "./routes/web-app";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -102,6 +103,7 @@ export function createApp(deps: AppDependencies) {
   app.route("/", signInRoutes);
   app.route("/", devicePageRoutes);
   app.route("/", adminPageRoutes);
+  app.route("/", webAppRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -40,21 +40,26 @@ export async function isKnooppunt(serverUrl: string): Promise<boolean> {
   }
 }
 
-/** fetch with a timeout, where everything but the caller's own cancel reads as "unreachable". */
-const timedFetch: typeof fetch = async (input, init) => {
-  const own = init?.signal ?? undefined;
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  try {
-    // Identity travels in the bearer token only. With a web session open in the same browser, a cookie sent
-    // along would make a sign-in (which has no token yet) look like a cookie-authenticated write without a
-    // CSRF token, and the server would refuse it.
-    return await fetch(input, { ...init, credentials: "omit", signal: own ? AbortSignal.any([own, timeout]) : timeout });
-  } catch (error) {
-    // The caller's own cancel stays an AbortError, for it to ignore.
-    if (own?.aborted) throw own.reason ?? error;
-    throw new ApiError("network", 0, "network", (error as Error).message);
-  }
-};
+/**
+ * fetch with a timeout, where everything but the caller's own cancel reads as "unreachable". The extension
+ * omits cookies: identity travels in its bearer token only, and with a web session open in the same browser
+ * a cookie sent along would make a sign-in (which has no token yet) look like a cookie-authenticated write
+ * without a CSRF token, which the server refuses. The web app is the other way round: its cookie is its
+ * identity, on its own origin only.
+ */
+const timedFetch =
+  (credentials: RequestCredentials): typeof fetch =>
+  async (input, init) => {
+    const own = init?.signal ?? undefined;
+    const timeout = AbortSignal.timeout(TIMEOUT_MS);
+    try {
+      return await fetch(input, { ...init, credentials, signal: own ? AbortSignal.any([own, timeout]) : timeout });
+    } catch (error) {
+      // The caller's own cancel stays an AbortError, for it to ignore.
+      if (own?.aborted) throw own.reason ?? error;
+      throw new ApiError("network", 0, "network", (error as Error).message);
+    }
+  };
 
 type Answer<R> = R extends ClientResponse<infer T, number, string> ? T : never;
 
@@ -105,10 +110,19 @@ export class KnooppuntApi {
   constructor(
     readonly serverUrl: string,
     token: string | null = null,
+    /** The web app's browser session: the cookie identifies the person, every write carries the CSRF token. */
+    webSession: { csrfToken: string } | null = null,
   ) {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (token) headers.Authorization = `Bearer ${token}`;
-    this.v1 = hc<AppType>(serverUrl, { headers, fetch: timedFetch }).api.v1;
+    if (webSession) headers["X-CSRF-Token"] = webSession.csrfToken;
+    this.v1 = hc<AppType>(serverUrl, { headers, fetch: timedFetch(webSession ? "same-origin" : "omit") }).api.v1;
+  }
+
+  /** The CSRF token of the browser session this web page is signed in with (the cookie goes along). */
+  static async webSessionToken(serverUrl: string, signal?: AbortSignal): Promise<string> {
+    const v1 = hc<AppType>(serverUrl, { headers: { Accept: "application/json" }, fetch: timedFetch("same-origin") }).api.v1;
+    return (await data(v1.me["web-session"].$get(undefined, withSignal(signal)))).csrfToken;
   }
 
   /** An address the server gave (a bundle's page), made absolute for a link. */

@@ -62,6 +62,7 @@ async function main() {
     "",
     "Knooppunt draait / is running",
     `  Startpagina    ${server.url}/`,
+    `  Webapp         ${existsSync(resolve(".output/web/index.html")) ? `${server.url}/app` : "npm run web:build → .output/web"}  (zonder extensie, ook op telefoon / without the extension, also on phones)`,
     `  Aanmelden      ${server.url}/login  (Mijn account: ${server.url}/me, beheer / administration: ${server.url}/admin)`,
     `  API            ${server.url}/api/v1  (OpenAPI: ${server.url}/api/v1/openapi.json)`,
     `  Gezondheid     ${server.url}/healthz`,

@@ -149,6 +149,10 @@ export const SessionView = z.object({
 });
 export const SessionsResponse = z.object({ sessions: z.array(SessionView) });
 
+/** What the web app needs from its browser session: the token its writes carry in `X-CSRF-Token`. */
+export const WebSessionResponse = z.object({ csrfToken: z.string() });
+export type WebSessionResponse = z.infer<typeof WebSessionResponse>;
+
 export const ChangePasswordRequest = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: Password,

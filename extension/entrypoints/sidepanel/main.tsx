@@ -1,6 +1,6 @@
 import { render } from "preact";
 import "../../components/ui.css";
-import "../../features/sidepanel/sidepanel.css";
+import "../../features/workspace/workspace.css";
 import { SidePanel } from "../../features/sidepanel/SidePanel";
 
 render(<SidePanel />, document.getElementById("app")!);

@@ -252,12 +252,19 @@ function Skeleton() {
 }
 
 function EmptyState({ filters, onClear }: { filters: Filters; onClear(): void }) {
-  const { t } = useSession();
+  const { t, pageInView } = useSession();
   const searching = filters.q.trim() !== "" || activeFilterCount(filters) > 0;
   if (!searching && filters.scope === "all") {
+    // Without the extension (the web app) there is no toolbar button: the way in is the clip form.
     return (
       <StateMessage tone="empty" title={t("library.empty.libraryTitle")} testId="empty-state">
-        <p>{t("library.empty.library")}</p>
+        {pageInView ? (
+          <p>{t("library.empty.library")}</p>
+        ) : (
+          <p>
+            {t("web.library.empty")} <a href="/app/clip">{t("web.nav.clip")}</a>
+          </p>
+        )}
       </StateMessage>
     );
   }

@@ -1,34 +1,23 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { Bundle } from "../../../shared/schemas";
-import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { translate, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { sendMessage } from "../../lib/messaging";
 import { KnooppuntApi } from "../../lib/api";
 import { browserLanguage, effectiveSettings, libraryFocusItem, sessionItem, settingsItem, type LibraryFocus, type Session } from "../../lib/storage";
-import { themeLabelOf } from "../../components/themes/theme-label";
-import { UiContext } from "../../components/ui-context";
-import { BundleDraft, MAX_BUNDLE_ITEMS, useDraft } from "../bundles/bundle-draft";
-import { Bundles } from "../bundles/Bundles";
-import { SessionContext, type SessionContextValue } from "../context";
-import { Inbox } from "../inbox/Inbox";
-import type { BundleTarget } from "../library/ItemCard";
-import { Library } from "../library/Library";
-import { Subscriptions } from "../subscriptions/Subscriptions";
+import { Workspace, WorkspaceLoading, type WorkspaceHost } from "../workspace/Workspace";
 import { itemDeleted, openSettings, pageInView } from "./host";
-import { Tabs, TabPanel, type TabId } from "./Tabs";
 
 /** A focus request older than this is left alone: the person opened the panel for something else. */
 const FOCUS_MAX_AGE_MS = 60_000;
 
+const host: WorkspaceHost = { openSettings, itemDeleted, pageInView };
+
+/** The workspace in the extension's side panel: the session and settings come from the extension's storage. */
 export function SidePanel() {
   const [language, setLanguage] = useState<UiLanguage>(browserLanguage);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [themes, setThemes] = useState<Theme[]>([]);
-  const [announcement, setAnnouncement] = useState("");
   const [focus, setFocus] = useState<{ itemId: string; nonce: number } | null>(null);
-  const [tab, setTab] = useState<TabId>("library");
-  const [draftSource, setDraft] = useState<BundleDraft | null>(null);
-  const draft = useDraft(draftSource);
 
   useEffect(() => {
     void settingsItem.getValue().then((s) => setLanguage(effectiveSettings(s).language));
@@ -36,7 +25,6 @@ export function SidePanel() {
     const takeFocus = (request: LibraryFocus | null) => {
       if (!request || Date.now() - Date.parse(request.requestedAt) > FOCUS_MAX_AGE_MS) return;
       setFocus({ itemId: request.itemId, nonce: Date.now() });
-      setTab("library");
       void libraryFocusItem.setValue(null);
     };
     void libraryFocusItem.getValue().then(takeFocus);
@@ -72,67 +60,10 @@ export function SidePanel() {
     return () => ctl.abort();
   }, [api]);
 
-  const t = useMemo(() => (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params), [language]);
-  const announceTimer = useRef<ReturnType<typeof setTimeout>>();
-  const context = useMemo<SessionContextValue | null>(() => {
-    if (!session || !api) return null;
-    const bySlug = new Map(themes.map((theme) => [theme.slug, theme]));
-    return {
-      language,
-      t,
-      session,
-      api,
-      themes,
-      themeLabel: (slug) => themeLabelOf(bySlug, slug, language),
-      themeName: (slug) => bySlug.get(slug)?.name[language] ?? slug,
-      announce: (message) => {
-        // Emptied first, so the same sentence twice is announced twice.
-        setAnnouncement("");
-        clearTimeout(announceTimer.current);
-        announceTimer.current = setTimeout(() => setAnnouncement(message), 50);
-      },
-      openSignIn: openSettings,
-      itemDeleted,
-      pageInView,
-    };
-  }, [language, session, api, themes, t]);
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  if (session === undefined) return <WorkspaceLoading language={language} />;
 
-  // A new identity only when the bundle's title or items change, so the library does not re-render on
-  // every keystroke in the bundle's texts.
-  const draftTitle = draft?.fields.title;
-  const draftItems = draft?.items;
-  const bundleTarget = useMemo<BundleTarget | null>(
-    () =>
-      draftSource && context && session?.user.roles.includes("broker")
-        ? {
-            title: draftSource.fields.title,
-            has: (itemId) => draftSource.has(itemId),
-            add: (item) => {
-              if (draftSource.add(item)) context.announce(t("bundle.items.added", { title: item.title, position: draftSource.items.length }));
-              else context.announce(t("bundle.items.full", { max: MAX_BUNDLE_ITEMS }));
-            },
-          }
-        : null,
-    [draftSource, draftTitle, draftItems, context],
-  );
-
-  // Someone else signed in: the open bundle was theirs.
-  useEffect(() => {
-    setDraft((current) => {
-      current?.dispose();
-      return null;
-    });
-  }, [token]);
-
-  if (session === undefined) {
-    return (
-      <main class="panel" aria-busy="true">
-        <p class="hint">{t("common.loading")}</p>
-      </main>
-    );
-  }
-
-  if (!session || !context) {
+  if (!session || !api) {
     return (
       <main class="panel">
         <header class="panel-header">
@@ -151,76 +82,21 @@ export function SidePanel() {
     );
   }
 
-  const isBroker = session.user.roles.includes("broker");
-  const tabs: { id: TabId; label: string }[] = [{ id: "library", label: t("panel.tab.library") }];
-  if (session.schools.length > 0) tabs.push({ id: "inbox", label: t("panel.tab.inbox") }, { id: "subscriptions", label: t("panel.tab.subscriptions") });
-  if (isBroker) tabs.push({ id: "bundles", label: t("panel.tab.bundles") });
-  const tabbed = tabs.length > 1;
-  // A tab that went away (another person signed in) falls back to the library.
-  const selected = tabs.some((t) => t.id === tab) ? tab : "library";
-
-  const openBundle = (bundle: Bundle) => {
-    draftSource?.dispose();
-    setDraft(new BundleDraft(context.api, bundle));
-    setTab("bundles");
-  };
-
   return (
-    <UiContext.Provider value={context}>
-      <SessionContext.Provider value={context}>
-          {/* Keyed by the token: when someone else signs in, no search, filter or draft carries over. */}
-          <main class="panel" key={session.token}>
-            <header class="panel-header">
-              <div class="row spread">
-                <h1>{t("app.name")}</h1>
-                <button type="button" class="link-button" onClick={openSettings}>
-                  {t("popup.settings")}
-                </button>
-              </div>
-              <Tabs tabs={tabs} selected={selected} onSelect={setTab} />
-            </header>
-            <TabPanel id="library" label={t("panel.tab.library")} selected={selected} tabbed={tabbed}>
-              {bundleTarget && (
-                <p class="notice info working-on" data-testid="working-on">
-                  {t("bundle.workingOn", { title: bundleTarget.title })}{" "}
-                  <button type="button" class="link-button" onClick={() => setTab("bundles")}>
-                    {t("bundle.backToBundle")}
-                  </button>
-                </p>
-              )}
-              <Library bundle={bundleTarget} focus={focus} />
-            </TabPanel>
-            {session.schools.length > 0 && (
-              <TabPanel id="inbox" label={t("panel.tab.inbox")} selected={selected} tabbed={tabbed}>
-                <Inbox />
-              </TabPanel>
-            )}
-            {session.schools.length > 0 && (
-              <TabPanel id="subscriptions" label={t("panel.tab.subscriptions")} selected={selected} tabbed={tabbed}>
-                <Subscriptions />
-              </TabPanel>
-            )}
-            {isBroker && (
-              <TabPanel id="bundles" label={t("panel.tab.bundles")} selected={selected} tabbed={tabbed}>
-                <Bundles
-                  draft={draft}
-                  onOpen={openBundle}
-                  onClose={() => {
-                    draftSource?.dispose();
-                    setDraft(null);
-                  }}
-                  onShowLibrary={() => {
-                    setTab("library");
-                    setTimeout(() => document.getElementById("library-q")?.focus(), 0);
-                  }}
-                />
-              </TabPanel>
-            )}
-            <div class="visually-hidden" aria-live="polite" data-testid="announcer">
-              {announcement}
-            </div>
-          </main>
-      </SessionContext.Provider>
-    </UiContext.Provider>
+    // Keyed by the token: when someone else signs in, no search, filter or draft carries over.
+    <Workspace
+      key={session.token}
+      session={session}
+      api={api}
+      language={language}
+      themes={themes}
+      host={host}
+      focus={focus}
+      actions={
+        <button type="button" class="link-button" onClick={openSettings}>
+          {t("popup.settings")}
+        </button>
+      }
+    />
   );
 }

@@ -1,10 +1,11 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { ChangePasswordRequest, SessionsResponse } from "../../../shared/schemas";
-import { rateLimited } from "../../core/errors";
+import { ChangePasswordRequest, SessionsResponse, WebSessionResponse } from "../../../shared/schemas";
+import { invalid, rateLimited } from "../../core/errors";
 import { clientAddress, requireUser } from "../../http/auth";
 import type { AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
+import { csrfToken } from "../../http/session";
 import { valid } from "../../http/validate";
 import { changeOwnPassword } from "../../services/accounts/passwords";
 import { endOwnSession, ownSessions } from "../../services/accounts/own-account";
@@ -23,6 +24,20 @@ export const sessionRoutes = new Hono<AppEnv>()
     }),
     requireUser,
     (c) => c.json({ sessions: ownSessions(c.var.ctx, c.var.viewer) }),
+  )
+  .get(
+    "/me/web-session",
+    doc({
+      tag,
+      summary: "For the web app, signed in with the browser session cookie: the CSRF token every write it makes with that cookie sends in `X-CSRF-Token`",
+      responses: { 200: { description: "The session's CSRF token", schema: WebSessionResponse }, 400: { description: "`not_web_session`: the request was made with a bearer token" } },
+    }),
+    requireUser,
+    (c) => {
+      const token = c.req.header("Authorization") ? null : csrfToken(c as unknown as Context<AppEnv>);
+      if (!token) throw invalid("not_web_session", "Only a browser signed in with the session cookie has a CSRF token.");
+      return c.json({ csrfToken: token } satisfies WebSessionResponse);
+    },
   )
   .delete(
     "/me/sessions/:id",
