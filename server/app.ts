@@ -28,7 +28,7 @@ import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/acco
 import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
-import { webAppRoutes } from "./routes/web-app";
+import { webAppRoutes } from "./routes/pages/web-app";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {

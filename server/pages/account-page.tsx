@@ -56,6 +56,9 @@ export function AccountPage({ data }: { data: AccountPageData }) {
   return (
     <Layout meta={{ lang, title: t("me.title") }} header={<AccountHeader lang={lang} switchQuery="" />}>
       <h1>{t("me.title")}</h1>
+      <p>
+        <a href="/app">{t("login.webApp")}</a>
+      </p>
       {data.notice ? <Message kind="status">{data.notice}</Message> : null}
       {data.error ? <Message kind="alert">{data.error}</Message> : null}
       <p>

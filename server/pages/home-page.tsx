@@ -113,6 +113,9 @@ export function HomePage({ page, lang }: { page: HomePageData; lang: Language })
           <li>
             <a href={`/login?lang=${lang}`}>{t("home.signIn.loginPage")}</a>
           </li>
+          <li>
+            <a href="/app">{t("home.signIn.webApp")}</a>
+          </li>
         </ul>
       </section>
     </Layout>

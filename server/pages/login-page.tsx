@@ -70,6 +70,8 @@ export function LoginPage({ data }: { data: LoginPageData }) {
           <p>
             <a href={data.next}>{t("login.continue")}</a>
             {" · "}
+            <a href="/app">{t("login.webApp")}</a>
+            {" · "}
             <a href="/me">{t("login.myAccount")}</a>
           </p>
           <SignOutForm csrf={data.signedIn.csrf} t={t} lang={data.lang} />
@@ -77,6 +79,11 @@ export function LoginPage({ data }: { data: LoginPageData }) {
       ) : (
         <>
           <p>{t("login.intro")}</p>
+          {data.next.startsWith("/app") ? null : (
+            <p>
+              {t("login.webAppHint")} <a href={`/login?lang=${data.lang}&next=%2Fapp`}>{t("login.webApp")}</a>
+            </p>
+          )}
           {data.providers.length ? (
             <section aria-labelledby="school-account">
               <h2 id="school-account">{t("login.schoolAccount")}</h2>

@@ -477,7 +477,7 @@ describe("bundles and the school inbox", () => {
     await panel.screenshot({ path: join(SCREENSHOTS, "sidepanel-reach.png") });
 
     // The broker stops the school's share link from here; the school's inbox then says so.
-    await reach.getByRole("button", { name: "Deellink van De Regenboog intrekken" }).click();
+    await reach.getByRole("button", { name: "Deellink intrekken voor De Regenboog" }).click();
     await expect.poll(() => reach.getByTestId("reach-key").textContent()).toBe("Deellink ingetrokken");
     const inbox = await server.api("GET", `/api/v1/schools/${net.schoolA.id}/offers`, { token: net.people.bram.token });
     expect(inbox.body.offers[0].key.status).toBe("revoked");

@@ -117,7 +117,10 @@ describe("the home page", () => {
       "Je meldt je aan met je schoolaccount (Entree, SURFconext, Microsoft of Google, zoals jullie Knooppunt het aanbiedt), of met het account dat een beheerder van je netwerk voor je maakte. Niemand hoeft eerst een account voor je aan te maken.",
       "Zonder extensie meld je je in de browser aan; daar zie je ook waar je bij hoort, waar je bent aangemeld en je gegevens.",
     ]);
-    expect([...signIn.querySelectorAll("ul a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([["Aanmelden in de browser", "/login?lang=nl"]]);
+    expect([...signIn.querySelectorAll("ul a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Aanmelden in de browser", "/login?lang=nl"],
+      ["De webapp: je bibliotheek zonder extensie, ook op je telefoon", "/app"],
+    ]);
   });
 
   it("speaks English by Accept-Language and by ?lang=en, and ?lang= wins over the header", async () => {

@@ -127,7 +127,7 @@ const nl = {
   "reach.chartSummary": "Van {from} tot {to}: {opened} keer geopend en {accepted} keer aangenomen.",
   "reach.noSeries": "Nog geen gegevens per dag.",
   "reach.revokeKey": "Deellink intrekken",
-  "reach.revokeKeyNamed": "Deellink van {school} intrekken",
+  "reach.revokeKeyNamed": "Deellink intrekken voor {school}",
   "reach.keyRevoked": "Deellink ingetrokken",
   "reach.keyExpired": "Deellink verlopen",
 
@@ -287,7 +287,7 @@ const en: Record<keyof typeof nl, string> = {
   "reach.chartSummary": "From {from} to {to}: opened {opened} times and accepted {accepted} times.",
   "reach.noSeries": "No daily figures yet.",
   "reach.revokeKey": "Revoke share link",
-  "reach.revokeKeyNamed": "Revoke the share link of {school}",
+  "reach.revokeKeyNamed": "Revoke share link for {school}",
   "reach.keyRevoked": "Share link revoked",
   "reach.keyExpired": "Share link expired",
 

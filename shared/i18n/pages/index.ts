@@ -34,6 +34,7 @@ const nl = {
   "home.signIn.openSettings": "Klik op de knop van Knooppunt in de werkbalk en kies ‘{button}’.",
   "home.signIn.fill": "Vul bij ‘{serverLabel}’ {address} in en kies ‘{schoolSignIn}’ (of vul je e-mailadres en wachtwoord in en kies ‘{signIn}’).",
   "home.signIn.loginPage": "Aanmelden in de browser",
+  "home.signIn.webApp": "De webapp: je bibliotheek zonder extensie, ook op je telefoon",
   "home.signIn.schoolAccount": "Zonder extensie meld je je in de browser aan; daar zie je ook waar je bij hoort, waar je bent aangemeld en je gegevens.",
 
   "page.items": "In deze bundel",
@@ -120,6 +121,7 @@ const en: Record<keyof typeof nl, string> = {
   "home.signIn.openSettings": "Click Knooppunt's button in the toolbar and choose ‘{button}’.",
   "home.signIn.fill": "In ‘{serverLabel}’ enter {address} and choose ‘{schoolSignIn}’ (or enter your e-mail address and password and choose ‘{signIn}’).",
   "home.signIn.loginPage": "Sign in in the browser",
+  "home.signIn.webApp": "The web app: your library without the extension, also on your phone",
   "home.signIn.schoolAccount": "Without the extension you sign in in the browser; there you also see where you belong, where you are signed in and your data.",
 
   "page.items": "In this bundle",
