@@ -26,7 +26,8 @@ export function routeOf(pathname: string): WebRoute {
 }
 
 const host: WorkspaceHost = {
-  openSettings: () => location.assign("/me"),
+  // The features ask for this when the session has ended (a 401): sign in again and come back here.
+  openSettings: () => location.assign(signInAddress(webLanguage())),
   // Nothing else on a web page shows the save.
   itemDeleted: () => undefined,
   pageInView: null,

@@ -206,3 +206,35 @@ describe.each(DEVICES)("the web app on a $name", (device) => {
     expect(console).toEqual([]);
   });
 });
+
+describe("the web app's language", () => {
+  it("follows the browser's language on first visit, and keeps the person's own choice afterwards", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/app`);
+      await page.waitForURL(/\/login\?lang=en&next=%2Fapp$/);
+      await page.getByRole("textbox", { name: "E-mail address" }).fill(net.people.anna.email);
+      await page.getByLabel("Password", { exact: true }).fill(net.people.anna.password);
+      await Promise.all([page.waitForURL(`${server.url}/app`), page.getByRole("button", { name: "Sign in" }).click()]);
+      await page.getByLabel("Search the library").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await page.getByRole("tab").allTextContents()).toEqual(["Library", "Inbox", "Subscriptions"]);
+
+      await page.getByRole("button", { name: "Schakel over naar Nederlands" }).click();
+      await page.getByLabel("Zoek in de bibliotheek").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+      await page.reload();
+      await page.getByLabel("Zoek in de bibliotheek").waitFor();
+      expect(await page.getByRole("tab").allTextContents()).toEqual(["Bibliotheek", "Inbox", "Abonnementen"]);
+
+      // The tab is in the address: a reload or a shared link opens the same one.
+      await page.getByRole("tab", { name: "Abonnementen" }).click();
+      expect(new URL(page.url()).search).toBe("?tab=subscriptions");
+      await page.reload();
+      expect(await page.getByRole("tab", { name: "Abonnementen" }).getAttribute("aria-selected")).toBe("true");
+    } finally {
+      await context.close();
+    }
+  });
+});
