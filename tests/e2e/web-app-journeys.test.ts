@@ -238,3 +238,47 @@ describe("the web app's language", () => {
     }
   });
 });
+
+describe("the web app by keyboard", () => {
+  /** What has the keyboard focus, as a person would name it: the field's label or the control's text. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return "";
+      const name = el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
+      return `${el.tagName.toLowerCase()}:${name.trim()}`;
+    });
+
+  it("reaches the navigation, the search and the tabs with Tab, and moves between tabs with the arrow keys", { timeout: 60_000 }, async () => {
+    const device = DEVICES[0]!;
+    const { context, page } = await signedIn(device, net.people.bram);
+    try {
+      const seen: string[] = [];
+      for (let i = 0; i < 9; i++) {
+        await page.keyboard.press("Tab");
+        seen.push(await focused(page));
+      }
+      expect(seen).toEqual([
+        "a:Link bewaren",
+        "a:Hulp",
+        "a:Account",
+        "button:Switch to English",
+        "button:Afmelden",
+        "button:Bibliotheek",
+        "input:Zoek in de bibliotheek",
+        "input:Alles",
+        "summary:Filters",
+      ]);
+      await page.getByRole("tab", { name: "Bibliotheek" }).focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await focused(page)).toBe("button:Inbox");
+      expect(await page.getByRole("tab", { name: "Inbox" }).getAttribute("aria-selected")).toBe("true");
+      await page.keyboard.press("End");
+      expect(await focused(page)).toBe("button:Abonnementen");
+      await page.keyboard.press("ArrowRight");
+      expect(await focused(page)).toBe("button:Bibliotheek");
+    } finally {
+      await context.close();
+    }
+  });
+});
