@@ -28,6 +28,7 @@ import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/acco
 import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
+import { pageFactsRoutes } from "./routes/clipping/page-facts";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -92,7 +93,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", sessionRoutes)
     .route("/", passwordResetAdminRoutes)
     .route("/", identityRoutes)
-    .route("/", deviceCodeRoutes);
+    .route("/", deviceCodeRoutes)
+    .route("/", pageFactsRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);
