@@ -58,7 +58,7 @@ export async function startSite(routes: Record<string, Handler>, host = "127.0.0
 export async function streamHtml(res: ServerResponse, site: Site, total: number, headers: Record<string, string> = {}) {
   res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...headers });
   let closed = false;
-  res.on("close", () => (closed = true));
+  const hungUp = new Promise<void>((done) => res.on("close", () => ((closed = true), done())));
   const piece = Buffer.from(`<p>${"Leraren delen wat werkt. ".repeat(2600)}</p>`.slice(0, 64 * 1024));
   res.write("<!DOCTYPE html><html><head><title>Eindeloos</title></head><body>");
   while (site.written.bytes < total) {
@@ -68,7 +68,7 @@ export async function streamHtml(res: ServerResponse, site: Site, total: number,
     }
     const room = res.write(piece);
     site.written.bytes += piece.length;
-    if (!room) await new Promise<void>((done) => (res.once("drain", done), res.once("close", done)));
+    if (!room) await Promise.race([new Promise<void>((done) => res.once("drain", done)), hungUp]);
   }
   res.end("</body></html>");
   site.written.finished = true;
