@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
+import { openTestWebSession } from "../support/web-session";
 import { startSite, type Site } from "./page-facts-site";
 
 // Reading a page makes Knooppunt fetch from elsewhere on someone's behalf: only for people signed in,
@@ -28,21 +29,36 @@ describe("POST /api/v1/pages/facts", () => {
     expect(site.requests).toEqual([]);
   });
 
+  it("reads the page for the web app's session cookie with its CSRF token, and not without the token", async () => {
+    const me = await server.api("GET", "/api/v1/me", { token: server.adminToken });
+    const session = openTestWebSession(server, me.body.user.id);
+    const body = { url: site.url("/pagina") };
+    const withToken = await server.api("POST", "/api/v1/pages/facts", { body, headers: { Cookie: session.cookie, "X-CSRF-Token": session.csrfToken } });
+    expect([withToken.status, withToken.body.page?.title]).toEqual([200, "Een pagina"]);
+    const before = site.requests.length;
+    const forged = await server.api("POST", "/api/v1/pages/facts", { body, headers: { Cookie: session.cookie } });
+    expect(forged.status).toBe(403);
+    expect(site.requests.length).toBe(before);
+    server.clock.advance(60_000); // a fresh budget for the tests that count it
+  });
+
   it("answers 400 to a body that is not a request for a page", async () => {
+    const before = site.requests.length;
     const garbage = await server.api("POST", "/api/v1/pages/facts", { token: server.adminToken, raw: "url=https://x", headers: { "Content-Type": "application/json" } });
     expect([garbage.status, garbage.body.error.code]).toEqual([400, "malformed_request"]);
     for (const body of [{}, { url: 42 }, { url: "" }, { url: `https://www.voorbeeld.nl/${"a".repeat(5000)}` }]) {
       const res = await facts(body);
       expect([res.status, res.body.error.code, res.body.error.issues[0].path]).toEqual([400, "invalid_request", ["url"]]);
     }
-    expect(site.requests).toEqual([]);
+    expect(site.requests.length).toBe(before);
   });
 
   it("lets a person read three pages a minute, then answers 429 with Retry-After until the minute is over", async () => {
+    const before = site.requests.length;
     for (let i = 0; i < 3; i++) expect((await facts({ url: site.url("/pagina") })).status).toBe(200);
     const refused = await facts({ url: site.url("/pagina") });
     expect([refused.status, refused.body.error.code, refused.headers.get("retry-after")]).toEqual([429, "rate_limited", "60"]);
-    expect(site.requests.length).toBe(3);
+    expect(site.requests.length - before).toBe(3);
 
     server.clock.advance(60_000);
     const again = await facts({ url: site.url("/pagina") });

@@ -117,6 +117,15 @@ describe("POST /api/v1/pages/facts bounds what it reads", () => {
     await hungUp;
   });
 
+  it("says so when nothing answers at the address", async () => {
+    const closed = await startSite({});
+    const url = closed.url("/pagina");
+    await closed.close();
+    const res = await facts(url);
+    expect(errorOf(res)).toEqual([422, "page_unreachable", "unreachable"]);
+    expect(res.body.error.message).toBe("The site could not be reached (ECONNREFUSED).");
+  });
+
   it("passes on that the site answered with an error status", async () => {
     const res = await facts(site.url("/weg"));
     expect(res.status).toBe(422);

@@ -80,6 +80,8 @@ function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: nu
       path: `${target.url.pathname}${target.url.search}`,
       method: "GET",
       lookup: pinnedLookup,
+      // A connection of its own: a pooled one could have been opened to an address checked for another request.
+      agent: false,
       headers: {
         "User-Agent": settings.userAgent,
         Accept: "text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8",
