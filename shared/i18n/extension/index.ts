@@ -5,8 +5,9 @@ import { clipper } from "./clipper";
 import { library } from "./library";
 import { places } from "./places";
 import { schools } from "./schools";
+import { pageFacts } from "./page-facts";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...pageFacts.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...pageFacts.en },
 };
