@@ -29,6 +29,11 @@ beforeAll(async () => {
       void res
         .writeHead(200, { "Content-Type": "text/html" })
         .end(Buffer.from('<!DOCTYPE html><html lang="nl"><head><meta charset="windows-1252"><title>Ideeën voor één privéles</title></head><body></body></html>', "latin1")),
+    // The header wins over a <meta> that says otherwise, as in a browser.
+    "/iso-kop": (_req, res) =>
+      void res
+        .writeHead(200, { "Content-Type": "text/html; charset=ISO-8859-1" })
+        .end(Buffer.from('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Café-overleg über één thema</title></head><body></body></html>', "latin1")),
   });
   server = await startTestServer({ pageFetchAllowHosts: ["127.0.0.1"] });
 });
@@ -67,6 +72,11 @@ describe("POST /api/v1/pages/facts on an allow-listed site", () => {
   it("reads the page in the charset its <meta> names", async () => {
     const res = await facts(site.url("/latin1"));
     expect(res.body.page.title).toBe("Ideeën voor één privéles");
+  });
+
+  it("reads the page in the charset its Content-Type names", async () => {
+    const res = await facts(site.url("/iso-kop"));
+    expect(res.body.page.title).toBe("Café-overleg über één thema");
   });
 
   it("introduces itself to the site and asks for HTML or PDF", async () => {
