@@ -29,6 +29,7 @@ import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
 import { webAppRoutes } from "./routes/pages/web-app";
+import { pageFactsRoutes } from "./routes/clipping/page-facts";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -93,7 +94,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", sessionRoutes)
     .route("/", passwordResetAdminRoutes)
     .route("/", identityRoutes)
-    .route("/", deviceCodeRoutes);
+    .route("/", deviceCodeRoutes)
+    .route("/", pageFactsRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);

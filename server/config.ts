@@ -46,6 +46,7 @@ const EnvSchema = z
     RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
     SIGN_IN_PROVIDERS: z.string().optional(),
     SIGN_IN_PROVIDERS_FILE: z.string().optional(),
+    PAGE_FETCH_ALLOW_HOSTS: z.string().default(""),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -71,6 +72,8 @@ export interface ServerConfig {
   retention: RetentionSettings;
   /** The school-account providers (SIGN_IN_PROVIDERS or SIGN_IN_PROVIDERS_FILE); none: password sign-in only. */
   signInProviders: SignInProviderSettings[];
+  /** Hosts the server may read pages from although they are private, also over plain http (PAGE_FETCH_ALLOW_HOSTS). */
+  pageFetchAllowHosts?: string[];
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     offerKeyDays: e.OFFER_KEY_DAYS,
     retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
     signInProviders,
+    pageFetchAllowHosts: e.PAGE_FETCH_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
 }
 

@@ -17,6 +17,7 @@ import { RateLimiter } from "./http/rate-limiter";
 import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
 import { seedDemo, type DemoSummary } from "./seed/demo";
+import { PAGE_FETCH_DEFAULTS, pageFetchUserAgent, type PageFetchLimits } from "./services/pages/settings";
 
 export interface RunningServer {
   url: string;
@@ -47,6 +48,10 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "reten
   jobs?: Partial<JobOptions>;
   /** Adds routes beside the app's own; the benchmark mounts its baseline route this way. */
   extend?: (app: ReturnType<typeof createApp>, deps: AppDependencies) => void;
+  /** Limits of reading a page for the web app (sizes, deadlines, redirects); the production ones when absent. */
+  pageFetch?: Partial<PageFetchLimits>;
+  /** Pages one person may have read per window; 30 a minute when absent. */
+  pageFactsLimit?: { perPerson: number; windowMs: number };
 }
 
 /** The database at `path` could not be opened, migrated or written at start; `cause` is SQLite's or the file system's error. */
@@ -169,6 +174,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       writes: new GroupCommit(database.sqlite),
       retention: options.retention ?? RETENTION_DEFAULTS,
       signInProviders: options.signInProviders ?? [],
+      pageFacts: {
+        settings: { ...PAGE_FETCH_DEFAULTS, ...options.pageFetch, allowHosts: options.pageFetchAllowHosts ?? [], userAgent: pageFetchUserAgent(ctx.links.base) },
+        perPerson: new RateLimiter(options.pageFactsLimit?.perPerson ?? 30, options.pageFactsLimit?.windowMs ?? 60_000, now),
+      },
     };
     const built = createApp(deps);
     options.extend?.(built, deps);

@@ -10,7 +10,9 @@ export type ErrorKind =
   | "conflict"
   | "too_large"
   | "unsupported_media_type"
-  | "rate_limited";
+  | "rate_limited"
+  /** Well-formed, but what it asks for cannot be done (a page the server may not or could not read). */
+  | "unprocessable";
 
 export interface ErrorIssue {
   path: (string | number)[];

@@ -5,6 +5,7 @@ import type { SignedInViewer, Viewer } from "../core/viewer";
 import type { GroupCommit } from "../db/group-commit";
 import type { ClaimedKey } from "./idempotency";
 import type { RateLimiter } from "./rate-limiter";
+import type { PageFetchSettings } from "../services/pages/settings";
 
 export interface AppDependencies {
   ctx: ServiceContext;
@@ -22,6 +23,8 @@ export interface AppDependencies {
   retention: RetentionSettings;
   /** The school-account providers the operator configured (none: only password sign-in). */
   signInProviders: readonly SignInProviderSettings[];
+  /** Reading pages for the web app's clip form: the fetch's rules and limits, and each person's budget. */
+  pageFacts: { settings: PageFetchSettings; perPerson: RateLimiter };
 }
 
 export interface AppEnv {

@@ -17,6 +17,7 @@ const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unprocessable: 422,
 };
 
 /**

@@ -12,3 +12,4 @@ export * from "./bundles";
 export * from "./offers";
 export * from "./schools";
 export * from "./webhooks";
+export * from "./pages";

@@ -5,9 +5,10 @@ import { clipper } from "./clipper";
 import { library } from "./library";
 import { places } from "./places";
 import { schools } from "./schools";
+import { pageFacts } from "./page-facts";
 import { web } from "./web";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...web.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...web.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...pageFacts.nl, ...web.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...pageFacts.en, ...web.en },
 };
