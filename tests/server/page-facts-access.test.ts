@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession } from "../support/web-session";
-import { startSite, type Site } from "./page-facts-site";
+import { startSite, type Site } from "../support/page-facts-site";
 
 // Reading a page makes Knooppunt fetch from elsewhere on someone's behalf: only for people signed in,
 // within a budget each, and only for a request that says which page.

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
-import { startSite, streamHtml, type Site } from "./page-facts-site";
+import { startSite, streamHtml, type Site } from "../support/page-facts-site";
 
 // What a site sends back is bounded before it is read: a huge, endless or slow answer costs the server a
 // few megabytes and a few seconds at most, and an answer that is not a page costs nothing but its headers.

@@ -4,7 +4,7 @@ import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPage, type ExtractedPage } from "../../shared/extract";
 import { startTestServer, type TestServer } from "../support/server";
-import { startSite, type Site } from "./page-facts-site";
+import { startSite, type Site } from "../support/page-facts-site";
 
 // The web app's clip form must get what the extension reads from the same page in a browser: the same
 // shared extraction, on linkedom on the server, compared with jsdom (the extension's tests' stand-in).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
-import { startSite, type Site } from "./page-facts-site";
+import { startSite, type Site } from "../support/page-facts-site";
 
 // A PDF is not parsed: it gets what the extension says of a PDF tab, titled by the document's own
 // information dictionary when its bytes give one, else by its file name.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../support/server";
-import { startSite, type Site } from "./page-facts-site";
+import { startSite, type Site } from "../support/page-facts-site";
 
 // A person types the address, Knooppunt does the request: without these rules anyone signed in could make
 // the server read its own admin pages, the school's intranet or a cloud metadata service for them.
