@@ -7,6 +7,7 @@
  * newer search cancels a stale one.
  */
 import { hc, type ClientResponse } from "hono/client";
+import type { ExtractedPage } from "../../shared/clip-request";
 import type { OfferStatus } from "../../shared/schemas";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { ApiError } from "./api-error";
@@ -104,6 +105,11 @@ type Body<F> = F extends (args: infer A, ...rest: never[]) => unknown ? (A exten
 
 const withSignal = (signal: AbortSignal | undefined) => (signal ? { init: { signal } } : undefined);
 
+/** POST /api/v1/pages/facts as the typed client will know it. */
+interface PageFactsClient {
+  pages: { facts: { $post(args: { json: { url: string } }, options?: { init?: RequestInit }): Promise<ClientResponse<{ page: ExtractedPage }, 200, "json">> } };
+}
+
 export class KnooppuntApi {
   private readonly v1: ApiClient["api"]["v1"];
 
@@ -190,6 +196,15 @@ export class KnooppuntApi {
   async saveItem(request: Body<ApiClient["api"]["v1"]["items"]["$post"]>, idempotencyKey: string) {
     const { status, data: body } = await answer(this.v1.items.$post({ json: request }, { headers: { "Idempotency-Key": idempotencyKey } }));
     return { item: body.item, existing: status === 200, status };
+  }
+
+  /**
+   * The server reads a page for a browser that cannot (the web app on a phone): `page.url` is the address
+   * after redirects. Called through the client's path proxy under a local type until the route is in AppType.
+   */
+  async pageFacts(url: string, signal?: AbortSignal): Promise<ExtractedPage> {
+    const pages = (this.v1 as unknown as PageFactsClient).pages;
+    return (await data(pages.facts.$post({ json: { url } }, withSignal(signal)))).page;
   }
 
   async searchItems(query: LibraryQuery, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) {

@@ -6,8 +6,9 @@ import { library } from "./library";
 import { places } from "./places";
 import { schools } from "./schools";
 import { web } from "./web";
+import { webClip } from "./web-clip";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...web.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...web.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...web.nl, ...webClip.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...web.en, ...webClip.en },
 };
