@@ -1,6 +1,6 @@
 import preact from "@preact/preset-vite";
 import { createHash } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build, defineConfig, type Plugin } from "vite";
 
@@ -26,11 +26,13 @@ function fixedNameScripts(): Plugin {
     writeBundle(_options, bundle) {
       const publicFiles = readdirSync(`${ROOT}/public`);
       files = [...Object.keys(bundle).filter((name) => name !== "index.html"), ...publicFiles].sort();
-      const page = bundle["index.html"];
-      version = createHash("sha256")
-        .update([...files, page?.type === "asset" ? String(page.source) : ""].join("\n"))
-        .digest("hex")
-        .slice(0, 16);
+      // Every byte the service worker keeps counts: a changed icon or manifest keeps its name.
+      const hash = createHash("sha256");
+      for (const output of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
+        hash.update(output.fileName).update(output.type === "chunk" ? output.code : output.source);
+      }
+      for (const name of publicFiles.sort()) hash.update(name).update(readFileSync(`${ROOT}/public/${name}`));
+      version = hash.digest("hex").slice(0, 16);
     },
     async closeBundle() {
       const script = (entry: string, fileName: string, define: Record<string, string> = {}) =>
