@@ -103,6 +103,33 @@ describe("the installable web app", () => {
     expect([worker.status, worker.headers.get("content-type"), worker.headers.get("cache-control")]).toEqual([200, "text/javascript; charset=utf-8", "no-cache"]);
   });
 
+  it("keeps this build's page and files in one versioned cache, deletes an earlier build's on activation, and never keeps API answers", { timeout: BROWSER_TIMEOUT }, async () => {
+    await withSignedIn("anna", async (_context, page) => {
+      // A cache an earlier build left behind, and one that is not the app's.
+      await page.goto(`${server.url}/login`);
+      await page.evaluate(async () => {
+        await (await caches.open("knooppunt-app-0123456789abcdef")).put("/app/", new Response("oud"));
+        await caches.open("iets-anders");
+      });
+      await openWithServiceWorker(page, "/app/clip?url=https%3A%2F%2Fwww.example.nl%2Fcache&title=Cache");
+      await expect.poll(() => page.locator("#title").inputValue()).toBe("Cache");
+      const kept = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const app = names.find((name) => name.startsWith("knooppunt-app-"))!;
+        const paths = (await (await caches.open(app)).keys()).map((request) => new URL(request.url).pathname);
+        return { names: names.sort(), paths: paths.sort() };
+      });
+      expect(kept.names).toHaveLength(2);
+      expect(kept.names[0]).toBe("iets-anders");
+      expect(kept.names[1]).toMatch(/^knooppunt-app-[0-9a-f]{16}$/);
+      expect(kept.names[1]).not.toBe("knooppunt-app-0123456789abcdef");
+      expect(kept.paths).toContain("/app/");
+      expect(kept.paths).toContain("/app/manifest.webmanifest");
+      expect(kept.paths.filter((path) => path.startsWith("/app/assets/") && /\.(js|css)$/.test(path))).toHaveLength(2);
+      expect(kept.paths.filter((path) => !path.startsWith("/app/"))).toEqual([]);
+    });
+  });
+
   it("opens the clip form offline, keeps a clip saved offline, and delivers it once when back online with its queued Idempotency-Key", { timeout: BROWSER_TIMEOUT }, async () => {
     const link = "https://www.example.nl/offline-bewaard";
     await withSignedIn("bram", async (context, page) => {
