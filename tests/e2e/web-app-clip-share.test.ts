@@ -88,6 +88,9 @@ describe("saving a link in the web app", () => {
       expect(saved!.mySave).toMatchObject({ quote: "Handig voor de PLG:", note: "Gebruiken in de studiedag" });
       // "Open in bibliotheek" goes to the library with the saved item in focus.
       await Promise.all([page.waitForURL(`${server.url}/app?item=${saved!.id}`), page.getByRole("button", { name: "Open in bibliotheek" }).click()]);
+      // The library shows it above its results, with the keyboard on its link.
+      await expect.poll(() => page.evaluate((id) => document.activeElement?.closest(`#item-${CSS.escape(id)}`)?.tagName ?? null, saved!.id)).toBe("ARTICLE");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Gespreksprotocol Wat, Dus, Wat nu\? \(/);
     });
   });
 
