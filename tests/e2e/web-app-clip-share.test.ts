@@ -115,7 +115,7 @@ describe("saving a link in the web app", () => {
       await expect.poll(() => page.locator("#title").inputValue()).toBe(link);
       expect(await page.locator(".popup > .notice.warn").innerText()).toBe("De pagina kon niet gelezen worden; titel en adres worden bewaard.");
       // The form asked the server to read the page, as the contract has it (this branch's server has no such
-      // route yet, and a server that has one refuses addresses on 127.0.0.1: either way the fallback shows).
+      // route yet, and a server that has one may well refuse an address on 127.0.0.1: the fallback is what is asserted).
       expect(reads).toEqual([{ body: JSON.stringify({ url: link }), csrf: true }]);
       // The page fits the phone: nothing sideways, Bewaren on screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
