@@ -7,6 +7,7 @@
  * newer search cancels a stale one.
  */
 import { hc, type ClientResponse } from "hono/client";
+import type { ExtractedPage } from "../../shared/clip-request";
 import type { OfferStatus } from "../../shared/schemas";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { ApiError } from "./api-error";
@@ -190,6 +191,14 @@ export class KnooppuntApi {
   async saveItem(request: Body<ApiClient["api"]["v1"]["items"]["$post"]>, idempotencyKey: string) {
     const { status, data: body } = await answer(this.v1.items.$post({ json: request }, { headers: { "Idempotency-Key": idempotencyKey } }));
     return { item: body.item, existing: status === 200, status };
+  }
+
+  /**
+   * The server reads a page for a browser that cannot (the web app on a phone): `page.url` is the address
+   * after redirects.
+   */
+  async pageFacts(url: string, signal?: AbortSignal): Promise<ExtractedPage> {
+    return (await data(this.v1.pages.facts.$post({ json: { url } }, withSignal(signal)))).page;
   }
 
   async searchItems(query: LibraryQuery, page: { limit: number; cursor?: string | null }, signal?: AbortSignal) {

@@ -9,7 +9,10 @@ import { translate, type MessageKey, type UiLanguage } from "../../shared/i18n";
 import type { Theme } from "../../shared/schemas";
 import type { TabId } from "../features/workspace/Tabs";
 import { Workspace, WorkspaceLoading, type WorkspaceHost } from "../features/workspace/Workspace";
+import { ClipPage } from "./clip/ClipPage";
+import { HelpPage } from "./help/HelpPage";
 import { chooseLanguage, webLanguage } from "./language";
+import { deliverWhenOnline, registerServiceWorker } from "./pwa/offline-app";
 import { startWebApp, type WebStart } from "./session";
 import { WebHeader } from "./WebHeader";
 
@@ -38,6 +41,12 @@ const tabFromAddress = (): TabId => {
   return TABS.find((tab) => tab === asked) ?? "library";
 };
 
+/** `?item=<id>`: the clip form's "open in library" shows the item just saved. */
+const focusFromAddress = () => {
+  const itemId = new URLSearchParams(location.search).get("item");
+  return itemId ? { itemId, nonce: 1 } : null;
+};
+
 /** The tab in the address, so a reload or a shared link opens the same one. */
 function rememberTab(tab: TabId) {
   const url = new URL(location.href);
@@ -50,6 +59,8 @@ export function WebApp() {
   const [language, setLanguage] = useState<UiLanguage>(webLanguage);
   const [start, setStart] = useState<WebStart | null>(null);
   const [themes, setThemes] = useState<Theme[]>([]);
+  const [delivered, setDelivered] = useState(0);
+  const focus = useMemo(focusFromAddress, []);
   const route = routeOf(location.pathname);
   const t = useMemo(() => (key: MessageKey) => translate(language, key), [language]);
 
@@ -58,6 +69,12 @@ export function WebApp() {
     void startWebApp().then(setStart);
   };
   useEffect(load, []);
+  useEffect(registerServiceWorker, []);
+  // Clips saved without a connection go as soon as there is one, on whichever page of the app is open.
+  useEffect(() => {
+    if (start?.status !== "signed-in") return;
+    return deliverWhenOnline(start.api, start.session, setDelivered);
+  }, [start]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -95,11 +112,20 @@ export function WebApp() {
   }
 
   const header = (current: "library" | "clip" | "help") => <WebHeader language={language} csrfToken={start.csrfToken} onLanguage={switchLanguage} current={current} />;
-  const offline = start.offline ? (
-    <p class="notice warn" role="status">
-      {t("web.offline.notice")}
-    </p>
-  ) : null;
+  const offline = (
+    <>
+      {start.offline && (
+        <p class="notice warn" role="status">
+          {t("web.offline.notice")}
+        </p>
+      )}
+      {delivered > 0 && (
+        <p class="notice info web-delivered" role="status" data-testid="delivered">
+          {translate(language, "webClip.delivered", { count: delivered })}
+        </p>
+      )}
+    </>
+  );
 
   if (route === "library") {
     return (
@@ -111,12 +137,15 @@ export function WebApp() {
         themes={themes}
         host={host}
         initialTab={tabFromAddress()}
+        focus={focus}
         onTabChange={rememberTab}
         actions={header("library")}
         notice={offline}
       />
     );
   }
+  if (route === "clip") return <ClipPage session={start.session} api={start.api} language={language} nav={header("clip")} notice={offline} />;
+  if (route === "help") return <HelpPage language={language} nav={header("help")} />;
   return (
     <StateScreen title={t("web.notFound.title")}>
       <a class="button" href="/app">
