@@ -3,9 +3,10 @@
  * link into /app/clip, and the popup's Clipper saves it. The real server, signed in with a browser
  * session, and Chromium, once as a desktop and once as a 360 px phone.
  *
- * The server-side read of a page (POST /api/v1/pages/facts) is built on another branch: here the server
- * answers it with a 404, and these tests prove the fallback (what was shared is what is saved, and the
- * form says the page could not be read). The todo below is the read itself, for when both are merged.
+ * The server reads the page itself (POST /api/v1/pages/facts) only where its address guard lets it: the
+ * fixture site is on 127.0.0.1, which this server refuses, so the first tests prove the fallback (what was
+ * shared is what is saved, and the form says the page could not be read); the last one starts a server whose
+ * operator allow-listed 127.0.0.1, and the form is filled with the page's own facts.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,5 +127,26 @@ describe("saving a link in the web app", () => {
     });
   });
 
-  it.todo("fills the clip form with the page's own facts from POST /api/v1/pages/facts (title, site, text) once the server reads pages");
+  it("fills the clip form with the page's own facts when the server may read the page, and saves them", { timeout: BROWSER_TIMEOUT }, async () => {
+    const reading = await startTestServer({ now: () => new Date(), pageFetchAllowHosts: ["127.0.0.1"] });
+    try {
+      const people = await buildNetwork(reading);
+      const link = site.url("news-article.html");
+      const context = await browser.newContext(PHONE);
+      await signInBrowserContext(context, reading, openTestWebSession(reading, people.people.anna.id));
+      const page = await context.newPage();
+      await page.goto(`${reading.url}/app/clip?url=${encodeURIComponent(link)}`);
+      await expect.poll(() => page.locator("#title").inputValue()).toBe("Scholen zoeken naarstig naar NT2-docenten voor nieuwkomers");
+      expect(await page.locator(".popup > .notice.warn").count()).toBe(0);
+      await page.getByRole("button", { name: "Bewaren" }).tap();
+      await expect.poll(() => page.getByTestId("outcome").getAttribute("data-status")).toBe("saved");
+      const saved = (await reading.api("GET", "/api/v1/items?savedBy=me", { token: people.people.anna.token })).body.items;
+      expect(saved.map((item: { title: string; siteName: string | null }) => [item.title, item.siteName])).toEqual([
+        ["Scholen zoeken naarstig naar NT2-docenten voor nieuwkomers", "Onderwijsblad Zuid"],
+      ]);
+      await context.close();
+    } finally {
+      await reading.stop();
+    }
+  });
 });
