@@ -142,6 +142,11 @@ describe("the installable web app", () => {
       await openWithServiceWorker(page, "/app/help");
 
       await context.setOffline(true);
+      // The library at /app itself (outside /app/) opens too, and says the person is offline.
+      await page.goto(`${server.url}/app`);
+      expect(await page.getByRole("status").filter({ hasText: "Je bent offline." }).innerText()).toBe(
+        "Je bent offline. Wat je bewaart, wacht op deze telefoon of computer en wordt verstuurd zodra je weer verbinding hebt.",
+      );
       // The service worker answers with the kept page; the app starts from the session it remembered.
       await page.goto(`${server.url}/app/clip?url=${encodeURIComponent(link)}&title=${encodeURIComponent("Offline bewaard")}`);
       expect(await page.getByText("Je bent offline.", { exact: false }).first().innerText()).toBe(

@@ -63,6 +63,11 @@ describe("the web app's files", () => {
     expect(page).toContain(`src="/app/assets/${script}"`);
   });
 
+  it("lets the service worker answer for /app itself, not only for what is under /app/", async () => {
+    const sw = await get("/app/sw.js");
+    expect([sw.status, sw.headers.get("Content-Type"), sw.headers.get("Service-Worker-Allowed"), sw.headers.get("Cache-Control")]).toEqual([200, "text/javascript; charset=utf-8", "/app", "no-cache"]);
+  });
+
   it("answers 404 for anything outside the build, also when the path tries to climb out of it", async () => {
     const tries = [
       "/app/niet-bestaand",

@@ -10,7 +10,7 @@ import { deliverWaiting, ownerOf } from "./waiting-clips";
 export function registerServiceWorker() {
   // Absent on plain http beyond localhost and in some private modes: the app then works online only.
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register("/app/sw.js", { scope: "/app/" }).catch(() => undefined);
+  navigator.serviceWorker.register("/app/sw.js", { scope: "/app" }).catch(() => undefined);
 }
 
 /** Sends the waiting clips now and whenever the connection returns; `onDelivered` hears how many went. Returns the stop. */

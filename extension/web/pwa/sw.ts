@@ -1,5 +1,6 @@
 /**
- * The web app's service worker, built to /app/sw.js (scope /app/). It keeps the app's page and the
+ * The web app's service worker, built to /app/sw.js (scope /app, which the server allows with
+ * Service-Worker-Allowed, so the library at /app itself opens offline too, not only what is under /app/). It keeps the app's page and the
  * hashed assets of this build so that /app/clip opens without a connection, and takes a phone's share
  * (POST /app/share) itself when the server cannot be reached. API answers are never kept: they are the
  * person's data, and a stale one would be wrong; saving offline is the page's own queue (waiting-clips.ts).

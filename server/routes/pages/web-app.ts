@@ -114,6 +114,8 @@ export const webAppRoutes = new Hono<AppEnv>()
       c.header("Content-Type", name.endsWith(".webmanifest") ? "application/manifest+json" : (getMimeType(name) ?? "application/octet-stream"));
       // Hashed names change with their content; the root files (service worker, manifest) must be looked at again.
       c.header("Cache-Control", asset ? "public, max-age=31536000, immutable" : "no-cache");
+      // The worker lives at /app/sw.js but must also answer for /app itself (the library's address).
+      if (name === "sw.js") c.header("Service-Worker-Allowed", "/app");
       if (asset && COMPRESSIBLE.test(name)) {
         c.header("Vary", "Accept-Encoding");
         if (acceptsGzip(c)) {
