@@ -28,6 +28,7 @@ import { passwordResetAdminRoutes, passwordResetPageRoutes } from "./routes/acco
 import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
+import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -39,6 +40,7 @@ export function createApp(deps: AppDependencies) {
     c.set("ctx", deps.ctx);
     await next();
   });
+  app.use(dropFrameOptionsWhereFramingIsAllowed);
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
 
   app.get(

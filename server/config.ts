@@ -46,6 +46,13 @@ const EnvSchema = z
     RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
     SIGN_IN_PROVIDERS: z.string().optional(),
     SIGN_IN_PROVIDERS_FILE: z.string().optional(),
+    EMBED_ALLOW_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((o) => o.trim().toLowerCase().replace(/\/+$/, "")).filter(Boolean))
+      .refine((origins) => origins.every((o) => EMBED_ORIGIN.test(o)), {
+        message: "must be comma-separated origins such as https://intranet.school.nl or https://*.school.nl (scheme and host, a port at most, no path)",
+      }),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -71,7 +78,12 @@ export interface ServerConfig {
   retention: RetentionSettings;
   /** The school-account providers (SIGN_IN_PROVIDERS or SIGN_IN_PROVIDERS_FILE); none: password sign-in only. */
   signInProviders: SignInProviderSettings[];
+  /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS); none when absent. */
+  embedAllowOrigins?: string[];
 }
+
+/** One CSP host source: scheme, a host (a leading *. for its subdomains), a port at most: nothing that could end the directive. */
+const EMBED_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 
 export class ConfigError extends Error {}
 
@@ -132,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     offerKeyDays: e.OFFER_KEY_DAYS,
     retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
     signInProviders,
+    embedAllowOrigins: e.EMBED_ALLOW_ORIGINS,
   };
 }
 

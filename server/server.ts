@@ -169,6 +169,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       writes: new GroupCommit(database.sqlite),
       retention: options.retention ?? RETENTION_DEFAULTS,
       signInProviders: options.signInProviders ?? [],
+      embedAllowOrigins: options.embedAllowOrigins ?? [],
     };
     const built = createApp(deps);
     options.extend?.(built, deps);

@@ -22,6 +22,8 @@ export interface AppDependencies {
   retention: RetentionSettings;
   /** The school-account providers the operator configured (none: only password sign-in). */
   signInProviders: readonly SignInProviderSettings[];
+  /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS). */
+  embedAllowOrigins?: readonly string[];
 }
 
 export interface AppEnv {
