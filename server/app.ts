@@ -29,6 +29,7 @@ import { identityRoutes } from "./routes/school-accounts/identities";
 import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
 import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
+import { teamsRoutes } from "./routes/pages/teams";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -104,6 +105,7 @@ export function createApp(deps: AppDependencies) {
   app.route("/", signInRoutes);
   app.route("/", devicePageRoutes);
   app.route("/", adminPageRoutes);
+  app.route("/", teamsRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }
