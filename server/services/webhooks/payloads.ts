@@ -65,15 +65,17 @@ function safeHttpUrl(raw: string): string | null {
 /*
  * Teams refuses a Workflows message over about 28 KB. What people write may be long (a bundle's about and
  * use, 4,000 characters each; a note, 5,000), and escaping and JSON can take a character to several bytes,
- * so a card is measured and, when too big, written again with every text cut to half as many characters
- * (ending in "…"), until it fits. The button still opens the whole page. A margin below 28 KB is left for
+ * so a card is measured and, when too big, written again with its texts cut (ending in "…"): first to a few
+ * thousand characters, then to half as many at each try, until it fits. The button still opens the whole page. A margin below 28 KB is left for
  * what Workflows wraps around the card.
  */
 export const TEAMS_MESSAGE_MAX_BYTES = 27 * 1024;
 
-/** The most characters of each text on a card that needs no cutting; halved at each further try. */
-const TEXT_LIMITS = { name: 200, title: 300, about: 4000, use: 4000, message: 2000, notes: 4000, source: 300, listedTitle: 200, link: 2048 } as const;
+/** The most characters of each text on the first card that is cut; halved at each further try. */
+const TEXT_LIMITS = { name: 200, title: 300, about: 3000, use: 3000, message: 1500, notes: 3000, source: 300, listedTitle: 200, link: 2048 } as const;
 type TextLimits = Record<keyof typeof TEXT_LIMITS, number>;
+/** A card that fits is sent as people wrote it. */
+const UNCUT: TextLimits = Object.fromEntries(Object.keys(TEXT_LIMITS).map((field) => [field, Infinity])) as TextLimits;
 const scaledLimits = (share: number): TextLimits =>
   Object.fromEntries(Object.entries(TEXT_LIMITS).map(([field, max]) => [field, Math.max(16, Math.floor(max * share))])) as TextLimits;
 
@@ -106,7 +108,7 @@ type CardElement = Record<string, unknown> & { type: string };
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text, wrap: true, ...extra });
 
 /** An Adaptive Card 1.4 as Teams renders it: headline, title, what it is about, the items, one button. */
-export function adaptiveCard({ school, subject }: BodyInput, limits: TextLimits = TEXT_LIMITS) {
+export function adaptiveCard({ school, subject }: BodyInput, limits: TextLimits = UNCUT) {
   const body: CardElement[] = [textBlock(HEADLINES[subject.event](markdownLine(cut(school.name, limits.name))), { size: "Small", isSubtle: true })];
   let action: { title: string; url: string };
   if (subject.event === "item.published") {
@@ -149,7 +151,7 @@ export function webhookBody(format: WebhookFormat, input: BodyInput): string {
   const message = (limits: TextLimits) =>
     JSON.stringify({ type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: adaptiveCard(input, limits) }] });
   // Every text at 16 characters at most (the last try) fits many times over, whatever the characters.
-  let written = message(TEXT_LIMITS);
-  for (let share = 0.5; Buffer.byteLength(written) > TEAMS_MESSAGE_MAX_BYTES && share >= 1 / 256; share /= 2) written = message(scaledLimits(share));
+  let written = message(UNCUT);
+  for (let share = 1; Buffer.byteLength(written) > TEAMS_MESSAGE_MAX_BYTES && share >= 1 / 256; share /= 2) written = message(scaledLimits(share));
   return written;
 }
