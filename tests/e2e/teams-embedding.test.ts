@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
@@ -63,28 +64,59 @@ async function openFraming(site: { origin: string }, frames: Record<string, stri
   return { page, refusals };
 }
 
-const frameNamed = (page: Page, name: string): Frame => page.frames().find((f) => f.name() === name)!;
+/** What the parent's <iframe name=…> holds now (a refused frame is swapped for Chromium's error page). */
+async function frameNamed(page: Page, name: string): Promise<Frame | null> {
+  return (await page.locator(`iframe[name="${name}"]`).elementHandle())!.contentFrame();
+}
 
 /** The frame's heading when our page is in it; null when Chromium refused to show it there. */
-async function headingIn(frame: Frame): Promise<string | null> {
-  if (!frame.url().startsWith(server.url)) return null;
+async function headingIn(frame: Frame | null): Promise<string | null> {
+  if (!frame || !frame.url().startsWith(server.url)) return null;
   return frame.locator("h1").first().textContent();
 }
 
 describe("Knooppunt's pages in another site's frames", () => {
   it("shows a bundle page and a theme page inside the school's intranet, an allowed origin", async () => {
     const { page, refusals } = await openFraming(allowedSite, { bundle: bundleUrl, theme: themeUrl });
-    expect(await headingIn(frameNamed(page, "bundle"))).toBe("Nieuwkomers in groep 3");
-    expect(await frameNamed(page, "bundle").locator("main").innerText()).toContain("Zachte landing voor nieuwkomers");
-    expect(await headingIn(frameNamed(page, "theme"))).toBe("Nieuwkomers");
+    expect(await headingIn(await frameNamed(page, "bundle"))).toBe("Nieuwkomers in groep 3");
+    expect(await (await frameNamed(page, "bundle"))!.locator("main").innerText()).toContain("Zachte landing voor nieuwkomers");
+    expect(await headingIn(await frameNamed(page, "theme"))).toBe("Nieuwkomers");
     expect(refusals).toEqual([]);
     await page.close();
   });
 
+  it("shows the Teams tab's configuration page inside an allowed site, as Teams shows it", async () => {
+    const { page, refusals } = await openFraming(allowedSite, { configure: `${server.url}/teams/configure` });
+    const frame = (await frameNamed(page, "configure"))!;
+    expect(await headingIn(frame)).toBe("Knooppunt als tabblad");
+    await frame.getByLabel("Wat moet het tabblad laten zien?").selectOption("theme:nieuwkomers");
+    await frame.getByRole("button", { name: "Adres tonen" }).click();
+    await frame.getByTestId("tab-address").waitFor();
+    expect(await frame.getByTestId("tab-address").inputValue()).toBe(themeUrl);
+    expect(refusals).toEqual([]);
+    await page.close();
+  });
+
+  it("has no axe violations on the configuration page, in Dutch and in English, with an address shown", async () => {
+    // The page's CSP is bypassed only to run axe itself.
+    const context = await browser.newContext({ bypassCSP: true });
+    for (const lang of ["nl", "en"]) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/teams/configure?lang=${lang}&tab=theme:nieuwkomers`);
+      await page.addScriptTag({ path: resolve("node_modules/axe-core/axe.min.js") });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document);
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+      });
+      expect([lang, violations]).toEqual([lang, []]);
+    }
+    await context.close();
+  });
+
   it("shows neither page inside any other site", async () => {
     const { page, refusals } = await openFraming(otherSite, { bundle: bundleUrl, theme: themeUrl });
-    expect(await headingIn(frameNamed(page, "bundle"))).toBeNull();
-    expect(await headingIn(frameNamed(page, "theme"))).toBeNull();
+    expect(await headingIn(await frameNamed(page, "bundle"))).toBeNull();
+    expect(await headingIn(await frameNamed(page, "theme"))).toBeNull();
     // Chromium says why, once per framed page: this site is not among those the policy names.
     const refusal = `Framing '${server.url}/' violates the following Content Security Policy directive: "frame-ancestors https://teams.microsoft.com `;
     expect(refusals.map((text) => text.startsWith(refusal) && !text.includes(otherSite.origin))).toEqual([true, true]);
@@ -93,7 +125,7 @@ describe("Knooppunt's pages in another site's frames", () => {
 
   it("keeps the sign-in page out of every frame, the allowed site's too", async () => {
     const { page, refusals } = await openFraming(allowedSite, { login: `${server.url}/login` });
-    expect(await headingIn(frameNamed(page, "login"))).toBeNull();
+    expect(await headingIn(await frameNamed(page, "login"))).toBeNull();
     expect(refusals.map((text) => text.includes(`"frame-ancestors 'none'"`))).toEqual([true]);
     await page.close();
   });
