@@ -21,8 +21,6 @@ export interface Links {
   schoolFeeds(schoolId: string, token: string): Record<FeedFormat, string>;
   /** The Teams tab's configuration page (the app package's configurationUrl). */
   teamsTabConfiguration(): string;
-  /** The Teams app package a school uploads. */
-  teamsAppPackage(): string;
 }
 
 const keyQuery = (key: string | null) => (key ? `?key=${encodeURIComponent(key)}` : "");
@@ -48,6 +46,5 @@ export function createLinks(base: string): Links {
     themeFeeds: (slug) => feedsAt(`${root}/feeds/themes/${encodeURIComponent(slug)}`, ""),
     schoolFeeds: (schoolId, token) => feedsAt(`${root}/feeds/schools/${encodeURIComponent(schoolId)}`, `?token=${encodeURIComponent(token)}`),
     teamsTabConfiguration: () => `${root}/teams/configure`,
-    teamsAppPackage: () => `${root}/teams/knooppunt.zip`,
   };
 }
