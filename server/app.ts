@@ -30,6 +30,8 @@ import { signInRoutes } from "./routes/school-accounts/sign-in";
 import { deviceCodeRoutes, devicePageRoutes } from "./routes/accounts/device-sign-in";
 import { webAppRoutes } from "./routes/pages/web-app";
 import { pageFactsRoutes } from "./routes/clipping/page-facts";
+import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
+import { teamsRoutes } from "./routes/pages/teams";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -41,6 +43,7 @@ export function createApp(deps: AppDependencies) {
     c.set("ctx", deps.ctx);
     await next();
   });
+  app.use(dropFrameOptionsWhereFramingIsAllowed);
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
 
   app.get(
@@ -106,6 +109,7 @@ export function createApp(deps: AppDependencies) {
   app.route("/", devicePageRoutes);
   app.route("/", adminPageRoutes);
   app.route("/", webAppRoutes);
+  app.route("/", teamsRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

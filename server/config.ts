@@ -47,6 +47,13 @@ const EnvSchema = z
     SIGN_IN_PROVIDERS: z.string().optional(),
     SIGN_IN_PROVIDERS_FILE: z.string().optional(),
     PAGE_FETCH_ALLOW_HOSTS: z.string().default(""),
+    EMBED_ALLOW_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((o) => o.trim().toLowerCase().replace(/\/+$/, "")).filter(Boolean))
+      .refine((origins) => origins.every((o) => EMBED_ORIGIN.test(o)), {
+        message: "must be comma-separated origins such as https://intranet.school.nl or https://*.school.nl (scheme and host, a port at most, no path)",
+      }),
   })
   .refine((env) => Boolean(env.KNOOPPUNT_ADMIN_EMAIL) === Boolean(env.KNOOPPUNT_ADMIN_PASSWORD), {
     message: "set both KNOOPPUNT_ADMIN_EMAIL and KNOOPPUNT_ADMIN_PASSWORD, or neither",
@@ -74,7 +81,12 @@ export interface ServerConfig {
   signInProviders: SignInProviderSettings[];
   /** Hosts the server may read pages from although they are private, also over plain http (PAGE_FETCH_ALLOW_HOSTS). */
   pageFetchAllowHosts?: string[];
+  /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS); none when absent. */
+  embedAllowOrigins?: string[];
 }
+
+/** One CSP host source: scheme, a host (a leading *. for its subdomains), a port at most: nothing that could end the directive. */
+const EMBED_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 
 export class ConfigError extends Error {}
 
@@ -136,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
     signInProviders,
     pageFetchAllowHosts: e.PAGE_FETCH_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    embedAllowOrigins: e.EMBED_ALLOW_ORIGINS,
   };
 }
 

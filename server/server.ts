@@ -178,6 +178,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         settings: { ...PAGE_FETCH_DEFAULTS, ...options.pageFetch, allowHosts: options.pageFetchAllowHosts ?? [], userAgent: pageFetchUserAgent(ctx.links.base) },
         perPerson: new RateLimiter(options.pageFactsLimit?.perPerson ?? 30, options.pageFactsLimit?.windowMs ?? 60_000, now),
       },
+      embedAllowOrigins: options.embedAllowOrigins ?? [],
     };
     const built = createApp(deps);
     options.extend?.(built, deps);

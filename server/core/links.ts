@@ -19,6 +19,8 @@ export interface Links {
   themeFeeds(slug: string): Record<FeedFormat, string>;
   /** A school's private feed addresses: the token is the only thing that opens them. */
   schoolFeeds(schoolId: string, token: string): Record<FeedFormat, string>;
+  /** The Teams tab's configuration page (the app package's configurationUrl). */
+  teamsTabConfiguration(): string;
 }
 
 const keyQuery = (key: string | null) => (key ? `?key=${encodeURIComponent(key)}` : "");
@@ -43,5 +45,6 @@ export function createLinks(base: string): Links {
     themePage: (slug) => `${root}/t/${encodeURIComponent(slug)}`,
     themeFeeds: (slug) => feedsAt(`${root}/feeds/themes/${encodeURIComponent(slug)}`, ""),
     schoolFeeds: (schoolId, token) => feedsAt(`${root}/feeds/schools/${encodeURIComponent(schoolId)}`, `?token=${encodeURIComponent(token)}`),
+    teamsTabConfiguration: () => `${root}/teams/configure`,
   };
 }

@@ -25,6 +25,8 @@ export interface AppDependencies {
   signInProviders: readonly SignInProviderSettings[];
   /** Reading pages for the web app's clip form: the fetch's rules and limits, and each person's budget. */
   pageFacts: { settings: PageFetchSettings; perPerson: RateLimiter };
+  /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS). */
+  embedAllowOrigins?: readonly string[];
 }
 
 export interface AppEnv {

@@ -7,6 +7,8 @@ import { pickLanguage } from "../../shared/i18n";
 import { renderErrorPage } from "../pages/error-page";
 import { PAGE_CSP } from "../pages/page-http";
 import { acceptsHtml } from "./negotiation";
+import { maskWebhookSecrets } from "../../shared/webhook-url";
+import { inspect } from "node:util";
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   invalid: 400,
@@ -57,7 +59,8 @@ export function handleError(error: Error, c: Context) {
     const code = status === 400 ? "malformed_request" : status === 413 ? "payload_too_large" : "http_error";
     return errorJson(c, status, { code, message: error.message || "The request could not be processed." });
   }
-  console.error(`[knooppunt] ${c.req.method} ${c.req.path} failed:`, error);
+  // A webhook's URL may be in the error (a failed insert quotes its values): never its Workflows secret.
+  console.error(`[knooppunt] ${c.req.method} ${c.req.path} failed:`, maskWebhookSecrets(inspect(error)));
   return errorJson(c, 500, { code: "internal", message: "Something went wrong on the server; nothing was changed." });
 }
 

@@ -5,7 +5,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { valid } from "../http/validate";
 import { pickLanguage } from "../../shared/i18n";
-import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
+import { embeddablePageCsp, PageLang, SlugParam } from "../pages/page-http";
 import { renderBundleNotFound, renderBundlePage } from "../pages/bundle-page";
 import { openBundlePage } from "../services/bundles/page";
 
@@ -16,7 +16,7 @@ export const bundlePageRoutes = new Hono<AppEnv>().get(
   "/b/:slug",
   doc({
     tag: "pages",
-    summary: "A published bundle as a readable, printable page (nl/en); a network bundle needs sign-in or an offer's ?key=",
+    summary: "A published bundle as a readable, printable page (nl/en); a network bundle needs sign-in or an offer's ?key=. Teams, SharePoint and EMBED_ALLOW_ORIGINS may frame it",
     auth: "optional",
     responses: { 200: { description: "HTML page" }, 404: { description: "Unknown, unpublished, or not for this reader" } },
   }),
@@ -30,7 +30,8 @@ export const bundlePageRoutes = new Hono<AppEnv>().get(
     const view = openBundlePage(c.var.ctx, c.var.viewer, c.req.valid("param").slug, key, {
       countAsOpened: c.req.method !== "HEAD",
     });
-    c.header("Content-Security-Policy", PAGE_CSP);
+    // A school shows the bundle as a tab in its Teams channel or on its SharePoint site.
+    c.header("Content-Security-Policy", embeddablePageCsp(c.var.deps.embedAllowOrigins ?? []));
     // The session cookie decides what a network bundle shows, as a bearer token does.
     c.header("Vary", "Accept-Language, Authorization, Cookie");
     if (!view) {

@@ -5,7 +5,7 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { valid } from "../http/validate";
 import { pickLanguage } from "../../shared/i18n";
-import { PAGE_CSP, PageLang, SlugParam } from "../pages/page-http";
+import { embeddablePageCsp, PageLang, SlugParam } from "../pages/page-http";
 import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
 import { FEED_CONTENT_TYPES } from "../../shared/feeds";
 import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, type PreparedFeed } from "../services/feeds/feeds";
@@ -82,13 +82,14 @@ export const feedRoutes = new Hono<AppEnv>()
   )
   .get(
     "/t/:slug",
-    doc({ tag, summary: "A theme's page: its public bundles and items (nl/en)", auth: "none", responses: { 200: { description: "HTML page" }, 404: { description: "Unknown theme" } } }),
+    doc({ tag, summary: "A theme's page: its public bundles and items (nl/en). Teams, SharePoint and EMBED_ALLOW_ORIGINS may frame it", auth: "none", responses: { 200: { description: "HTML page" }, 404: { description: "Unknown theme" } } }),
     valid("param", SlugParam),
     valid("query", ThemePageQuery),
     (c) => {
       const lang = pickLanguage(c.req.valid("query").lang, c.req.header("Accept-Language"));
       const page = themePage(c.var.ctx, c.req.valid("param").slug);
-      c.header("Content-Security-Policy", PAGE_CSP);
+      // A school shows the theme as a tab in its Teams channel or on its SharePoint site.
+      c.header("Content-Security-Policy", embeddablePageCsp(c.var.deps.embedAllowOrigins ?? []));
       c.header("Vary", "Accept-Language");
       if (!page) {
         c.header("Cache-Control", "no-store");

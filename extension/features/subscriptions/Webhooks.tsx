@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Delivery, Webhook, WebhookEvent, WebhookFormat, WebhookPolicy, WebhookUrlRefusal } from "../../../shared/schemas";
 import type { MessageKey } from "../../../shared/i18n";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../../../shared/vocabulary";
+import { maskWebhookSecrets } from "../../../shared/webhook-url";
 import { ApiError, isAbort } from "../../lib/api-error";
 import { Confirm } from "../../components/Confirm";
 import { CopyField } from "../../components/CopyField";
@@ -86,7 +87,7 @@ function SecretNotice({ schoolId, created, onDone }: { schoolId: string; created
         <strong>{t("webhooks.secretTitle")}</strong>
       </p>
       <p>
-        <code class="url">{created.webhook.url}</code>
+        <code class="url">{maskWebhookSecrets(created.webhook.url)}</code>
       </p>
       <CopyField id={`webhook-${schoolId}-secret`} label={t("webhooks.secretLabel")} value={created.secret} testId="webhook-secret-value" />
       <p role="alert">{t("webhooks.secretWarning")}</p>
@@ -257,7 +258,7 @@ function WebhookCard({ school, webhook, onDeleted }: { school: School; webhook: 
   return (
     <li class="card webhook" data-testid="webhook" data-webhook={webhook.id}>
       <p class="card-title" id={titleId}>
-        <code class="url">{webhook.url}</code>
+        <code class="url">{maskWebhookSecrets(webhook.url)}</code>
       </p>
       <p class="card-meta">
         <span class="badge">{t(formatKey(webhook.format))}</span>
@@ -376,7 +377,7 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
       <div class="row">
         <button type="button" class="small-button" disabled={refreshing} onClick={() => setAttempt((n) => n + 1)}>
           {t("common.refresh")}
-          <span class="visually-hidden"> {t("webhooks.logCaption", { url: webhook.url })}</span>
+          <span class="visually-hidden"> {t("webhooks.logCaption", { url: maskWebhookSecrets(webhook.url) })}</span>
         </button>
       </div>
       {state.deliveries.length === 0 ? (
@@ -384,7 +385,7 @@ function DeliveryLog({ school, webhook }: { school: School; webhook: Webhook }) 
           {t("webhooks.logEmpty")}
         </p>
       ) : (
-        <ul class="delivery-list" aria-label={t("webhooks.logCaption", { url: webhook.url })}>
+        <ul class="delivery-list" aria-label={t("webhooks.logCaption", { url: maskWebhookSecrets(webhook.url) })}>
           {state.deliveries.map((delivery) => (
             <li key={delivery.id} class="delivery" data-testid="delivery" data-status={delivery.status}>
               <p class="delivery-head">

@@ -62,9 +62,37 @@ function safeHttpUrl(raw: string): string | null {
   }
 }
 
-const listedItem = (item: { title: string; url: string }) => {
-  const target = markdownTarget(item.url);
-  return target ? `- [${markdownLine(item.title)}](${target})` : `- ${markdownLine(item.title)}`;
+/*
+ * Teams refuses a Workflows message over about 28 KB. What people write may be long (a bundle's about and
+ * use, 4,000 characters each; a note, 5,000), and escaping and JSON can take a character to several bytes,
+ * so a card is measured and, when too big, written again with its texts cut (ending in "…"): first to a few
+ * thousand characters, then to half as many at each try, until it fits. The button still opens the whole page. A margin below 28 KB is left for
+ * what Workflows wraps around the card.
+ */
+export const TEAMS_MESSAGE_MAX_BYTES = 27 * 1024;
+
+/** The most characters of each text on the first card that is cut; halved at each further try. */
+const TEXT_LIMITS = { name: 200, title: 300, about: 3000, use: 3000, message: 1500, notes: 3000, source: 300, listedTitle: 200, link: 2048 } as const;
+type TextLimits = Record<keyof typeof TEXT_LIMITS, number>;
+/** A card that fits is sent as people wrote it. */
+const UNCUT: TextLimits = Object.fromEntries(Object.keys(TEXT_LIMITS).map((field) => [field, Infinity])) as TextLimits;
+const scaledLimits = (share: number): TextLimits =>
+  Object.fromEntries(Object.entries(TEXT_LIMITS).map(([field, max]) => [field, Math.max(16, Math.floor(max * share))])) as TextLimits;
+
+/** At most `max` characters, the last being "…" when cut; never half of a character outside the BMP. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A listed item links to its page unless that address is longer than the card can carry; its title stays. */
+const listedItem = (item: { title: string; url: string }, limits: TextLimits) => {
+  const target = item.url.length <= limits.link ? markdownTarget(item.url) : null;
+  const title = markdownLine(cut(item.title, limits.listedTitle));
+  return target ? `- [${title}](${target})` : `- ${title}`;
 };
 const MAX_LISTED = 10;
 
@@ -80,27 +108,27 @@ type CardElement = Record<string, unknown> & { type: string };
 const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text, wrap: true, ...extra });
 
 /** An Adaptive Card 1.4 as Teams renders it: headline, title, what it is about, the items, one button. */
-export function adaptiveCard({ school, subject }: BodyInput) {
-  const body: CardElement[] = [textBlock(HEADLINES[subject.event](markdownLine(school.name)), { size: "Small", isSubtle: true })];
+export function adaptiveCard({ school, subject }: BodyInput, limits: TextLimits = UNCUT) {
+  const body: CardElement[] = [textBlock(HEADLINES[subject.event](markdownLine(cut(school.name, limits.name))), { size: "Small", isSubtle: true })];
   let action: { title: string; url: string };
   if (subject.event === "item.published") {
     const { item } = subject;
-    body.push(textBlock(markdownLine(item.title), { size: "Large", weight: "Bolder" }));
-    const about = item.notes.length ? item.notes.map(markdownText).join("\n\n") : item.excerpt && markdownText(item.excerpt);
+    body.push(textBlock(markdownLine(cut(item.title, limits.title)), { size: "Large", weight: "Bolder" }));
+    const about = item.notes.length ? markdownText(cut(item.notes.join("\n\n"), limits.notes)) : item.excerpt && markdownText(cut(item.excerpt, limits.notes));
     if (about) body.push(textBlock(about));
-    const source = [item.siteName, item.author].filter(Boolean).map((part) => markdownLine(part!)).join(" · ");
+    const source = [item.siteName, item.author].filter(Boolean).map((part) => markdownLine(cut(part!, limits.source))).join(" · ");
     if (source) body.push(textBlock(source, { isSubtle: true, spacing: "Small" }));
     action = { title: say("webhook.openItem"), url: subject.url };
   } else {
     const { bundle, offer } = subject;
-    body.push(textBlock(markdownLine(bundle.title), { size: "Large", weight: "Bolder" }));
-    if (bundle.about) body.push(textBlock(markdownText(bundle.about)));
-    if (bundle.use) body.push(textBlock(`**${say("bundle.use")}** ${markdownText(bundle.use)}`));
+    body.push(textBlock(markdownLine(cut(bundle.title, limits.title)), { size: "Large", weight: "Bolder" }));
+    if (bundle.about) body.push(textBlock(markdownText(cut(bundle.about, limits.about))));
+    if (bundle.use) body.push(textBlock(`**${say("bundle.use")}** ${markdownText(cut(bundle.use, limits.use))}`));
     if (subject.event === "offer.created" && offer.message) {
-      body.push(textBlock(say("webhook.brokerMessage", { message: markdownText(offer.message) }), { isSubtle: true }));
+      body.push(textBlock(say("webhook.brokerMessage", { message: markdownText(cut(offer.message, limits.message)) }), { isSubtle: true }));
     }
     if (bundle.items.length) {
-      const listed = bundle.items.slice(0, MAX_LISTED).map(listedItem);
+      const listed = bundle.items.slice(0, MAX_LISTED).map((item) => listedItem(item, limits));
       if (bundle.items.length > MAX_LISTED) listed.push(`- ${say("webhook.moreItems", { count: bundle.items.length - MAX_LISTED })}`);
       body.push(textBlock(`**${say("bundle.itemsCounted", { count: bundle.items.length })}**`, { spacing: "Medium" }), textBlock(listed.join("\n")));
     }
@@ -120,8 +148,10 @@ export function adaptiveCard({ school, subject }: BodyInput) {
 
 export function webhookBody(format: WebhookFormat, input: BodyInput): string {
   if (format === "json") return JSON.stringify(jsonBody(input));
-  return JSON.stringify({
-    type: "message",
-    attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: adaptiveCard(input) }],
-  });
+  const message = (limits: TextLimits) =>
+    JSON.stringify({ type: "message", attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: adaptiveCard(input, limits) }] });
+  // Every text at 16 characters at most (the last try) fits many times over, whatever the characters.
+  let written = message(UNCUT);
+  for (let share = 1; Buffer.byteLength(written) > TEAMS_MESSAGE_MAX_BYTES && share >= 1 / 256; share /= 2) written = message(scaledLimits(share));
+  return written;
 }

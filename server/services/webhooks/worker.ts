@@ -9,6 +9,8 @@ import { deliveryBody, holdDeliveriesOf, isPending, nextDeliveries, webhooksBack
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { postWebhook, signBody, type SendOutcome } from "./sender";
+import { maskWebhookSecrets } from "../../../shared/webhook-url";
+import { inspect } from "node:util";
 
 /** How long finished deliveries stay in the log. */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
@@ -162,7 +164,7 @@ export class WebhookWorker {
       free -= 1;
       this.take(delivery, retry, +1);
       const sending = this.deliver(delivery)
-        .catch((error) => console.error(`[knooppunt] webhook delivery ${delivery.id} failed unexpectedly:`, error))
+        .catch((error) => console.error(`[knooppunt] webhook delivery ${delivery.id} failed unexpectedly:`, maskWebhookSecrets(inspect(error))))
         .finally(() => {
           this.inFlight.delete(delivery.id);
           this.take(delivery, retry, -1);
@@ -223,7 +225,8 @@ export class WebhookWorker {
       // The webhook may have been deleted while the request was out; its deliveries went with it.
       if (!isPending(ctx, delivery.id)) return;
       const attempts = delivery.attempts + 1;
-      const error = outcome.kind === "delivered" ? null : outcome.error;
+      // The delivery log is shown on the subscriptions screen: an error that quotes the URL must not quote its secret.
+      const error = outcome.kind === "delivered" ? null : maskWebhookSecrets(outcome.error);
       recordAttempt(ctx, { deliveryId: delivery.id, at, statusCode: outcome.statusCode, error, durationMs });
 
       let update: Partial<DeliveryRow>;
