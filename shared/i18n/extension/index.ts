@@ -5,8 +5,9 @@ import { clipper } from "./clipper";
 import { library } from "./library";
 import { places } from "./places";
 import { schools } from "./schools";
+import { managed } from "./managed";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en },
 };
