@@ -14,6 +14,7 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translate, type UiLanguage } from "../../shared/i18n";
 import { MANAGED_CIRCLES, MANAGED_POLICY_KEYS, parseManagedPolicy, SIGN_IN_POLICIES } from "../../extension/lib/managed/policy";
 
 let out: string;
@@ -180,5 +181,60 @@ describe.skipIf(!namespacesWork())("Chromium reading a school's policy file (in 
     expect(await options.locator("#server").getAttribute("readonly")).toBe("");
     // The background heard the same change and ended the sign-in on the other server.
     await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get("session")).session ?? null), { timeout: 10_000 }).toBe(null);
+  });
+});
+
+/*
+ * Firefox on Linux reads /etc/firefox/policies/policies.json when there is one, else policies.json in the
+ * distribution folder beside the program (Debian's ESR: /usr/lib/firefox-esr/distribution); the same mount
+ * namespace puts a private copy of that folder in its place. The add-on is installed as the suite's Firefox
+ * test does.
+ */
+const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+const FIREFOX_ETC = "/usr/lib/firefox-esr/distribution";
+const firefoxNamespacesWork = () =>
+  existsSync(FIREFOX) && existsSync(FIREFOX_ETC) && !existsSync("/etc/firefox/policies/policies.json") && spawnSync("unshare", ["--user", "--map-root-user", "--mount", "true"]).status === 0;
+
+describe.skipIf(!firefoxNamespacesWork())("Firefox reading a school's policies.json (in its own mount namespace)", () => {
+  it("hands the add-on the 3rdparty policy for extensie@knooppunt.nl, and the options page shows it as set", { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "knooppunt-managed-firefox-"));
+    const etc = join(dir, "distribution");
+    cpSync(FIREFOX_ETC, etc, { recursive: true });
+    const policy = { serverUrl: "https://knooppunt.regenboog.example", signIn: "schoolAccountOnly", schoolAccountProvider: "entree", defaultCircle: "community" };
+    writeFileSync(join(etc, "policies.json"), JSON.stringify({ policies: { "3rdparty": { Extensions: { "extensie@knooppunt.nl": policy } } } }));
+    const launcher = join(dir, "firefox-with-policy.sh");
+    writeFileSync(
+      launcher,
+      `#!/bin/sh\nexec unshare --user --map-root-user --mount sh -c 'mount --bind "$1" ${FIREFOX_ETC} && shift && exec "$@"' sh ${JSON.stringify(etc)} ${JSON.stringify(FIREFOX)} "$@"\n`,
+      { mode: 0o755 },
+    );
+    // The suite's Firefox driver takes its program from FIREFOX_PATH when it is loaded.
+    const before = process.env.FIREFOX_PATH;
+    process.env.FIREFOX_PATH = launcher;
+    const { launchFirefoxWithExtension } = await import("../support/firefox").finally(() => {
+      if (before === undefined) delete process.env.FIREFOX_PATH;
+      else process.env.FIREFOX_PATH = before;
+    });
+    const firefox = await launchFirefoxWithExtension(join(out, "firefox-mv3"), "extensie@knooppunt.nl");
+    try {
+      const options = `${firefox.extensionBase}options.html`;
+      await firefox.inBrowser<boolean>(`(() => {
+        gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(options)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        return true;
+      })()`);
+      await expect.poll(() => firefox.inPage<number>(options, `document.querySelectorAll("#managed-server").length`).catch(() => 0), { timeout: 30_000 }).toBe(1);
+      // Firefox speaks the language it has (Debian's ESR without its Dutch pack: English); the note follows it.
+      const language = await firefox.inPage<UiLanguage>(options, `document.documentElement.lang`);
+      expect(await firefox.inPage(options, `document.querySelector("#managed-server").textContent`)).toBe(
+        `${translate(language, "managed.setBySchool")}. ${translate(language, "managed.serverSet")}`,
+      );
+      expect(await firefox.inPage(options, `browser.storage.managed.get(null)`)).toEqual(policy);
+      expect(await firefox.inPage(options, `document.querySelector("#server").value`)).toBe("https://knooppunt.regenboog.example");
+      expect(await firefox.inPage(options, `document.querySelector("#password") === null`)).toBe(true);
+      expect(await firefox.inPage(options, `document.querySelector("#default-visibility").value`)).toBe("community");
+    } finally {
+      await firefox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
