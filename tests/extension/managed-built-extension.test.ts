@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -191,21 +191,24 @@ describe.skipIf(!namespacesWork())("Chromium reading a school's policy file (in 
  * test does.
  */
 const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
-const FIREFOX_ETC = "/usr/lib/firefox-esr/distribution";
+const FIREFOX_DIST = "/usr/lib/firefox-esr/distribution";
 const firefoxNamespacesWork = () =>
-  existsSync(FIREFOX) && existsSync(FIREFOX_ETC) && !existsSync("/etc/firefox/policies/policies.json") && spawnSync("unshare", ["--user", "--map-root-user", "--mount", "true"]).status === 0;
+  existsSync(FIREFOX) && existsSync(FIREFOX_DIST) && !existsSync("/etc/firefox/policies/policies.json") && spawnSync("unshare", ["--user", "--map-root-user", "--mount", "true"]).status === 0;
 
 describe.skipIf(!firefoxNamespacesWork())("Firefox reading a school's policies.json (in its own mount namespace)", () => {
   it("hands the add-on the 3rdparty policy for extensie@knooppunt.nl, and the options page shows it as set", { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "knooppunt-managed-firefox-"));
+    // Debian links the folder to /usr/share: the copy and the mount must both be of the folder itself, never
+    // through the link, or the policy would land in the real folder for every Firefox on the machine.
+    const realDist = realpathSync(FIREFOX_DIST);
     const etc = join(dir, "distribution");
-    cpSync(FIREFOX_ETC, etc, { recursive: true });
+    cpSync(realDist, etc, { recursive: true, dereference: true });
     const policy = { serverUrl: "https://knooppunt.regenboog.example", signIn: "schoolAccountOnly", schoolAccountProvider: "entree", defaultCircle: "community" };
     writeFileSync(join(etc, "policies.json"), JSON.stringify({ policies: { "3rdparty": { Extensions: { "extensie@knooppunt.nl": policy } } } }));
     const launcher = join(dir, "firefox-with-policy.sh");
     writeFileSync(
       launcher,
-      `#!/bin/sh\nexec unshare --user --map-root-user --mount sh -c 'mount --bind "$1" ${FIREFOX_ETC} && shift && exec "$@"' sh ${JSON.stringify(etc)} ${JSON.stringify(FIREFOX)} "$@"\n`,
+      `#!/bin/sh\nexec unshare --user --map-root-user --mount sh -c 'mount --bind "$1" ${realDist} && shift && exec "$@"' sh ${JSON.stringify(etc)} ${JSON.stringify(FIREFOX)} "$@"\n`,
       { mode: 0o755 },
     );
     // The suite's Firefox driver takes its program from FIREFOX_PATH when it is loaded.
@@ -236,5 +239,7 @@ describe.skipIf(!firefoxNamespacesWork())("Firefox reading a school's policies.j
       await firefox.close();
       rmSync(dir, { recursive: true, force: true });
     }
+    // The machine's own Firefox is left as it was: no policy outside the test's namespace.
+    expect(existsSync(join(realDist, "policies.json"))).toBe(false);
   });
 });
