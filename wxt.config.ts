@@ -33,5 +33,8 @@ export default defineConfig({
     ...(browser === "firefox"
       ? { browser_specific_settings: { gecko: { id: "extensie@knooppunt.nl", strict_min_version: "128.0" } } }
       : {}),
+    // Chrome and Edge read a school's policy for the extension (storage.managed) only through a declared schema;
+    // Firefox reads the same keys from policies.json ("3rdparty" → "Extensions") and has no such manifest key.
+    ...(browser === "firefox" ? {} : { storage: { managed_schema: "managed-schema.json" } }),
   }),
 });

@@ -10,7 +10,7 @@ import { ApiError, describeError } from "./api-error";
 import type { CapturedPage, SaveOutcome } from "./messaging";
 import { enqueue } from "./queue";
 import { currentLanguage, signedInApi } from "./session";
-import { lastUsedItem, ownerOf, settingsItem, tagHistoryItem } from "./storage";
+import { lastUsedItem, ownerOf, readSettings, tagHistoryItem } from "./storage";
 
 export const isClippable = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
@@ -30,9 +30,9 @@ export async function capturePage(tabId: number): Promise<CapturedPage> {
   return { ...base, supported: true, page: null, extractFailed: true };
 }
 
-/** The request for a clip made without the popup: the person's default circle, no themes. */
+/** The request for a clip made without the popup: the default circle (the school's, if its policy sets one), no themes. */
 export async function quickRequest(captured: CapturedPage, tabTitle: string | undefined, quote?: string): Promise<CreateItemRequest> {
-  const settings = await settingsItem.getValue();
+  const settings = await readSettings();
   const visibility = settings.defaultVisibility;
   const request = captured.page ? toCreateItemRequest(captured.page) : requestFromTab(captured.url, tabTitle, captured.favIconUrl);
   if (quote) request.quote = quote;

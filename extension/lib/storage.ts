@@ -5,6 +5,7 @@
 import { browser, storage } from "#imports";
 import type { CreateItemRequest, MeResponse, Theme, Visibility } from "../../shared/schemas";
 import type { UiLanguage } from "../../shared/i18n";
+import { readManagedPolicy, type ManagedPolicy } from "./managed/policy";
 
 const DEFAULT_SERVER_URL = "http://127.0.0.1:8787";
 
@@ -29,9 +30,23 @@ export const settingsItem = storage.defineItem<StoredSettings>("local:settings",
 /** The browser's own language as one of ours: English for an English browser ("en-GB" too), Dutch for every other. */
 export const browserLanguage = (): UiLanguage => (/^en\b/i.test(browser.i18n.getUILanguage()) ? "en" : "nl");
 
-export const effectiveSettings = (settings: StoredSettings): Settings => ({ ...settings, language: settings.language ?? browserLanguage() });
+/** What the school's policy sets wins over the person's own choice; what it leaves open stays theirs. */
+export const withPolicy = (settings: StoredSettings, policy: ManagedPolicy): StoredSettings => ({
+  ...settings,
+  ...(policy.serverUrl ? { serverUrl: policy.serverUrl } : {}),
+  ...(policy.defaultCircle ? { defaultVisibility: policy.defaultCircle } : {}),
+});
 
-export const readSettings = async () => effectiveSettings(await settingsItem.getValue());
+export const effectiveSettings = (settings: StoredSettings, policy: ManagedPolicy = {}): Settings => {
+  const applied = withPolicy(settings, policy);
+  return { ...applied, language: applied.language ?? browserLanguage() };
+};
+
+/** The settings as they apply now: the person's, under the managed policy, in the browser's language unless chosen. */
+export const readSettings = async () => {
+  const [settings, policy] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
+  return effectiveSettings(settings, policy);
+};
 
 export interface Session extends MeResponse {
   serverUrl: string;

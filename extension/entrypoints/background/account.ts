@@ -6,9 +6,11 @@ import { isKnooppunt } from "../../lib/api";
 import { ApiError, failureOf } from "../../lib/api-error";
 import { forgetLookups } from "../../lib/badge";
 import { CheckedApi } from "../../lib/checked-api";
+import { readManagedPolicy } from "../../lib/managed/policy";
 import type { CodeSignInRequest, SignInOutcome, SignInRequest } from "../../lib/messaging";
 import { sessionItem, settingsItem, taxonomyItem, type Session } from "../../lib/storage";
 import { deliverQueue } from "./delivery";
+import { refusedByPolicy, signInAllowed } from "./policy";
 
 /** Someone else may be signed in now: nothing learnt for the last person carries over, and their clips go out. */
 async function sessionChanged() {
@@ -18,12 +20,14 @@ async function sessionChanged() {
 }
 
 export async function signIn({ serverUrl, email, password, deviceName }: SignInRequest): Promise<SignInOutcome> {
+  if (!signInAllowed(await readManagedPolicy(), serverUrl, "password")) return { status: "refused", failure: failureOf(refusedByPolicy()) };
   if (!(await isKnooppunt(serverUrl))) return { status: "not-knooppunt" };
   return keepSession(serverUrl, () => new CheckedApi(serverUrl).login(email, password, deviceName));
 }
 
 /** The school account's way in: the code the server sent to the extension's redirect address, traded by POST. */
 export async function signInWithCode({ serverUrl, code, deviceName }: CodeSignInRequest): Promise<SignInOutcome> {
+  if (!signInAllowed(await readManagedPolicy(), serverUrl, "schoolAccount")) return { status: "refused", failure: failureOf(refusedByPolicy()) };
   return keepSession(serverUrl, () => new CheckedApi(serverUrl).exchangeCode(code, deviceName));
 }
 

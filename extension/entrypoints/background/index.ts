@@ -8,6 +8,7 @@ import { settingsItem } from "../../lib/storage";
 import { signIn, signInWithCode, signOut } from "./account";
 import { currentOwner, deliverQueue, QUEUE_ALARM, queueStatus, scheduleQueue } from "./delivery";
 import { createMenus, MENU, quickClip } from "./quick-clip";
+import { followManagedPolicy } from "./policy";
 import { taxonomy } from "./taxonomy";
 
 export default defineBackground(() => {
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   settingsItem.watch(() => {
     void createMenus();
   });
+  followManagedPolicy(signOut);
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU.library) {

@@ -9,7 +9,7 @@ import { rememberItem, showBadge } from "../../lib/badge";
 import { capturePage, isClippable, quickRequest, saveClip } from "../../lib/clipper";
 import type { SaveOutcome } from "../../lib/messaging";
 import { currentLanguage } from "../../lib/session";
-import { settingsItem } from "../../lib/storage";
+import { readSettings } from "../../lib/storage";
 import { scheduleQueue } from "./delivery";
 
 export const MENU = { page: "save-page", link: "save-link", selection: "save-selection", library: "open-library" } as const;
@@ -46,7 +46,7 @@ export async function quickClip(kind: "page" | "link" | "selection", tab: Browse
   let request;
   if (kind === "link") {
     if (!isClippable(info?.linkUrl)) return null;
-    const settings = await settingsItem.getValue();
+    const settings = await readSettings();
     request = { url: info.linkUrl, visibility: settings.defaultVisibility, communityId: settings.defaultVisibility === "community" ? settings.defaultCommunityId : undefined };
   } else {
     const captured = await capturePage(tab.id);

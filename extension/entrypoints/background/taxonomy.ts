@@ -1,6 +1,6 @@
 import { CheckedApi } from "../../lib/checked-api";
 import { signedInApi } from "../../lib/session";
-import { settingsItem, taxonomyItem } from "../../lib/storage";
+import { readSettings, taxonomyItem } from "../../lib/storage";
 
 const TAXONOMY_MAX_AGE_MS = 24 * 3_600_000;
 
@@ -9,7 +9,7 @@ export async function taxonomy() {
   const cached = await taxonomyItem.getValue();
   if (cached && Date.now() - Date.parse(cached.fetchedAt) < TAXONOMY_MAX_AGE_MS) return cached.themes;
   const signedIn = await signedInApi();
-  const api = signedIn?.api ?? new CheckedApi((await settingsItem.getValue()).serverUrl);
+  const api = signedIn?.api ?? new CheckedApi((await readSettings()).serverUrl);
   try {
     const themes = await api.themes();
     await taxonomyItem.setValue({ themes, fetchedAt: new Date().toISOString() });

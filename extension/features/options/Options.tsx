@@ -1,9 +1,10 @@
 import { browser } from "#imports";
 import { useEffect, useState } from "preact/hooks";
-import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { translate, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
 import { CircleChooser } from "../../components/CircleChooser";
 import { isKnooppunt, normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
+import { passwordSignInAllowed, readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from "../../lib/managed/policy";
 import { sendMessage } from "../../lib/messaging";
 import { askForSignInCode } from "./school-sign-in";
 import { MyData } from "./MyData";
@@ -37,6 +38,15 @@ function errorMessage(error: unknown, t: Translate) {
   return describeError(error, t);
 }
 
+/** Beside a field the school's policy sets: the person sees why it does not change. */
+function SetBySchool({ t, id, detail }: { t: (key: MessageKey) => string; id: string; detail: MessageKey }) {
+  return (
+    <p class="notice info" id={id} data-testid={id}>
+      <strong>{t("managed.setBySchool")}</strong>. {t(detail)}
+    </p>
+  );
+}
+
 export function Options() {
   const [settings, setSettings] = useState<StoredSettings | null>(null);
   const [session, setSession] = useState<Session | null>(null);
@@ -49,16 +59,36 @@ export function Options() {
   const [saved, setSaved] = useState(false);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [accountDeleted, setAccountDeleted] = useState(false);
+  const [policy, setPolicy] = useState<ManagedPolicy>({});
 
   useEffect(() => {
+    // A policy pushed while the page is open applies at once; the background ends a sign-in on another
+    // server, and the page shows that too.
+    const stopPolicy = watchManagedPolicy((next) => {
+      setPolicy(next);
+      if (next.serverUrl) setServer(next.serverUrl);
+    });
+    const stopSession = sessionItem.watch((next) => {
+      if (!next) setSession(null);
+    });
     void (async () => {
-      const [s, current, commands] = await Promise.all([settingsItem.getValue(), sessionItem.getValue(), browser.commands.getAll().catch(() => [])]);
+      const [s, current, commands, managed] = await Promise.all([
+        settingsItem.getValue(),
+        sessionItem.getValue(),
+        browser.commands.getAll().catch(() => []),
+        readManagedPolicy(),
+      ]);
+      setPolicy(managed);
       setSettings(s);
       setSession(current);
-      setServer(current?.serverUrl ?? s.serverUrl);
+      setServer(managed.serverUrl ?? current?.serverUrl ?? s.serverUrl);
       setShortcut(commands.find((c) => c.name === "save-page")?.shortcut || null);
       document.documentElement.lang = s.language ?? browserLanguage();
     })();
+    return () => {
+      stopPolicy();
+      stopSession();
+    };
   }, []);
 
   if (!settings) return null;
@@ -75,10 +105,15 @@ export function Options() {
     setTimeout(() => setSaved(false), 1500);
   };
 
+  const passwordAllowed = passwordSignInAllowed(policy);
+  const serverFor = () => policy.serverUrl ?? normaliseServerUrl(server);
+
   const signIn = async (event: Event) => {
     event.preventDefault();
     setError(null);
-    const serverUrl = normaliseServerUrl(server);
+    // Enter in the address field submits the form even when the school allows only its school account.
+    if (!passwordAllowed) return;
+    const serverUrl = serverFor();
     if (!serverUrl) return setError(t("error.invalidServer"));
     setBusy("password");
     try {
@@ -98,12 +133,12 @@ export function Options() {
   const signInWithSchool = async () => {
     setError(null);
     setSchoolError(null);
-    const serverUrl = normaliseServerUrl(server);
+    const serverUrl = serverFor();
     if (!serverUrl) return setSchoolError(t("error.invalidServer"));
     setBusy("school");
     try {
       if (!(await isKnooppunt(serverUrl))) return setSchoolError(t("error.notKnooppunt"));
-      const answer = await askForSignInCode(serverUrl, language);
+      const answer = await askForSignInCode(serverUrl, language, policy.schoolAccountProvider);
       if (answer.status !== "code") return setSchoolError(t(answer.status === "cancelled" ? "schoolSignIn.cancelled" : "schoolSignIn.mismatch"));
       const outcome = await sendMessage("signInWithCode", { serverUrl, code: answer.code, deviceName: deviceName() });
       if (outcome.status === "not-knooppunt") return setSchoolError(t("error.notKnooppunt"));
@@ -149,8 +184,17 @@ export function Options() {
           <form onSubmit={signIn} noValidate>
             <div class="field">
               <label for="server">{t("options.server")}</label>
-              <input id="server" type="url" value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} required />
-              <p class="hint">{t("options.serverHint")}</p>
+              {policy.serverUrl ? (
+                <>
+                  <input id="server" type="url" value={policy.serverUrl} readOnly aria-describedby="managed-server" />
+                  <SetBySchool t={t} id="managed-server" detail="managed.serverSet" />
+                </>
+              ) : (
+                <>
+                  <input id="server" type="url" value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} required />
+                  <p class="hint">{t("options.serverHint")}</p>
+                </>
+              )}
               {unencrypted(server) && (
                 <p class="notice warn" role="status" data-testid="server-unencrypted">
                   {t("options.serverUnencrypted")}
@@ -170,26 +214,32 @@ export function Options() {
                 </p>
               )}
             </div>
-            <p class="hint">{t("schoolSignIn.or")}</p>
-            <div class="field">
-              <label for="email">{t("options.email")}</label>
-              <input id="email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} required />
-            </div>
-            <div class="field">
-              <label for="password">{t("options.password")}</label>
-              <input id="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} required />
-              <p class="hint">{t("options.passwordNotStored")}</p>
-            </div>
-            {error && (
-              <p class="notice error" role="alert" data-testid="sign-in-error">
-                {error}
-              </p>
+            {passwordAllowed ? (
+              <>
+                <p class="hint">{t("schoolSignIn.or")}</p>
+                <div class="field">
+                  <label for="email">{t("options.email")}</label>
+                  <input id="email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} required />
+                </div>
+                <div class="field">
+                  <label for="password">{t("options.password")}</label>
+                  <input id="password" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} required />
+                  <p class="hint">{t("options.passwordNotStored")}</p>
+                </div>
+                {error && (
+                  <p class="notice error" role="alert" data-testid="sign-in-error">
+                    {error}
+                  </p>
+                )}
+                <div class="field">
+                  <button class="button" type="submit" disabled={busy !== null}>
+                    {busy === "password" ? t("options.signingIn") : t("options.signIn")}
+                  </button>
+                </div>
+              </>
+            ) : (
+              <SetBySchool t={t} id="managed-sign-in" detail="managed.schoolAccountOnly" />
             )}
-            <div class="field">
-              <button class="button" type="submit" disabled={busy !== null}>
-                {busy === "password" ? t("options.signingIn") : t("options.signIn")}
-              </button>
-            </div>
           </form>
         )}
       </section>
@@ -203,14 +253,24 @@ export function Options() {
             <option value="en">English</option>
           </select>
         </div>
-        <CircleChooser
-          id="default-visibility"
-          label={t("options.defaultVisibility")}
-          t={t}
-          memberships={session}
-          value={settings.defaultVisibility}
-          onChange={(defaultVisibility) => void change({ defaultVisibility })}
-        />
+        {policy.defaultCircle ? (
+          <div class="field">
+            <label for="default-visibility">{t("options.defaultVisibility")}</label>
+            <select id="default-visibility" value={policy.defaultCircle} disabled aria-describedby="managed-circle">
+              <option value={policy.defaultCircle}>{t(visibilityKey(policy.defaultCircle))}</option>
+            </select>
+            <SetBySchool t={t} id="managed-circle" detail="managed.circleSet" />
+          </div>
+        ) : (
+          <CircleChooser
+            id="default-visibility"
+            label={t("options.defaultVisibility")}
+            t={t}
+            memberships={session}
+            value={settings.defaultVisibility}
+            onChange={(defaultVisibility) => void change({ defaultVisibility })}
+          />
+        )}
         {session && session.communities.length > 0 && (
           <div class="field">
             <label for="default-community">{t("options.defaultCommunity")}</label>

@@ -22,6 +22,19 @@ export function deviceSignInUrl(serverUrl: string, redirectUrl: string, state: s
   return url.toString();
 }
 
+/**
+ * With a provider the school's policy names, the window starts at that provider's sign-in and comes back to
+ * the same /auth/device page, so the person is not asked to pick among the server's providers.
+ */
+export function schoolSignInUrl(serverUrl: string, redirectUrl: string, state: string, language: UiLanguage, provider?: string): string {
+  const device = deviceSignInUrl(serverUrl, redirectUrl, state, language);
+  if (!provider) return device;
+  const start = new URL(`/auth/oidc/${encodeURIComponent(provider)}/start`, serverUrl);
+  const returnTo = new URL(device);
+  start.search = new URLSearchParams({ lang: language, returnTo: returnTo.pathname + returnTo.search }).toString();
+  return start.toString();
+}
+
 /** Unguessable, so a code sent to this extension for someone else's request is not taken for ours. */
 export function newState(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
@@ -44,12 +57,12 @@ export function readAnswer(responseUrl: string | undefined, redirectUrl: string,
 }
 
 /** Runs the browser's sign-in window (Chrome, Edge and Firefox alike) and answers with the code it brought back. */
-export async function askForSignInCode(serverUrl: string, language: UiLanguage): Promise<SchoolSignInAnswer> {
+export async function askForSignInCode(serverUrl: string, language: UiLanguage, provider?: string): Promise<SchoolSignInAnswer> {
   const redirectUrl = browser.identity.getRedirectURL();
   const state = newState();
   let responseUrl: string | undefined;
   try {
-    responseUrl = await browser.identity.launchWebAuthFlow({ url: deviceSignInUrl(serverUrl, redirectUrl, state, language), interactive: true });
+    responseUrl = await browser.identity.launchWebAuthFlow({ url: schoolSignInUrl(serverUrl, redirectUrl, state, language, provider), interactive: true });
   } catch {
     // Chrome and Firefox reject alike when the window is closed or the page cannot load: to the person,
     // the sign-in did not happen and can be tried again.

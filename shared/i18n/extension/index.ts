@@ -5,11 +5,12 @@ import { clipper } from "./clipper";
 import { library } from "./library";
 import { places } from "./places";
 import { schools } from "./schools";
+import { managed } from "./managed";
 import { pageFacts } from "./page-facts";
 import { web } from "./web";
 import { webClip } from "./web-clip";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...pageFacts.en, ...web.en, ...webClip.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en },
 };
