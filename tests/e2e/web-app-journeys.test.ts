@@ -100,6 +100,7 @@ async function signedIn(device: Device, person: Person) {
 async function audit(page: Page, label: string, found: Record<string, string[]>) {
   // A search in flight dims the results; what is judged is the settled screen.
   await expect.poll(() => page.locator(".results.stale").count()).toBe(0);
+  await expect.poll(() => page.getByTestId("result-count").first().textContent({ timeout: 2_000 }).catch(() => "")).not.toMatch(/Zoeken|Searching/);
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run()).violations);
   if (violations.length) found[label] = violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
@@ -122,6 +123,8 @@ describe.each(DEVICES)("the web app on a $name", (device) => {
 
     await page.getByLabel("Zoek in de bibliotheek").fill("kracht");
     const result = card(page, titles.kracht);
+    // The unfiltered list shows the card too: wait for the search itself to have answered.
+    await expect.poll(() => cards(page).count()).toBe(1);
     await result.waitFor();
     await result.getByRole("button", { name: "Bewerken" }).click();
     await audit(page, "library, editing a save", violations);
