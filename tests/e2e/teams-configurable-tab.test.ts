@@ -22,12 +22,14 @@ let accepted: { offerId: string; slug: string; title: string };
  * "settings", a runtime that supports pages.config). window.recorded holds every message from the frame;
  * window.save() is Teams' Save button.
  */
-const HOST_PAGE = (src: string, frameOrigin: string) => `<!doctype html><html lang="en"><title>Teams</title>
+const HOST_PAGE = (src: string, current: string, frameOrigin: string) => `<!doctype html><html lang="en"><title>Teams</title>
 <h1>Teams</h1>
 <iframe name="configure" src="${src.replace(/"/g, "&quot;")}" width="800" height="600"></iframe>
 <script>
   const frame = document.querySelector("iframe");
   const runtime = JSON.stringify({ apiVersion: 4, supports: { pages: { config: {} } } });
+  // What the tab shows now: nothing for a new tab, the saved choice when reopened from its Settings.
+  const current = ${current.replace(/</g, "\\u003c")};
   window.recorded = [];
   window.addEventListener("message", (event) => {
     if (event.source !== frame.contentWindow || event.origin !== ${JSON.stringify(frameOrigin)}) return;
@@ -36,15 +38,17 @@ const HOST_PAGE = (src: string, frameOrigin: string) => `<!doctype html><html la
     const reply = (args) => frame.contentWindow.postMessage({ id: message.id, args }, ${JSON.stringify(frameOrigin)});
     if (message.func === "initialize") reply(["settings", "web", runtime, "2.58.0"]);
     if (message.func === "settings.setSettings") reply([true]);
+    if (message.func === "settings.getSettings") reply([current]);
   });
   window.save = () => frame.contentWindow.postMessage({ func: "settings.save", args: [{}] }, ${JSON.stringify(frameOrigin)});
 </script></html>`;
 
 async function hostSite(frameOrigin: () => string): Promise<{ server: Server; origin: string }> {
   const site = createServer((req, res) => {
-    const src = new URL(req.url ?? "/", "http://site").searchParams.get("src") ?? "";
+    const query = new URL(req.url ?? "/", "http://site").searchParams;
+    const entityId = query.get("current") ?? "";
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(HOST_PAGE(src, frameOrigin()));
+    res.end(HOST_PAGE(query.get("src") ?? "", JSON.stringify({ entityId, contentUrl: query.get("currentUrl") ?? "" }), frameOrigin()));
   });
   await new Promise<void>((listening) => site.listen(0, "127.0.0.1", listening));
   return { server: site, origin: `http://127.0.0.1:${(site.address() as AddressInfo).port}` };
@@ -80,13 +84,14 @@ type Recorded = { func: string; args: unknown[] };
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { recorded: Recorded[] }).recorded);
 
 /** Opens the configuration page in the host, once the page told Teams whether a save is valid. */
-async function openInTeams(options: { signedInAs?: string; lang?: "nl" | "en" } = {}): Promise<{ page: Page; frame: Frame }> {
+async function openInTeams(options: { signedInAs?: string; lang?: "nl" | "en"; current?: { entityId: string; contentUrl: string } } = {}): Promise<{ page: Page; frame: Frame }> {
   const context = await browser.newContext({ locale: "nl-NL" });
   if (options.signedInAs) await signInBrowserContext(context, server, openTestWebSession(server, options.signedInAs));
   const page = await context.newPage();
   const src = `${server.url}/teams/configure${options.lang ? `?lang=${options.lang}` : ""}`;
-  await page.goto(`${host.origin}/?${new URLSearchParams({ src })}`);
-  await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.some((m) => m.func === "settings.setValidityState"));
+  const current: Record<string, string> = options.current ? { current: options.current.entityId, currentUrl: options.current.contentUrl } : {};
+  await page.goto(`${host.origin}/?${new URLSearchParams({ src, ...current })}`);
+  await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.some((m) => m.func === "settings.getSettings"));
   const frame = (await (await page.locator("iframe[name=configure]").elementHandle())!.contentFrame())!;
   return { page, frame };
 }
@@ -111,6 +116,7 @@ describe("the Teams tab's configuration page inside Teams", () => {
       INITIALIZE(host.origin),
       { func: "registerHandler", args: ["save"] },
       { func: "settings.setValidityState", args: [false] },
+      { func: "settings.getSettings", args: [] },
       { func: "settings.setValidityState", args: [true] },
       {
         func: "settings.setSettings",
@@ -127,7 +133,7 @@ describe("the Teams tab's configuration page inside Teams", () => {
     await frame.getByLabel("Wat moet het tabblad laten zien?").selectOption(`offer:${accepted.offerId}`);
     await save(page);
     const bundleUrl = `${server.url}/b/${accepted.slug}?key=${offerKey(server, accepted.offerId)}`;
-    expect((await recorded(page)).slice(3)).toEqual([
+    expect((await recorded(page)).slice(4)).toEqual([
       { func: "settings.setValidityState", args: [true] },
       { func: "settings.setSettings", args: [{ entityId: `offer:${accepted.offerId}`, contentUrl: bundleUrl, websiteUrl: bundleUrl, suggestedDisplayName: accepted.title }] },
       { func: "settings.save.success", args: [] },
@@ -140,16 +146,48 @@ describe("the Teams tab's configuration page inside Teams", () => {
     const select = frame.getByLabel("Wat moet het tabblad laten zien?");
     await select.selectOption("theme:nieuwkomers");
     await select.selectOption("");
-    await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.length === 5);
+    await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.length === 6);
     // Teams keeps Save disabled while the page says so; a save that comes anyway hands Teams nothing.
     await save(page);
     expect(await recorded(page)).toEqual([
       INITIALIZE(host.origin),
       { func: "registerHandler", args: ["save"] },
       { func: "settings.setValidityState", args: [false] },
+      { func: "settings.getSettings", args: [] },
       { func: "settings.setValidityState", args: [true] },
       { func: "settings.setValidityState", args: [false] },
       { func: "settings.save.failure", args: ["Nothing chosen"] },
+    ]);
+    await page.context().close();
+  });
+
+  it("starts from the tab's current choice when reopened from its Settings, and saves it again", async () => {
+    const themeUrl = `${server.url}/t/nieuwkomers`;
+    const { page, frame } = await openInTeams({ current: { entityId: "theme:nieuwkomers", contentUrl: themeUrl } });
+    await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.length === 5);
+    expect(await frame.getByLabel("Wat moet het tabblad laten zien?").inputValue()).toBe("theme:nieuwkomers");
+    await save(page);
+    expect((await recorded(page)).slice(2)).toEqual([
+      { func: "settings.setValidityState", args: [false] },
+      { func: "settings.getSettings", args: [] },
+      { func: "settings.setValidityState", args: [true] },
+      { func: "settings.setSettings", args: [{ entityId: "theme:nieuwkomers", contentUrl: themeUrl, websiteUrl: themeUrl, suggestedDisplayName: "Nieuwkomers" }] },
+      { func: "settings.save.success", args: [] },
+    ]);
+    await page.context().close();
+  });
+
+  it("ignores a current choice the person cannot make (a bundle they cannot see), and keeps the save invalid until they choose", async () => {
+    const { page, frame } = await openInTeams({ current: { entityId: `offer:${accepted.offerId}`, contentUrl: `${server.url}/b/${accepted.slug}` } });
+    const select = frame.getByLabel("Wat moet het tabblad laten zien?");
+    expect(await select.inputValue()).toBe("");
+    // The next thing the page says is about the person's own choice: nothing came of the current one.
+    await select.selectOption("theme:nieuwkomers");
+    await page.waitForFunction(() => (window as unknown as { recorded: Recorded[] }).recorded.length === 5);
+    expect((await recorded(page)).slice(2)).toEqual([
+      { func: "settings.setValidityState", args: [false] },
+      { func: "settings.getSettings", args: [] },
+      { func: "settings.setValidityState", args: [true] },
     ]);
     await page.context().close();
   });

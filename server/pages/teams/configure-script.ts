@@ -52,6 +52,18 @@ function connect() {
         );
       });
       tellValidity();
+      // Reopened from the tab's Settings: start from what the tab shows now, unless the person chose already.
+      microsoftTeams.pages.getConfig().then(
+        (current) => {
+          const entityId = current.entityId;
+          if (!entityId || select.value !== "" || ![...select.options].some((option) => option.value === entityId)) return;
+          select.value = entityId;
+          tellValidity();
+        },
+        () => {
+          // Without it the person just chooses again.
+        },
+      );
       // Teams' own Save button takes over from pasting the address.
       document.getElementById("in-teams")?.removeAttribute("hidden");
       document.documentElement.dataset["teams"] = "connected";
