@@ -129,7 +129,7 @@ describe("GET /teams/configure", () => {
     expect(anonymous.doc.querySelector("[data-testid=tab-address]")).toBeNull();
   });
 
-  it("runs the Teams JavaScript library and its own script from this server, and nothing inline", async () => {
+  it("runs the Teams JavaScript library and its own script from this server, gzipped when asked, and nothing inline", async () => {
     const res = await page("/teams/configure");
     const scripts = [...res.doc.querySelectorAll("script")].map((s) => [s.getAttribute("src")?.replace(/\.[0-9a-f]{16}\.js$/, ".<hash>.js"), s.hasAttribute("defer"), s.textContent]);
     expect(scripts).toEqual([
@@ -139,9 +139,16 @@ describe("GET /teams/configure", () => {
     expect(res.doc.querySelector("form.choose")?.getAttribute("data-teams-origins")).toBe(JSON.stringify([SCHOOL_INTRANET]));
     const library = readFileSync(createRequire(import.meta.url).resolve("@microsoft/teams-js"), "utf8");
     for (const script of res.doc.querySelectorAll("script")) {
-      const served = await fetch(`${server.url}${script.getAttribute("src")}`);
-      expect([served.status, served.headers.get("content-type"), served.headers.get("cache-control")]).toEqual([200, "text/javascript; charset=utf-8", "public, max-age=31536000, immutable"]);
+      const served = await fetch(`${server.url}${script.getAttribute("src")}`, { headers: { "Accept-Encoding": "gzip" } });
+      expect([served.status, served.headers.get("content-type"), served.headers.get("cache-control"), served.headers.get("content-encoding")]).toEqual([
+        200,
+        "text/javascript; charset=utf-8",
+        "public, max-age=31536000, immutable",
+        "gzip",
+      ]);
       const body = await served.text();
+      const plain = await fetch(`${server.url}${script.getAttribute("src")}`, { headers: { "Accept-Encoding": "identity" } });
+      expect([plain.headers.get("content-encoding"), plain.headers.get("vary"), await plain.text()]).toEqual([null, "Accept-Encoding", body]);
       if (script.getAttribute("src")!.includes("teams-js")) expect(body).toBe(library.replace("\n//# sourceMappingURL=MicrosoftTeams.min.js.map", "\n"));
       else expect([body.includes("microsoftTeams.app.initialize"), body.includes("import ")]).toEqual([true, false]);
     }

@@ -99,9 +99,11 @@ export const teamsRoutes = new Hono<AppEnv>()
     (c) => {
       const script = teamsScriptNamed(c.req.valid("param").name);
       if (!script) throw notFound("script");
-      return c.body(script.body, 200, {
-        "Content-Type": "text/javascript; charset=utf-8",
-        "Cache-Control": "public, max-age=31536000, immutable",
-      });
+      c.header("Content-Type", "text/javascript; charset=utf-8");
+      c.header("Cache-Control", "public, max-age=31536000, immutable");
+      c.header("Vary", "Accept-Encoding");
+      if (!/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) return c.body(script.body);
+      c.header("Content-Encoding", "gzip");
+      return c.body(script.gzipped as Uint8Array<ArrayBuffer>);
     },
   );
