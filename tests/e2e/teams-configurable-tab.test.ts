@@ -6,6 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, offerKey, startTestServer, type TestServer } from "../support/server";
@@ -84,8 +85,10 @@ type Recorded = { func: string; args: unknown[] };
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { recorded: Recorded[] }).recorded);
 
 /** Opens the configuration page in the host, once the page told Teams whether a save is valid. */
-async function openInTeams(options: { signedInAs?: string; lang?: "nl" | "en"; current?: { entityId: string; contentUrl: string } } = {}): Promise<{ page: Page; frame: Frame }> {
-  const context = await browser.newContext({ locale: "nl-NL" });
+async function openInTeams(
+  options: { signedInAs?: string; lang?: "nl" | "en"; current?: { entityId: string; contentUrl: string }; bypassCSP?: boolean } = {},
+): Promise<{ page: Page; frame: Frame }> {
+  const context = await browser.newContext({ locale: "nl-NL", bypassCSP: options.bypassCSP ?? false });
   if (options.signedInAs) await signInBrowserContext(context, server, openTestWebSession(server, options.signedInAs));
   const page = await context.newPage();
   const src = `${server.url}/teams/configure${options.lang ? `?lang=${options.lang}` : ""}`;
@@ -190,6 +193,21 @@ describe("the Teams tab's configuration page inside Teams", () => {
       { func: "settings.setValidityState", args: [true] },
     ]);
     await page.context().close();
+  });
+
+  it("has no axe violations inside Teams, in Dutch and in English, with the note about Teams' Save shown", async () => {
+    for (const lang of ["nl", "en"] as const) {
+      // The page's CSP is bypassed only to run axe itself.
+      const { page, frame } = await openInTeams({ lang, bypassCSP: true });
+      expect(await frame.locator("#in-teams").isVisible()).toBe(true);
+      await frame.addScriptTag({ path: resolve("node_modules/axe-core/axe.min.js") });
+      const violations = await frame.evaluate(async () => {
+        const result = await (window as any).axe.run(document);
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+      });
+      expect([lang, violations]).toEqual([lang, []]);
+      await page.context().close();
+    }
   });
 
   it("runs only its own two scripts under the page's policy, and outside Teams still shows the address to paste", async () => {
