@@ -2,6 +2,8 @@
  * Which of our pages Teams and SharePoint may show, and the page a school's Teams tab opens to choose one:
  * a theme for anyone, a bundle its school accepted for a signed-in member, with the address to paste.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../server/config";
@@ -12,7 +14,7 @@ const SCHOOL_INTRANET = "https://intranet.regenboog.nl";
 const MICROSOFT_365 =
   "https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com https://outlook-sdf.office.com https://outlook-sdf.office365.com https://*.sharepoint.com";
 const PAGE_FRAMED_BY_SCHOOLS = `default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors ${MICROSOFT_365} ${SCHOOL_INTRANET}`;
-const CONFIGURE_PAGE = PAGE_FRAMED_BY_SCHOOLS.replace("form-action 'none'", "form-action 'self'");
+const CONFIGURE_PAGE = PAGE_FRAMED_BY_SCHOOLS.replace("form-action 'none'", "form-action 'self'").replace("default-src 'none';", "default-src 'none'; script-src 'self';");
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -125,6 +127,49 @@ describe("GET /teams/configure", () => {
     expect(res.doc.body.textContent).toContain("Het Stedelijk College heeft nog geen bundels aangenomen.");
     const anonymous = await page(`/teams/configure?tab=offer:${accepted.offerId}`);
     expect(anonymous.doc.querySelector("[data-testid=tab-address]")).toBeNull();
+  });
+
+  it("runs the Teams JavaScript library and its own script from this server, gzipped when asked, and nothing inline", async () => {
+    const res = await page("/teams/configure");
+    const scripts = [...res.doc.querySelectorAll("script")].map((s) => [s.getAttribute("src")?.replace(/\.[0-9a-f]{16}\.js$/, ".<hash>.js"), s.hasAttribute("defer"), s.textContent]);
+    expect(scripts).toEqual([
+      ["/teams/scripts/teams-js.<hash>.js", true, ""],
+      ["/teams/scripts/configure.<hash>.js", true, ""],
+    ]);
+    expect(res.doc.querySelector("form.choose")?.getAttribute("data-teams-origins")).toBe(JSON.stringify([SCHOOL_INTRANET]));
+    const library = readFileSync(createRequire(import.meta.url).resolve("@microsoft/teams-js"), "utf8");
+    for (const script of res.doc.querySelectorAll("script")) {
+      const served = await fetch(`${server.url}${script.getAttribute("src")}`, { headers: { "Accept-Encoding": "gzip" } });
+      expect([served.status, served.headers.get("content-type"), served.headers.get("cache-control"), served.headers.get("content-encoding")]).toEqual([
+        200,
+        "text/javascript; charset=utf-8",
+        "public, max-age=31536000, immutable",
+        "gzip",
+      ]);
+      const body = await served.text();
+      const plain = await fetch(`${server.url}${script.getAttribute("src")}`, { headers: { "Accept-Encoding": "identity" } });
+      expect([plain.headers.get("content-encoding"), plain.headers.get("vary"), await plain.text()]).toEqual([null, "Accept-Encoding", body]);
+      if (script.getAttribute("src")!.includes("teams-js")) expect(body).toBe(library.replace("\n//# sourceMappingURL=MicrosoftTeams.min.js.map", "\n"));
+      else expect([body.includes("microsoftTeams.app.initialize"), body.includes("import ")]).toEqual([true, false]);
+    }
+  });
+
+  it("answers any other script name with the contract's 404", async () => {
+    for (const name of ["teams-js.js", "configure.0000000000000000.js", "..%2Fconfigure-script.ts", "x".repeat(500)]) {
+      const res = await fetch(`${server.url}/teams/scripts/${name}`);
+      expect([name, res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([name, 404, "not_found"]);
+    }
+  });
+
+  it("starts with nothing chosen, and tells the script each choice's address", async () => {
+    const anna = openTestWebSession(server, net.people.anna.id);
+    const res = await page("/teams/configure", anna.cookie);
+    const select = res.doc.querySelector("select#tab") as HTMLSelectElement;
+    expect([select.required, select.value, select.options[0]!.textContent]).toEqual([true, "", "Kies een thema of bundel"]);
+    const offer = res.doc.querySelector(`option[value="offer:${accepted.offerId}"]`);
+    expect(offer?.getAttribute("data-url")).toBe(`${server.url}/b/${accepted.slug}?key=${offerKey(server, accepted.offerId)}`);
+    expect(res.doc.querySelector('option[value="theme:nieuwkomers"]')?.getAttribute("data-url")).toBe(`${server.url}/t/nieuwkomers`);
+    expect(res.doc.getElementById("in-teams")?.hasAttribute("hidden")).toBe(true);
   });
 
   it("answers nonsense in the query with the page, not an error", async () => {

@@ -24,12 +24,16 @@ export interface TeamsConfigureView {
   switchTo: string;
   /** Where signing in returns to this page. */
   signInUrl: string;
+  /** Addresses of the Teams JavaScript library and of our configure script, both on this server. */
+  scripts: { teamsJs: string; configure: string };
+  /** The operator's EMBED_ALLOW_ORIGINS, which the configure script lets speak for Teams as well. */
+  teamsOrigins: readonly string[];
 }
 
 /**
- * The Teams tab's configuration page. It runs no script, so it cannot hand Teams the address through the
- * Teams JavaScript library; it shows the chosen page's address to paste into a Website tab or SharePoint's
- * Embed web part instead.
+ * The Teams tab's configuration page. Inside Teams its script (configure-script.ts) hands Teams the chosen
+ * page when the person clicks Teams' Save; without script, or outside Teams, the form shows the chosen
+ * page's address to paste into a Website tab or SharePoint's Embed web part.
  */
 export function renderTeamsConfigurePage(v: TeamsConfigureView) {
   const t = (key: TeamsTextKey, params?: Record<string, string>) => teamsText(v.lang, key, params);
@@ -46,7 +50,7 @@ export function renderTeamsConfigurePage(v: TeamsConfigureView) {
     </nav>
   );
   const option = (choice: TabChoice) => (
-    <option value={choice.value} selected={choice.value === v.chosen?.value}>
+    <option value={choice.value} selected={choice.value === v.chosen?.value} data-url={choice.url}>
       {choice.name[v.lang]}
     </option>
   );
@@ -72,11 +76,14 @@ export function renderTeamsConfigurePage(v: TeamsConfigureView) {
           {v.chosen.value.startsWith("offer:") ? <p class="muted">{t("teams.configure.keyNote")}</p> : null}
         </section>
       ) : null}
-      <form class="choose" method="get" action="/teams/configure">
+      <form class="choose" method="get" action="/teams/configure" data-teams-origins={JSON.stringify(v.teamsOrigins)}>
         <input type="hidden" name="lang" value={v.lang} />
         <div>
           <label for="tab">{t("teams.configure.choose")}</label>
-          <select id="tab" name="tab">
+          <select id="tab" name="tab" required>
+            <option value="" selected={!v.chosen}>
+              {t("teams.configure.placeholder")}
+            </option>
             <optgroup label={t("teams.configure.themes")}>{v.choices.themes.map(option)}</optgroup>
             {(v.choices.schools ?? [])
               .filter((s) => s.bundles.length > 0)
@@ -87,6 +94,9 @@ export function renderTeamsConfigurePage(v: TeamsConfigureView) {
         </div>
         <button type="submit">{t("teams.configure.show")}</button>
       </form>
+      <p id="in-teams" class="note" hidden>
+        {t("teams.configure.inTeams")}
+      </p>
       {v.choices.schools === null ? (
         <p>
           {t("teams.configure.signInForBundles")} <a href={v.signInUrl} target="_blank" rel="noopener">
@@ -98,6 +108,8 @@ export function renderTeamsConfigurePage(v: TeamsConfigureView) {
           .filter((s) => s.bundles.length === 0)
           .map((s) => <p class="muted">{t("teams.configure.noBundles", { school: s.school })}</p>)
       )}
+      <script src={v.scripts.teamsJs} defer></script>
+      <script src={v.scripts.configure} defer></script>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Knooppunt in Microsoft Teams: the app package a school uploads, and the page its configurable tab opens
- * to choose a theme or an accepted bundle.
+ * Knooppunt in Microsoft Teams: the app package a school uploads, the page its configurable tab opens
+ * to choose a theme or an accepted bundle, and that page's scripts.
  */
 import { Hono } from "hono";
 import { z } from "zod";
@@ -11,13 +11,26 @@ import { doc } from "../../http/openapi";
 import { valid } from "../../http/validate";
 import { embeddableFormPageCsp, PageLang } from "../../pages/page-http";
 import { renderTeamsConfigurePage } from "../../pages/teams/configure-page";
+import { notFound } from "../../core/errors";
 import { teamsAppPackage } from "../../services/teams/app-package";
+import { teamsScriptNamed, teamsScripts } from "../../services/teams/scripts";
 import { chosenTab, tabChoices } from "../../services/teams/tab-choices";
 
 const tag = "pages";
 
 // A page answers every input with a page: a malformed choice is treated as an unknown one.
 const ConfigureQuery = z.object({ lang: PageLang, tab: z.string().max(300).optional().catch("") });
+// A name too long to be ours is just another unknown file.
+const ScriptParam = z.object({ name: z.string().max(100).catch("") });
+
+const SCRIPTS_PATH = "/teams/scripts";
+
+/**
+ * The configuration page runs the Teams JavaScript library and our script, both from this server and nothing
+ * inline; every other directive stays as strict as on the other pages that Teams may frame.
+ */
+const configurePageCsp = (operatorOrigins: readonly string[]) =>
+  embeddableFormPageCsp(operatorOrigins).replace("default-src 'none';", "default-src 'none'; script-src 'self';");
 
 export const teamsRoutes = new Hono<AppEnv>()
   .get(
@@ -55,7 +68,9 @@ export const teamsRoutes = new Hono<AppEnv>()
       const other = lang === "nl" ? "en" : "nl";
       const keep = tab ? `&tab=${encodeURIComponent(tab)}` : "";
       // The configuration page is shown inside Teams; a school's choices are its own and never cached.
-      c.header("Content-Security-Policy", embeddableFormPageCsp(c.var.deps.embedAllowOrigins ?? []));
+      const operatorOrigins = c.var.deps.embedAllowOrigins ?? [];
+      const scripts = teamsScripts();
+      c.header("Content-Security-Policy", configurePageCsp(operatorOrigins));
       c.header("Cache-Control", "private, no-store");
       c.header("Vary", "Accept-Language, Authorization, Cookie");
       return c.html(
@@ -66,7 +81,29 @@ export const teamsRoutes = new Hono<AppEnv>()
           unknownChoice: Boolean(tab) && !chosen,
           switchTo: `/teams/configure?lang=${other}${keep}`,
           signInUrl: `/login?lang=${lang}&next=${encodeURIComponent("/teams/configure")}`,
+          scripts: { teamsJs: `${SCRIPTS_PATH}/${scripts.teamsJs.name}`, configure: `${SCRIPTS_PATH}/${scripts.configure.name}` },
+          teamsOrigins: operatorOrigins,
         }),
       );
+    },
+  )
+  .get(
+    `${SCRIPTS_PATH}/:name`,
+    doc({
+      tag,
+      summary: "The scripts of the Teams tab's configuration page: the Teams JavaScript library (`teams-js.<hash>.js`) and the page's own (`configure.<hash>.js`); the names change with the content, so they may be cached for a year",
+      auth: "none",
+      responses: { 200: { description: "text/javascript" }, 404: { description: "No such script (an old hash, or any other name)" } },
+    }),
+    valid("param", ScriptParam),
+    (c) => {
+      const script = teamsScriptNamed(c.req.valid("param").name);
+      if (!script) throw notFound("script");
+      c.header("Content-Type", "text/javascript; charset=utf-8");
+      c.header("Cache-Control", "public, max-age=31536000, immutable");
+      c.header("Vary", "Accept-Encoding");
+      if (!/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) return c.body(script.body);
+      c.header("Content-Encoding", "gzip");
+      return c.body(script.gzipped as Uint8Array<ArrayBuffer>);
     },
   );

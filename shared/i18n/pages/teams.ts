@@ -24,11 +24,13 @@ const nl = {
   "teams.configure.show": "Adres tonen",
   "teams.configure.chosen": "Het adres voor het tabblad",
   "teams.configure.address": "Adres van {name}",
-  "teams.configure.copy": "Kopieer dit adres. Teams neemt het in dit venster nog niet vanzelf over: sluit het venster, kies in het kanaal ‘+’ → ‘Website’, plak het adres en geef het tabblad een naam.",
+  "teams.configure.copy": "Dit adres kun je ook zelf gebruiken, zonder de app: in Teams als tabblad ‘Website’ (‘+’ → ‘Website’).",
   "teams.configure.sharePoint": "In SharePoint plak je hetzelfde adres in het webonderdeel ‘Insluiten’ (Embed).",
   "teams.configure.keyNote": "Het adres van een bundel bevat de sleutel van je school: iedereen in het kanaal kan de bundel dan lezen, zonder account.",
   "teams.configure.unknown": "Dit thema of deze bundel bestaat niet (meer), of je kunt hem niet kiezen. Kies hieronder opnieuw.",
   "teams.configure.switchLanguage": "English",
+  "teams.configure.placeholder": "Kies een thema of bundel",
+  "teams.configure.inTeams": "Kies hierboven wat het tabblad laat zien en klik dan in Teams op ‘Opslaan’.",
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -49,11 +51,13 @@ const en: Record<keyof typeof nl, string> = {
   "teams.configure.show": "Show the address",
   "teams.configure.chosen": "The address for the tab",
   "teams.configure.address": "Address of {name}",
-  "teams.configure.copy": "Copy this address. Teams does not take it over from this window yet: close the window, choose ‘+’ → ‘Website’ in the channel, paste the address and name the tab.",
+  "teams.configure.copy": "You can also use this address yourself, without the app: in Teams as a ‘Website’ tab (‘+’ → ‘Website’).",
   "teams.configure.sharePoint": "In SharePoint, paste the same address into the Embed web part.",
   "teams.configure.keyNote": "A bundle's address carries your school's key: everyone in the channel can then read the bundle, without an account.",
   "teams.configure.unknown": "This theme or bundle does not exist (any more), or you cannot choose it. Choose again below.",
   "teams.configure.switchLanguage": "Nederlands",
+  "teams.configure.placeholder": "Choose a theme or bundle",
+  "teams.configure.inTeams": "Choose above what the tab shows, then click ‘Save’ in Teams.",
 };
 
 export type TeamsTextKey = keyof typeof nl;
