@@ -20,6 +20,8 @@ export interface CapturedPage {
   page: ExtractedPage | null;
   /** The page could not be read (e.g. a PDF viewer); title and URL come from the tab. */
   extractFailed: boolean;
+  /** Why it could not be read, in the person's language, when a host knows (the server said why it refused). */
+  extractProblem?: string;
   favIconUrl: string | null;
 }
 

@@ -79,7 +79,9 @@ describe("saving a link in the web app", () => {
       await expect.poll(() => page.locator("#title").inputValue()).toBe("Gespreksprotocol Wat, Dus, Wat nu?");
       expect(await page.locator("#quote").inputValue()).toBe("Handig voor de PLG:");
       expect(await page.locator(".popup-header .hint").innerText()).toBe("127.0.0.1");
-      expect(await page.locator(".popup > .notice.warn").innerText()).toBe("De pagina kon niet gelezen worden; titel en adres worden bewaard.");
+      expect(await page.locator(".popup > .notice.warn").innerText()).toBe(
+        "De pagina kon niet gelezen worden; titel en adres worden bewaard. Knooppunt leest alleen pagina's via https. Probeer het adres met https:// ervoor.",
+      );
       await page.locator("#note").fill("Gebruiken in de studiedag");
       await page.getByRole("button", { name: "Bewaren" }).click();
       await expect.poll(() => page.getByTestId("outcome").getAttribute("data-status")).toBe("saved");
@@ -114,7 +116,9 @@ describe("saving a link in the web app", () => {
       await page.getByLabel("Webadres").fill(link);
       await Promise.all([page.waitForURL(`${server.url}/app/clip?url=${encodeURIComponent(link)}`), page.getByRole("button", { name: "Verder" }).tap()]);
       await expect.poll(() => page.locator("#title").inputValue()).toBe(link);
-      expect(await page.locator(".popup > .notice.warn").innerText()).toBe("De pagina kon niet gelezen worden; titel en adres worden bewaard.");
+      expect(await page.locator(".popup > .notice.warn").innerText()).toBe(
+        "De pagina kon niet gelezen worden; titel en adres worden bewaard. Knooppunt leest alleen pagina's via https. Probeer het adres met https:// ervoor.",
+      );
       // The form asked the server to read the page, as the contract has it (this branch's server has no such
       // route yet, and a server that has one may well refuse an address on 127.0.0.1: the fallback is what is asserted).
       expect(reads).toEqual([{ body: JSON.stringify({ url: link }), csrf: true }]);

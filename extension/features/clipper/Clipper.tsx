@@ -177,7 +177,12 @@ export function Clipper({ host }: { host: ClipperHost }) {
           {existing?.savedByMe ? ` — ${t("popup.alreadySavedMine")}` : ""}
         </p>
       )}
-      {captured.extractFailed && <p class="notice warn">{t("popup.extractFailed")}</p>}
+      {captured.extractFailed && (
+        <p class="notice warn">
+          {t("popup.extractFailed")}
+          {captured.extractProblem ? ` ${captured.extractProblem}` : ""}
+        </p>
+      )}
       {pageFindings.length > 0 && (
         <div class="notice warn" data-testid="page-pupil-data">
           {t("pupilData.pageText", { kinds: pupilDataKinds(pageFindings, t) })}

@@ -58,7 +58,15 @@ const withSharedText = (page: ExtractedPage, link: SharedLink): ExtractedPage =>
 
 export function webClipperHost({ session, api, language, link, pageFromBookmarklet }: WebClipContext): ClipperHost {
   const owner = ownerOf(session);
-  const captured = (page: ExtractedPage, extractFailed: boolean): CapturedPage => ({ tabId: 0, url: link.url, supported: true, page, extractFailed, favIconUrl: null });
+  const captured = (page: ExtractedPage, extractFailed: boolean, extractProblem?: string): CapturedPage => ({
+    tabId: 0,
+    url: link.url,
+    supported: true,
+    page,
+    extractFailed,
+    extractProblem,
+    favIconUrl: null,
+  });
   return {
     async start() {
       return {
@@ -72,9 +80,11 @@ export function webClipperHost({ session, api, language, link, pageFromBookmarkl
       if (pageFromBookmarklet) return { captured: captured(withSharedText(pageFromBookmarklet, link), false), title: link.title };
       try {
         return { captured: captured(withSharedText(await api.pageFacts(link.url), link), false), title: link.title };
-      } catch {
-        // Refused (422), too many reads (429), offline: what was shared is still worth saving.
-        return { captured: captured(pageFromShare(link), true), title: link.title };
+      } catch (error) {
+        // Refused (422), too many reads (429), offline: what was shared is still worth saving. The server says
+        // why it would not read the page (an intranet address, not a web page…), so the person knows too.
+        const problem = error instanceof ApiError && error.status === 422 ? describeError(error, (key, params) => translate(language, key, params)) : undefined;
+        return { captured: captured(pageFromShare(link), true, problem), title: link.title };
       }
     },
     currentTitle: async () => link.title,
