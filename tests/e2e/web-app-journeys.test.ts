@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
+import { openTestWebSession, signInBrowserContext } from "../support/web-session";
 
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 
@@ -70,8 +71,11 @@ const DEVICES: Device[] = [
   },
 ];
 
-/** A fresh browser for one person on one device, signed in through the real /login form from the app. */
-async function signedIn(device: Device, person: Person) {
+/**
+ * A fresh browser for one person on one device: through the real /login form from the app (the teacher's
+ * journey, on every device), or with a session cookie where signing in is not what the test is about.
+ */
+async function signedIn(device: Device, person: Person, via: "form" | "cookie" = "cookie") {
   const context = await browser.newContext({ ...device.options, locale: "nl-NL", reducedMotion: "reduce" });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -83,12 +87,15 @@ async function signedIn(device: Device, person: Person) {
     if (watching && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   page.on("pageerror", (error) => problems.push(error.message));
+  if (via === "cookie") await signInBrowserContext(context, server, openTestWebSession(server, person.id));
   await page.goto(`${server.url}/app`);
-  // Signed out, the app sends the person to the sign-in page, which comes back to the app.
-  await page.waitForURL(/\/login\?/);
-  await page.getByRole("textbox", { name: "E-mailadres" }).fill(person.email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(person.password);
-  await Promise.all([page.waitForURL(`${server.url}/app`), page.getByRole("button", { name: "Inloggen" }).click()]);
+  if (via === "form") {
+    // Signed out, the app sends the person to the sign-in page, which comes back to the app.
+    await page.waitForURL(/\/login\?/);
+    await page.getByRole("textbox", { name: "E-mailadres" }).fill(person.email);
+    await page.getByLabel("Wachtwoord", { exact: true }).fill(person.password);
+    await Promise.all([page.waitForURL(`${server.url}/app`), page.getByRole("button", { name: "Inloggen" }).click()]);
+  }
   await page.getByRole("tab", { name: "Bibliotheek" }).or(page.getByLabel("Zoek in de bibliotheek")).first().waitFor();
   // From here on the person is signed in: any failed request or console error is a fault (before, the
   // app's question "who is signed in?" is rightly answered 401).
@@ -117,7 +124,7 @@ describe.each(DEVICES)("the web app on a $name", (device) => {
   const console: string[] = [];
 
   it("lets a teacher sign in, search and edit their own save", { timeout: 90_000 }, async () => {
-    const { context, page, problems } = await signedIn(device, net.people.anna);
+    const { context, page, problems } = await signedIn(device, net.people.anna, "form");
     expect(await page.locator("html").getAttribute("lang")).toBe("nl");
     await audit(page, "library", violations);
 
