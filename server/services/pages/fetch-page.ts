@@ -8,10 +8,9 @@
  */
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
-import { resolveWebhookTarget, WebhookAddressError, type WebhookTarget } from "../webhooks/address";
+import { lookupPinnedTo, resolveWebhookTarget, WebhookAddressError, type WebhookTarget } from "../webhooks/address";
 import { pageRefused } from "./refusal";
 import type { PageFetchSettings } from "./settings";
 
@@ -62,13 +61,7 @@ type Answer = { kind: "redirect"; location: string } | { kind: "page"; page: Fet
 
 /** One GET to a checked target: a redirect to follow, the page, or a refusal. */
 function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: number): Promise<Answer> {
-  const pinned = target.address;
-  const pinnedLookup: LookupFunction | undefined = pinned
-    ? (_hostname, options, callback) => {
-        if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
-        else callback(null, pinned.address, pinned.family);
-      }
-    : undefined;
+  const pinnedLookup = lookupPinnedTo(target);
   const client = target.url.protocol === "https:" ? https : http;
 
   return new Promise<Answer>((resolve, reject) => {

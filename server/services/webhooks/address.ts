@@ -8,6 +8,7 @@
  * address that was checked, so a DNS answer that changes in between (rebinding) cannot slip through.
  */
 import { lookup } from "node:dns/promises";
+import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import type { WebhookUrlRefusal } from "../../../shared/schemas";
 
@@ -124,4 +125,18 @@ export async function resolveWebhookTarget(raw: string, allowHosts: readonly str
   }
   const first = addresses[0]!;
   return { url, hostname, address: { address: first.address, family: first.family === 6 ? 6 : 4 } };
+}
+
+/**
+ * The `lookup` a request to a checked target connects with: always the one address that was checked, so a
+ * DNS answer that changes after the check (rebinding) is never asked for. Undefined for allow-listed hosts,
+ * which resolve normally.
+ */
+export function lookupPinnedTo(target: WebhookTarget): LookupFunction | undefined {
+  const pinned = target.address;
+  if (!pinned) return undefined;
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
+    else callback(null, pinned.address, pinned.family);
+  };
 }

@@ -5,8 +5,7 @@
 import { createHmac } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
-import { resolveWebhookTarget, WebhookAddressError } from "./address";
+import { lookupPinnedTo, resolveWebhookTarget, WebhookAddressError } from "./address";
 
 export interface SendLimits {
   allowHosts: readonly string[];
@@ -75,13 +74,7 @@ export async function postWebhook(
   if (limits.signal.aborted) return { kind: "interrupted" };
   if (!target) return noAnswer;
 
-  const pinned = target.address;
-  const pinnedLookup: LookupFunction | undefined = pinned
-    ? (_hostname, options, callback) => {
-        if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
-        else callback(null, pinned.address, pinned.family);
-      }
-    : undefined;
+  const pinnedLookup = lookupPinnedTo(target);
   const client = target.url.protocol === "https:" ? https : http;
   const payload = Buffer.from(body, "utf8");
 
