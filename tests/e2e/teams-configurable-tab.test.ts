@@ -7,7 +7,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { type Browser, type Frame, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, offerKey, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -68,11 +69,7 @@ beforeAll(async () => {
   const offerId = (await server.api("POST", `/api/v1/bundles/${draft.id}/offers`, { token: dewi, body: { schoolIds: [net.schoolA.id] } })).body.offers[0].id;
   expect((await server.api("POST", `/api/v1/offers/${offerId}/accept`, { token: net.people.bram.token })).status).toBe(200);
   accepted = { offerId, slug: published.slug, title };
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: false,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

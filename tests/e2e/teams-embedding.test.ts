@@ -6,7 +6,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { type Browser, type Frame, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
@@ -40,11 +41,7 @@ beforeAll(async () => {
   await server.api("PUT", `/api/v1/bundles/${draft.id}/items`, { token: broker, body: { version: draft.version, items: [{ itemId: item.id, note: "Begin hier." }] } });
   bundleUrl = (await server.api("POST", `/api/v1/bundles/${draft.id}/publish`, { token: broker })).body.bundle.publicUrl;
   themeUrl = `${server.url}/t/nieuwkomers`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: false,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -13,7 +13,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -64,7 +65,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => site.listen(0, "127.0.0.1", done));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,7 +5,8 @@
  * no script but its own.
  */
 import { resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -20,7 +21,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer({ now: () => new Date() });
   net = await buildNetwork(server);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -8,7 +8,8 @@
  * shared is what is saved, and the form says the page could not be read); the last one starts a server whose
  * operator allow-listed 127.0.0.1, and the form is filled with the page's own facts.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureSite } from "../support/fixture-site";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
@@ -25,7 +26,7 @@ beforeAll(async () => {
   server = await startTestServer({ now: () => new Date() });
   net = await buildNetwork(server);
   site = await startFixtureSite();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

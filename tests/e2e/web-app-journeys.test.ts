@@ -6,7 +6,8 @@
  * the CSP blocks shows up as a console error, which fails the test.
  */
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -38,11 +39,7 @@ beforeAll(async () => {
   ids.kracht = (await clip(anna, { url: `${base}/kracht`, title: titles.kracht, kind: "artikel", themes: ["meertaligheid"], visibility: "school" })).id;
   ids.welkom = (await clip(anna, { url: `${base}/welkom`, title: titles.welkom, kind: "praktijkvoorbeeld", themes: ["nieuwkomers"], visibility: "network" })).id;
   ids.rekenen = (await clip(anna, { url: `${base}/rekenen`, title: titles.rekenen, kind: "protocol", themes: ["meertalige-rekendidactiek"], visibility: "network" })).id;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: false,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -4,7 +4,8 @@
  * the device and reach the server exactly once, with the Idempotency-Key made when they were queued.
  * Real server and Chromium; the connection is cut with the browser's own offline mode.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
@@ -18,7 +19,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer({ now: () => new Date() });
   net = await buildNetwork(server);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -86,3 +86,12 @@ export async function launchWithExtension(options: { extensionPath?: string; pro
     },
   };
 }
+
+/** Debian's Chromium without an extension, headless as the brief measures it: for the web app's and the pages' tests. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: false,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
