@@ -17,6 +17,9 @@ export default defineConfig({
           exclude: ["tests/extension/**"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          // Every file starts its own server, database and browser, and nothing here mocks a module: files can share
+          // a worker's loaded modules instead of importing the server, jsdom and Playwright again for each file.
+          isolate: false,
         },
       },
       {
@@ -27,6 +30,8 @@ export default defineConfig({
           name: "extension",
           include: ["tests/extension/**/*.test.ts", "tests/extension/**/*.test.tsx"],
           environment: "node",
+          // The managed-policy test reads the shipped build: the same one build per run as the product's tests.
+          globalSetup: ["tests/support/global-setup.ts"],
         },
       },
     ],

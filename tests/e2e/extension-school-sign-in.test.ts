@@ -1,5 +1,4 @@
 /// <reference types="chrome" />
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
@@ -168,7 +167,6 @@ describe("the confirmation page", () => {
 
 describe("in Firefox", () => {
   it("signs the add-on in through Firefox's own sign-in window, at its extensions.allizom.org address", { timeout: 240_000 }, async () => {
-    execFileSync(process.execPath, ["node_modules/wxt/bin/wxt.mjs", "build", "-b", "firefox", "--mv3"], { stdio: "pipe" });
     const session = openTestWebSession(server, net.people.dewi.id);
     const firefox = await launchFirefoxWithExtension(resolve(".output/firefox-mv3"), "extensie@knooppunt.nl");
     try {

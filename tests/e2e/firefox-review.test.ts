@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import addonsLinter from "addons-linter";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { launchFirefoxWithExtension } from "../support/firefox";
 import { buildNetwork, startTestServer } from "../support/server";
 
@@ -14,12 +13,9 @@ import { buildNetwork, startTestServer } from "../support/server";
  * teacher would from about:debugging: its background script runs, the options page signs in through it,
  * and the sidebar shows the library.
  */
+// Built once per run by the tests' global setup, as `npm run ext:build:firefox` builds it.
 const FIREFOX_BUILD = resolve(".output/firefox-mv3");
 const ADDON_ID = "extensie@knooppunt.nl";
-
-beforeAll(() => {
-  execFileSync(process.execPath, ["node_modules/wxt/bin/wxt.mjs", "build", "-b", "firefox", "--mv3"], { stdio: "pipe" });
-}, 240_000);
 
 describe("the Firefox build", () => {
   it("passes addons-linter with no errors, and its sidebar and background script exist", { timeout: 240_000 }, async () => {

@@ -1,36 +1,24 @@
 /**
  * Chrome and Edge hand an administrator's policy to the extension only when the built manifest names a
- * schema they accept, and drop every policy key the schema does not declare. This builds the extension as
- * it ships (into a folder of its own, so another run's build is left alone) and checks that the schema is
- * there, is valid JSON Schema within Chrome's rules, and declares exactly the keys the extension reads;
+ * schema they accept, and drop every policy key the schema does not declare. This reads the extension as it
+ * ships (the run's one build, made by the tests' global setup) and checks that the schema is there, is valid
+ * JSON Schema within Chrome's rules, and declares exactly the keys the extension reads;
  * then Debian's Chromium reads a real policy file for it, as on a school's managed computer.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import Ajv from "ajv";
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate, type UiLanguage } from "../../shared/i18n";
 import { MANAGED_CIRCLES, MANAGED_POLICY_KEYS, parseManagedPolicy, SIGN_IN_POLICIES } from "../../extension/lib/managed/policy";
 
-let out: string;
+const out = resolve(".output");
 const read = (path: string) => JSON.parse(readFileSync(join(out, path), "utf8"));
-
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), "knooppunt-managed-build-"));
-  const build = (browser: string) =>
-    execFileSync(process.execPath, ["--input-type=module", "-e", `const { build } = await import("wxt"); await build({ browser: ${JSON.stringify(browser)}, manifestVersion: 3, outDir: ${JSON.stringify(out)} });`], {
-      stdio: "pipe",
-    });
-  build("chrome");
-  build("firefox");
-}, 180_000);
-
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 interface Schema {
   type?: string;
