@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import {
+  BulkSavesRequest,
+  BulkSavesResponse,
   CreateItemRequest,
   Id,
   ItemFacetsQuery,
@@ -21,6 +23,8 @@ import type { AppEnv } from "../http/env";
 import { doc } from "../http/openapi";
 import { answerWithWrite, idempotent } from "../http/requests";
 import { valid } from "../http/validate";
+import { transaction } from "../db/statements";
+import { bulkChangeSaves } from "../services/library/bulk";
 import { itemFacets } from "../services/library/facets";
 import { getItem, lookupItem } from "../services/library/item-view";
 import { deleteSave, saveItem, setOutcome, updateSave } from "../services/library/saves";
@@ -124,4 +128,24 @@ export const itemRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     valid("json", OutcomeRequest),
     (c) => c.json({ item: setOutcome(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+  )
+  .post(
+    "/saves/bulk",
+    doc({
+      tag,
+      summary: "Change many of the caller's own saves at once: add or remove themes, move to a circle, add to a bundle, or delete — all or nothing",
+      responses: {
+        200: { description: "Every named save changed (`changed` counts those that were altered); the items as the caller now sees them", schema: BulkSavesResponse },
+        409: { description: "`widening_needs_confirmation` (with widenedSaves, newlyVisibleTo and public beside code and message) until `confirmWidening: true`; or the bundle's `version_conflict`" },
+      },
+    }),
+    requireUser,
+    idempotent,
+    valid("json", BulkSavesRequest),
+    (c) => {
+      const { itemIds, change } = c.req.valid("json");
+      // The answer an Idempotency-Key replays is stored in the same transaction as the change.
+      const answer = transaction(c.var.ctx, () => answerWithWrite(c, { status: 200 as const, body: bulkChangeSaves(c.var.ctx, c.var.viewer, itemIds, change) }));
+      return c.json(answer.body, 200);
+    },
   );

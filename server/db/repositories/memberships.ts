@@ -94,3 +94,20 @@ export const communityMemberCounts = (ctx: ServiceContext) =>
       .all()
       .map((r) => [r.id, r.n] as const),
   );
+
+/**
+ * The people with an account who can see a save in a circle, by the one visibility rule: a school's or a
+ * community's members, or everyone signed in for `network` and `public`. Disabled accounts see nothing.
+ */
+export function circleMemberIds(ctx: ServiceContext, circle: { visibility: string; schoolId: string | null; communityId: string | null }): string[] {
+  const active = sql`SELECT id FROM users WHERE disabled = 0`;
+  const rows =
+    circle.visibility === "school"
+      ? queryAll<{ id: string }>(ctx, sql`SELECT user_id AS id FROM school_members WHERE school_id = ${circle.schoolId} AND user_id IN (${active})`)
+      : circle.visibility === "community"
+        ? queryAll<{ id: string }>(ctx, sql`SELECT user_id AS id FROM community_members WHERE community_id = ${circle.communityId} AND user_id IN (${active})`)
+        : circle.visibility === "private"
+          ? []
+          : queryAll<{ id: string }>(ctx, active);
+  return rows.map((row) => row.id);
+}

@@ -56,7 +56,7 @@ function keyFor(url: string, canonical: string | null | undefined): string {
   }
 }
 
-const themeTerms = (ctx: ServiceContext): ThemeTerms => {
+export const themeTerms = (ctx: ServiceContext): ThemeTerms => {
   const index = themeIndex(ctx);
   return (slugs) => index.searchTerms(slugs);
 };
@@ -65,13 +65,13 @@ const themeTerms = (ctx: ServiceContext): ThemeTerms => {
  * Records item.published (for schools subscribed to its themes, in the caller's transaction) when a save
  * just put an item in front of the network that the network could not see before.
  */
-function announceIfPublished(ctx: ServiceContext, itemSeq: number, wasPublished: boolean, visibility: Visibility) {
+export function announceIfPublished(ctx: ServiceContext, itemSeq: number, wasPublished: boolean, visibility: Visibility) {
   if (!wasPublished && (visibility === "network" || visibility === "public")) {
     recordEvent(ctx, { event: "item.published", itemSeq });
   }
 }
 
-const visibleToNetwork = (ctx: ServiceContext, itemSeq: number) => isItemVisible(ctx, saveScope(NETWORK_AUDIENCE), itemSeq);
+export const visibleToNetwork = (ctx: ServiceContext, itemSeq: number) => isItemVisible(ctx, saveScope(NETWORK_AUDIENCE), itemSeq);
 
 /** The page facts a clip brings; absent ones are null, and the address gives a title and kind when the clip names none. */
 function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "language" | "text" | "title" | "kind">): PageFacts {
@@ -195,10 +195,15 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
 export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) {
   transaction(ctx, () => {
     const { itemSeq, save } = ownSaveOf(ctx, viewer, itemId);
-    deleteSaveRow(ctx, save.seq);
-    unindexSave(ctx, save.seq);
-    if (saveCountOf(ctx, itemSeq) === 0) deleteItem(ctx, itemSeq);
+    removeSave(ctx, itemSeq, save.seq);
   });
+}
+
+/** Removes one save and its search row; the item goes with its last save. Call inside a transaction. */
+export function removeSave(ctx: ServiceContext, itemSeq: number, saveSeq: number) {
+  deleteSaveRow(ctx, saveSeq);
+  unindexSave(ctx, saveSeq);
+  if (saveCountOf(ctx, itemSeq) === 0) deleteItem(ctx, itemSeq);
 }
 
 /**

@@ -273,3 +273,25 @@ export function visibleSaveRows(ctx: ServiceContext, scope: SaveScope, seqs: num
     speaksForItem: r.facts_rank === 1,
   }));
 }
+
+/** A person's own saves of the named items, with the circle and themes a bulk change starts from. */
+export interface OwnSaveOfItem {
+  itemId: string;
+  itemSeq: number;
+  saveSeq: number;
+  themes: string[];
+  visibility: Visibility;
+  schoolId: string | null;
+  communityId: string | null;
+}
+
+export function ownSavesOfItems(ctx: ServiceContext, userId: string, itemIds: readonly string[]): OwnSaveOfItem[] {
+  const rows = queryAll<Omit<OwnSaveOfItem, "themes"> & { themes: string }>(
+    ctx,
+    sql`SELECT i.id AS itemId, i.seq AS itemSeq, s.seq AS saveSeq, s.themes AS themes, s.visibility AS visibility,
+          s.school_id AS schoolId, s.community_id AS communityId
+        FROM items i JOIN saves s ON s.item_seq = i.seq AND s.user_id = ${userId}
+        WHERE i.id IN ${inList(itemIds)}`,
+  );
+  return rows.map((row) => ({ ...row, themes: JSON.parse(row.themes) as string[] }));
+}
