@@ -309,10 +309,12 @@ describe("the offline queue across a browser restart", () => {
       await expect.poll(() => popup.getByTestId("outcome").getAttribute("data-status")).toBe("queued");
       await first.close();
 
-      server = await startTestServer({ dir, port, now: () => new Date() });
+      // The browser starts again while the server is still away: the clip must still be waiting (with the
+      // server back first, the worker may deliver it on start-up before anyone looks).
       second = await launchWithExtension({ profileDir, extensionPath });
       const status = () => second!.worker.evaluate(() => (globalThis as any).knooppunt.queueStatus());
       expect((await status()).pending).toBe(1);
+      server = await startTestServer({ dir, port, now: () => new Date() });
       await second.worker.evaluate(() => (globalThis as any).knooppunt.deliverQueue(true));
       await expect.poll(async () => (await status()).pending, { timeout: 20_000 }).toBe(0);
       const token = (await server.api("POST", "/api/v1/auth/login", { body: { email: teacher().email, password: teacher().password } })).body.token;
