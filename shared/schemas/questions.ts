@@ -141,3 +141,19 @@ export const QuestionStats = z.object({
   worked: z.object({ yes: z.number().int(), no: z.number().int(), untested: z.number().int() }),
 });
 export const QuestionStatsResponse = z.object({ stats: QuestionStats });
+
+/** "Misschien helpt dit al": what the library already holds for a question being typed. */
+export const QuestionSuggestionsQuery = z.object({
+  q: z.string().max(1000).default(""),
+  /** Theme slugs, comma-separated or repeated; sub-themes are included. */
+  themes: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(ThemeSlug).max(20))
+    .optional(),
+});
+export const QuestionSuggestions = z.object({
+  bundles: z.array(z.object({ id: z.string(), title: z.string(), about: z.string(), themes: z.array(z.string()), url: z.string() })),
+  items: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), kind: z.string(), siteName: z.string().nullable(), excerpt: z.string().nullable() })),
+});
+export type QuestionSuggestions = z.infer<typeof QuestionSuggestions>;

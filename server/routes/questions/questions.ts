@@ -14,6 +14,8 @@ import {
   QuestionsResponse,
   QuestionStatsQuery,
   QuestionStatsResponse,
+  QuestionSuggestions,
+  QuestionSuggestionsQuery,
   UpdateQuestionRequest,
 } from "../../../shared/schemas";
 import { requireUser } from "../../http/auth";
@@ -24,6 +26,7 @@ import { valid } from "../../http/validate";
 import { answerQuestion, claimQuestion, recordFollowup } from "../../services/questions/answering";
 import { askQuestion, changeQuestion, commentOnQuestion, getQuestion, listQuestions } from "../../services/questions/asking";
 import { questionStats } from "../../services/questions/stats";
+import { suggestAnswers } from "../../services/questions/suggestions";
 
 const tag = "questions";
 const IdParam = z.object({ id: Id });
@@ -41,6 +44,17 @@ export const questionRoutes = new Hono<AppEnv>()
     requireUser,
     valid("query", QuestionStatsQuery),
     (c) => c.json({ stats: questionStats(c.var.ctx, c.var.viewer, c.req.valid("query")) }),
+  )
+  .get(
+    "/questions/suggestions",
+    doc({
+      tag,
+      summary: "Misschien helpt dit al: published bundles and library items the caller may read that may already answer a question being typed (full text and themes)",
+      responses: { 200: { description: "Up to five bundles and five items", schema: QuestionSuggestions } },
+    }),
+    requireUser,
+    valid("query", QuestionSuggestionsQuery),
+    (c) => c.json(suggestAnswers(c.var.ctx, c.var.viewer, c.req.valid("query"))),
   )
   .post(
     "/questions",

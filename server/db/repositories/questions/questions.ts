@@ -145,3 +145,22 @@ export const questionsAskedBetween = (ctx: ServiceContext, from: string, to: str
         WHERE q.visibility <> 'private' AND q.created_at >= ${from} AND q.created_at < ${to}`,
   );
 
+
+/**
+ * Published bundles in these audiences that share a theme or mention one of the words in their title or
+ * "Waar gaat dit over?", the theme matches first, newest first.
+ */
+export function bundlesMatching(ctx: ServiceContext, audiences: readonly string[], themes: string[], words: string[], limit: number) {
+  if (audiences.length === 0 || (themes.length === 0 && words.length === 0)) return [];
+  const themeMatch = themes.length
+    ? sql`EXISTS (SELECT 1 FROM json_each(b.themes) t WHERE t.value IN (SELECT value FROM json_each(${JSON.stringify(themes)})))`
+    : sql`0`;
+  const wordMatch = words.length ? sql.join(words.map((w) => sql`(b.title LIKE ${`%${w}%`} OR b.about LIKE ${`%${w}%`})`), sql` OR `) : sql`0`;
+  return queryAll<{ id: string; title: string; about: string; themes: string; slug: string }>(
+    ctx,
+    sql`SELECT b.id AS id, b.title AS title, b.about AS about, b.themes AS themes, b.slug AS slug FROM bundles b
+        WHERE b.status = 'published' AND b.slug IS NOT NULL AND b.audience IN (SELECT value FROM json_each(${JSON.stringify(audiences)}))
+          AND (${themeMatch} OR ${wordMatch})
+        ORDER BY ${themeMatch} DESC, b.created_at DESC LIMIT ${limit}`,
+  );
+}
