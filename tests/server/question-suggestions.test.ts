@@ -51,6 +51,11 @@ describe("Misschien helpt dit al", () => {
     expect(await suggest(dewi, query)).toEqual({ bundles: [ids.bundle], items: [ids.taalklas] });
   });
 
+  it("finds by words alone when no theme is chosen, bundles by their title or description too", async () => {
+    expect(await suggest(net.people.chris, `q=${encodeURIComponent("Wat werkt bij een zachte landing?")}`)).toEqual({ bundles: [ids.bundle], items: [] });
+    expect(await suggest(net.people.chris, `q=${encodeURIComponent("meertalige rekendidactiek")}`)).toEqual({ bundles: [], items: [ids.rekenen] });
+  });
+
   it("falls back to the themes when the words find nothing, and keeps community items to the community", async () => {
     const { anna, chris } = net.people;
     expect(await suggest(anna, `q=${encodeURIComponent("Hoe beginnen we ermee?")}&themes=meertaligheid`)).toEqual({ bundles: [], items: [ids.plg, ids.rekenen].sort() });

@@ -161,6 +161,6 @@ export function bundlesMatching(ctx: ServiceContext, audiences: readonly string[
     sql`SELECT b.id AS id, b.title AS title, b.about AS about, b.themes AS themes, b.slug AS slug FROM bundles b
         WHERE b.status = 'published' AND b.slug IS NOT NULL AND b.audience IN (SELECT value FROM json_each(${JSON.stringify(audiences)}))
           AND (${themeMatch} OR ${wordMatch})
-        ORDER BY ${themeMatch} DESC, b.created_at DESC LIMIT ${limit}`,
+        ORDER BY ${themes.length ? sql`${themeMatch} DESC, ` : sql``}b.created_at DESC LIMIT ${limit}`,
   );
 }
