@@ -1,5 +1,6 @@
 /** Leervragen: a question from a school or teacher, a broker's answer, and whether it worked (API.md "Added in wave 2"). */
 import { z } from "zod";
+import { PUPIL_DATA_KINDS } from "../vocabulary";
 import { Id, ItemSector, Outcome, PageQuery, ThemeSlug, Visibility, trimmed } from "./common";
 
 export const QuestionStatus = z.enum(["open", "claimed", "answered", "closed"]);
@@ -104,6 +105,8 @@ export const Question = z.object({
   followup: z.object({ applied: z.boolean(), worked: Outcome, note: z.string(), recordedAt: z.string() }).nullable(),
   closedWith: z.object({ bundleId: z.string().optional(), itemId: z.string().optional() }).nullable(),
   commentCount: z.number().int(),
+  /** NRO's Kennisrotonde question form with this question filled in, for what no local expert can answer. */
+  kennisrotondeUrl: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   answeredAt: z.string().nullable(),
@@ -114,6 +117,16 @@ export const QuestionResponse = z.object({ question: Question });
 export const QuestionDetailResponse = z.object({
   question: Question.extend({ comments: z.array(QuestionComment), wordings: z.array(QuestionWording) }),
 });
+/** Where the question or its context looks like a pupil's personal data: the asker is warned, never refused. */
+export const QuestionPupilDataWarning = z.object({
+  field: z.enum(["question", "context"]),
+  kind: z.enum(PUPIL_DATA_KINDS),
+  /** Offsets in the field as stored, in UTF-16 code units, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+/** Asking or changing a question: `warnings` only when something looks like pupil data. */
+export const SavedQuestionResponse = QuestionDetailResponse.extend({ warnings: z.array(QuestionPupilDataWarning).optional() });
 export const QuestionsResponse = z.object({ questions: z.array(Question), nextCursor: z.string().nullable() });
 export const CommentResponse = z.object({ comment: QuestionComment });
 export const AnswerResponse = z.object({

@@ -67,6 +67,8 @@ describe("asking a question", () => {
       followup: null,
       closedWith: null,
       commentCount: 0,
+      kennisrotondeUrl:
+        "https://www.nro.nl/kennisrotonde/stel-je-vraag?vraag=Hoe+begeleiden+we+nieuwkomers+in+groep+3+bij+het+lezen%3F%0A%0AWat+we+al+geprobeerd+hebben%3A+We+hebben+een+taalklas+geprobeerd.",
       createdAt: server.clock.now().toISOString(),
       updatedAt: server.clock.now().toISOString(),
       answeredAt: null,
@@ -75,6 +77,18 @@ describe("asking a question", () => {
         { question: "Hoe begeleiden we nieuwkomers in groep 3 bij het lezen?", context: "We hebben een taalklas geprobeerd.", changedBy: { id: net.people.anna.id, name: "Test anna" }, at: server.clock.now().toISOString() },
       ],
     });
+  });
+
+  it("warns, without refusing, where the question or its context looks like a pupil's personal data, and not otherwise", async () => {
+    const res = await api("POST", "/questions", net.people.anna.token, {
+      question: "Hoe helpen we een leerling met NT2?",
+      context: "Leerlingnummer 123456 zit sinds kort bij ons.",
+      themes: ["nt2"],
+      visibility: "school",
+    });
+    expect([res.status, res.body.warnings]).toEqual([201, [{ field: "context", kind: "studentNumber", start: 15, end: 21 }]]);
+    const cleaned = await api("PATCH", `/questions/${res.body.question.id}`, net.people.anna.token, { context: "Een nieuwkomer zit sinds kort bij ons." });
+    expect([cleaned.status, "warnings" in cleaned.body]).toEqual([200, false]);
   });
 
   it("refuses a public question, an unknown theme, a school the asker is not in, and a malformed body, with the contract's error shape", async () => {

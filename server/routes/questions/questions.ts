@@ -16,8 +16,10 @@ import {
   QuestionStatsResponse,
   QuestionSuggestions,
   QuestionSuggestionsQuery,
+  SavedQuestionResponse,
   UpdateQuestionRequest,
 } from "../../../shared/schemas";
+import { findPupilData } from "../../../shared/privacy/pupil-data";
 import { requireUser } from "../../http/auth";
 import type { AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
@@ -30,6 +32,12 @@ import { suggestAnswers } from "../../services/questions/suggestions";
 
 const tag = "questions";
 const IdParam = z.object({ id: Id });
+/** The form reminds people not to name pupils, as the clip form does; the API says where it looks like it happened. */
+function withPupilDataWarnings<Q extends { question: string; context: string }>(question: Q) {
+  const warnings = (["question", "context"] as const).flatMap((field) => findPupilData(question[field]).map(({ kind, start, end }) => ({ field, kind, start, end })));
+  return warnings.length ? { question, warnings } : { question };
+}
+
 const notVisible = { description: "No such question, or not one the caller may see (a draft, another school's or community's)" };
 
 // Leervragen: services/questions/access.ts says who sees and who acts. Static paths come before /:id.
@@ -61,12 +69,12 @@ export const questionRoutes = new Hono<AppEnv>()
     doc({
       tag,
       summary: "Ask a question in a circle (private is a draft; school, community or network); the first wording is kept in its history",
-      responses: { 201: { description: "The question", schema: QuestionDetailResponse }, 403: { description: "Not a member of the named school or community" } },
+      responses: { 201: { description: "The question; `warnings` when its wording or context looks like pupil data", schema: SavedQuestionResponse }, 403: { description: "Not a member of the named school or community" } },
     }),
     requireUser,
     idempotent,
     valid("json", CreateQuestionRequest),
-    (c) => c.json({ question: askQuestion(c.var.ctx, c.var.viewer, c.req.valid("json")) }, 201),
+    (c) => c.json(withPupilDataWarnings(askQuestion(c.var.ctx, c.var.viewer, c.req.valid("json"))), 201),
   )
   .get(
     "/questions",
@@ -87,12 +95,17 @@ export const questionRoutes = new Hono<AppEnv>()
     doc({
       tag,
       summary: "Change a question (the asker), sharpen its wording (brokers working on it), or close it with a bundle or item that already answers it (the asker)",
-      responses: { 200: { description: "The question", schema: QuestionDetailResponse }, 403: { description: "Neither the asker nor a broker working on it" }, 404: notVisible, 409: { description: "Already answered" } },
+      responses: {
+        200: { description: "The question; `warnings` when its wording or context looks like pupil data", schema: SavedQuestionResponse },
+        403: { description: "Neither the asker nor a broker working on it" },
+        404: notVisible,
+        409: { description: "Already answered" },
+      },
     }),
     requireUser,
     valid("param", IdParam),
     valid("json", UpdateQuestionRequest),
-    (c) => c.json({ question: changeQuestion(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")) }),
+    (c) => c.json(withPupilDataWarnings(changeQuestion(c.var.ctx, c.var.viewer, c.req.valid("param").id, c.req.valid("json")))),
   )
   .post(
     "/questions/:id/comments",

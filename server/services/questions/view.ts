@@ -16,6 +16,7 @@ import {
 } from "../../db/repositories/questions/questions";
 import { publicNames } from "../accounts/public-name";
 import { saveScope } from "../access/visibility";
+import { kennisrotondeLink } from "./kennisrotonde";
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -73,6 +74,7 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
       followup: followup ? { applied: followup.applied, worked: followup.worked, note: followup.note, recordedAt: followup.recordedAt } : null,
       closedWith: row.closedWith ?? null,
       commentCount: counts.get(row.id) ?? 0,
+      kennisrotondeUrl: kennisrotondeLink(row),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       answeredAt: row.answeredAt,
