@@ -292,3 +292,27 @@ describe("the network overview", () => {
     expect((await api("GET", "/questions/stats?from=gisteren", net.people.dewi.token)).body.error.code).toBe("invalid_request");
   });
 });
+
+describe("a person's own data", () => {
+  it("puts the questions they asked, the wordings and comments they wrote and the follow-ups they gave in their export", async () => {
+    const email = "gert@test.knooppunt.nl";
+    const password = "wachtwoord-gert-2026";
+    const created = await server.api("POST", "/api/v1/admin/users", { token: server.adminToken, body: { name: "Test gert", email, password } });
+    const gert: Person = { id: created.body.user.id, email, password, token: (await server.api("POST", "/api/v1/auth/login", { body: { email, password } })).body.token };
+    const q = await ask(gert, { question: "Hoe houden we nieuwkomers gemotiveerd?", visibility: "network" });
+    await api("POST", `/questions/${q.id}/comments`, gert.token, { body: "Vooral in de bovenbouw." });
+    await api("POST", `/questions/${q.id}/comments`, net.people.dewi.token, { body: "Welke leeftijd precies?" });
+    const data = (await server.api("GET", "/api/v1/me/export", { token: gert.token })).body.questions;
+    expect({
+      asked: data.asked.map((r: { id: string; question: string }) => [r.id, r.question]),
+      wordings: data.wordings.map((w: { question: string }) => w.question),
+      comments: data.comments.map((c: { body: string }) => c.body),
+      followups: data.followups,
+    }).toEqual({
+      asked: [[q.id, "Hoe houden we nieuwkomers gemotiveerd?"]],
+      wordings: ["Hoe houden we nieuwkomers gemotiveerd?"],
+      comments: ["Vooral in de bovenbouw."],
+      followups: [],
+    });
+  });
+});

@@ -12,8 +12,8 @@
  * - network: every signed-in member. A question is never public (it is about a school's practice).
  *
  * Acting: the asker edits wording, circle, themes and follow-up period, closes it with what the library
- * already held and records the follow-up; a coordinator of the question's school may do the follow-up
- * too (the school owns its questions when people leave). Brokers claim (one owner at a time) or join,
+ * already held and records the follow-up; a coordinator of the question's school may record the
+ * follow-up too, for an asker who cannot. Brokers claim (one owner at a time) or join,
  * sharpen the wording, and answer. Everyone who reads the question may comment on it.
  */
 import type { ServiceContext } from "../../core/context";

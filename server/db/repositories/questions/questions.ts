@@ -164,3 +164,12 @@ export function bundlesMatching(ctx: ServiceContext, audiences: readonly string[
         ORDER BY ${themes.length ? sql`${themeMatch} DESC, ` : sql``}b.created_at DESC LIMIT ${limit}`,
   );
 }
+
+/** What a person wrote about leervragen, for their export: their questions with every wording, their comments, the follow-ups they gave. */
+export function questionDataOf(ctx: ServiceContext, userId: string) {
+  const asked = ctx.db.select().from(questions).where(eq(questions.userId, userId)).orderBy(asc(questions.createdAt)).all();
+  const wordings = ctx.db.select().from(questionWordings).where(eq(questionWordings.changedBy, userId)).orderBy(asc(questionWordings.seq)).all();
+  const comments = ctx.db.select().from(questionComments).where(eq(questionComments.authorId, userId)).orderBy(asc(questionComments.createdAt)).all();
+  const followups = ctx.db.select().from(questionFollowups).where(eq(questionFollowups.recordedBy, userId)).all();
+  return { asked, wordings, comments, followups };
+}
