@@ -32,6 +32,7 @@ import { webAppRoutes } from "./routes/pages/web-app";
 import { pageFactsRoutes } from "./routes/clipping/page-facts";
 import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
 import { teamsRoutes } from "./routes/pages/teams";
+import { questionRoutes } from "./routes/questions/questions";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -98,7 +99,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", passwordResetAdminRoutes)
     .route("/", identityRoutes)
     .route("/", deviceCodeRoutes)
-    .route("/", pageFactsRoutes);
+    .route("/", pageFactsRoutes)
+    .route("/", questionRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);

@@ -584,3 +584,114 @@ export const accountDeletions = sqliteTable("account_deletions", {
   sharedWork: text("shared_work").$type<"handOver" | "remove">().notNull(),
   counts: text("counts", { mode: "json" }).$type<Record<string, number>>().notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Leervragen: a school or teacher asks, a broker answers, the asker says whether it worked.
+
+/**
+ * A question lives in a circle exactly as a save does (`user_id` is the asker, `visibility`, `school_id`,
+ * `community_id`), so db/visibility.ts's one rule reads it unchanged; services/questions adds what
+ * brokers see. `owner_id` is the broker who took it; `answer_id` the answer it shares with similar ones.
+ */
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    context: text("context").notNull().default(""),
+    themes: jsonList<string>("themes"),
+    sector: jsonList<ItemSector>("sector"),
+    visibility: text("visibility").$type<Visibility>().notNull(),
+    schoolId: text("school_id").references(() => schools.id, { onDelete: "set null" }),
+    communityId: text("community_id").references(() => communities.id, { onDelete: "set null" }),
+    status: text("status").$type<"open" | "claimed" | "answered" | "closed">().notNull().default("open"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    answerId: text("answer_id").references(() => questionAnswers.id, { onDelete: "set null" }),
+    /** How many weeks after the answer the asker is asked "Toegepast? Werkte het?". */
+    followupWeeks: integer("followup_weeks").notNull().default(6),
+    /** Closed by the asker with something the library already held ("Misschien helpt dit al"). */
+    closedWith: text("closed_with", { mode: "json" }).$type<{ bundleId?: string; itemId?: string } | null>(),
+    answeredAt: text("answered_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("questions_created_idx").on(t.createdAt, t.id),
+    index("questions_school_idx").on(t.schoolId, t.visibility),
+    index("questions_user_idx").on(t.userId),
+    index("questions_answer_idx").on(t.answerId),
+  ],
+);
+
+/** One answer can serve several similar questions (003:283): a bundle, library items, and a note. */
+export const questionAnswers = sqliteTable("question_answers", {
+  id: id(),
+  bundleId: text("bundle_id").references(() => bundles.id, { onDelete: "set null" }),
+  itemIds: jsonList<string>("item_ids"),
+  note: text("note").notNull().default(""),
+  /** The bundle was published before the first of its questions was asked: the library already held the answer. */
+  fromExistingBundle: integer("from_existing_bundle", { mode: "boolean" }).notNull().default(false),
+  answeredBy: text("answered_by").references(() => users.id, { onDelete: "set null" }),
+  answeredAt: text("answered_at").notNull(),
+});
+
+/** Every wording a question had, the first as asked: sharpening a question is itself a learning step (000:605). */
+export const questionWordings = sqliteTable(
+  "question_wordings",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    context: text("context").notNull(),
+    changedBy: text("changed_by").references(() => users.id, { onDelete: "set null" }),
+    at: text("at").notNull(),
+  },
+  (t) => [index("question_wordings_question_idx").on(t.questionId, t.seq)],
+);
+
+export const questionComments = sqliteTable(
+  "question_comments",
+  {
+    id: id(),
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("question_comments_question_idx").on(t.questionId, t.createdAt)],
+);
+
+/** The brokers working on a question: one owner at a time, others joined. */
+export const questionBrokers = sqliteTable(
+  "question_brokers",
+  {
+    questionId: text("question_id")
+      .notNull()
+      .references(() => questions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").$type<"owner" | "joined">().notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.userId] })],
+);
+
+/** What the asker said when asked "Toegepast? Werkte het?", kept like an item's outcome. */
+export const questionFollowups = sqliteTable("question_followups", {
+  questionId: text("question_id")
+    .primaryKey()
+    .references(() => questions.id, { onDelete: "cascade" }),
+  applied: integer("applied", { mode: "boolean" }).notNull(),
+  worked: text("worked").$type<Outcome>().notNull(),
+  note: text("note").notNull().default(""),
+  recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  recordedAt: text("recorded_at").notNull(),
+});

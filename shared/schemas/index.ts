@@ -14,3 +14,4 @@ export * from "./schools";
 export * from "./webhooks";
 export * from "./pages";
 export * from "./bulk";
+export * from "./questions";

@@ -8,6 +8,7 @@ import { tokensOf, userById } from "../../db/repositories/accounts";
 import { identitiesOf } from "../../db/repositories/sign-in/identities";
 import { communitiesOf, institutesOf, schoolsOf } from "../../db/repositories/memberships";
 import { bundleItemsOf, curatedBundlesOf, offersOf, savesOf, webhooksCreatedBy } from "../../db/repositories/personal-data/export";
+import { questionDataOf } from "../../db/repositories/questions/questions";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 
@@ -68,5 +69,6 @@ export function exportPersonalData(ctx: ServiceContext, userId: string) {
     tokens: tokensOf(ctx, userId).map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt })),
     webhooks: webhooksCreatedBy(ctx, userId).map((w) => ({ ...w, events: JSON.parse(w.events) as string[] })),
     offers: offersOf(ctx, userId).map(({ offeredByMe, answeredByMe, ...o }) => ({ ...o, offeredByMe: Boolean(offeredByMe), answeredByMe: Boolean(answeredByMe) })),
+    questions: questionDataOf(ctx, userId),
   };
 }

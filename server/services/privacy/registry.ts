@@ -111,6 +111,12 @@ const ONE_TIME_CODE: Purpose = {
   seenBy: { nl: "Niemand.", en: "No one." },
 };
 
+const QUESTION: Purpose = {
+  why: { nl: "Je leervragen, het gesprek erover, het antwoord en of het werkte.", en: "Your learning questions, the conversation about them, the answer and whether it worked." },
+  kept: always({ nl: "Tot je account verdwijnt; dan gaan je vragen weg en staan je reacties er als 'oud-collega'.", en: "Until your account is gone; then your questions go and your comments show 'former colleague'." }),
+  seenBy: { nl: "Jij, de kring die je kiest, en de makelaars (nooit een conceptvraag).", en: "You, the circle you choose, and the brokers (never a draft question)." },
+};
+
 interface TableEntry {
   personal: Record<string, Purpose>;
   /** Columns that say nothing about a person. */
@@ -206,6 +212,15 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   delivery_attempts: { personal: {}, other: ["seq", "delivery_id", "at", "status_code", "error", "duration_ms"] },
   audit_log: { personal: { actor_id: AUDIT, subject_id: AUDIT }, other: ["seq", "at", "actor_kind", "action", "subject_kind", "details"] },
   account_deletions: { personal: {}, other: ["seq", "at", "initiated_by", "shared_work", "counts"] },
+  questions: {
+    personal: { user_id: QUESTION, question: QUESTION, context: QUESTION, owner_id: QUESTION, created_at: QUESTION, updated_at: QUESTION },
+    other: ["id", "themes", "sector", "visibility", "school_id", "community_id", "status", "answer_id", "followup_weeks", "closed_with", "answered_at"],
+  },
+  question_answers: { personal: { answered_by: QUESTION, note: QUESTION }, other: ["id", "bundle_id", "item_ids", "from_existing_bundle", "answered_at"] },
+  question_wordings: { personal: { question: QUESTION, context: QUESTION, changed_by: QUESTION, at: QUESTION }, other: ["seq", "question_id"] },
+  question_comments: { personal: { author_id: QUESTION, body: QUESTION, created_at: QUESTION }, other: ["id", "question_id"] },
+  question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
+  question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
 };
 
 export interface RegisterRow {
