@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { Id, ItemKind, ItemSector, PageQuery, ThemeSlug, trimmed, Visibility } from "./common";
-import { Item, Video } from "./items";
+import { Item, Video } from "./library/items";
 
 export const Audience = z.enum(["public", "network"]);
 export type Audience = z.infer<typeof Audience>;

@@ -3,8 +3,8 @@
  * either changes every named save or none. The items are named by id; each must hold a save of the caller's.
  */
 import { z } from "zod";
-import { Bundle } from "./bundles";
-import { Id, ThemeSlug, Visibility, LIMITS } from "./common";
+import { Bundle } from "../bundles";
+import { Id, ThemeSlug, Visibility, LIMITS } from "../common";
 import { Item } from "./items";
 
 /** As many as a library page can show selected, several times over; more is a script's job, in several requests. */

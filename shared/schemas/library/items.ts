@@ -1,7 +1,7 @@
 /** Items, the saves people make of them, and the library's search (API.md "Items" and "Search"). */
 import { z } from "zod";
-import { PUPIL_DATA_FIELDS, PUPIL_DATA_KINDS } from "../vocabulary";
-import { HttpUrl, Id, ItemKind, ItemSector, ITEM_SECTORS, LIMITS, Outcome, PageQuery, ThemeSlug, trimmed, Visibility } from "./common";
+import { PUPIL_DATA_FIELDS, PUPIL_DATA_KINDS } from "../../vocabulary";
+import { HttpUrl, Id, ItemKind, ItemSector, ITEM_SECTORS, LIMITS, Outcome, PageQuery, ThemeSlug, trimmed, Visibility } from "../common";
 
 export const Video = z.object({
   provider: trimmed(40).min(1),
