@@ -16,7 +16,7 @@ import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
 import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
-import { seedDemo, type DemoSummary } from "./seed/demo";
+import type { DemoSummary } from "./seed/demo";
 import { PAGE_FETCH_DEFAULTS, pageFetchUserAgent, type PageFetchLimits } from "./services/pages/settings";
 
 export interface RunningServer {
@@ -160,7 +160,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
-    const demo = options.demo ? await seedDemo(ctx) : null;
+    // The demo network's data is loaded only when asked for: a real installation never keeps it in memory.
+    const demo = options.demo ? await (await import("./seed/demo")).seedDemo(ctx) : null;
 
     const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
     const deps: AppDependencies = {
