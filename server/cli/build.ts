@@ -61,6 +61,10 @@ export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
     jsxImportSource: "hono/jsx",
     logLevel: "warning",
     legalComments: "none",
+    // V8 keeps each module's source text for as long as the module lives, and one non-ASCII character in
+    // it (an ellipsis or a Dutch é in a comment) makes it two bytes a character: without comments and
+    // indentation the text held is ~0.5 MB instead of ~1.4 MB. Names stay, and the map has the lines.
+    minifyWhitespace: true,
     plugins: [sourceFileUrls(outdir)],
   });
 }
