@@ -7,6 +7,7 @@ import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase, type DatabaseHandle } from "./db/client";
+import type { SqliteMemory } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
@@ -70,10 +71,10 @@ export class DatabaseUnavailableError extends Error {
  * died with the previous process): a file that cannot be opened or written fails here, named, rather than
  * at the first request.
  */
-function openForStart(path: string, startedAt: Date): DatabaseHandle {
+function openForStart(path: string, startedAt: Date, memory?: SqliteMemory): DatabaseHandle {
   let database: DatabaseHandle | undefined;
   try {
-    database = openDatabase(path);
+    database = openDatabase(path, memory);
     releaseStaleClaims(database, startedAt);
     return database;
   } catch (error) {
@@ -102,7 +103,7 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
   const now = options.now ?? (() => new Date());
-  const database = openForStart(options.databasePath, now());
+  const database = openForStart(options.databasePath, now(), options.sqliteMemory);
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
