@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../support/server";
 
 // The server as `npm start` runs it: the bundle the tests' global setup built (server/cli/build.ts) on plain
 // node, with the flags of package.json's start script. Started once; each test reads from it.
@@ -53,6 +54,18 @@ describe("the production build of the server", () => {
     expect(output).toMatch(/Demo-aanmeldingen \/ demo sign-ins \(demo network created\)/);
     const themes = await (await fetch(`${url}/api/v1/themes`)).json();
     expect(themes.themes.find((t: { slug: string }) => t.slug === "nt2")?.slug).toBe("nt2");
+  });
+
+  it("seeds the same themes, slugs and all, as the TypeScript it was built from", async () => {
+    // Slugs strip diacritics with regular expressions that the build rewrites to plain ASCII escapes.
+    const reference = await startTestServer();
+    try {
+      const fromSource = await reference.api("GET", "/api/v1/themes");
+      const built = await (await fetch(`${url}/api/v1/themes`)).json();
+      expect(built).toEqual(fromSource.body);
+    } finally {
+      await reference.stop();
+    }
   });
 
   it("serves the home page, the sign-in page, the web app and its assets", async () => {
