@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DEFAULT_OFFER_KEY_DAYS } from "./core/context";
 import { SignInProvidersSettings, type SignInProviderSettings } from "./services/sign-in/providers";
+import type { SqliteMemory } from "./db/client";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -47,6 +48,8 @@ const EnvSchema = z
     SIGN_IN_PROVIDERS: z.string().optional(),
     SIGN_IN_PROVIDERS_FILE: z.string().optional(),
     PAGE_FETCH_ALLOW_HOSTS: z.string().default(""),
+    SQLITE_CACHE_MB: z.coerce.number({ error: "must be a whole number of MB" }).int("must be a whole number of MB").min(0, "must be 0 or more").max(4096, "must be at most 4096").default(64),
+    SQLITE_MMAP_MB: z.coerce.number({ error: "must be a whole number of MB" }).int("must be a whole number of MB").min(0, "must be 0 or more").max(65536, "must be at most 65536").default(256),
     EMBED_ALLOW_ORIGINS: z
       .string()
       .default("")
@@ -83,6 +86,8 @@ export interface ServerConfig {
   pageFetchAllowHosts?: string[];
   /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS); none when absent. */
   embedAllowOrigins?: string[];
+  /** SQLite's page cache and memory-mapped reads (SQLITE_CACHE_MB, SQLITE_MMAP_MB); the defaults when absent. */
+  sqliteMemory?: SqliteMemory;
 }
 
 /** One CSP host source: scheme, a host (a leading *. for its subdomains), a port at most: nothing that could end the directive. */
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     signInProviders,
     pageFetchAllowHosts: e.PAGE_FETCH_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     embedAllowOrigins: e.EMBED_ALLOW_ORIGINS,
+    sqliteMemory: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
   };
 }
 

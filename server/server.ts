@@ -7,6 +7,7 @@ import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase, type DatabaseHandle } from "./db/client";
+import type { SqliteMemory } from "./db/client";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
@@ -16,7 +17,7 @@ import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
 import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
-import { seedDemo, type DemoSummary } from "./seed/demo";
+import type { DemoSummary } from "./seed/demo";
 import { PAGE_FETCH_DEFAULTS, pageFetchUserAgent, type PageFetchLimits } from "./services/pages/settings";
 
 export interface RunningServer {
@@ -70,10 +71,10 @@ export class DatabaseUnavailableError extends Error {
  * died with the previous process): a file that cannot be opened or written fails here, named, rather than
  * at the first request.
  */
-function openForStart(path: string, startedAt: Date): DatabaseHandle {
+function openForStart(path: string, startedAt: Date, memory?: SqliteMemory): DatabaseHandle {
   let database: DatabaseHandle | undefined;
   try {
-    database = openDatabase(path);
+    database = openDatabase(path, memory);
     releaseStaleClaims(database, startedAt);
     return database;
   } catch (error) {
@@ -102,7 +103,7 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
   const now = options.now ?? (() => new Date());
-  const database = openForStart(options.databasePath, now());
+  const database = openForStart(options.databasePath, now(), options.sqliteMemory);
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
@@ -160,7 +161,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
-    const demo = options.demo ? await seedDemo(ctx) : null;
+    // The demo network's data is loaded only when asked for: a real installation never keeps it in memory.
+    const demo = options.demo ? await (await import("./seed/demo")).seedDemo(ctx) : null;
 
     const limits = options.loginLimits ?? { perEmail: 10, perAddress: 100, windowMs: 15 * 60 * 1000 };
     const deps: AppDependencies = {

@@ -18,6 +18,8 @@ export default async function setup() {
     await run(process.execPath, ["node_modules/wxt/bin/wxt.mjs", "build", "-b", "firefox", "--mv3"]);
     // Vitest sets NODE_ENV=test, which Vite would carry into the bundle (Preact's debug build): build as `npm start` does.
     await run(process.execPath, ["node_modules/vite/bin/vite.js", "build", "-c", "extension/web/vite.config.ts"], { env: { ...process.env, NODE_ENV: "production" } });
+    // The server as `npm start` runs it, bundled to .output/server (tests/server/production-build.test.ts).
+    await run(process.execPath, ["--import", "tsx", "server/cli/build.ts"]);
   })();
   await state[BUILT];
 }

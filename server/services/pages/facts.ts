@@ -4,17 +4,26 @@
  * what the extension says of a PDF tab, with the document's own title when its bytes give one cheaply.
  */
 import type { ExtractedPage } from "../../../shared/clip-request";
-import { extractPage } from "../../../shared/extract";
 import { decodeHtml } from "./charset";
-import { parsePageHtml } from "./dom";
 import { fetchPage } from "./fetch-page";
 import { pdfTitle } from "./pdf-title";
 import type { PageFetchSettings } from "./settings";
+
+/**
+ * The HTML parser and the extractor (linkedom, Readability) are loaded at the first page read, not at
+ * start: they are ~15 MB of a server's resident memory that most servers, whose clips come from the
+ * extension, never use.
+ */
+async function pageReader() {
+  const [{ parsePageHtml }, { extractPage }] = await Promise.all([import("./dom"), import("../../../shared/extract")]);
+  return { parsePageHtml, extractPage };
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export async function readPageFacts(rawUrl: string, settings: PageFetchSettings): Promise<ExtractedPage> {
   const fetched = await fetchPage(rawUrl, settings);
+  const { parsePageHtml, extractPage } = await pageReader();
   if (fetched.type === "pdf") {
     const title = pdfTitle(fetched.body);
     // A PDF tab in the browser is an empty document titled by the viewer: the extractor knows what to make of it.

@@ -3,7 +3,7 @@
  * per provider), the authorization URL with PKCE, state and nonce, and the code exchange that checks the
  * state, the nonce, the PKCE verifier, the ID token's signature, issuer and audience.
  */
-import * as client from "openid-client";
+import type * as OpenIdClient from "openid-client";
 import type { Claims } from "./claims";
 import { SignInProblem } from "./problems";
 import { issuerIsHttps, scopesOf, type SignInProviderSettings } from "./providers";
@@ -13,12 +13,20 @@ import { issuerIsHttps, scopesOf, type SignInProviderSettings } from "./provider
  * provider that was down at the first sign-in is asked again at the next; a provider down at start does
  * not stop the server, since nothing is asked before the first sign-in.
  */
-const configurations = new WeakMap<SignInProviderSettings, Promise<client.Configuration>>();
+const configurations = new WeakMap<SignInProviderSettings, Promise<OpenIdClient.Configuration>>();
+
+/**
+ * openid-client (with jose and oauth4webapi) is loaded at the first discovery, not at start: most servers
+ * have no school-account providers, and those that do need it only once someone signs in. Every use below
+ * comes after a discovery, which sets it.
+ */
+let client: typeof OpenIdClient;
 
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 /** Asks the provider for its configuration now. */
-async function discover(provider: SignInProviderSettings): Promise<client.Configuration> {
+async function discover(provider: SignInProviderSettings): Promise<OpenIdClient.Configuration> {
+  client ??= await import("openid-client");
   const configuration = await client.discovery(new URL(provider.issuer), provider.clientId, { client_secret: provider.clientSecret }, client.ClientSecretBasic(provider.clientSecret), {
     timeout: DISCOVERY_TIMEOUT_SECONDS,
     // Plain http only for a provider on this machine (the settings refuse any other); every other
@@ -29,7 +37,7 @@ async function discover(provider: SignInProviderSettings): Promise<client.Config
   return configuration;
 }
 
-export function providerConfiguration(provider: SignInProviderSettings): Promise<client.Configuration> {
+export function providerConfiguration(provider: SignInProviderSettings): Promise<OpenIdClient.Configuration> {
   let found = configurations.get(provider);
   if (!found) {
     found = discover(provider);

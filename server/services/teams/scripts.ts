@@ -12,7 +12,6 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { transformSync } from "esbuild";
 
 export interface TeamsScript {
   /** The file name under /teams/scripts/, with its content hash. */
@@ -39,6 +38,8 @@ function load(): TeamsScripts {
     // The source map is not served; without the comment no browser asks for it.
     .replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
   const source = readFileSync(fileURLToPath(new URL("../../pages/teams/configure-script.ts", import.meta.url)), "utf8");
+  // esbuild's API is required here, at the first Teams tab, rather than imported: servers not in Teams never load it.
+  const { transformSync } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const configure = transformSync(source, { loader: "ts", target: "es2020", format: "iife", legalComments: "none" }).code;
   return { teamsJs: hashed("teams-js", library), configure: hashed("configure", configure) };
 }
