@@ -7,6 +7,7 @@ import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
 import { openDatabase, type DatabaseHandle } from "./db/client";
+import { keepStatisticsCurrent, optimizeAtStart } from "./db/statistics";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
@@ -75,6 +76,8 @@ function openForStart(path: string, startedAt: Date): DatabaseHandle {
   try {
     database = openDatabase(path);
     releaseStaleClaims(database, startedAt);
+    optimizeAtStart(database.sqlite);
+    keepStatisticsCurrent(database.sqlite);
     return database;
   } catch (error) {
     database?.close();

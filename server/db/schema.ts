@@ -584,3 +584,15 @@ export const accountDeletions = sqliteTable("account_deletions", {
   sharedWork: text("shared_work").$type<"handOver" | "remove">().notNull(),
   counts: text("counts", { mode: "json" }).$type<Record<string, number>>().notNull(),
 });
+
+/**
+ * Change counters that feed validators are computed from, bumped by triggers (migration feed_versions) in
+ * the same transaction as the write: `theme:<slug>:<circle>` when an item carrying the theme changes for
+ * readers of that circle, `bundles:<audience>` when a published snapshot of that audience appears, goes
+ * or moves, `taxonomy` when a theme changes. A counter only ever grows, so the sum over a fixed set of
+ * them changes exactly when one of them does.
+ */
+export const feedVersions = sqliteTable("feed_versions", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull(),
+});

@@ -1,13 +1,14 @@
 /**
  * Theme, school and bundle feeds.
  *
- * Every feed is made in two steps. `prepare…` runs one cheap query for the rows the feed would show and
- * their change stamps and turns them into an ETag and Last-Modified; only when the reader's copy is stale
- * does `render()` shape the entries and write the document. Feed readers poll every 15 minutes, mostly to
- * hear "nothing new", so that answer must cost as little as possible.
+ * Every feed is made in two steps. `prepare…` finds the rows the feed would show and their change stamps
+ * and turns them into an ETag and Last-Modified; only when the reader's copy is stale does `render()`
+ * shape the entries and write the document. Feed readers poll every 15 minutes, mostly to hear "nothing
+ * new", so that answer must cost as little as possible: the rows are read again only when a change
+ * counter they depend on moved (candidate-cache.ts), otherwise a poll is a few primary-key lookups.
  */
 import { translate } from "../../../shared/i18n";
-import type { FeedFormat, Theme } from "../../../shared/schemas";
+import type { FeedFormat, ItemSector, Theme } from "../../../shared/schemas";
 import {
   acceptedBundleCandidates,
   itemCandidates,
@@ -20,7 +21,7 @@ import {
 import type { ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { sha256Hex } from "../../core/ids";
-import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
+import { ANONYMOUS, NETWORK_AUDIENCE, type SaveScope, type Viewer } from "../../core/viewer";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey, usableKey } from "../offers/keys";
@@ -29,6 +30,8 @@ import { themeIndex } from "../taxonomy/theme-index";
 import { sharedStamp, shownSnapshot } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
+import { bundleScopes, circlesRead, TAXONOMY_SCOPE, themeScopes, versionState } from "../../db/feed-versions";
+import { remembered } from "./candidate-cache";
 
 export interface FeedOptions {
   format: FeedFormat;
@@ -77,6 +80,21 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
   });
 }
 
+/** The feed's items, read again only when an item carrying one of its themes changed for its audience. */
+function cachedItemCandidates(ctx: ServiceContext, scope: SaveScope, themes: string[], sectors: ItemSector[], limit: number) {
+  const state = versionState(ctx, themeScopes(themes, circlesRead(scope)));
+  const key = JSON.stringify(["items", scope, themes, sectors, limit]);
+  return remembered(ctx, key, state, () => itemCandidates(ctx, scope, themes, sectors, limit));
+}
+
+function cachedPublishedBundles(ctx: ServiceContext, audiences: readonly string[], themes: string[], limit: number) {
+  const key = JSON.stringify(["bundles", audiences, themes, limit]);
+  return remembered(ctx, key, versionState(ctx, bundleScopes(audiences)), () => publishedBundleCandidates(ctx, audiences, themes, limit));
+}
+
+/** Theme names and places as the feed prints them: the counter also moves when a theme is removed. */
+const taxonomyContext = (ctx: ServiceContext) => `${taxonomyStamp(ctx)}:${versionState(ctx, [TAXONOMY_SCOPE])}`;
+
 // ---------------------------------------------------------------------------------------------------
 // The three feeds
 
@@ -85,12 +103,12 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
   const theme = requireTheme(ctx, slug);
   const themes = themeIndex(ctx).withDescendants(slug);
   const rows = mergeNewestFirst(
-    itemCandidates(ctx, saveScope(ANONYMOUS), themes, [], options.limit),
-    publishedBundleCandidates(ctx, audiencesReadBy(ANONYMOUS), themes, options.limit),
+    cachedItemCandidates(ctx, saveScope(ANONYMOUS), themes, [], options.limit),
+    cachedPublishedBundles(ctx, audiencesReadBy(ANONYMOUS), themes, options.limit),
     options.limit,
   );
   const taxonomy = taxonomyStamp(ctx);
-  const v = validators(ctx, options, [`theme:${slug}`, taxonomy], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
+  const v = validators(ctx, options, [`theme:${slug}`, taxonomyContext(ctx)], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -121,7 +139,7 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
   if (!school) throw notFound("feed");
   const themes = subscribedThemesWithDescendants(ctx, school.id);
   const rows = mergeNewestFirst(
-    itemCandidates(ctx, saveScope(NETWORK_AUDIENCE), themes, school.sector, options.limit),
+    cachedItemCandidates(ctx, saveScope(NETWORK_AUDIENCE), themes, school.sector, options.limit),
     // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
     // renewed or expired key changes the document.
     acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
@@ -132,7 +150,7 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
   );
   const taxonomy = taxonomyStamp(ctx);
   // The token is part of every self link, so a rotation changes the document too.
-  const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomy, token ?? ""];
+  const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomyContext(ctx), token ?? ""];
   const v = validators(ctx, options, context, rows.map((r) => r.c.stamp), [school.updatedAt, taxonomy, ...rows.map(rowTime)]);
   return {
     etag: v.etag,
@@ -173,7 +191,7 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   // Read here, not in render(): an entry that stopped being shared must change the ETag, or a reader keeps its excerpt.
   const snapshot = shownSnapshot(ctx, bundle.id, bundle.version);
   if (!snapshot) throw notFound("bundle");
-  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? "", sharedStamp(snapshot)], [], [
+  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomyContext(ctx), linkKey ?? "", sharedStamp(snapshot)], [], [
     bundle.publishedAt,
     taxonomy,
   ]);
