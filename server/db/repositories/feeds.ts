@@ -159,15 +159,17 @@ export interface OfferKeyFields {
 export function acceptedBundleCandidates(ctx: ServiceContext, schoolId: string, limit: number): (BundleCandidate & { offerKey: OfferKeyFields })[] {
   const rows = queryAll<{ bundleId: string; slug: string; version: number; at: string; firstPublished: string; offerId: string } & OfferKeyFields>(
     ctx,
-    sql`SELECT bundleId, slug, version, at, firstPublished, offerId, capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt FROM (
-          SELECT o.bundle_id AS bundleId, b.slug AS slug, o.version AS version, o.responded_at AS at, o.id AS offerId,
-            o.capability_key AS capabilityKey, o.key_issued_at AS keyIssuedAt, o.key_revoked_at AS keyRevokedAt,
-            o.offered_at AS offeredAt, v.published_at AS firstPublished,
-            row_number() OVER (PARTITION BY o.bundle_id ORDER BY o.version DESC) AS n
-          FROM offers o JOIN bundles b ON b.id = o.bundle_id
-          JOIN bundle_versions v ON v.bundle_id = o.bundle_id AND v.number = o.version
-          WHERE o.school_id = ${schoolId} AND o.status = 'accepted' AND b.slug IS NOT NULL AND o.responded_at IS NOT NULL
-        ) WHERE n = 1 ORDER BY at DESC, bundleId LIMIT ${limit}`,
+    // The newest accepted version per bundle, as a correlated max rather than a window function: SQLite
+    // sets up a window's sorter even for no rows, which cost more than the rest of a feed poll together.
+    sql`SELECT o.bundle_id AS bundleId, b.slug AS slug, o.version AS version, o.responded_at AS at, o.id AS offerId,
+          o.capability_key AS capabilityKey, o.key_issued_at AS keyIssuedAt, o.key_revoked_at AS keyRevokedAt,
+          o.offered_at AS offeredAt, v.published_at AS firstPublished
+        FROM offers o JOIN bundles b ON b.id = o.bundle_id
+        JOIN bundle_versions v ON v.bundle_id = o.bundle_id AND v.number = o.version
+        WHERE o.school_id = ${schoolId} AND o.status = 'accepted' AND b.slug IS NOT NULL AND o.responded_at IS NOT NULL
+          AND o.version = (SELECT max(n.version) FROM offers n WHERE n.bundle_id = o.bundle_id AND n.school_id = o.school_id
+            AND n.status = 'accepted' AND n.responded_at IS NOT NULL)
+        ORDER BY at DESC, bundleId LIMIT ${limit}`,
   );
   return rows.map(({ capabilityKey, keyIssuedAt, keyRevokedAt, offeredAt, ...r }) => ({
     ...r,
@@ -188,3 +190,19 @@ export const publishedBundleForFeed = (ctx: ServiceContext, slug: string, versio
         FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = coalesce(${version}, b.published_version)
         WHERE b.slug = ${slug} AND b.status = 'published'`,
   );
+
+/**
+ * The school a feed token opens, with its sector narrowing and subscribed themes, in one prepared
+ * statement: every poll of a school feed starts here, before it knows whether anything changed.
+ */
+export function feedSchool(ctx: ServiceContext, schoolId: string, token: string) {
+  const row = queryGet<{ id: string; name: string; sector: string; updatedAt: string; themes: string }>(
+    ctx,
+    sql`SELECT sc.id AS id, sc.name AS name, sf.sector AS sector, sf.updated_at AS updatedAt,
+          (SELECT json_group_array(sub.theme) FROM subscriptions sub WHERE sub.school_id = sf.school_id) AS themes
+        FROM school_feeds sf JOIN schools sc ON sc.id = sf.school_id
+        WHERE sf.school_id = ${schoolId} AND sf.feed_token = ${token}`,
+  );
+  if (!row) return null;
+  return { id: row.id, name: row.name, sector: JSON.parse(row.sector) as ItemSector[], updatedAt: row.updatedAt, themes: JSON.parse(row.themes) as string[] };
+}

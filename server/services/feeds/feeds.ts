@@ -8,9 +8,10 @@
  * counter they depend on moved (candidate-cache.ts), otherwise a poll is a few primary-key lookups.
  */
 import { translate } from "../../../shared/i18n";
-import type { FeedFormat, ItemSector, Theme } from "../../../shared/schemas";
+import type { FeedFormat, Theme } from "../../../shared/schemas";
 import {
   acceptedBundleCandidates,
+  feedSchool,
   itemCandidates,
   publishedBundleCandidates,
   publishedBundleForFeed,
@@ -21,11 +22,10 @@ import {
 import type { ServiceContext } from "../../core/context";
 import { notFound } from "../../core/errors";
 import { sha256Hex } from "../../core/ids";
-import { ANONYMOUS, NETWORK_AUDIENCE, type SaveScope, type Viewer } from "../../core/viewer";
+import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey, usableKey } from "../offers/keys";
-import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/theme-index";
 import { sharedStamp, shownSnapshot } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
@@ -80,16 +80,16 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
   });
 }
 
-/** The feed's items, read again only when an item carrying one of its themes changed for its audience. */
-function cachedItemCandidates(ctx: ServiceContext, scope: SaveScope, themes: string[], sectors: ItemSector[], limit: number) {
-  const state = versionState(ctx, themeScopes(themes, circlesRead(scope)));
-  const key = JSON.stringify(["items", scope, themes, sectors, limit]);
-  return remembered(ctx, key, state, () => itemCandidates(ctx, scope, themes, sectors, limit));
-}
-
-function cachedPublishedBundles(ctx: ServiceContext, audiences: readonly string[], themes: string[], limit: number) {
-  const key = JSON.stringify(["bundles", audiences, themes, limit]);
-  return remembered(ctx, key, versionState(ctx, bundleScopes(audiences)), () => publishedBundleCandidates(ctx, audiences, themes, limit));
+/**
+ * A feed's rows and validators, built again only when `state` moved: `state` holds the change counters
+ * of everything the rows are read from (db/feed-versions.ts) and whatever else the validators fold in,
+ * so that an unchanged feed costs a poll those few lookups and nothing more.
+ */
+function rememberedFeed(ctx: ServiceContext, options: FeedOptions, key: string[], state: string, build: () => { rows: Row[]; context: string[]; times: string[] }) {
+  return remembered(ctx, JSON.stringify([...key, options.format, options.limit, ctx.links.base]), state, () => {
+    const built = build();
+    return { rows: built.rows, ...validators(ctx, options, built.context, built.rows.map((r) => r.c.stamp), built.times) };
+  });
 }
 
 /** Theme names and places as the feed prints them: the counter also moves when a theme is removed. */
@@ -102,13 +102,19 @@ const taxonomyContext = (ctx: ServiceContext) => `${taxonomyStamp(ctx)}:${versio
 export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: FeedOptions): PreparedFeed {
   const theme = requireTheme(ctx, slug);
   const themes = themeIndex(ctx).withDescendants(slug);
-  const rows = mergeNewestFirst(
-    cachedItemCandidates(ctx, saveScope(ANONYMOUS), themes, [], options.limit),
-    cachedPublishedBundles(ctx, audiencesReadBy(ANONYMOUS), themes, options.limit),
-    options.limit,
-  );
+  const scope = saveScope(ANONYMOUS);
+  const audiences = audiencesReadBy(ANONYMOUS);
   const taxonomy = taxonomyStamp(ctx);
-  const v = validators(ctx, options, [`theme:${slug}`, taxonomyContext(ctx)], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
+  const state = `${taxonomy}|${versionState(ctx, [...themeScopes(themes, circlesRead(scope)), ...bundleScopes(audiences), TAXONOMY_SCOPE])}`;
+  const v = rememberedFeed(ctx, options, ["theme", slug], state, () => {
+    const rows = mergeNewestFirst(
+      itemCandidates(ctx, scope, themes, [], options.limit),
+      publishedBundleCandidates(ctx, audiences, themes, options.limit),
+      options.limit,
+    );
+    return { rows, context: [`theme:${slug}`, taxonomyContext(ctx)], times: [taxonomy, ...rows.map(rowTime)] };
+  });
+  const rows = v.rows;
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -135,23 +141,33 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
  * that the network may see, narrowed to its sectors. A wrong or rotated token is a plain 404.
  */
 export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: string | undefined, options: FeedOptions): PreparedFeed {
-  const school = schoolForFeedToken(ctx, schoolId, token);
+  const school = token ? feedSchool(ctx, schoolId, token) : null;
   if (!school) throw notFound("feed");
-  const themes = subscribedThemesWithDescendants(ctx, school.id);
-  const rows = mergeNewestFirst(
-    cachedItemCandidates(ctx, saveScope(NETWORK_AUDIENCE), themes, school.sector, options.limit),
-    // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
-    // renewed or expired key changes the document.
-    acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
-      const key = usableKey(ctx, offerKey);
-      return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
-    }),
-    options.limit,
-  );
+  // As subscribedThemesWithDescendants (services/schools/subscriptions.ts), from the row already read.
+  const index = themeIndex(ctx);
+  const themes = [...new Set(school.themes.flatMap((theme) => (index.bySlug.has(theme) ? index.withDescendants(theme) : [theme])))];
+  const scope = saveScope(NETWORK_AUDIENCE);
+  // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
+  // renewed or expired key changes the document. Read on every poll: a key expires without any write.
+  const bundles = acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
+    const key = usableKey(ctx, offerKey);
+    return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
+  });
   const taxonomy = taxonomyStamp(ctx);
   // The token is part of every self link, so a rotation changes the document too.
   const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomyContext(ctx), token ?? ""];
-  const v = validators(ctx, options, context, rows.map((r) => r.c.stamp), [school.updatedAt, taxonomy, ...rows.map(rowTime)]);
+  const state = JSON.stringify([
+    versionState(ctx, [...themeScopes(themes, circlesRead(scope)), TAXONOMY_SCOPE]),
+    context,
+    school.sector,
+    themes,
+    bundles.map((b) => b.stamp),
+  ]);
+  const v = rememberedFeed(ctx, options, ["school", school.id], state, () => {
+    const rows = mergeNewestFirst(itemCandidates(ctx, scope, themes, school.sector, options.limit), bundles, options.limit);
+    return { rows, context, times: [school.updatedAt, taxonomy, ...rows.map(rowTime)] };
+  });
+  const rows = v.rows;
   return {
     etag: v.etag,
     lastModified: v.lastModified,
