@@ -206,6 +206,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   delivery_attempts: { personal: {}, other: ["seq", "delivery_id", "at", "status_code", "error", "duration_ms"] },
   audit_log: { personal: { actor_id: AUDIT, subject_id: AUDIT }, other: ["seq", "at", "actor_kind", "action", "subject_kind", "details"] },
   account_deletions: { personal: {}, other: ["seq", "at", "initiated_by", "shared_work", "counts"] },
+  feed_versions: { personal: {}, other: ["scope", "version"] },
 };
 
 export interface RegisterRow {
