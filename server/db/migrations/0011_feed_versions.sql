@@ -72,33 +72,34 @@ END;
 --> statement-breakpoint
 -- Theme feeds list published snapshots by their own audience (not the working copy's): a bundle that
 -- is published, withdrawn, renamed (slug) or moved to another version bumps the audiences of the
--- snapshots it showed before and shows after; draft edits bump nothing.
+-- snapshots it showed before and shows after; draft edits bump nothing. A snapshot without an audience
+-- (or unreadable) is in no feed: it bumps `bundles:`, which nothing reads, rather than failing the write.
 CREATE TRIGGER `feed_versions_bundle_update` AFTER UPDATE OF `status`, `slug`, `published_version` ON `bundles` BEGIN
   INSERT INTO `feed_versions` (`scope`, `version`)
-    SELECT 'bundles:' || json_extract(v.`content`, '$.audience'), 1 FROM `bundle_versions` v
+    SELECT 'bundles:' || coalesce(CASE WHEN json_valid(v.`content`) THEN json_extract(v.`content`, '$.audience') END, ''), 1 FROM `bundle_versions` v
     WHERE v.`bundle_id` = NEW.`id` AND v.`number` IN (OLD.`published_version`, NEW.`published_version`) GROUP BY 1
     ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `feed_versions_bundle_delete` BEFORE DELETE ON `bundles` BEGIN
   INSERT INTO `feed_versions` (`scope`, `version`)
-    SELECT 'bundles:' || json_extract(v.`content`, '$.audience'), 1 FROM `bundle_versions` v
+    SELECT 'bundles:' || coalesce(CASE WHEN json_valid(v.`content`) THEN json_extract(v.`content`, '$.audience') END, ''), 1 FROM `bundle_versions` v
     WHERE v.`bundle_id` = OLD.`id` GROUP BY 1
     ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `feed_versions_bundle_version_insert` AFTER INSERT ON `bundle_versions` BEGIN
-  INSERT INTO `feed_versions` (`scope`, `version`) VALUES ('bundles:' || json_extract(NEW.`content`, '$.audience'), 1)
+  INSERT INTO `feed_versions` (`scope`, `version`) VALUES ('bundles:' || coalesce(CASE WHEN json_valid(NEW.`content`) THEN json_extract(NEW.`content`, '$.audience') END, ''), 1)
     ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `feed_versions_bundle_version_update` AFTER UPDATE ON `bundle_versions` BEGIN
   INSERT INTO `feed_versions` (`scope`, `version`)
-    SELECT 'bundles:' || json_extract(OLD.`content`, '$.audience'), 1 UNION SELECT 'bundles:' || json_extract(NEW.`content`, '$.audience'), 1
+    SELECT 'bundles:' || coalesce(CASE WHEN json_valid(OLD.`content`) THEN json_extract(OLD.`content`, '$.audience') END, ''), 1 UNION SELECT 'bundles:' || coalesce(CASE WHEN json_valid(NEW.`content`) THEN json_extract(NEW.`content`, '$.audience') END, ''), 1
     ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `feed_versions_bundle_version_delete` AFTER DELETE ON `bundle_versions` BEGIN
-  INSERT INTO `feed_versions` (`scope`, `version`) VALUES ('bundles:' || json_extract(OLD.`content`, '$.audience'), 1)
+  INSERT INTO `feed_versions` (`scope`, `version`) VALUES ('bundles:' || coalesce(CASE WHEN json_valid(OLD.`content`) THEN json_extract(OLD.`content`, '$.audience') END, ''), 1)
     ON CONFLICT (`scope`) DO UPDATE SET `version` = `version` + 1;
 END;
