@@ -1,8 +1,8 @@
 /**
  * The candidate rows of a feed: what it would show, with the stamps that change whenever its entries
- * would. A feed reader's revalidation (304) runs only these queries, so they are kept cheap; the entries
- * are shaped from them only for a 200. The audience is a SaveScope (anonymous for theme feeds, the
- * network for school feeds).
+ * would. They are read again only after a write moved one of the feed's change counters
+ * (db/feed-versions.ts); the entries are shaped from them only for a 200. The audience is a SaveScope
+ * (anonymous for theme feeds, the network for school feeds).
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { ItemSector } from "../../../shared/schemas";
