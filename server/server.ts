@@ -8,6 +8,7 @@ import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConf
 import type { AppDependencies } from "./http/env";
 import { openDatabase, type DatabaseHandle } from "./db/client";
 import type { SqliteMemory } from "./db/client";
+import { keepStatisticsCurrent, optimizeAtStart } from "./db/statistics";
 import { GroupCommit } from "./db/group-commit";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
@@ -76,6 +77,8 @@ function openForStart(path: string, startedAt: Date, memory?: SqliteMemory): Dat
   try {
     database = openDatabase(path, memory);
     releaseStaleClaims(database, startedAt);
+    optimizeAtStart(database.sqlite);
+    keepStatisticsCurrent(database.sqlite);
     return database;
   } catch (error) {
     database?.close();

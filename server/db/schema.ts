@@ -695,3 +695,15 @@ export const questionFollowups = sqliteTable("question_followups", {
   recordedBy: text("recorded_by").references(() => users.id, { onDelete: "set null" }),
   recordedAt: text("recorded_at").notNull(),
 });
+
+/**
+ * Change counters that feed validators are computed from, bumped by triggers (migration feed_versions) in
+ * the same transaction as the write: `theme:<slug>:<circle>` when an item carrying the theme changes for
+ * readers of that circle, `bundles:<audience>` when a published snapshot of that audience appears, goes
+ * or moves, `taxonomy` when a theme changes. A counter only ever grows, so the sum over a fixed set of
+ * them changes exactly when one of them does.
+ */
+export const feedVersions = sqliteTable("feed_versions", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull(),
+});

@@ -15,6 +15,9 @@
  * A separate step measures a person's export (GET /api/v1/me/export as JSON, CSV and bookmarks) of an
  * account with 5,000 saves: min/median/max of 5 exports each (target ≤ 10 s). It runs after the others,
  * or alone with BENCH_ONLY=export (BENCH_EXPORT_SAVES changes the number of saves).
+ *
+ * Last, the feed polls (feed-polls.ts): server CPU per 304 and per full 50-entry feed beside GET /healthz,
+ * BENCH_FEED_ROUNDS (5) interleaved rounds each.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -37,6 +40,7 @@ import type { ItemSearchQuery } from "../../shared/schemas";
 import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";
 import { BENCH_USER, databaseBytes, seedLibrary, type SeedResult } from "./seed";
+import { benchFeedPolls, feedPollSummary, type FeedPollResult } from "./feed-polls";
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -670,6 +674,7 @@ async function main(): Promise<number> {
   let memoryBefore: ReturnType<typeof memoryOf> = null;
   let memoryAfter: ReturnType<typeof memoryOf> = null;
   let dbAfter = 0;
+  let feedPolls: FeedPollResult | null = null;
 
   try {
     section(`1. Seeding ${ITEMS.toLocaleString("en")} items through saveItem`);
@@ -743,6 +748,9 @@ async function main(): Promise<number> {
 
     section(`6. Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
     printExport(await benchExport());
+
+    section("7. Feed polls: server CPU per 304 and per full 50-entry feed, beside GET /healthz");
+    feedPolls = await benchFeedPolls({ url: child.url, pid: child.pid, databasePath, log, errors, rounds: envInt("BENCH_FEED_ROUNDS", 5), roundMs: 1500 });
   } catch (error) {
     broken = error;
   } finally {
@@ -794,6 +802,7 @@ async function main(): Promise<number> {
   if (memoryAfter) {
     log(`  memory         server VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB after the run (peak ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB${memoryBefore ? `, ${(memoryBefore.rssKiB / 1024).toFixed(0)} MiB at start` : ""})`);
   }
+  if (feedPolls) for (const [i, line] of feedPollSummary(feedPolls).entries()) log(`  ${i === 0 ? "feed polls    " : "              "} ${line}`);
   log(`  run time       ${elapsed().toFixed(0)} s`);
   if (errors.length) {
     log(`  HTTP errors    ${errors.length}:`);

@@ -5,6 +5,7 @@
  */
 import { statSync } from "node:fs";
 import { openDatabase } from "../../server/db/client";
+import { refreshStatistics } from "../../server/db/statistics";
 import { createServiceContext } from "../../server/core/context";
 import { createLinks } from "../../server/core/links";
 import type { SignedInViewer } from "../../server/core/viewer";
@@ -161,6 +162,8 @@ export async function seedLibrary(
         lastLog = performance.now();
       }
     }
+    // As a bulk import does: the planner's statistics describe the library as it is now.
+    refreshStatistics(database.sqlite);
     database.sqlite.pragma("wal_checkpoint(TRUNCATE)");
     database.close();
     return {

@@ -1,15 +1,17 @@
 /**
  * Theme, school and bundle feeds.
  *
- * Every feed is made in two steps. `prepare…` runs one cheap query for the rows the feed would show and
- * their change stamps and turns them into an ETag and Last-Modified; only when the reader's copy is stale
- * does `render()` shape the entries and write the document. Feed readers poll every 15 minutes, mostly to
- * hear "nothing new", so that answer must cost as little as possible.
+ * Every feed is made in two steps. `prepare…` finds the rows the feed would show and their change stamps
+ * and turns them into an ETag and Last-Modified; only when the reader's copy is stale does `render()`
+ * shape the entries and write the document. Feed readers poll every 15 minutes, mostly to hear "nothing
+ * new", so that answer must cost as little as possible: the rows are read again only when a change
+ * counter they depend on moved (candidate-cache.ts), otherwise a poll is a few primary-key lookups.
  */
 import { translate } from "../../../shared/i18n";
 import type { FeedFormat, Theme } from "../../../shared/schemas";
 import {
   acceptedBundleCandidates,
+  feedSchool,
   itemCandidates,
   publishedBundleCandidates,
   publishedBundleForFeed,
@@ -24,11 +26,12 @@ import { ANONYMOUS, NETWORK_AUDIENCE, type Viewer } from "../../core/viewer";
 import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibility";
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey, usableKey } from "../offers/keys";
-import { schoolForFeedToken, subscribedThemesWithDescendants } from "../schools/subscriptions";
 import { themeIndex } from "../taxonomy/theme-index";
 import { sharedStamp, shownSnapshot } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
+import { bundleScopes, circlesRead, TAXONOMY_SCOPE, themeScopes, versionState } from "../../db/feed-versions";
+import { remembered } from "./candidate-cache";
 
 export interface FeedOptions {
   format: FeedFormat;
@@ -77,6 +80,21 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
   });
 }
 
+/**
+ * A feed's rows and validators, built again only when `state` moved: `state` holds the change counters
+ * of everything the rows are read from (db/feed-versions.ts) and whatever else the validators fold in,
+ * so that an unchanged feed costs a poll those few lookups and nothing more.
+ */
+function rememberedFeed(ctx: ServiceContext, options: FeedOptions, key: string[], state: string, build: () => { rows: Row[]; context: string[]; times: string[] }) {
+  return remembered(ctx, JSON.stringify([...key, options.format, options.limit, ctx.links.base]), state, () => {
+    const built = build();
+    return { rows: built.rows, ...validators(ctx, options, built.context, built.rows.map((r) => r.c.stamp), built.times) };
+  });
+}
+
+/** Theme names and places as the feed prints them: the counter also moves when a theme is removed. */
+const taxonomyContext = (ctx: ServiceContext) => `${taxonomyStamp(ctx)}:${versionState(ctx, [TAXONOMY_SCOPE])}`;
+
 // ---------------------------------------------------------------------------------------------------
 // The three feeds
 
@@ -84,13 +102,19 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
 export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: FeedOptions): PreparedFeed {
   const theme = requireTheme(ctx, slug);
   const themes = themeIndex(ctx).withDescendants(slug);
-  const rows = mergeNewestFirst(
-    itemCandidates(ctx, saveScope(ANONYMOUS), themes, [], options.limit),
-    publishedBundleCandidates(ctx, audiencesReadBy(ANONYMOUS), themes, options.limit),
-    options.limit,
-  );
+  const scope = saveScope(ANONYMOUS);
+  const audiences = audiencesReadBy(ANONYMOUS);
   const taxonomy = taxonomyStamp(ctx);
-  const v = validators(ctx, options, [`theme:${slug}`, taxonomy], rows.map((r) => r.c.stamp), [taxonomy, ...rows.map(rowTime)]);
+  const state = `${taxonomy}|${versionState(ctx, [...themeScopes(themes, circlesRead(scope)), ...bundleScopes(audiences), TAXONOMY_SCOPE])}`;
+  const v = rememberedFeed(ctx, options, ["theme", slug], state, () => {
+    const rows = mergeNewestFirst(
+      itemCandidates(ctx, scope, themes, [], options.limit),
+      publishedBundleCandidates(ctx, audiences, themes, options.limit),
+      options.limit,
+    );
+    return { rows, context: [`theme:${slug}`, taxonomyContext(ctx)], times: [taxonomy, ...rows.map(rowTime)] };
+  });
+  const rows = v.rows;
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -117,23 +141,33 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
  * that the network may see, narrowed to its sectors. A wrong or rotated token is a plain 404.
  */
 export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: string | undefined, options: FeedOptions): PreparedFeed {
-  const school = schoolForFeedToken(ctx, schoolId, token);
+  const school = token ? feedSchool(ctx, schoolId, token) : null;
   if (!school) throw notFound("feed");
-  const themes = subscribedThemesWithDescendants(ctx, school.id);
-  const rows = mergeNewestFirst(
-    itemCandidates(ctx, saveScope(NETWORK_AUDIENCE), themes, school.sector, options.limit),
-    // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
-    // renewed or expired key changes the document.
-    acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
-      const key = usableKey(ctx, offerKey);
-      return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
-    }),
-    options.limit,
-  );
+  // As subscribedThemesWithDescendants (services/schools/subscriptions.ts), from the row already read.
+  const index = themeIndex(ctx);
+  const themes = [...new Set(school.themes.flatMap((theme) => (index.bySlug.has(theme) ? index.withDescendants(theme) : [theme])))];
+  const scope = saveScope(NETWORK_AUDIENCE);
+  // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
+  // renewed or expired key changes the document. Read on every poll: a key expires without any write.
+  const bundles = acceptedBundleCandidates(ctx, school.id, options.limit).map(({ offerKey, ...c }) => {
+    const key = usableKey(ctx, offerKey);
+    return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
+  });
   const taxonomy = taxonomyStamp(ctx);
   // The token is part of every self link, so a rotation changes the document too.
-  const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomy, token ?? ""];
-  const v = validators(ctx, options, context, rows.map((r) => r.c.stamp), [school.updatedAt, taxonomy, ...rows.map(rowTime)]);
+  const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomyContext(ctx), token ?? ""];
+  const state = JSON.stringify([
+    versionState(ctx, [...themeScopes(themes, circlesRead(scope)), TAXONOMY_SCOPE]),
+    context,
+    school.sector,
+    themes,
+    bundles.map((b) => b.stamp),
+  ]);
+  const v = rememberedFeed(ctx, options, ["school", school.id], state, () => {
+    const rows = mergeNewestFirst(itemCandidates(ctx, scope, themes, school.sector, options.limit), bundles, options.limit);
+    return { rows, context, times: [school.updatedAt, taxonomy, ...rows.map(rowTime)] };
+  });
+  const rows = v.rows;
   return {
     etag: v.etag,
     lastModified: v.lastModified,
@@ -173,7 +207,7 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   // Read here, not in render(): an entry that stopped being shared must change the ETag, or a reader keeps its excerpt.
   const snapshot = shownSnapshot(ctx, bundle.id, bundle.version);
   if (!snapshot) throw notFound("bundle");
-  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomy, linkKey ?? "", sharedStamp(snapshot)], [], [
+  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomyContext(ctx), linkKey ?? "", sharedStamp(snapshot)], [], [
     bundle.publishedAt,
     taxonomy,
   ]);

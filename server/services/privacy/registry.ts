@@ -221,6 +221,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   question_comments: { personal: { author_id: QUESTION, body: QUESTION, created_at: QUESTION }, other: ["id", "question_id"] },
   question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
   question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
+  feed_versions: { personal: {}, other: ["scope", "version"] },
 };
 
 export interface RegisterRow {
