@@ -32,6 +32,8 @@ import { webAppRoutes } from "./routes/pages/web-app";
 import { pageFactsRoutes } from "./routes/clipping/page-facts";
 import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
 import { teamsRoutes } from "./routes/pages/teams";
+import { importRoutes, isImportUpload } from "./routes/imports/imports";
+import { except } from "hono/combine";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -77,7 +79,7 @@ export function createApp(deps: AppDependencies) {
       maxAge: 86_400,
     }),
   );
-  api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate, requireCsrf);
+  api.use(except(isImportUpload, limitBody(deps.bodyLimitBytes)), except(isImportUpload, requireJsonBody), authenticate, requireCsrf);
   api.use(async (c, next) => {
     await next();
     // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).
@@ -98,7 +100,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", passwordResetAdminRoutes)
     .route("/", identityRoutes)
     .route("/", deviceCodeRoutes)
-    .route("/", pageFactsRoutes);
+    .route("/", pageFactsRoutes)
+    .route("/", importRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);

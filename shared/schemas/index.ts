@@ -13,3 +13,4 @@ export * from "./offers";
 export * from "./schools";
 export * from "./webhooks";
 export * from "./pages";
+export * from "./imports";

@@ -117,6 +117,12 @@ interface TableEntry {
   other: string[];
 }
 
+const IMPORT: Purpose = {
+  why: { nl: "Een bestand met links dat je importeert: wat erin stond, wat je koos en wat er met elke link gebeurde.", en: "A file of links you import: what it held, what you chose and what happened to each link." },
+  kept: WHILE_ACCOUNT,
+  seenBy: { nl: "Alleen jij.", en: "Only you." },
+};
+
 export const PERSONAL_DATA: Record<string, TableEntry> = {
   users: {
     personal: { id: ACCOUNT, name: NAME, display_name: NAME, email: ACCOUNT, password_hash: SECRET, roles: ACCOUNT, disabled: ACCOUNT, created_at: ACCOUNT, updated_at: ACCOUNT },
@@ -206,6 +212,14 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   delivery_attempts: { personal: {}, other: ["seq", "delivery_id", "at", "status_code", "error", "duration_ms"] },
   audit_log: { personal: { actor_id: AUDIT, subject_id: AUDIT }, other: ["seq", "at", "actor_kind", "action", "subject_kind", "details"] },
   account_deletions: { personal: {}, other: ["seq", "at", "initiated_by", "shared_work", "counts"] },
+  imports: {
+    personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },
+    other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "error", "updated_at", "finished_at"],
+  },
+  import_entries: {
+    personal: { url: IMPORT, title: IMPORT, folder: IMPORT, tags: IMPORT, note: IMPORT, added_at: IMPORT },
+    other: ["import_id", "position", "kind", "skip_reason", "outcome", "item_id"],
+  },
 };
 
 export interface RegisterRow {
