@@ -24,7 +24,8 @@ const JOB_DEFAULTS: JobOptions = {
   // Outgoing requests are cheap to hold open; places are shared fairly between schools (see the worker).
   concurrency: 8,
   retentionIntervalMs: 60 * 60 * 1000,
-  importBatchSize: 250,
+  // Small enough that a batch holds the database for a blink: people keep searching during a large import.
+  importBatchSize: 50,
   importPauseMs: 0,
 };
 

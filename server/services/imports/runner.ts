@@ -74,7 +74,8 @@ function importEntry(ctx: ServiceContext, job: ImportRow, viewer: SignedInViewer
   const input = saveOf(job, entry);
   if (!input.success) return { outcome: "skipped", itemId: null, reason: "invalid_url" satisfies SkipReason };
   try {
-    const { itemSeq, existing } = transaction(ctx, () => storeSave(ctx, viewer, input.data, entry.addedAt ?? undefined));
+    // storeSave's own transaction is a savepoint inside the batch: a link that fails rolls back alone.
+    const { itemSeq, existing } = storeSave(ctx, viewer, input.data, entry.addedAt ?? undefined);
     return { outcome: existing ? "merged" : "imported", itemId: itemIdOfSeq(ctx, itemSeq), reason: null };
   } catch (error) {
     if (error instanceof DomainError && error.kind === "forbidden") return { outcome: "skipped", itemId: null, reason: "not_allowed" satisfies SkipReason };
