@@ -14,14 +14,14 @@ import {
   endImport,
   entriesFrom,
   hasSaveOf,
-  importById,
   itemIdOfSeq,
   itemSeqOfKey,
   runningImportIds,
+  runStateOf,
   setEntryOutcome,
   type EntryOutcome,
   type EntryRow,
-  type ImportRow,
+  type RunState,
 } from "../../db/repositories/imports/jobs";
 import { transaction } from "../../db/statements";
 import { membershipsOf } from "../accounts/accounts";
@@ -47,7 +47,7 @@ function importer(ctx: ServiceContext, userId: string): SignedInViewer {
 const clipTag = (tag: string) => tag.slice(0, LIMITS.tag);
 
 /** What one entry becomes: the file's title, date, tags and note, its folders as tags too, and the mapped themes. */
-function saveOf(job: ImportRow, entry: EntryRow) {
+function saveOf(job: RunState, entry: EntryRow) {
   const themes = new Set<string>();
   for (const label of labelsOf(entry)) for (const slug of job.themeMapping[label] ?? []) themes.add(slug);
   const tags = [...new Set([...entry.folder, ...entry.tags].map(clipTag))].slice(0, LIMITS.tags);
@@ -64,7 +64,7 @@ function saveOf(job: ImportRow, entry: EntryRow) {
   });
 }
 
-function importEntry(ctx: ServiceContext, job: ImportRow, viewer: SignedInViewer, entry: EntryRow): { outcome: EntryOutcome; itemId: string | null; reason: string | null } {
+function importEntry(ctx: ServiceContext, job: RunState, viewer: SignedInViewer, entry: EntryRow): { outcome: EntryOutcome; itemId: string | null; reason: string | null } {
   if (entry.skipReason) return { outcome: "skipped", itemId: null, reason: entry.skipReason };
   const checked = checkAddress(entry.url.trim());
   if ("reason" in checked) return { outcome: "skipped", itemId: null, reason: checked.reason };
@@ -87,7 +87,7 @@ function importEntry(ctx: ServiceContext, job: ImportRow, viewer: SignedInViewer
 /** Runs one batch; false when the job has nothing left to do (finished, cancelled, or gone). */
 function runBatch(ctx: ServiceContext, id: string, batchSize: number): boolean {
   return transaction(ctx, () => {
-    const job = importById(ctx, id);
+    const job = runStateOf(ctx, id);
     if (!job || job.status !== "running") return false;
     const entries = entriesFrom(ctx, id, job.processed, batchSize);
     if (entries.length === 0) {

@@ -75,11 +75,6 @@ export function importOf(ctx: ServiceContext, id: string, userId: string): Impor
   return row ? fromStored(row) : null;
 }
 
-export function importById(ctx: ServiceContext, id: string): ImportRow | null {
-  const row = queryGet<Stored>(ctx, sql`SELECT ${COLUMNS} FROM imports WHERE id = ${id}`);
-  return row ? fromStored(row) : null;
-}
-
 export const runningImportIds = (ctx: ServiceContext) =>
   queryAll<{ id: string }>(ctx, sql`SELECT id FROM imports WHERE status = 'running' ORDER BY created_at, id`).map((row) => row.id);
 
@@ -145,4 +140,16 @@ export function* allEntries(ctx: ServiceContext, importId: string): Generator<En
     if (page.length < 1000) return;
     from = page[page.length - 1]!.position + 1;
   }
+}
+
+export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping">;
+
+/** What a run needs of its job, without the review: read once per batch, so kept small. */
+export function runStateOf(ctx: ServiceContext, id: string): RunState | null {
+  const row = queryGet<Omit<RunState, "themeMapping"> & { themeMapping: string }>(
+    ctx,
+    sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping
+        FROM imports WHERE id = ${id}`,
+  );
+  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping) } : null;
 }
