@@ -25,7 +25,7 @@ const JOB_DEFAULTS: JobOptions = {
   concurrency: 8,
   retentionIntervalMs: 60 * 60 * 1000,
   // Small enough that a batch holds the database for a blink: people keep searching during a large import.
-  importBatchSize: 50,
+  importBatchSize: 25,
   importPauseMs: 0,
 };
 
