@@ -33,6 +33,8 @@ import { pageFactsRoutes } from "./routes/clipping/page-facts";
 import { dropFrameOptionsWhereFramingIsAllowed } from "./pages/page-http";
 import { teamsRoutes } from "./routes/pages/teams";
 import { questionRoutes } from "./routes/questions/questions";
+import { importRoutes, isImportUpload } from "./routes/imports/imports";
+import { except } from "hono/combine";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -78,7 +80,7 @@ export function createApp(deps: AppDependencies) {
       maxAge: 86_400,
     }),
   );
-  api.use(limitBody(deps.bodyLimitBytes), requireJsonBody, authenticate, requireCsrf);
+  api.use(except(isImportUpload, limitBody(deps.bodyLimitBytes)), except(isImportUpload, requireJsonBody), authenticate, requireCsrf);
   api.use(async (c, next) => {
     await next();
     // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).
@@ -100,7 +102,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", identityRoutes)
     .route("/", deviceCodeRoutes)
     .route("/", pageFactsRoutes)
-    .route("/", questionRoutes);
+    .route("/", questionRoutes)
+    .route("/", importRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);

@@ -707,3 +707,63 @@ export const feedVersions = sqliteTable("feed_versions", {
   scope: text("scope").primaryKey(),
   version: integer("version").notNull(),
 });
+
+/**
+ * An import of a file of links (server/services/imports): read and reviewed at upload, run in the
+ * background after the person confirms. `processed` is how far the run got: each batch of entries and
+ * this counter commit together, so a restart resumes exactly where the last commit left off.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status").$type<"reviewing" | "running" | "done" | "cancelled" | "failed">().notNull(),
+    format: text("format").notNull(),
+    fileName: text("file_name"),
+    total: integer("total").notNull(),
+    processed: integer("processed").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    merged: integer("merged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    /** What the review found at upload: counts per folder, tag and kind, duplicates, suggested themes. */
+    review: text("review", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The files of a folder ZIP that are not links, to upload later: [{path, bytes}]. */
+    files: text("files", { mode: "json" }).$type<{ path: string; bytes: number }[]>().notNull().default(sql`'[]'`),
+    /** Chosen at start: one circle for the whole import, and each folder or tag's themes. */
+    visibility: text("visibility").$type<Visibility>(),
+    schoolId: text("school_id"),
+    communityId: text("community_id"),
+    themeMapping: text("theme_mapping", { mode: "json" }).$type<Record<string, string[]>>().notNull().default(sql`'{}'`),
+    error: text("error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("imports_user_idx").on(t.userId, t.createdAt), index("imports_status_idx").on(t.status)],
+);
+
+/** One link of an import, as the file held it; `outcome` is set by the run, in the batch that handled it. */
+export const importEntries = sqliteTable(
+  "import_entries",
+  {
+    importId: text("import_id")
+      .notNull()
+      .references(() => imports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    url: text("url").notNull(),
+    title: text("title"),
+    folder: jsonList<string>("folder"),
+    tags: jsonList<string>("tags"),
+    note: text("note"),
+    addedAt: text("added_at"),
+    kind: text("kind").$type<ItemKind>(),
+    /** Why the review already knows this link will not be imported (invalid_url, javascript, too_long, duplicate_in_file…). */
+    skipReason: text("skip_reason"),
+    outcome: text("outcome").$type<"imported" | "merged" | "skipped">(),
+    itemId: text("item_id"),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.position] })],
+);

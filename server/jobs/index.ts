@@ -3,11 +3,15 @@ import type { ServiceContext } from "../core/context";
 import { purgeExpired } from "../services/privacy/retention";
 import { recordReshare } from "../services/offers/reach";
 import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
+import { ImportWorker } from "../services/imports/runner";
 
 /** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
 export type JobOptions = Omit<WorkerOptions, "onDelivered"> & {
   /** How often expired sessions, tokens and delivery logs are purged. */
   retentionIntervalMs: number;
+  /** Import links per transaction, and a pause between those batches (tests slow an import down). */
+  importBatchSize: number;
+  importPauseMs: number;
 };
 
 const JOB_DEFAULTS: JobOptions = {
@@ -20,6 +24,9 @@ const JOB_DEFAULTS: JobOptions = {
   // Outgoing requests are cheap to hold open; places are shared fairly between schools (see the worker).
   concurrency: 8,
   retentionIntervalMs: 60 * 60 * 1000,
+  // Small enough that a batch holds the database for a blink: people keep searching during a large import.
+  importBatchSize: 25,
+  importPauseMs: 0,
 };
 
 /**
@@ -49,10 +56,14 @@ export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, ret
   purge();
   const purging = setInterval(purge, settings.retentionIntervalMs);
   purging.unref();
+  // Imports started before a restart resume at once, where their last batch left off.
+  const imports = new ImportWorker(ctx, { pollIntervalMs: settings.pollIntervalMs, batchSize: settings.importBatchSize, pauseMs: settings.importPauseMs });
+  imports.start();
   return async () => {
     clearInterval(purging);
     unlisten();
     await worker.stop();
+    await imports.stop();
   };
 }
 

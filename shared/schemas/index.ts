@@ -15,3 +15,4 @@ export * from "./webhooks";
 export * from "./pages";
 export * from "./library/bulk";
 export * from "./questions";
+export * from "./library/imports";

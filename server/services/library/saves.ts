@@ -105,6 +105,15 @@ function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "language" 
  * rest of what the person captured (or typed) before.
  */
 export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { item: Item; existing: boolean } {
+  const { itemSeq, existing } = storeSave(ctx, viewer, input);
+  return { item: shapeItems(ctx, viewer, [itemSeq])[0]!, existing };
+}
+
+/**
+ * The write of {@link saveItem} without shaping the item for an answer: an import stores thousands of
+ * saves and answers with none of them. `savedAt` dates a new save as the imported file did.
+ */
+export function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput, savedAt?: string): { itemSeq: number; existing: boolean } {
   const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
   const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
   const now = isoNow(ctx);
@@ -133,7 +142,7 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
       setSaveFacts(ctx, current.seq, brought, now);
       saveSeq = current.seq;
     } else {
-      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now);
+      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), savedAt ?? now);
     }
     // A new save starts with no labels; an existing one keeps those the clip does not name.
     const newThemes = themes ?? (current ? undefined : []);
@@ -143,7 +152,7 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
     announceIfPublished(ctx, itemSeq, wasPublished, fields.visibility);
     return { seq: itemSeq, existing };
   });
-  return { item: shapeItems(ctx, viewer, [seq])[0]!, existing };
+  return { itemSeq: seq, existing };
 }
 
 /** The item and the caller's own save of it; an item they cannot see, or did not save, is a 404. */

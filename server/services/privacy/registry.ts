@@ -117,6 +117,12 @@ const QUESTION: Purpose = {
   seenBy: { nl: "Jij, de kring die je kiest, en de makelaars (nooit een conceptvraag).", en: "You, the circle you choose, and the brokers (never a draft question)." },
 };
 
+const IMPORT: Purpose = {
+  why: { nl: "Een bestand met links dat je importeert: wat erin stond, wat je koos en wat er met elke link gebeurde.", en: "A file of links you import: what it held, what you chose and what happened to each link." },
+  kept: WHILE_ACCOUNT,
+  seenBy: { nl: "Alleen jij.", en: "Only you." },
+};
+
 interface TableEntry {
   personal: Record<string, Purpose>;
   /** Columns that say nothing about a person. */
@@ -222,6 +228,14 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
   question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
   feed_versions: { personal: {}, other: ["scope", "version"] },
+  imports: {
+    personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },
+    other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "error", "updated_at", "finished_at"],
+  },
+  import_entries: {
+    personal: { url: IMPORT, title: IMPORT, folder: IMPORT, tags: IMPORT, note: IMPORT, added_at: IMPORT },
+    other: ["import_id", "position", "kind", "skip_reason", "outcome", "item_id"],
+  },
 };
 
 export interface RegisterRow {

@@ -1,0 +1,155 @@
+/** The SQL of imports: the job row, its entries, and the person's saved addresses the review compares with. */
+import { sql } from "drizzle-orm";
+import type { ItemKind, Visibility } from "../../../../shared/schemas";
+import type { ServiceContext } from "../../../core/context";
+import { queryAll, queryGet, queryRun } from "../../statements";
+
+export type ImportStatusValue = "reviewing" | "running" | "done" | "cancelled" | "failed";
+export type EntryOutcome = "imported" | "merged" | "skipped";
+
+export interface ImportRow {
+  id: string;
+  userId: string;
+  status: ImportStatusValue;
+  format: string;
+  fileName: string | null;
+  total: number;
+  processed: number;
+  imported: number;
+  merged: number;
+  skipped: number;
+  review: Record<string, unknown>;
+  files: { path: string; bytes: number }[];
+  visibility: Visibility | null;
+  schoolId: string | null;
+  communityId: string | null;
+  themeMapping: Record<string, string[]>;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface EntryRow {
+  position: number;
+  url: string;
+  title: string | null;
+  folder: string[];
+  tags: string[];
+  note: string | null;
+  addedAt: string | null;
+  kind: ItemKind | null;
+  skipReason: string | null;
+  outcome: EntryOutcome | null;
+  itemId: string | null;
+}
+
+const COLUMNS = sql`id, user_id AS userId, status, format, file_name AS fileName, total, processed, imported, merged, skipped, review, files,
+  visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping, error,
+  created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt`;
+
+type Stored = Omit<ImportRow, "review" | "files" | "themeMapping"> & { review: string; files: string; themeMapping: string };
+const fromStored = (row: Stored): ImportRow => ({ ...row, review: JSON.parse(row.review), files: JSON.parse(row.files), themeMapping: JSON.parse(row.themeMapping) });
+
+export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "userId" | "format" | "fileName" | "total" | "review" | "files" | "createdAt">) {
+  queryRun(
+    ctx,
+    sql`INSERT INTO imports (id, user_id, status, format, file_name, total, review, files, created_at, updated_at)
+        VALUES (${row.id}, ${row.userId}, 'reviewing', ${row.format}, ${row.fileName}, ${row.total}, ${JSON.stringify(row.review)},
+          ${JSON.stringify(row.files)}, ${row.createdAt}, ${row.createdAt})`,
+  );
+}
+
+/** Entries in one prepared statement: an import of 100,000 links writes 100,000 rows at upload. */
+export function insertEntries(ctx: ServiceContext, importId: string, entries: Iterable<Omit<EntryRow, "outcome" | "itemId">>) {
+  const insert = ctx.sqlite.prepare(
+    `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of entries) {
+    insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason);
+  }
+}
+
+export function importOf(ctx: ServiceContext, id: string, userId: string): ImportRow | null {
+  const row = queryGet<Stored>(ctx, sql`SELECT ${COLUMNS} FROM imports WHERE id = ${id} AND user_id = ${userId}`);
+  return row ? fromStored(row) : null;
+}
+
+export const runningImportIds = (ctx: ServiceContext) =>
+  queryAll<{ id: string }>(ctx, sql`SELECT id FROM imports WHERE status = 'running' ORDER BY created_at, id`).map((row) => row.id);
+
+export function startImportRow(ctx: ServiceContext, id: string, circle: { visibility: Visibility; schoolId: string | null; communityId: string | null }, mapping: Record<string, string[]>, at: string): boolean {
+  return (
+    queryRun(
+      ctx,
+      sql`UPDATE imports SET status = 'running', visibility = ${circle.visibility}, school_id = ${circle.schoolId}, community_id = ${circle.communityId},
+            theme_mapping = ${JSON.stringify(mapping)}, updated_at = ${at}
+          WHERE id = ${id} AND status = 'reviewing'`,
+    ).changes === 1
+  );
+}
+
+/** Ends a job that is not finished yet; false when it already was. */
+export function endImport(ctx: ServiceContext, id: string, status: "done" | "cancelled" | "failed", at: string, error: string | null = null): boolean {
+  return (
+    queryRun(
+      ctx,
+      sql`UPDATE imports SET status = ${status}, error = ${error}, finished_at = ${at}, updated_at = ${at}
+          WHERE id = ${id} AND status IN ('reviewing', 'running')`,
+    ).changes === 1
+  );
+}
+
+type StoredEntry = Omit<EntryRow, "folder" | "tags"> & { folder: string; tags: string };
+const entryFromStored = (row: StoredEntry): EntryRow => ({ ...row, folder: JSON.parse(row.folder), tags: JSON.parse(row.tags) });
+
+const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS addedAt, kind, skip_reason AS skipReason, outcome, item_id AS itemId`;
+
+export const entriesFrom = (ctx: ServiceContext, importId: string, position: number, limit: number) =>
+  queryAll<StoredEntry>(ctx, sql`SELECT ${ENTRY_COLUMNS} FROM import_entries WHERE import_id = ${importId} AND position >= ${position} ORDER BY position LIMIT ${limit}`).map(entryFromStored);
+
+export function setEntryOutcome(ctx: ServiceContext, importId: string, position: number, outcome: EntryOutcome, itemId: string | null, skipReason: string | null) {
+  queryRun(ctx, sql`UPDATE import_entries SET outcome = ${outcome}, item_id = ${itemId}, skip_reason = ${skipReason} WHERE import_id = ${importId} AND position = ${position}`);
+}
+
+export function advanceImport(ctx: ServiceContext, id: string, processed: number, counts: Record<EntryOutcome, number>, at: string) {
+  queryRun(
+    ctx,
+    sql`UPDATE imports SET processed = ${processed}, imported = imported + ${counts.imported}, merged = merged + ${counts.merged},
+          skipped = skipped + ${counts.skipped}, updated_at = ${at}
+        WHERE id = ${id}`,
+  );
+}
+
+/** The addresses (dedup keys) the person already saved, to tell them apart in the review. */
+export const savedKeysOf = (ctx: ServiceContext, userId: string) =>
+  new Set(queryAll<{ urlKey: string }>(ctx, sql`SELECT i.url_key AS urlKey FROM saves s JOIN items i ON i.seq = s.item_seq WHERE s.user_id = ${userId}`).map((row) => row.urlKey));
+
+export const itemIdOfSeq = (ctx: ServiceContext, seq: number) => queryGet<{ id: string }>(ctx, sql`SELECT id FROM items WHERE seq = ${seq}`)!.id;
+
+export const itemSeqOfKey = (ctx: ServiceContext, urlKey: string) => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
+
+export const hasSaveOf = (ctx: ServiceContext, itemSeq: number, userId: string) =>
+  queryGet<{ one: number }>(ctx, sql`SELECT 1 AS one FROM saves WHERE item_seq = ${itemSeq} AND user_id = ${userId}`) !== undefined;
+
+/** Every entry in order, for the report; read in pages so a large import never sits in memory at once. */
+export function* allEntries(ctx: ServiceContext, importId: string): Generator<EntryRow> {
+  for (let from = 0; ; ) {
+    const page = entriesFrom(ctx, importId, from, 1000);
+    yield* page;
+    if (page.length < 1000) return;
+    from = page[page.length - 1]!.position + 1;
+  }
+}
+
+export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping">;
+
+/** What a run needs of its job, without the review: read once per batch, so kept small. */
+export function runStateOf(ctx: ServiceContext, id: string): RunState | null {
+  const row = queryGet<Omit<RunState, "themeMapping"> & { themeMapping: string }>(
+    ctx,
+    sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping
+        FROM imports WHERE id = ${id}`,
+  );
+  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping) } : null;
+}

@@ -1,0 +1,77 @@
+/**
+ * An import as a job: created with its review at upload (the whole file read and checked, then stored in
+ * one transaction, so a refused file leaves nothing behind), started when the person confirms the circle
+ * and the themes, run in the background by the import worker, cancelled at any time before it ends.
+ */
+import type { ImportFormat, ImportJob, StartImportRequest } from "../../../shared/schemas";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { conflict, notFound } from "../../core/errors";
+import { newId } from "../../core/ids";
+import type { SignedInViewer } from "../../core/viewer";
+import { endImport, importOf, insertEntries, insertImport, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
+import { transaction } from "../../db/statements";
+import { resolveCircle } from "../library/circles";
+import { requireThemes } from "../taxonomy/theme-index";
+import { parseImport } from "./formats";
+import { reviewImport } from "./review";
+
+export function importView(row: ImportRow): ImportJob {
+  return {
+    id: row.id,
+    status: row.status,
+    format: row.format as ImportFormat,
+    fileName: row.fileName,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    progress: { total: row.total, processed: row.processed, imported: row.imported, merged: row.merged, skipped: row.skipped },
+    circle: row.visibility ? { visibility: row.visibility, schoolId: row.schoolId, communityId: row.communityId } : null,
+    review: row.review as ImportJob["review"],
+    error: row.error,
+    reportUrl: `/api/v1/imports/${row.id}/report.csv`,
+  };
+}
+
+export function createImport(ctx: ServiceContext, viewer: SignedInViewer, bytes: Uint8Array, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
+  const parsed = parseImport(bytes, options.format);
+  const { entries, review } = reviewImport(ctx, viewer.user.id, parsed);
+  const id = newId();
+  transaction(ctx, () => {
+    insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: entries.length, review, files: parsed.files, createdAt: isoNow(ctx) });
+    insertEntries(ctx, id, entries);
+  });
+  return importView(importOf(ctx, id, viewer.user.id)!);
+}
+
+/** Another person's import is as unknown as one that does not exist. */
+function ownImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportRow {
+  const row = importOf(ctx, id, viewer.user.id);
+  if (!row) throw notFound("import");
+  return row;
+}
+
+export const getImport = (ctx: ServiceContext, viewer: SignedInViewer, id: string) => importView(ownImport(ctx, viewer, id));
+
+/**
+ * Confirms the review: one circle for everything (private unless the person chooses wider: an import
+ * never widens silently) and the themes per folder or tag, the suggested ones unless changed.
+ */
+export function startImport(ctx: ServiceContext, viewer: SignedInViewer, id: string, input: StartImportRequest): ImportJob {
+  const row = ownImport(ctx, viewer, id);
+  const circle = resolveCircle(viewer, { visibility: input.visibility ?? "private", schoolId: input.schoolId, communityId: input.communityId });
+  const mapping: Record<string, string[]> = {};
+  for (const label of (row.review as ImportJob["review"]).labels) mapping[label.label] = label.themes;
+  for (const [label, slugs] of Object.entries(input.themes ?? {})) mapping[label] = requireThemes(ctx, slugs);
+  if (!startImportRow(ctx, id, circle, mapping, isoNow(ctx))) {
+    throw conflict("import_not_reviewing", `Deze import is al ${row.status === "running" ? "gestart" : "afgelopen"}. / This import has already ${row.status === "running" ? "started" : "ended"}.`, { status: row.status });
+  }
+  return importView(importOf(ctx, id, viewer.user.id)!);
+}
+
+/** Stops an import; what it already saved stays saved, and the report says which links those were. */
+export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
+  const row = ownImport(ctx, viewer, id);
+  if (!endImport(ctx, id, "cancelled", isoNow(ctx))) {
+    throw conflict("import_ended", "Deze import is al afgelopen. / This import has already ended.", { status: row.status });
+  }
+  return importView(importOf(ctx, id, viewer.user.id)!);
+}

@@ -1,0 +1,40 @@
+/**
+ * The report of an import as CSV, one line per link of the file in its order: what happened to it and
+ * why, for a spreadsheet. Cells that a spreadsheet would run as a formula are quoted as text.
+ */
+import type { ServiceContext } from "../../core/context";
+import type { SignedInViewer } from "../../core/viewer";
+import { allEntries, importOf } from "../../db/repositories/imports/jobs";
+import { notFound } from "../../core/errors";
+
+const REASONS: Record<string, string> = {
+  missing_url: "geen adres / no address",
+  javascript: "javascript:-link / javascript: link",
+  invalid_url: "geen geldig http(s)-adres / not a valid http(s) address",
+  too_long: "adres te lang / address too long",
+  duplicate_in_file: "dubbel in het bestand / duplicate in the file",
+  not_allowed: "geen lid van de gekozen kring / not a member of the chosen circle",
+};
+
+const OUTCOMES: Record<string, string> = { imported: "imported", merged: "merged", skipped: "skipped" };
+
+function cell(value: string | number | null): string {
+  let text = value === null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function* importReportCsv(ctx: ServiceContext, viewer: SignedInViewer, id: string): Generator<string> {
+  const job = importOf(ctx, id, viewer.user.id);
+  if (!job) throw notFound("import");
+  yield "position,url,title,folder,outcome,reason,reason_text,item_id\r\n";
+  for (const entry of allEntries(ctx, id)) {
+    // Before the run reaches a link, the report says what the review expects: skipped with its reason, or pending.
+    const outcome = entry.outcome ?? (entry.skipReason ? "skipped" : job.status === "cancelled" ? "cancelled" : "pending");
+    const reason = outcome === "skipped" ? entry.skipReason : null;
+    yield [entry.position + 1, entry.url, entry.title, entry.folder.join("/"), OUTCOMES[outcome] ?? outcome, reason, reason ? (REASONS[reason] ?? reason) : null, entry.itemId]
+      .map(cell)
+      .join(",")
+      .concat("\r\n");
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What the person sees before anything is saved: which links will come in, which are skipped and why,
+ * which they already saved, the folders and tags with the themes suggested for them (matched against
+ * the taxonomy's names and synonyms, as the popup suggests themes for a page), and the kind guessed
+ * per link.
+ */
+import type { ItemKind } from "../../../shared/schemas";
+import { suggestThemes } from "../../../shared/suggest-themes";
+import { dedupKey, guessKindFromUrl, InvalidUrlError } from "../../../shared/url";
+import type { ServiceContext } from "../../core/context";
+import { savedKeysOf, type EntryRow } from "../../db/repositories/imports/jobs";
+import { themeIndex } from "../taxonomy/theme-index";
+import type { ParsedImport } from "./formats";
+
+export type SkipReason = "missing_url" | "javascript" | "invalid_url" | "too_long" | "duplicate_in_file" | "not_allowed";
+
+const MAX_URL = 4096;
+const LISTED = 200;
+const SAMPLE = 20;
+
+/** Why a link cannot become a save, or its dedup key when it can. */
+export function checkAddress(url: string): { reason: SkipReason } | { key: string } {
+  if (!url) return { reason: "missing_url" };
+  if (/^\s*javascript:/i.test(url)) return { reason: "javascript" };
+  if (url.length > MAX_URL) return { reason: "too_long" };
+  try {
+    return { key: dedupKey(url) };
+  } catch (error) {
+    if (error instanceof InvalidUrlError) return { reason: "invalid_url" };
+    throw error;
+  }
+}
+
+/** The labels a link carries for theme mapping: each folder name on its path, and each tag. */
+export const labelsOf = (link: { folder: readonly string[]; tags: readonly string[] }) => [...new Set([...link.folder, ...link.tags])];
+
+export type ReviewedEntry = Omit<EntryRow, "outcome" | "itemId">;
+
+export function reviewImport(ctx: ServiceContext, userId: string, parsed: ParsedImport) {
+  const saved = savedKeysOf(ctx, userId);
+  const seen = new Set<string>();
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const kinds: Partial<Record<ItemKind, number>> = {};
+  const folders = new Map<string, { path: string[]; links: number }>();
+  const labels = new Map<string, { source: "folder" | "tag"; links: number }>();
+  const entries: ReviewedEntry[] = [];
+  let importable = 0;
+  let alreadySaved = 0;
+
+  parsed.links.forEach((link, position) => {
+    const checked = checkAddress(link.url);
+    let skipReason: SkipReason | null = "reason" in checked ? checked.reason : null;
+    let kind: ItemKind | null = null;
+    if ("key" in checked) {
+      if (seen.has(checked.key)) skipReason = "duplicate_in_file";
+      else {
+        seen.add(checked.key);
+        importable++;
+        if (saved.has(checked.key)) alreadySaved++;
+        kind = guessKindFromUrl(link.url.trim());
+        kinds[kind] = (kinds[kind] ?? 0) + 1;
+      }
+    }
+    if (skipReason) skipped[skipReason] = (skipped[skipReason] ?? 0) + 1;
+    else {
+      const folderKey = link.folder.join("\u0000");
+      const folder = folders.get(folderKey) ?? { path: link.folder, links: 0 };
+      folder.links++;
+      folders.set(folderKey, folder);
+      for (const label of labelsOf(link)) bump(labels, label, link.folder.includes(label) ? "folder" : "tag");
+    }
+    entries.push({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason });
+  });
+
+  const taxonomy = themeIndex(ctx).all;
+  const review = {
+    links: parsed.links.length,
+    importable,
+    alreadySaved,
+    duplicatesInFile: skipped.duplicate_in_file ?? 0,
+    skipped,
+    folders: [...folders.values()].filter((f) => f.path.length > 0).sort((a, b) => b.links - a.links).slice(0, LISTED),
+    labels: [...labels]
+      .sort(([, a], [, b]) => b.links - a.links)
+      .slice(0, LISTED)
+      .map(([label, { source, links }]) => ({ label, source, links, themes: suggestThemes({ title: label }, taxonomy).preselected })),
+    kinds,
+    sample: entries
+      .filter((e) => e.skipReason === null)
+      .slice(0, SAMPLE)
+      .map((e) => ({ url: e.url, title: e.title, folder: e.folder, kind: e.kind! })),
+    filesToUpload: parsed.files,
+  };
+  return { entries, review };
+}
+
+function bump(labels: Map<string, { source: "folder" | "tag"; links: number }>, label: string, source: "folder" | "tag") {
+  const known = labels.get(label);
+  if (known) known.links++;
+  else labels.set(label, { source, links: 1 });
+}

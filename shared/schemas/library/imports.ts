@@ -1,0 +1,70 @@
+/**
+ * Imports: a file of links (browser bookmarks, CSV, Karakeep or Linkwarden JSON, a Teams folder ZIP) that
+ * becomes saves after the person reviewed what was found and confirmed the themes and the circle.
+ */
+import { z } from "zod";
+import { Id, ItemKind, LIMITS, ThemeSlug, Visibility } from "../common";
+
+export const ImportFormat = z.enum(["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip"]);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+export const ImportStatus = z.enum(["reviewing", "running", "done", "cancelled", "failed"]);
+
+/** Why a link was not imported. */
+export const ImportSkipReason = z.enum(["missing_url", "javascript", "invalid_url", "too_long", "duplicate_in_file", "not_allowed"]);
+
+export const ImportUploadQuery = z.object({
+  format: ImportFormat.optional().describe("What the file is; without it the server tells from the file itself"),
+  name: z.string().max(255).optional().describe("The file's name, shown in the list of imports"),
+});
+
+const Count = z.number().int().min(0);
+
+/** A folder or tag found in the file, how many links carry it, and the themes it maps to. */
+export const ImportLabel = z.object({
+  label: z.string(),
+  source: z.enum(["folder", "tag"]),
+  links: Count,
+  themes: z.array(z.string()),
+});
+
+export const ImportReview = z.object({
+  links: Count.describe("Links found in the file"),
+  importable: Count.describe("Links that will become saves (new or merged)"),
+  alreadySaved: Count.describe("Importable links the person already saved: merged, their save is kept as it is"),
+  duplicatesInFile: Count,
+  skipped: z.record(ImportSkipReason, Count).describe("Links that will be skipped, per reason"),
+  folders: z.array(z.object({ path: z.array(z.string()), links: Count })).describe("Counts per folder path (the 200 largest)"),
+  labels: z.array(ImportLabel).describe("Folders and tags with the themes suggested from the taxonomy's names and synonyms (the 200 commonest)"),
+  kinds: z.record(ItemKind, Count).describe("Kinds guessed from the addresses"),
+  sample: z.array(z.object({ url: z.string(), title: z.string().nullable(), folder: z.array(z.string()), kind: ItemKind })).describe("The first links, as they will be saved"),
+  filesToUpload: z.array(z.object({ path: z.string(), bytes: Count })).describe("Files in a folder ZIP that are not links: to upload later"),
+});
+
+export const ImportJob = z.object({
+  id: Id,
+  status: ImportStatus,
+  format: ImportFormat,
+  fileName: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ total: Count, processed: Count, imported: Count, merged: Count, skipped: Count }),
+  circle: z.object({ visibility: Visibility, schoolId: z.string().nullable(), communityId: z.string().nullable() }).nullable(),
+  review: ImportReview,
+  error: z.string().nullable(),
+  reportUrl: z.string().describe("The report as CSV: every link with what happened to it"),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportJobResponse = z.object({ import: ImportJob });
+
+export const StartImportRequest = z.object({
+  visibility: Visibility.optional().describe("One circle for the whole import; default private, the smallest: an import never widens silently"),
+  schoolId: Id.nullable().optional(),
+  communityId: Id.nullable().optional(),
+  themes: z
+    .record(z.string().max(300), z.array(ThemeSlug).max(LIMITS.themes))
+    .optional()
+    .describe("Per folder or tag label, the themes its links get; a label left out keeps the suggested themes, [] none"),
+});
+export type StartImportRequest = z.infer<typeof StartImportRequest>;
