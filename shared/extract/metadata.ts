@@ -187,16 +187,17 @@ export function findExcerpt(page: Page): string | null {
 }
 
 export function findLanguage(page: Page): string | null {
-  const candidates = [
-    page.doc.documentElement?.getAttribute("lang"),
-    page.doc.documentElement?.getAttribute("xml:lang"),
-    meta(page, "content-language"),
-    page.ldMain ? ldString(page.ldMain["inLanguage"]) : null,
-    itemprop(page, "inLanguage"),
-    meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
+  // Lazily: <html lang> is nearly always there, and the microdata lookup is the costly one.
+  const candidates: (() => string | null | undefined)[] = [
+    () => page.doc.documentElement?.getAttribute("lang"),
+    () => page.doc.documentElement?.getAttribute("xml:lang"),
+    () => meta(page, "content-language"),
+    () => (page.ldMain ? ldString(page.ldMain["inLanguage"]) : null),
+    () => itemprop(page, "inLanguage"),
+    () => meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
   ];
   for (const candidate of candidates) {
-    const tag = normaliseLanguage(candidate);
+    const tag = normaliseLanguage(candidate());
     if (tag) return tag;
   }
   return null;

@@ -44,7 +44,7 @@ function contentRoot(doc: Document): Element | null {
     if (length > bestLength) [best, bestLength] = [article, length];
   }
   if (best && bestLength >= MIN_ROOT_CHARACTERS) return best;
-  const main = doc.querySelector("main, [role=main]");
+  const main = doc.getElementsByTagName("main")[0] ?? doc.querySelector('[role="main"]');
   if (main && textLength(main) >= MIN_ROOT_CHARACTERS) return main;
   return paragraphParent(doc);
 }
@@ -71,8 +71,9 @@ function paragraphParent(doc: Document): Element | null {
   return best && bestScore >= MIN_ROOT_CHARACTERS ? best : null;
 }
 
+// Whitespace counts too; close enough to compare candidates, and cheaper than collapsing it first.
 function textLength(element: Element): number {
-  return (element.textContent ?? "").replace(/\s+/g, " ").length;
+  return (element.textContent ?? "").length;
 }
 
 /** Text with a space at block boundaries, so "<h2>Kop</h2><p>Tekst" does not become "KopTekst". */
