@@ -44,7 +44,7 @@ function contentRoot(doc: Document): Element | null {
     if (length > bestLength) [best, bestLength] = [article, length];
   }
   if (best && bestLength >= MIN_ROOT_CHARACTERS) return best;
-  const main = doc.getElementsByTagName("main")[0] ?? doc.querySelector('[role="main"]');
+  const main = doc.getElementsByTagName("main").item(0) ?? doc.querySelector('[role="main"]');
   if (main && textLength(main) >= MIN_ROOT_CHARACTERS) return main;
   return paragraphParent(doc);
 }

@@ -42,7 +42,7 @@ export function findKeywords(page: Page): string[] {
 export function findHeadings(page: Page): string[] {
   if (page.staleHead) return [];
   const doc = page.doc;
-  const root = doc.getElementsByTagName("main")[0] ?? doc.querySelector('[role="main"]') ?? doc.getElementsByTagName("article")[0] ?? doc.body;
+  const root = doc.getElementsByTagName("main").item(0) ?? doc.querySelector('[role="main"]') ?? doc.getElementsByTagName("article").item(0) ?? doc.body;
   if (!root) return [];
   const headings = Array.from(root.querySelectorAll("h1, h2, h3"))
     .slice(0, MAX_HEADINGS * 3)
