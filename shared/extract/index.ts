@@ -14,12 +14,13 @@
  * | field     | 1st                    | then, in order                                                                                                  |
  * |-----------|------------------------|-----------------------------------------------------------------------------------------------------------------|
  * | title     | og:title, twitter:title| LD headline (its name when <title> shows the name and not the headline), citation_title, dc.title, parsely-title, sailthru.title, <title>, <h1>, file name |
- * | site      | og:site_name           | LD publisher.name, LD WebSite name, application-name, publisher, dc.publisher, citation_publisher/journal_title, <title> suffix, video platform |
- * | author    | citation_author        | LD author/creator, author, dc.creator, parsely-author/sailthru.author/article:author (names, not URLs), parsely-page, itemprop=author, elements marked as byline (Readability's test), rel=author/.byline text |
+ * | site      | og:site_name           | <title> suffix that spells the address, LD publisher.name, LD WebSite name, application-name, publisher, dc.publisher, citation_publisher/journal_title, <title> suffix, video platform |
+ * | author    | citation_author        | LD author/creator (people before an Organization), article:author (a name, not a URL), author, dc.creator, parsely-author/byline/byl/sailthru.author, parsely-page, itemprop=author of the page's own item, the first element marked as byline (rel/itemprop=author, byline/author class or id, a link to an author page; its links' names when it has them), .byline text |
  * | date      | article:published_time | LD datePublished/uploadDate/dateCreated, citation_*date, dc.date*, parsely-pub-date/sailthru.date/…, itemprop datePublished/uploadDate, <time datetime>/<abbr title> in the article or header |
  * | image     | og:image, twitter:image| LD image/thumbnailUrl, link rel=image_src, itemprop image/thumbnailUrl, <video poster>, YouTube still            |
  * | language  | <html lang>            | xml:lang, content-language, LD inLanguage, itemprop inLanguage, og:locale, dc.language, citation_language      |
  *
+ * An author that is the site's or publisher's own name is passed over; "A, B and C" is three people.
  * Meta keys are read from name, property and itemprop alike, each key of a multi-key attribute counts, and
  * dc:x is DC.x. Never the modified date. Every value is cleaned (authors of "By ", e-mail and what a byline
  * prints after the name; dates to ISO, numeric ones month-first only on American English pages; URLs made
