@@ -25,8 +25,8 @@
  * dc:x is DC.x. Never the modified date. Every value is cleaned (authors of "By ", e-mail and what a byline
  * prints after the name; dates to ISO, numeric ones month-first only on American English pages; URLs made
  * absolute against <base href>). On hostile pages the work is capped: 2,000 meta tags, 50 JSON-LD blocks of
- * at most 1 MB, and past 8,000 elements no body-wide search (see Page.large). Readability runs only on small pages that
- * mark up no article (see readable-text.ts).
+ * at most 1 MB, and past 8,000 elements no body-wide search (see Page.large). Readability is not run: the
+ * readable text comes from the element the page marks as its article (see readable-text.ts).
  */
 import type { ExtractedPage } from "../clip-request";
 import { LIMITS, type ItemKind } from "../vocabulary";
