@@ -14,17 +14,19 @@
  * | field     | 1st                    | then, in order                                                                                                  |
  * |-----------|------------------------|-----------------------------------------------------------------------------------------------------------------|
  * | title     | og:title, twitter:title| LD headline (its name when <title> shows the name and not the headline), citation_title, dc.title, parsely-title, sailthru.title, <title>, <h1>, file name |
- * | site      | og:site_name           | LD publisher.name, LD WebSite name, application-name, publisher, dc.publisher, citation_publisher/journal_title, <title> suffix, video platform |
- * | author    | citation_author        | LD author/creator, author, dc.creator, parsely-author/sailthru.author/article:author (names, not URLs), parsely-page, itemprop=author, Readability's byline, rel=author/.byline text |
+ * | site      | og:site_name           | <title> suffix that spells the address, LD publisher.name, LD WebSite name, application-name, publisher, dc.publisher, citation_publisher/journal_title, <title> suffix, video platform |
+ * | author    | citation_author        | LD author/creator (people before an Organization), article:author (a name, not a URL), author, dc.creator, parsely-author/byline/byl/sailthru.author, parsely-page, itemprop=author of the page's own item, the first element marked as byline (rel/itemprop=author, byline/author class or id, a link to an author page; its links' names when it has them), .byline text |
  * | date      | article:published_time | LD datePublished/uploadDate/dateCreated, citation_*date, dc.date*, parsely-pub-date/sailthru.date/…, itemprop datePublished/uploadDate, <time datetime>/<abbr title> in the article or header |
  * | image     | og:image, twitter:image| LD image/thumbnailUrl, link rel=image_src, itemprop image/thumbnailUrl, <video poster>, YouTube still            |
  * | language  | <html lang>            | xml:lang, content-language, LD inLanguage, itemprop inLanguage, og:locale, dc.language, citation_language      |
  *
+ * An author that is the site's or publisher's own name is passed over; "A, B and C" is three people.
  * Meta keys are read from name, property and itemprop alike, each key of a multi-key attribute counts, and
  * dc:x is DC.x. Never the modified date. Every value is cleaned (authors of "By ", e-mail and what a byline
  * prints after the name; dates to ISO, numeric ones month-first only on American English pages; URLs made
  * absolute against <base href>). On hostile pages the work is capped: 2,000 meta tags, 50 JSON-LD blocks of
- * at most 1 MB, and past 8,000 elements no Readability and no body-wide search (see Page.large).
+ * at most 1 MB, and past 8,000 elements no body-wide search (see Page.large). Readability is not run: the
+ * readable text comes from the element the page marks as its article (see readable-text.ts).
  */
 import type { ExtractedPage } from "../clip-request";
 import { LIMITS, type ItemKind } from "../vocabulary";
@@ -57,7 +59,7 @@ const LIMIT_AUTHOR = 300;
 export function extractPage(doc: Document, pageUrl: string, options: ExtractOptions = {}): ExtractedPage {
   const page = readPage(doc, pageUrl, options.contentType);
   const { kind, video } = classify(page);
-  const readable = readableContent(doc);
+  const readable = readableContent(doc, page.large);
   const maxText = Math.max(0, Math.min(options.maxTextLength ?? LIMITS.text, LIMITS.text));
 
   const siteName = clip(findSiteName(page), LIMIT_SITE_NAME);
@@ -71,7 +73,7 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
     quote: cleanQuote(options.selection),
     meta: {
       siteName,
-      author: clip(findAuthor(page, readable.byline), LIMIT_AUTHOR),
+      author: clip(findAuthor(page), LIMIT_AUTHOR),
       publishedAt: findPublishedAt(page, language),
       imageUrl: findImage(page, video),
       faviconUrl: findFavicon(page),

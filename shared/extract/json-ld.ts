@@ -3,7 +3,7 @@
  * pointing elsewhere with {"@id"}. Takes the id index rather than the whole page, so it depends on nothing
  * but ./values.
  */
-import { singleLine } from "./values";
+import { decodeEntities, singleLine } from "./values";
 
 export type LdNode = Record<string, unknown>;
 
@@ -117,7 +117,7 @@ export const isPodcastType = (type: string) => type === "PodcastEpisode" || type
 
 /** A plain string from a JSON-LD value that may be a string, number, list or `{"@value": ...}`. */
 export function ldString(value: unknown): string | null {
-  if (typeof value === "string") return singleLine(value) || null;
+  if (typeof value === "string") return singleLine(decodeEntities(value)) || null;
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     for (const entry of value) {

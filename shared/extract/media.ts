@@ -77,6 +77,9 @@ export function mainMedia(page: Page, tag: "video" | "audio"): Element | null {
   // A page too big to search (see Page.large) is not one built around a single clip.
   if (page.large) return null;
   const doc = page.doc;
+  // Most pages have no media at all: counting tags is cheap in every DOM, matching selectors is not.
+  const tags = tag === "video" ? ["video", "iframe"] : ["audio"];
+  if (tags.every((name) => doc.getElementsByTagName(name).length === 0)) return null;
   const container = doc.querySelector("main, [role=main]") ?? doc.querySelector("article") ?? doc.body;
   if (!container) return null;
   const selector = tag === "video" ? "video, iframe" : "audio";
@@ -89,14 +92,26 @@ export function mainMedia(page: Page, tag: "video" | "audio"): Element | null {
   });
   if (!candidate) return null;
 
+  // One walk of the container that skips furniture whole and stops as soon as the answer is known:
+  // a selector match per text node cost jsdom up to 200 ms on a page full of ads.
   let before = 0;
   let total = 0;
-  const walker = doc.createTreeWalker(container, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest("script, style, noscript, template, nav, header, footer, aside")) continue;
-    const length = singleLine(node.nodeValue ?? "").length;
-    total += length;
-    if (candidate.compareDocumentPosition(node) & 2 /* DOCUMENT_POSITION_PRECEDING */) before += length;
-  }
-  return before < 400 && total < 3000 ? candidate : null;
+  let passed = false;
+  const visit = (node: Node): boolean => {
+    if (node === candidate) passed = true;
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      const length = singleLine(node.nodeValue ?? "").length;
+      total += length;
+      if (!passed) before += length;
+      return before < MAX_TEXT_BEFORE_MEDIA && total < MAX_TEXT_AROUND_MEDIA;
+    }
+    if (node.nodeType !== 1 /* ELEMENT_NODE */ || NOT_CONTENT.has((node as Element).tagName.toUpperCase())) return true;
+    for (let child = node.firstChild; child; child = child.nextSibling) if (!visit(child)) return false;
+    return true;
+  };
+  return visit(container) ? candidate : null;
 }
+
+const NOT_CONTENT = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "HEADER", "FOOTER", "ASIDE"]);
+const MAX_TEXT_BEFORE_MEDIA = 400;
+const MAX_TEXT_AROUND_MEDIA = 3000;

@@ -38,17 +38,23 @@ function ldTitle(page: Page, documentTitle: string): string | null {
   const name = ldString(page.ldMain["name"]);
   if (headline && name && headline !== name) {
     const shown = documentTitle.toLowerCase();
-    if (shown.includes(name.toLowerCase()) && !shown.includes(headline.toLowerCase())) return name;
+    const at = shown.indexOf(name.toLowerCase());
+    // As <title> writes it: Wikipedia's name is "T-distributed…", its page "t-distributed…".
+    if (at >= 0 && !shown.includes(headline.toLowerCase())) return documentTitle.slice(at, at + name.length);
   }
   return headline ?? name;
 }
 
-function stripSiteSuffix(title: string, siteNames: string[]): string {
+function stripSiteSuffix(raw: string, siteNames: string[]): string {
+  // The New York Times marks articles from its archive in og:title; the article's title is without it.
+  const title = raw.replace(/\s+\(Published \d{4}\)$/, "");
+  const names = siteNames.map((name) => singleLine(name).toLowerCase());
   for (const separator of TITLE_SEPARATORS) {
-    const index = title.lastIndexOf(separator);
+    const index = title.indexOf(separator);
     if (index <= 0) continue;
+    // "… | CNN Politics", "… | DW | 19.01.2020": the site's name, perhaps with a section or a date after it.
     const suffix = title.slice(index + separator.length).trim().toLowerCase();
-    if (siteNames.some((name) => singleLine(name).toLowerCase() === suffix)) return title.slice(0, index).trim();
+    if (names.some((name) => suffix === name || suffix.startsWith(`${name} `))) return title.slice(0, index).trim();
   }
   return title;
 }
@@ -85,6 +91,8 @@ export function findSiteName(page: Page): string | null {
   const website = page.ld.find((node) => hasType(node, (type) => type === "WebSite"));
   return firstText(
     meta(page, "og:site_name"),
+    // "… - Wikipedia" on wikipedia.org names the site; the JSON-LD publisher is the foundation behind it.
+    titleSuffixSite(page, true),
     publisher,
     website ? ldString(website["name"]) : null,
     meta(page, "application-name", "publisher", "dc.publisher", "dcterms.publisher", "citation_publisher", "citation_journal_title"),
@@ -100,7 +108,7 @@ const TITLE_SEPARATORS = [" | ", " - ", " – ", " — ", " · ", " • ", " :: 
  * "… | smitten kitchen", "… - Wikipedia": the part after the last separator in <title> is the site when
  * the part before it is the page's own title, or when it spells the site's address.
  */
-function titleSuffixSite(page: Page): string | null {
+function titleSuffixSite(page: Page, onlySpellingHost = false): string | null {
   if (page.staleHead) return null;
   const documentTitle = singleLine(page.doc.querySelector("title")?.textContent ?? "");
   const ownTitles = [meta(page, "og:title", "twitter:title"), page.doc.querySelector("h1")?.textContent]
@@ -111,30 +119,35 @@ function titleSuffixSite(page: Page): string | null {
     const index = documentTitle.lastIndexOf(separator);
     if (index <= 0) continue;
     const head = documentTitle.slice(0, index).trim().toLowerCase();
-    const suffix = documentTitle.slice(index + separator.length).trim();
+    // "NDR.de - Nachrichten - NDR Info": the site is the first part, the rest its sections.
+    const suffix = documentTitle
+      .slice(index + separator.length)
+      .split(/\s+[|·–—-]\s+/)[0]!
+      .trim();
     if (!suffix || suffix.length > 60) continue;
     const letters = suffix.toLowerCase().replace(/[^a-z0-9]/g, "");
     const spellsHost = letters.length >= 2 && host.replace(/[^a-z0-9]/g, "").includes(letters);
-    if (spellsHost || ownTitles.includes(head)) return suffix;
+    if (spellsHost || (!onlySpellingHost && ownTitles.includes(head))) return suffix;
   }
   return null;
 }
 
 export function findImage(page: Page, video: ExtractedVideo | null): string | null {
-  const candidates = [
-    ...metaAll(page, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"),
-    page.ldMain ? ldUrl(page, page.ldMain["image"]) : null,
-    page.ldMain ? ldUrl(page, page.ldMain["thumbnailUrl"]) : null,
-    page.staleHead ? null : page.doc.querySelector('link[rel~="image_src"]')?.getAttribute("href"),
-    itemprop(page, "image"),
-    itemprop(page, "thumbnailUrl"),
+  // Lazily, in order: the body-wide searches at the end are the costly ones and rarely needed.
+  const candidates: (() => string | null | undefined)[] = [
+    ...metaAll(page, "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src").map((url) => () => url),
+    () => (page.ldMain ? ldUrl(page, page.ldMain["image"]) : null),
+    () => (page.ldMain ? ldUrl(page, page.ldMain["thumbnailUrl"]) : null),
+    () => (page.staleHead ? null : page.doc.querySelector('link[rel~="image_src"]')?.getAttribute("href")),
+    () => itemprop(page, "image"),
+    () => itemprop(page, "thumbnailUrl"),
     // A poster is a still the page chose itself; on a page that is not a video it is still better than none.
-    page.staleHead || page.large ? null : page.doc.querySelector("video[poster]")?.getAttribute("poster"),
+    () => (page.staleHead || page.large ? null : page.doc.querySelector("video[poster]")?.getAttribute("poster")),
     // YouTube always serves this thumbnail; useful when the head is stale or missing.
-    video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null,
+    () => (video?.provider === "youtube" && video.id ? youTubeStillUrl(video.id) : null),
   ];
   for (const candidate of candidates) {
-    const url = httpUrl(candidate, page.base);
+    const url = httpUrl(candidate(), page.base);
     if (url) return url;
   }
   return null;
@@ -174,16 +187,17 @@ export function findExcerpt(page: Page): string | null {
 }
 
 export function findLanguage(page: Page): string | null {
-  const candidates = [
-    page.doc.documentElement?.getAttribute("lang"),
-    page.doc.documentElement?.getAttribute("xml:lang"),
-    meta(page, "content-language"),
-    page.ldMain ? ldString(page.ldMain["inLanguage"]) : null,
-    itemprop(page, "inLanguage"),
-    meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
+  // Lazily: <html lang> is nearly always there, and the microdata lookup is the costly one.
+  const candidates: (() => string | null | undefined)[] = [
+    () => page.doc.documentElement?.getAttribute("lang"),
+    () => page.doc.documentElement?.getAttribute("xml:lang"),
+    () => meta(page, "content-language"),
+    () => (page.ldMain ? ldString(page.ldMain["inLanguage"]) : null),
+    () => itemprop(page, "inLanguage"),
+    () => meta(page, "og:locale", "dc.language", "dcterms.language", "citation_language"),
   ];
   for (const candidate of candidates) {
-    const tag = normaliseLanguage(candidate);
+    const tag = normaliseLanguage(candidate());
     if (tag) return tag;
   }
   return null;

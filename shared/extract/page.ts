@@ -29,6 +29,8 @@ export interface Page {
    * watched. When it names a different video than the address bar, only document.title can be trusted.
    */
   staleHead: boolean;
+  /** Elements by itemprop, built on first use: one pass instead of a selector match per property. */
+  itemprops?: Map<string, Element[]>;
 }
 
 const MAX_META_TAGS = 2000;
@@ -122,8 +124,8 @@ export function metaAll(page: Page, ...keys: string[]): string[] {
 /** Schema.org microdata (as YouTube uses it): the value of the first element with this itemprop. */
 export function itemprop(page: Page, name: string, scope: ParentNode = page.doc): string | null {
   if (page.staleHead) return null;
-  if (page.large && scope === page.doc) scope = page.doc.head ?? page.doc;
-  for (const element of scope.querySelectorAll(`[itemprop~="${name}"]`)) {
+  const elements = scope === page.doc ? (itemprops(page).get(name.toLowerCase()) ?? []) : Array.from(scope.querySelectorAll(`[itemprop~="${name}"]`));
+  for (const element of elements) {
     const value =
       element.getAttribute("content") ??
       (element.tagName === "LINK" || element.tagName === "A" ? element.getAttribute("href") : null) ??
@@ -134,6 +136,23 @@ export function itemprop(page: Page, name: string, scope: ParentNode = page.doc)
     if (text) return text;
   }
   return null;
+}
+
+function itemprops(page: Page): Map<string, Element[]> {
+  if (page.itemprops) return page.itemprops;
+  const index = new Map<string, Element[]>();
+  // On a page too big to search (see Page.large) only the head's microdata is read.
+  const root: ParentNode = page.large ? (page.doc.head ?? page.doc) : page.doc;
+  for (const element of Array.from(root.querySelectorAll("[itemprop]"))) {
+    for (const key of element.getAttribute("itemprop")!.toLowerCase().split(/\s+/)) {
+      if (!key) continue;
+      const list = index.get(key) ?? [];
+      list.push(element);
+      index.set(key, list);
+    }
+  }
+  page.itemprops = index;
+  return index;
 }
 
 export function findCanonicalRaw(page: Page): string | null {

@@ -41,10 +41,20 @@ export function findKeywords(page: Page): string[] {
 /** The h1–h3 of the main content, leaving out navigation, sidebars and footers. */
 export function findHeadings(page: Page): string[] {
   if (page.staleHead) return [];
-  const root = page.doc.querySelector("main, [role='main'], article") ?? page.doc.body;
+  const doc = page.doc;
+  const root = doc.getElementsByTagName("main").item(0) ?? doc.querySelector('[role="main"]') ?? doc.getElementsByTagName("article").item(0) ?? doc.body;
   if (!root) return [];
-  const headings = [...root.querySelectorAll("h1, h2, h3")]
-    .filter((heading) => !heading.closest("nav, aside, footer"))
+  const headings = Array.from(root.querySelectorAll("h1, h2, h3"))
+    .slice(0, MAX_HEADINGS * 3)
+    .filter((heading) => !inFurniture(heading))
     .map((heading) => heading.textContent ?? "");
   return keep(headings, MAX_HEADINGS);
+}
+
+const FURNITURE = new Set(["NAV", "ASIDE", "FOOTER"]);
+
+// An ancestor walk rather than closest(): jsdom matches selectors slowly, and this runs per heading.
+function inFurniture(element: Element): boolean {
+  for (let node = element.parentElement; node; node = node.parentElement) if (FURNITURE.has(node.tagName.toUpperCase())) return true;
+  return false;
 }

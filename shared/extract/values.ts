@@ -25,6 +25,21 @@ export function stripControls(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, "");
 }
 
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/**
+ * JSON-LD and meta content written by templates that escape HTML twice ("O&#039;Donnell",
+ * "&#8216;quoted&#8217;"): the entities become the characters they stand for.
+ */
+export function decodeEntities(value: string): string {
+  if (!value.includes("&")) return value;
+  return value.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (entity, body: string) => {
+    if (body[0] !== "#") return ENTITIES[body.toLowerCase()] ?? entity;
+    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
 export function singleLine(value: string): string {
   return stripControls(value).replace(/\s+/g, " ").trim();
 }

@@ -1,6 +1,7 @@
 /**
  * How well page extraction reads real pages: the field-by-field score on tests/fixtures/pages/corpus
- * (expected values written by hand) and the time extractPage takes per page under jsdom.
+ * (expected values written by hand) and the time extractPage takes per page under jsdom (the extension's
+ * tests' stand-in for the browser) and linkedom (what the server reads pages with).
  *
  *   npm run bench:extract              — the extractor in shared/extract
  *   EXTRACT_MODULE=/path/to/index.ts npm run bench:extract   — another copy of it, to compare
@@ -9,10 +10,11 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { JSDOM } from "jsdom";
+import { parseHTML } from "linkedom";
 import type { ExtractedPage } from "../../shared/extract";
 
 const CORPUS = new URL("../fixtures/pages/corpus/", import.meta.url);
-const FIELDS = ["title", "author", "publishedAt", "siteName", "imageUrl", "language"] as const;
+const FIELDS = ["title", "author", "publishedAt", "siteName", "imageUrl", "language", "kind"] as const;
 type Field = (typeof FIELDS)[number];
 type Expected = Partial<Record<Field, string | string[]>>;
 
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
   const score = new Map<Field, { right: number; total: number }>(FIELDS.map((field) => [field, { right: 0, total: 0 }]));
   const misses: string[] = [];
   const times: number[] = [];
+  const linkedomTimes: number[] = [];
+  const disagreements: string[] = [];
   for (const page of corpus.pages) {
     const html = readFileSync(new URL(page.file, CORPUS), "utf8");
     const doc = new JSDOM(html, { url: page.url }).window.document;
@@ -42,6 +46,19 @@ async function main(): Promise<void> {
       const start = performance.now();
       result = extractPage(doc, page.url);
       times.push(performance.now() - start);
+    }
+    const linkedomDoc = parseHTML(html).document as unknown as Document;
+    let linkedomResult: ExtractedPage | null = null;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const start = performance.now();
+      linkedomResult = extractPage(linkedomDoc, page.url);
+      linkedomTimes.push(performance.now() - start);
+    }
+    // The server reads pages with linkedom: the facts must not depend on which DOM read them.
+    for (const field of FIELDS) {
+      if (valueOf(result!, field) !== valueOf(linkedomResult!, field)) {
+        disagreements.push(`${page.file} ${field}: jsdom ${JSON.stringify(valueOf(result!, field))}, linkedom ${JSON.stringify(valueOf(linkedomResult!, field))}`);
+      }
     }
     for (const field of FIELDS) {
       const expected = page.expected[field];
@@ -64,13 +81,17 @@ async function main(): Promise<void> {
     console.log(`  ${field.padEnd(12)} ${String(tally.right).padStart(3)}/${String(tally.total).padEnd(3)} ${percent(tally.right, tally.total)}`);
   }
   console.log(`  ${"all fields".padEnd(12)} ${String(right).padStart(3)}/${String(total).padEnd(3)} ${percent(right, total)}`);
-  times.sort((a, b) => a - b);
-  console.log(`  time per page (jsdom, ${ROUNDS} rounds): p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`);
-  if (process.env["VERBOSE"]) for (const miss of misses) console.log(`  miss ${miss}`);
+  for (const [engine, list] of [["jsdom", times], ["linkedom", linkedomTimes]] as const) {
+    list.sort((a, b) => a - b);
+    console.log(`  time per page (${engine.padEnd(8)} ${ROUNDS} rounds): p50 ${quantile(list, 0.5).toFixed(1)} ms, p95 ${quantile(list, 0.95).toFixed(1)} ms`);
+  }
+  console.log(`  jsdom and linkedom disagree on ${disagreements.length} field(s)`);
+  if (process.env["VERBOSE"]) for (const line of [...misses.map((miss) => `miss ${miss}`), ...disagreements.map((line) => `differs ${line}`)]) console.log(`  ${line}`);
 }
 
 function valueOf(result: ExtractedPage, field: Field): string | null {
   if (field === "title") return result.title;
+  if (field === "kind") return result.kind;
   if (field === "language") return result.language;
   return result.meta[field];
 }

@@ -27,7 +27,7 @@ describe("the author of a page", () => {
     expect(extractFrom('<meta name="byline" content="Mike Cason | mcason@al.com">').meta.author).toBe("Mike Cason");
   });
 
-  it("falls back to the byline Readability finds when no metadata names an author", () => {
+  it("falls back to an element marked as the byline when no metadata names an author", () => {
     const body = `${ARTICLE.replace("<h1>Ouderavond</h1>", '<h1>Ouderavond</h1><p class="byline">Door Fatima el Idrissi</p>')}</article>`;
     expect(extractFrom("<title>Ouderavond</title>", body).meta.author).toBe("Fatima el Idrissi");
   });

@@ -21,7 +21,9 @@ describe("page extraction on hostile markup", () => {
     expect(result.language).toBe("nl");
     expect(result.text!.length).toBeLessThanOrEqual(LIMITS.text);
     expect(result.text!.startsWith("Een toetsmatrijs laat zien")).toBe(true);
-  });
+    // Building a 5 MB DOM in jsdom is what takes long here, most of all on a busy machine; the extraction
+    // itself stays within its caps (bench:extract measures it).
+  }, 180_000);
 
   it("skips JSON-LD that is not JSON and still reads the rest", () => {
     const blocks = ["{ dit is geen json", "<!-- ]]> -->", "[".repeat(100_000), `{"@type": "Article", "headline": ${'"x'.repeat(2_000_000)}"}`];
