@@ -30,7 +30,7 @@ export const COMMUNITY_KINDS = ["leergemeenschap", "werkplaats", "themateam", "l
 export const LANGUAGES = ["nl", "en"] as const;
 /** The languages the product speaks: every catalogue in shared/i18n has both. */
 export type Language = (typeof LANGUAGES)[number];
-export const WEBHOOK_EVENTS = ["offer.created", "bundle.accepted", "item.published"] as const;
+export const WEBHOOK_EVENTS = ["offer.created", "bundle.accepted", "item.published", "question.created", "question.answered", "question.followup"] as const;
 export const WEBHOOK_FORMATS = ["teams", "json"] as const;
 /** What the pupil-data guard recognises, and the free texts of a save it reads (shared/privacy/pupil-data.ts). */
 export const PUPIL_DATA_KINDS = ["bsn", "studentNumber", "birthDate", "phone"] as const;

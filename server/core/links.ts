@@ -21,6 +21,8 @@ export interface Links {
   schoolFeeds(schoolId: string, token: string): Record<FeedFormat, string>;
   /** The Teams tab's configuration page (the app package's configurationUrl). */
   teamsTabConfiguration(): string;
+  /** A leervraag in the web app (signed in; the question's own circle decides who reads it). */
+  questionPage(id: string): string;
 }
 
 const keyQuery = (key: string | null) => (key ? `?key=${encodeURIComponent(key)}` : "");
@@ -46,5 +48,6 @@ export function createLinks(base: string): Links {
     themeFeeds: (slug) => feedsAt(`${root}/feeds/themes/${encodeURIComponent(slug)}`, ""),
     schoolFeeds: (schoolId, token) => feedsAt(`${root}/feeds/schools/${encodeURIComponent(schoolId)}`, `?token=${encodeURIComponent(token)}`),
     teamsTabConfiguration: () => `${root}/teams/configure`,
+    questionPage: (id) => `${root}/app?question=${encodeURIComponent(id)}`,
   };
 }

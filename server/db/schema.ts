@@ -497,7 +497,7 @@ export const webhooks = sqliteTable(
       .references(() => schools.id, { onDelete: "cascade" }),
     url: text("url").notNull(),
     format: text("format").$type<"teams" | "json">().notNull(),
-    events: jsonList<"offer.created" | "bundle.accepted" | "item.published">("events"),
+    events: jsonList<"offer.created" | "bundle.accepted" | "item.published" | "question.created" | "question.answered" | "question.followup">("events"),
     secret: text("secret").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),

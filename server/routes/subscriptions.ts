@@ -66,7 +66,8 @@ export const subscriptionRoutes = new Hono<AppEnv>()
     "/schools/:id/webhooks",
     doc({
       tag,
-      summary: "Register a Teams or JSON webhook (coordinators); the signing secret is shown only in this response",
+      summary:
+        "Register a Teams or JSON webhook (coordinators); the signing secret is shown only in this response. Events: offer.created, bundle.accepted, item.published, and question.created, question.answered, question.followup for the school's own school- or network-circle leervragen",
       responses: { 201: { description: "The webhook and its secret", schema: CreatedWebhookResponse } },
     }),
     requireUser,

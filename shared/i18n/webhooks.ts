@@ -2,6 +2,8 @@
  * The texts of the Teams card a webhook receives (the `json` format carries data only). Cards are
  * written in Dutch today; the English is here so a school could choose without new texts.
  */
+import { questionEvents } from "./question-events";
+
 const nl = {
   "webhook.headline.offer.created": "Nieuw aanbod voor {school}",
   "webhook.headline.bundle.accepted": "{school} heeft deze bundel aangenomen",
@@ -22,4 +24,4 @@ const en: Record<keyof typeof nl, string> = {
   "webhook.openBundle": "Open the bundle",
 };
 
-export const webhooks = { nl, en };
+export const webhooks = { nl: { ...nl, ...questionEvents.nl }, en: { ...en, ...questionEvents.en } };

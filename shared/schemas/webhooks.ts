@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "../vocabulary";
-import { HttpUrl, ItemKind, PageQuery } from "./common";
+import { HttpUrl, ItemKind, Outcome, PageQuery } from "./common";
 
 export { WEBHOOK_EVENTS };
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
@@ -119,6 +119,31 @@ export const WebhookItem = z.object({
   notes: z.array(z.string()),
 });
 
+/**
+ * A leervraag as its own school's webhook gets it (question.*): what was asked, the answer and the
+ * follow-up. No person's name: the receiving channel may be wider than the colleagues who see names.
+ */
+export const WebhookQuestion = z.object({
+  id: z.string(),
+  question: z.string(),
+  context: z.string(),
+  themes: z.array(z.string()),
+  sector: z.array(z.string()),
+  status: z.enum(["open", "claimed", "answered", "closed"]),
+  askedAt: z.string(),
+  answer: z
+    .object({
+      note: z.string(),
+      /** The answer bundle; its url carries the school's offer key when the school was offered it. */
+      bundle: z.object({ id: z.string(), title: z.string(), url: z.string().nullable() }).nullable(),
+      /** The answer's library items the network may see. */
+      items: z.array(z.object({ id: z.string(), title: z.string(), url: z.string() })),
+      answeredAt: z.string(),
+    })
+    .nullable(),
+  followup: z.object({ applied: z.boolean(), worked: Outcome, note: z.string(), recordedAt: z.string() }).nullable(),
+});
+
 export const WebhookJsonPayload = z.object({
   event: WebhookEvent,
   deliveryId: z.string(),
@@ -127,6 +152,7 @@ export const WebhookJsonPayload = z.object({
   bundle: WebhookBundle.optional(),
   offer: WebhookOffer.optional(),
   item: WebhookItem.optional(),
+  question: WebhookQuestion.optional(),
   url: z.string(),
 });
 export type WebhookJsonPayload = z.infer<typeof WebhookJsonPayload>;

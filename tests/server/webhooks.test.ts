@@ -111,7 +111,7 @@ describe("webhooks", () => {
     it("shows the signing secret once; the list never shows it; events default to all", async () => {
       const created = await register({ url: `${receiver.url}/alles`, format: "json" });
       expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
-      expect(created.webhook.events).toEqual(["offer.created", "bundle.accepted", "item.published"]);
+      expect(created.webhook.events).toEqual(["offer.created", "bundle.accepted", "item.published", "question.created", "question.answered", "question.followup"]);
       const listed = await list();
       expect(listed.body.webhooks).toEqual([{ id: created.webhook.id, url: `${receiver.url}/alles`, format: "json", events: created.webhook.events, createdAt: expect.any(String) }]);
       expect(JSON.stringify(listed.body)).not.toContain(created.secret);

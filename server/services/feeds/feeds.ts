@@ -32,6 +32,7 @@ import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entrie
 import { writeFeed, type FeedEntry } from "./writer";
 import { bundleScopes, circlesRead, TAXONOMY_SCOPE, themeScopes, versionState } from "../../db/feed-versions";
 import { remembered } from "./candidate-cache";
+import { answeredQuestionsInFeed, withAnsweredQuestions } from "../questions/events-feed";
 
 export interface FeedOptions {
   format: FeedFormat;
@@ -154,6 +155,7 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
     return { ...c, key, stamp: `${c.stamp}:${key ?? ""}` };
   });
   const taxonomy = taxonomyStamp(ctx);
+  const answered = answeredQuestionsInFeed(ctx, school.id, options.limit);
   // The token is part of every self link, so a rotation changes the document too.
   const context = [`school:${school.id}`, school.name, school.updatedAt, taxonomyContext(ctx), token ?? ""];
   const state = JSON.stringify([
@@ -162,10 +164,11 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
     school.sector,
     themes,
     bundles.map((b) => b.stamp),
+    answered.stamps,
   ]);
   const v = rememberedFeed(ctx, options, ["school", school.id], state, () => {
     const rows = mergeNewestFirst(itemCandidates(ctx, scope, themes, school.sector, options.limit), bundles, options.limit);
-    return { rows, context, times: [school.updatedAt, taxonomy, ...rows.map(rowTime)] };
+    return { rows, context: [...context, ...answered.stamps], times: [school.updatedAt, taxonomy, ...rows.map(rowTime), ...answered.times] };
   });
   const rows = v.rows;
   return {
@@ -182,7 +185,7 @@ export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: 
           homeUrl: ctx.links.home(),
           selfUrls: ctx.links.schoolFeeds(school.id, token ?? ""),
           updated: v.updated,
-          entries: entriesFor(ctx, NETWORK_AUDIENCE, rows),
+          entries: withAnsweredQuestions(entriesFor(ctx, NETWORK_AUDIENCE, rows), answered, options.limit),
         },
         options.format,
       ),

@@ -26,6 +26,7 @@ import { saveScope } from "../access/visibility";
 import { offerBundle } from "../offers/offering";
 import { questionForAsker, questionForBroker } from "./access";
 import { getQuestion } from "./asking";
+import { questionFollowedUp, questionsAnswered } from "./events";
 import { questionViews } from "./view";
 
 const closedOrAnswered = (row: QuestionRow) => {
@@ -96,6 +97,7 @@ export function answerQuestion(ctx: ServiceContext, viewer: SignedInViewer, id: 
       if (!brokersOf(ctx, [q.id]).some((b) => b.userId === viewer.user.id)) putBroker(ctx, q.id, viewer.user.id, q.ownerId ? "joined" : "owner", now);
       updateQuestion(ctx, q.id, { status: "answered", answerId, answeredAt: now, ownerId: q.ownerId ?? viewer.user.id, updatedAt: now });
     }
+    questionsAnswered(ctx, all.map((q) => q.id), offers);
     return { questions: questionViews(ctx, viewer, all.map((q) => questionById(ctx, q.id)!)), offers };
   });
 }
@@ -107,6 +109,7 @@ export function recordFollowup(ctx: ServiceContext, viewer: SignedInViewer, id: 
     const now = isoNow(ctx);
     putFollowup(ctx, { questionId: row.id, applied: input.applied, worked: input.worked, note: input.note, recordedBy: viewer.user.id, recordedAt: now });
     updateQuestion(ctx, row.id, { updatedAt: now });
+    questionFollowedUp(ctx, row.id);
     return getQuestion(ctx, viewer, row.id);
   });
 }

@@ -19,6 +19,7 @@ import { questionDetail, questionViews } from "./view";
 import { visibleItemIds } from "../../db/repositories/questions/questions";
 import { saveScope } from "../access/visibility";
 import { publicName } from "../accounts/public-name";
+import { questionAsked } from "./events";
 
 export function askQuestion(ctx: ServiceContext, viewer: SignedInViewer, input: CreateQuestionInput) {
   const circle = resolveCircle(viewer, input);
@@ -39,6 +40,7 @@ export function askQuestion(ctx: ServiceContext, viewer: SignedInViewer, input: 
       updatedAt: now,
     });
     insertWording(ctx, { questionId: id, question: input.question, context: input.context ?? "", changedBy: viewer.user.id, at: now });
+    questionAsked(ctx, id);
     return getQuestion(ctx, viewer, id);
   });
 }
@@ -96,6 +98,7 @@ export function changeQuestion(ctx: ServiceContext, viewer: SignedInViewer, id: 
     updateQuestion(ctx, row.id, change);
     const reworded = (input.question !== undefined && input.question !== row.question) || (input.context !== undefined && input.context !== row.context);
     if (reworded) insertWording(ctx, { questionId: row.id, question: change.question ?? row.question, context: change.context ?? row.context, changedBy: viewer.user.id, at: now });
+    if (change.visibility !== undefined) questionAsked(ctx, row.id, row);
     return getQuestion(ctx, viewer, row.id);
   });
 }

@@ -99,12 +99,25 @@ function offerEvent(ctx: ServiceContext, event: "offer.created" | "bundle.accept
 export function recordEvent(ctx: ServiceContext, event: SchoolEvent): void {
   const found = event.event === "item.published" ? itemPublished(ctx, event.itemSeq) : offerEvent(ctx, event.event, event.offerId);
   if (!found) return;
+  writeDeliveries(ctx, found.targets, found.subject, event.event === "item.published" ? null : event.offerId);
+}
+
+/**
+ * The same, for an event whose subject the caller shaped (leervragen: services/questions/events.ts), sent
+ * to the webhooks of exactly these schools that asked for it.
+ */
+export function recordSchoolEvent(ctx: ServiceContext, schoolIds: string[], subject: EventSubject): void {
+  if (!anyWebhookListening(ctx, subject.event)) return;
+  const targets = webhooksFor(ctx, schoolIds, subject.event);
+  if (targets.length) writeDeliveries(ctx, targets, subject, null);
+}
+
+function writeDeliveries(ctx: ServiceContext, targets: Target[], subject: EventSubject, offerId: string | null): void {
   const now = isoNow(ctx);
-  const offerId = event.event === "item.published" ? null : event.offerId;
-  for (const target of found.targets) {
+  for (const target of targets) {
     const id = newId();
-    const body = webhookBody(target.format, { deliveryId: id, occurredAt: now, school: target.school, subject: found.subject });
-    insertDelivery(ctx, { id, webhookId: target.webhookId, event: event.event, offerId, body, at: now });
+    const body = webhookBody(target.format, { deliveryId: id, occurredAt: now, school: target.school, subject });
+    insertDelivery(ctx, { id, webhookId: target.webhookId, event: subject.event, offerId, body, at: now });
   }
   // Still inside the writing transaction: the worker is told after this synchronous work, and its commit, is done.
   ctx.outbox.written();

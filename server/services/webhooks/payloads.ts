@@ -9,10 +9,13 @@ import type { WebhookEvent, WebhookFormat, WebhookJsonPayload } from "../../../s
 type Bundle = NonNullable<WebhookJsonPayload["bundle"]>;
 type Offer = NonNullable<WebhookJsonPayload["offer"]>;
 type Item = NonNullable<WebhookJsonPayload["item"]>;
+type Question = NonNullable<WebhookJsonPayload["question"]>;
+export type QuestionEvent = "question.created" | "question.answered" | "question.followup";
 
 export type EventSubject =
   | { event: "item.published"; item: Item; url: string }
-  | { event: "offer.created" | "bundle.accepted"; bundle: Bundle; offer: Offer; url: string };
+  | { event: "offer.created" | "bundle.accepted"; bundle: Bundle; offer: Offer; url: string }
+  | { event: QuestionEvent; question: Question; url: string };
 
 export interface BodyInput {
   deliveryId: string;
@@ -23,6 +26,7 @@ export interface BodyInput {
 
 function jsonBody({ deliveryId, occurredAt, school, subject }: BodyInput): WebhookJsonPayload {
   const base = { event: subject.event, deliveryId, occurredAt, school };
+  if ("question" in subject) return { ...base, question: subject.question, url: subject.url };
   return subject.event === "item.published"
     ? { ...base, item: subject.item, url: subject.url }
     : { ...base, bundle: subject.bundle, offer: subject.offer, url: subject.url };
@@ -102,6 +106,9 @@ const HEADLINES: Record<WebhookEvent, (school: string) => string> = {
   "offer.created": (school) => say("webhook.headline.offer.created", { school }),
   "bundle.accepted": (school) => say("webhook.headline.bundle.accepted", { school }),
   "item.published": (school) => say("webhook.headline.item.published", { school }),
+  "question.created": (school) => say("webhook.headline.question.created", { school }),
+  "question.answered": (school) => say("webhook.headline.question.answered", { school }),
+  "question.followup": (school) => say("webhook.headline.question.followup", { school }),
 };
 
 type CardElement = Record<string, unknown> & { type: string };
@@ -111,7 +118,9 @@ const textBlock = (text: string, extra: Record<string, unknown> = {}): CardEleme
 export function adaptiveCard({ school, subject }: BodyInput, limits: TextLimits = UNCUT) {
   const body: CardElement[] = [textBlock(HEADLINES[subject.event](markdownLine(cut(school.name, limits.name))), { size: "Small", isSubtle: true })];
   let action: { title: string; url: string };
-  if (subject.event === "item.published") {
+  if ("question" in subject) {
+    action = questionCard(body, subject, limits);
+  } else if (subject.event === "item.published") {
     const { item } = subject;
     body.push(textBlock(markdownLine(cut(item.title, limits.title)), { size: "Large", weight: "Bolder" }));
     const about = item.notes.length ? markdownText(cut(item.notes.join("\n\n"), limits.notes)) : item.excerpt && markdownText(cut(item.excerpt, limits.notes));
@@ -144,6 +153,38 @@ export function adaptiveCard({ school, subject }: BodyInput, limits: TextLimits 
     actions: openUrl ? [{ type: "Action.OpenUrl", title: action.title, url: openUrl }] : [],
     msteams: { width: "Full" },
   };
+}
+
+const OUTCOME_KEYS = { yes: "webhook.question.yes", no: "webhook.question.no", untested: "webhook.question.untested" } as const;
+
+/** A leervraag's card: the question, what was tried, and then the answer or the follow-up; the button opens the answer or the question. */
+function questionCard(body: CardElement[], subject: Extract<EventSubject, { question: Question }>, limits: TextLimits) {
+  const { question } = subject;
+  body.push(textBlock(markdownLine(cut(question.question, limits.title)), { size: "Large", weight: "Bolder" }));
+  if (question.context) body.push(textBlock(`**${say("webhook.question.context")}** ${markdownText(cut(question.context, limits.about))}`));
+  const answer = question.answer;
+  if (subject.event === "question.answered" && answer) {
+    if (answer.note) body.push(textBlock(say("webhook.question.answerNote", { note: markdownText(cut(answer.note, limits.message)) })));
+    const listed = [
+      ...(answer.bundle ? [answer.bundle.url ? listedItem({ title: answer.bundle.title, url: answer.bundle.url }, limits) : `- ${markdownLine(cut(answer.bundle.title, limits.listedTitle))}`] : []),
+      ...answer.items.slice(0, MAX_LISTED).map((item) => listedItem(item, limits)),
+    ];
+    if (listed.length) body.push(textBlock(listed.join("\n"), { spacing: "Medium" }));
+  }
+  if (subject.event === "question.followup" && question.followup) {
+    const { followup } = question;
+    body.push(
+      textBlock(
+        [
+          say("webhook.question.applied", { answer: say(followup.applied ? "webhook.question.yes" : "webhook.question.no") }),
+          say("webhook.question.worked", { answer: say(OUTCOME_KEYS[followup.worked]) }),
+        ].join("\n\n"),
+      ),
+    );
+    if (followup.note) body.push(textBlock(markdownText(cut(followup.note, limits.notes)), { isSubtle: true }));
+  }
+  const opensAnswer = subject.event === "question.answered" && answer?.bundle?.url === subject.url;
+  return { title: say(opensAnswer ? "webhook.openBundle" : "webhook.openQuestion"), url: subject.url };
 }
 
 export function webhookBody(format: WebhookFormat, input: BodyInput): string {

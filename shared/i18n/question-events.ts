@@ -1,0 +1,39 @@
+/**
+ * The texts of the leervraag events: the Teams card a school's channel shows, and the event's name in
+ * the webhook form. Kept apart from the other webhook texts, merged into them in webhooks.ts.
+ */
+const nl = {
+  "webhook.headline.question.created": "Nieuwe leervraag van {school}",
+  "webhook.headline.question.answered": "Antwoord op een leervraag van {school}",
+  "webhook.headline.question.followup": "{school} kijkt terug op een leervraag",
+  "webhook.question.context": "Wat we al geprobeerd hebben:",
+  "webhook.question.answerNote": "Antwoord van de makelaar: {note}",
+  "webhook.question.applied": "Toegepast: {answer}",
+  "webhook.question.worked": "Werkte het? {answer}",
+  "webhook.question.yes": "ja",
+  "webhook.question.no": "nee",
+  "webhook.question.untested": "nog niet te zeggen",
+  "webhook.openQuestion": "Open de vraag",
+  "webhooks.event.question.created": "Nieuwe leervraag van de school",
+  "webhooks.event.question.answered": "Leervraag beantwoord",
+  "webhooks.event.question.followup": "Terugblik op een leervraag",
+} as const;
+
+const en: Record<keyof typeof nl, string> = {
+  "webhook.headline.question.created": "New question from {school}",
+  "webhook.headline.question.answered": "Answer to a question from {school}",
+  "webhook.headline.question.followup": "{school} looks back on a question",
+  "webhook.question.context": "What we tried already:",
+  "webhook.question.answerNote": "The broker's answer: {note}",
+  "webhook.question.applied": "Applied: {answer}",
+  "webhook.question.worked": "Did it work? {answer}",
+  "webhook.question.yes": "yes",
+  "webhook.question.no": "no",
+  "webhook.question.untested": "too early to say",
+  "webhook.openQuestion": "Open the question",
+  "webhooks.event.question.created": "New question from the school",
+  "webhooks.event.question.answered": "Question answered",
+  "webhooks.event.question.followup": "Follow-up on a question",
+};
+
+export const questionEvents = { nl, en };
