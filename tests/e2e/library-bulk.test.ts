@@ -155,4 +155,30 @@ describe("many saves at once in the web app's library", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it("lets a broker add the selected saves to one of their bundles in one request", { timeout: 90_000 }, async () => {
+    const dewi = net.people.dewi;
+    const base = "https://kennis.example.nl";
+    const lezen = await clip(dewi, { url: `${base}/lezen`, title: "Samen lezen in twee talen", themes: [], visibility: "network" });
+    const woorden = await clip(dewi, { url: `${base}/woorden`, title: "Woordenschat met beelden", themes: [], visibility: "network" });
+    const created = await server.api("POST", "/api/v1/bundles", { token: dewi.token, body: { title: "Meertalig lezen", about: "Thuistalen", themes: ["nt2"], audience: "network" } });
+    const bundleId = (created.body.bundle as { id: string }).id;
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "nl-NL", reducedMotion: "reduce" });
+    await signInBrowserContext(context, server, openTestWebSession(server, dewi.id));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/app`);
+    await card(page, "Woordenschat met beelden").waitFor();
+    for (const title of ["Samen lezen in twee talen", "Woordenschat met beelden"]) await page.getByLabel(`Selecteer ‘${title}’`).check();
+    const bar = page.getByTestId("bulk-actions");
+    await bar.getByRole("button", { name: "In bundel" }).click();
+    await bar.getByRole("combobox", { name: "Bundel" }).selectOption(bundleId);
+    await bar.getByRole("button", { name: "Aan bundel toevoegen" }).click();
+    await expect.poll(() => page.getByTestId("announcer").textContent()).toBe("2 items toegevoegd aan ‘Meertalig lezen’.");
+
+    const bundle = await server.api("GET", `/api/v1/bundles/${bundleId}`, { token: dewi.token });
+    // In the order the library showed them: newest first.
+    expect((bundle.body.bundle as { items: { itemId: string }[] }).items.map((i) => i.itemId)).toEqual([woorden, lezen]);
+    await context.close();
+  });
 });
