@@ -222,6 +222,14 @@ export class KnooppuntApi {
     await answer(this.v1.items[":id"].$delete({ param: { id: id(itemId) } }));
   }
 
+  /**
+   * Many of the person's own saves changed in one request, all or nothing. A widening circle answers 409
+   * `widening_needs_confirmation` (its counts in the ApiError's body) until `confirmWidening` is sent.
+   */
+  bulkChangeSaves(request: Body<ApiClient["api"]["v1"]["saves"]["bulk"]["$post"]>, idempotencyKey: string) {
+    return data(this.v1.saves.bulk.$post({ json: request }, { headers: { "Idempotency-Key": idempotencyKey } }));
+  }
+
   async setOutcome(itemId: string, outcome: Body<ApiClient["api"]["v1"]["items"][":id"]["outcome"]["$put"]>) {
     return (await data(this.v1.items[":id"].outcome.$put({ param: { id: id(itemId) }, json: outcome }))).item;
   }

@@ -24,6 +24,8 @@ interface Props {
   bundle: BundleTarget | null;
   onChanged(item: Item): void;
   onDeleted(item: Item): void;
+  /** The library's "many at once": a checkbox on each of the person's own saves. */
+  selection?: { selected: boolean; onToggle(): void };
 }
 
 /** The excerpt's first line: enough to recognise the page, short enough for a list. */
@@ -45,7 +47,7 @@ function Thumbnail({ url }: { url: string | null }) {
 const outcomeKey = (worked: Outcome): MessageKey => (worked === "yes" ? "outcome.yes" : worked === "no" ? "outcome.no" : "outcome.untested");
 
 /** One result: what it is, who found it useful and why, and what the person can do with their own save. */
-export function ItemCard({ item, highlighted = false, bundle, onChanged, onDeleted }: Props) {
+export function ItemCard({ item, highlighted = false, bundle, onChanged, onDeleted, selection }: Props) {
   const { t, language, themeLabel, themeName } = useSession();
   const whoSaved = (saveCount: number, savedByMe: boolean) => {
     const { key, params } = savedByKey(saveCount, savedByMe);
@@ -67,6 +69,16 @@ export function ItemCard({ item, highlighted = false, bundle, onChanged, onDelet
   return (
     <article class={`card${highlighted ? " highlighted" : ""}`} id={`item-${item.id}`} aria-labelledby={titleId} data-testid="item-card" data-item-id={item.id}>
       <div class="card-head">
+        {selection && mine && (
+          <input
+            type="checkbox"
+            class="card-select"
+            aria-label={t("bulk.select", { title: item.title })}
+            checked={selection.selected}
+            onChange={selection.onToggle}
+            data-testid="select-save"
+          />
+        )}
         <div>
           <p class="card-meta">
             <KindIcon kind={item.kind} />

@@ -4,6 +4,7 @@ import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Item } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { AcceptedBundles } from "./AcceptedBundles";
+import type { BulkActions as BulkActionsBar } from "./BulkActions";
 import { ItemCard, type BundleTarget } from "./ItemCard";
 import { activeFilterCount, EMPTY_FILTERS, useLibrarySearch, type LibraryFilters as Filters } from "./library-search";
 import { LibraryFilters } from "./LibraryFilters";
@@ -26,6 +27,13 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
   const moreRef = useRef<HTMLDivElement>(null);
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
   const filterCount = activeFilterCount(filters);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   // The popup asked for one item: fetch it and show it above the results.
   useEffect(() => {
@@ -171,6 +179,8 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
         )}
       </div>
 
+      <Selection items={state.items} selected={selected} onSelect={setSelected} onReplace={replaceItem} onRemove={removeItem} />
+
       {pinned && (
         <section class="pinned" aria-label={t("library.pinned")} data-testid="pinned">
           <div class="row spread">
@@ -198,7 +208,7 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
       {state.phase === "ready" && state.items.length > 0 && (
         <div class={`results${state.refreshing ? " stale" : ""}`} aria-busy={state.refreshing} data-testid="results">
           {state.items.map((item) => (
-            <ItemCard key={item.id} item={item} bundle={bundle} onChanged={changed} onDeleted={deleted} />
+            <ItemCard key={item.id} item={item} bundle={bundle} onChanged={changed} onDeleted={deleted} selection={{ selected: selected.has(item.id), onToggle: () => toggle(item.id) }} />
           ))}
         </div>
       )}
@@ -222,6 +232,58 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
     </div>
   );
 });
+
+/**
+ * "Select all on this page" and, once something is selected, the bar of actions. Only the person's own
+ * saves can be selected: the server changes nothing of a colleague's.
+ */
+function Selection({ items, selected, onSelect, onReplace, onRemove }: {
+  items: Item[];
+  selected: ReadonlySet<string>;
+  onSelect(ids: ReadonlySet<string>): void;
+  onReplace(item: Item): void;
+  onRemove(id: string): void;
+}) {
+  const { t, itemDeleted } = useSession();
+  // The bar is loaded the first time something is selected: most visits never select, and the first
+  // screen stays small.
+  const [BulkActions, setBulkActions] = useState<typeof BulkActionsBar | null>(null);
+  const wanted = selected.size > 0;
+  useEffect(() => {
+    // A failed load (offline) leaves the selection without a bar until the next selection tries again.
+    if (wanted && !BulkActions) import("./BulkActions").then((module) => setBulkActions(() => module.BulkActions), () => undefined);
+  }, [wanted]);
+  const own = items.filter((item) => item.mySave);
+  // A save that left the list (deleted, or a new search) leaves the selection too.
+  const chosen = own.filter((item) => selected.has(item.id));
+  if (own.length === 0) return null;
+  const all = chosen.length === own.length;
+  return (
+    <>
+      <label class="check select-all">
+        <input type="checkbox" checked={all} onChange={() => onSelect(new Set(all ? [] : own.map((item) => item.id)))} data-testid="select-all" />
+        <span>{t("bulk.selectAll")}</span>
+      </label>
+      {chosen.length > 0 && BulkActions && (
+        <BulkActions
+          items={chosen}
+          onClear={() => onSelect(new Set())}
+          onDone={(type, answer) => {
+            if (type === "delete") {
+              for (const item of chosen) {
+                onRemove(item.id);
+                itemDeleted(item);
+              }
+              onSelect(new Set());
+            } else {
+              for (const item of answer.items) onReplace(item);
+            }
+          }}
+        />
+      )}
+    </>
+  );
+}
 
 function ActiveFilter({ label, onRemove }: { label: string; onRemove(): void }) {
   const { t } = useSession();
