@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Bundle, BulkSavesResponse, Item } from "../../../shared/schemas";
 import type { Visibility } from "../../../shared/vocabulary";
 import { CircleChooser } from "../../components/CircleChooser";
+import { FormFooter } from "../../components/FormFooter";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import { ApiError, isAbort } from "../../lib/api-error";
 import type { KnooppuntApi } from "../../lib/api";
@@ -161,7 +162,7 @@ export function BulkActions({ items, onClear, onDone }: Props) {
               <label for="bulk-themes">{t("bulk.themes.label")}</label>
               <ThemePicker id="bulk-themes" themes={themes} selected={chosenThemes} suggested={[]} language={language} onChange={setChosenThemes} />
             </div>
-            <Footer error={error} busy={busy} label={t("bulk.themes.apply")} onCancel={() => setAction(null)} />
+            <FormFooter error={error} busy={busy} submitLabel={t("bulk.themes.apply")} onCancel={() => setAction(null)} />
           </form>
         )}
 
@@ -205,7 +206,7 @@ export function BulkActions({ items, onClear, onDone }: Props) {
                 <WideningButtons busy={busy} error={error} onConfirm={() => void send(circleChange(true), t("bulk.done.circle"))} onCancel={() => setWidening(null)} />
               </div>
             ) : (
-              <Footer error={error} busy={busy} label={t("bulk.circle.apply")} onCancel={() => setAction(null)} />
+              <FormFooter error={error} busy={busy} submitLabel={t("bulk.circle.apply")} onCancel={() => setAction(null)} />
             )}
           </form>
         )}
@@ -238,7 +239,7 @@ export function BulkActions({ items, onClear, onDone }: Props) {
                     ))}
                   </select>
                 </div>
-                <Footer error={error} busy={busy} label={t("bulk.bundle.apply")} onCancel={() => setAction(null)} />
+                <FormFooter error={error} busy={busy} submitLabel={t("bulk.bundle.apply")} onCancel={() => setAction(null)} />
               </>
             )}
           </form>
@@ -266,27 +267,6 @@ export function BulkActions({ items, onClear, onDone }: Props) {
         )}
       </div>
     </section>
-  );
-}
-
-function Footer({ error, busy, label, onCancel }: { error: string | null; busy: boolean; label: string; onCancel(): void }) {
-  const { t } = useSession();
-  return (
-    <>
-      {error && (
-        <p class="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="row">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? t("common.saving") : label}
-        </button>
-        <button type="button" class="button secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
-    </>
   );
 }
 
