@@ -4,48 +4,10 @@
  * by the school's offer key, question.followup when the asker looks back. JSON bodies exact, Teams cards valid.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { WebhookJsonPayload } from "../../shared/schemas";
 import { startReceiver, type Receiver, type ReceivedRequest } from "../support/receiver";
 import { buildNetwork, offerKey, reply, startTestServer, type Person, type TestServer } from "../support/server";
-
-// The Adaptive Card 1.4 elements the card uses, strict, so a misspelt property (which Teams ignores) fails.
-const TextBlock = z
-  .object({
-    type: z.literal("TextBlock"),
-    text: z.string().min(1),
-    wrap: z.boolean().optional(),
-    size: z.enum(["Default", "Small", "Medium", "Large", "ExtraLarge"]).optional(),
-    weight: z.enum(["Default", "Lighter", "Bolder"]).optional(),
-    isSubtle: z.boolean().optional(),
-    spacing: z.enum(["None", "Small", "Default", "Medium", "Large", "ExtraLarge", "Padding"]).optional(),
-  })
-  .strict();
-const OpenUrl = z.object({ type: z.literal("Action.OpenUrl"), url: z.url(), title: z.string().min(1) }).strict();
-const TeamsMessage = z
-  .object({
-    type: z.literal("message"),
-    attachments: z
-      .array(
-        z
-          .object({
-            contentType: z.literal("application/vnd.microsoft.card.adaptive"),
-            content: z
-              .object({
-                $schema: z.literal("http://adaptivecards.io/schemas/adaptive-card.json"),
-                type: z.literal("AdaptiveCard"),
-                version: z.literal("1.4"),
-                body: z.array(TextBlock).min(1),
-                actions: z.array(OpenUrl).length(1),
-                msteams: z.object({ width: z.literal("Full") }).strict().optional(),
-              })
-              .strict(),
-          })
-          .strict(),
-      )
-      .length(1),
-  })
-  .strict();
+import { TeamsMessage } from "../support/teams-card";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -231,6 +193,6 @@ describe("question events", () => {
     expect(json.json.url).toBe(`${server.url}/app?question=${asked.id}`);
     const card = TeamsMessage.parse(got.find((r) => r.path === "/a-teams")!.json).attachments[0]!.content;
     expect(card.body.slice(3).map((x) => x.text)).toEqual(["Toegepast: ja\n\nWerkte het? nee", "Te moeilijk voor groep 3."]);
-    expect(card.actions[0]!.title).toBe("Open de vraag");
+    expect(card.actions.map((action) => action.title)).toEqual(["Open de vraag"]);
   });
 });

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { WebhookJsonPayload, type CreateWebhookRequest, type ErrorBody, type WebhookEvent } from "../../shared/schemas";
 import { startReceiver, type Receiver, type ReceivedRequest } from "../support/receiver";
 import { buildNetwork, offerKey, reply, startTestServer, testClock, type ApiClient, type TestServer } from "../support/server";
+import { TeamsMessage } from "../support/teams-card";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -28,37 +28,6 @@ const quietPeriod = () => new Promise((r) => setTimeout(r, 1300));
 
 const verify = (secret: string, request: ReceivedRequest) =>
   request.headers["knooppunt-signature"] === `sha256=${createHmac("sha256", secret).update(request.body).digest("hex")}`;
-
-// The required fields of the Adaptive Card 1.4 schema (adaptive-card.json) for the elements the card
-// uses; strict, so a misspelt property (which Teams silently ignores) fails too.
-const TextBlock = z
-  .object({
-    type: z.literal("TextBlock"),
-    text: z.string().min(1),
-    wrap: z.boolean().optional(),
-    size: z.enum(["Default", "Small", "Medium", "Large", "ExtraLarge"]).optional(),
-    weight: z.enum(["Default", "Lighter", "Bolder"]).optional(),
-    isSubtle: z.boolean().optional(),
-    spacing: z.enum(["None", "Small", "Default", "Medium", "Large", "ExtraLarge", "Padding"]).optional(),
-  })
-  .strict();
-const OpenUrl = z.object({ type: z.literal("Action.OpenUrl"), url: z.url(), title: z.string().min(1) }).strict();
-const AdaptiveCard = z
-  .object({
-    $schema: z.literal("http://adaptivecards.io/schemas/adaptive-card.json"),
-    type: z.literal("AdaptiveCard"),
-    version: z.literal("1.4"),
-    body: z.array(TextBlock).min(1),
-    actions: z.array(OpenUrl).min(1),
-    msteams: z.object({ width: z.literal("Full") }).strict().optional(),
-  })
-  .strict();
-const TeamsMessage = z
-  .object({
-    type: z.literal("message"),
-    attachments: z.array(z.object({ contentType: z.literal("application/vnd.microsoft.card.adaptive"), content: AdaptiveCard }).strict()).length(1),
-  })
-  .strict();
 
 describe("webhooks", () => {
   let server: TestServer;
