@@ -8,15 +8,14 @@
  * network is exactly the widening the privacy rules keep from happening by accident. Narrowing needs no
  * confirmation.
  */
-import type { BulkChange, BulkSavesResponse, WideningDetails } from "../../../shared/schemas";
-import { ownSave, ownSavesOfItems, replaceSaveThemes, updateSaveFields, type OwnSaveOfItem } from "../../db/repositories/library/items";
+import { LIMITS, type BulkChange, type BulkSavesResponse, type WideningDetails } from "../../../shared/schemas";
+import { ownSavesOfItems, replaceSaveThemes, setSaveCircle, type OwnSaveOfItem } from "../../db/repositories/library/items";
 import { indexSave } from "../../db/repositories/library/search-index";
 import { circleMemberIds } from "../../db/repositories/memberships";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";
-import { LIMITS } from "../../../shared/schemas";
 import { setBundleItems } from "../bundles/editing";
 import { getBundle } from "../bundles/view";
 import { requireThemes } from "../taxonomy/theme-index";
@@ -50,7 +49,7 @@ function ownSavesOrRefuse(ctx: ServiceContext, viewer: SignedInViewer, itemIds: 
  * Who would newly see the saves in `target`: people in the target circle outside every old circle (the
  * person themself never counts), and whether the saves would reach the open web.
  */
-export function wideningOf(ctx: ServiceContext, viewer: SignedInViewer, saves: OwnSaveOfItem[], target: Circle): WideningDetails {
+function wideningOf(ctx: ServiceContext, viewer: SignedInViewer, saves: OwnSaveOfItem[], target: Circle): WideningDetails {
   const members = new Map<string, Set<string>>();
   const membersOf = (circle: Circle) => {
     const key = `${circle.visibility}:${circle.visibility === "school" ? circle.schoolId : circle.visibility === "community" ? circle.communityId : ""}`;
@@ -107,9 +106,8 @@ function changeCircle(ctx: ServiceContext, viewer: SignedInViewer, saves: OwnSav
   const now = isoNow(ctx);
   const terms = themeTerms(ctx);
   for (const save of moving) {
-    const current = ownSave(ctx, save.itemSeq, viewer.user.id)!;
     const wasPublished = visibleToNetwork(ctx, save.itemSeq);
-    updateSaveFields(ctx, save.saveSeq, { ...current, ...target }, now);
+    setSaveCircle(ctx, save.saveSeq, target, now);
     indexSave(ctx, save.saveSeq, terms);
     announceIfPublished(ctx, save.itemSeq, wasPublished, target.visibility);
   }

@@ -181,6 +181,14 @@ export function updateSaveFields(ctx: ServiceContext, saveSeq: number, fields: S
   );
 }
 
+/** Moves one save to another circle, leaving what the person wrote on it as it is. */
+export const setSaveCircle = (ctx: ServiceContext, saveSeq: number, circle: Pick<SaveFields, "visibility" | "schoolId" | "communityId">, at: string) =>
+  queryRun(
+    ctx,
+    sql`UPDATE saves SET visibility = ${circle.visibility}, school_id = ${circle.schoolId}, community_id = ${circle.communityId}, updated_at = ${at}
+        WHERE seq = ${saveSeq}`,
+  );
+
 /** Records the person's outcome on their save; false when they have no save of the item. */
 export const setSaveOutcome = (ctx: ServiceContext, itemSeq: number, userId: string, outcome: { applied: boolean; worked: Outcome }, at: string) =>
   queryRun(
