@@ -62,6 +62,17 @@ describe("Misschien helpt dit al", () => {
     expect(await suggest(chris, `q=${encodeURIComponent("Hoe beginnen we ermee?")}&themes=meertaligheid`)).toEqual({ bundles: [], items: [ids.rekenen] });
   });
 
+  it("shows and matches a published bundle as it was published, not the curator's unpublished edits", async () => {
+    const { chris, dewi } = net.people;
+    const current = await api("GET", `/bundles/${ids.bundle}`, dewi.token);
+    const edited = await api("PATCH", `/bundles/${ids.bundle}`, dewi.token, { version: current.body.bundle.version, title: "Geheime werktitel over woordenschat" });
+    expect(edited.status).toBe(200);
+
+    expect(await suggest(chris, `q=${encodeURIComponent("woordenschat uitbreiden")}`)).toEqual({ bundles: [], items: [] });
+    const shown = await api("GET", `/questions/suggestions?q=${encodeURIComponent("Wat werkt bij een zachte landing?")}`, chris.token);
+    expect(shown.body.bundles.map((b: { title: string }) => b.title)).toEqual(["Zachte landing"]);
+  });
+
   it("answers nothing for nothing typed, and 400 for an unknown theme", async () => {
     expect(await suggest(net.people.anna, "q=")).toEqual({ bundles: [], items: [] });
     const res = await api("GET", "/questions/suggestions?q=lezen&themes=bestaat-niet", net.people.anna.token);

@@ -9,6 +9,7 @@ import type { SaveScope } from "../../../core/viewer";
 import type { Position } from "../../paging";
 import { questionAnswers, questionBrokers, questionComments, questionFollowups, questions, questionWordings, schools } from "../../schema";
 import { queryAll, queryGet } from "../../statements";
+import { inList, jsonField, jsonListHasAny } from "../../sqlite";
 import { visibleSave } from "../../visibility";
 
 export type QuestionRow = typeof questions.$inferSelect;
@@ -148,18 +149,21 @@ export const questionsAskedBetween = (ctx: ServiceContext, from: string, to: str
 
 /**
  * Published bundles in these audiences that share a theme or mention one of the words in their title or
- * "Waar gaat dit over?", the theme matches first, newest first.
+ * "Waar gaat dit over?", the theme matches first, newest first. Everything is read from the published
+ * snapshot: a curator's unpublished edits to the working copy are nobody else's to see or match on.
  */
 export function bundlesMatching(ctx: ServiceContext, audiences: readonly string[], themes: string[], words: string[], limit: number) {
   if (audiences.length === 0 || (themes.length === 0 && words.length === 0)) return [];
-  const themeMatch = themes.length
-    ? sql`EXISTS (SELECT 1 FROM json_each(b.themes) t WHERE t.value IN (SELECT value FROM json_each(${JSON.stringify(themes)})))`
+  const published = (path: string) => jsonField(sql`v.content`, path);
+  const themeMatch = themes.length ? jsonListHasAny(published("$.themes"), themes) : sql`0`;
+  const wordMatch = words.length
+    ? sql.join(words.map((w) => sql`(${published("$.title")} LIKE ${`%${w}%`} OR ${published("$.about")} LIKE ${`%${w}%`})`), sql` OR `)
     : sql`0`;
-  const wordMatch = words.length ? sql.join(words.map((w) => sql`(b.title LIKE ${`%${w}%`} OR b.about LIKE ${`%${w}%`})`), sql` OR `) : sql`0`;
   return queryAll<{ id: string; title: string; about: string; themes: string; slug: string }>(
     ctx,
-    sql`SELECT b.id AS id, b.title AS title, b.about AS about, b.themes AS themes, b.slug AS slug FROM bundles b
-        WHERE b.status = 'published' AND b.slug IS NOT NULL AND b.audience IN (SELECT value FROM json_each(${JSON.stringify(audiences)}))
+    sql`SELECT b.id AS id, ${published("$.title")} AS title, ${published("$.about")} AS about, json(${published("$.themes")}) AS themes, b.slug AS slug
+        FROM bundles b JOIN bundle_versions v ON v.bundle_id = b.id AND v.number = b.published_version
+        WHERE b.status = 'published' AND b.slug IS NOT NULL AND ${published("$.audience")} IN ${inList(audiences)}
           AND (${themeMatch} OR ${wordMatch})
         ORDER BY ${themes.length ? sql`${themeMatch} DESC, ` : sql``}b.created_at DESC LIMIT ${limit}`,
   );
