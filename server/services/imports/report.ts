@@ -6,6 +6,7 @@ import type { ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { allEntries, importOf } from "../../db/repositories/imports/jobs";
 import { notFound } from "../../core/errors";
+import { csvField } from "../privacy/export-formats";
 
 const REASONS: Record<string, string> = {
   missing_url: "geen adres / no address",
@@ -16,13 +17,7 @@ const REASONS: Record<string, string> = {
   not_allowed: "geen lid van de gekozen kring / not a member of the chosen circle",
 };
 
-const OUTCOMES: Record<string, string> = { imported: "imported", merged: "merged", skipped: "skipped" };
-
-function cell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const cell = (value: string | number | null) => csvField(value === null ? "" : String(value));
 
 export function* importReportCsv(ctx: ServiceContext, viewer: SignedInViewer, id: string): Generator<string> {
   const job = importOf(ctx, id, viewer.user.id);
@@ -32,7 +27,7 @@ export function* importReportCsv(ctx: ServiceContext, viewer: SignedInViewer, id
     // Before the run reaches a link, the report says what the review expects: skipped with its reason, or pending.
     const outcome = entry.outcome ?? (entry.skipReason ? "skipped" : job.status === "cancelled" ? "cancelled" : "pending");
     const reason = outcome === "skipped" ? entry.skipReason : null;
-    yield [entry.position + 1, entry.url, entry.title, entry.folder.join("/"), OUTCOMES[outcome] ?? outcome, reason, reason ? (REASONS[reason] ?? reason) : null, entry.itemId]
+    yield [entry.position + 1, entry.url, entry.title, entry.folder.join("/"), outcome, reason, reason ? (REASONS[reason] ?? reason) : null, entry.itemId]
       .map(cell)
       .join(",")
       .concat("\r\n");

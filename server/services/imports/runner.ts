@@ -13,9 +13,7 @@ import {
   advanceImport,
   endImport,
   entriesFrom,
-  hasSaveOf,
   itemIdOfSeq,
-  itemSeqOfKey,
   runningImportIds,
   runStateOf,
   setEntryOutcome,
@@ -23,6 +21,7 @@ import {
   type EntryRow,
   type RunState,
 } from "../../db/repositories/imports/jobs";
+import { itemSeqByKey, ownSave } from "../../db/repositories/library/items";
 import { refreshStatistics } from "../../db/statistics";
 import { transaction } from "../../db/statements";
 import { membershipsOf } from "../accounts/accounts";
@@ -70,8 +69,8 @@ function importEntry(ctx: ServiceContext, job: RunState, viewer: SignedInViewer,
   const checked = checkAddress(entry.url.trim());
   if ("reason" in checked) return { outcome: "skipped", itemId: null, reason: checked.reason };
   // A link the person saved before keeps their save as they made it: the import only reports the merge.
-  const known = itemSeqOfKey(ctx, checked.key);
-  if (known !== null && hasSaveOf(ctx, known, job.userId)) return { outcome: "merged", itemId: itemIdOfSeq(ctx, known), reason: null };
+  const known = itemSeqByKey(ctx, checked.key);
+  if (known !== null && ownSave(ctx, known, job.userId) !== undefined) return { outcome: "merged", itemId: itemIdOfSeq(ctx, known), reason: null };
   const input = saveOf(job, entry);
   if (!input.success) return { outcome: "skipped", itemId: null, reason: "invalid_url" satisfies SkipReason };
   try {

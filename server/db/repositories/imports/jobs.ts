@@ -127,11 +127,6 @@ export const savedKeysOf = (ctx: ServiceContext, userId: string) =>
 
 export const itemIdOfSeq = (ctx: ServiceContext, seq: number) => queryGet<{ id: string }>(ctx, sql`SELECT id FROM items WHERE seq = ${seq}`)!.id;
 
-export const itemSeqOfKey = (ctx: ServiceContext, urlKey: string) => queryGet<{ seq: number }>(ctx, sql`SELECT seq FROM items WHERE url_key = ${urlKey}`)?.seq ?? null;
-
-export const hasSaveOf = (ctx: ServiceContext, itemSeq: number, userId: string) =>
-  queryGet<{ one: number }>(ctx, sql`SELECT 1 AS one FROM saves WHERE item_seq = ${itemSeq} AND user_id = ${userId}`) !== undefined;
-
 /** Every entry in order, for the report; read in pages so a large import never sits in memory at once. */
 export function* allEntries(ctx: ServiceContext, importId: string): Generator<EntryRow> {
   for (let from = 0; ; ) {
