@@ -78,7 +78,6 @@ function openForStart(path: string, startedAt: Date, memory?: SqliteMemory): Dat
     database = openDatabase(path, memory);
     releaseStaleClaims(database, startedAt);
     optimizeAtStart(database.sqlite);
-    keepStatisticsCurrent(database.sqlite);
     return database;
   } catch (error) {
     database?.close();
@@ -107,6 +106,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (options.passwordCost !== undefined) checkedPasswordCost(options.passwordCost);
   const now = options.now ?? (() => new Date());
   const database = openForStart(options.databasePath, now(), options.sqliteMemory);
+  // Stopped with the server: a timer left running would hold the closed database of every server a process started.
+  const stopStatistics = keepStatisticsCurrent(database.sqlite);
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
@@ -123,6 +124,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await listen(server, options.port, options.host);
   } catch (error) {
+    stopStatistics();
     database.close();
     throw error;
   }
@@ -142,6 +144,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     new Promise<void>((resolve, reject) => {
       if ("closeAllConnections" in server) server.closeAllConnections();
       server.close((error) => {
+        stopStatistics();
         database.close();
         if (error) reject(error);
         else resolve();
