@@ -1,28 +1,15 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Bundle, BulkSavesResponse, Item } from "../../../shared/schemas";
+import type { Bundle, BulkSavesResponse, Item, WideningDetails } from "../../../shared/schemas";
 import type { Visibility } from "../../../shared/vocabulary";
 import { CircleChooser } from "../../components/CircleChooser";
 import { FormFooter } from "../../components/FormFooter";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import { ApiError, isAbort } from "../../lib/api-error";
-import type { KnooppuntApi } from "../../lib/api";
+import { newIdempotencyKey, type KnooppuntApi } from "../../lib/api";
 import { describeError, useSession } from "../context";
 
 type BulkRequest = Parameters<KnooppuntApi["bulkChangeSaves"]>[0];
 type Action = "themes" | "circle" | "bundle" | "delete";
-
-/** What the server said a widening would do, from its 409 `widening_needs_confirmation`. */
-interface Widening {
-  widenedSaves: number;
-  newlyVisibleTo: number;
-  public: boolean;
-}
-
-/** crypto.randomUUID exists on secure origins only, and a school may serve the web app over plain http. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 interface Props {
   /** The selected items, in the order the list shows them. */
@@ -42,7 +29,7 @@ export function BulkActions({ items, onClear, onDone }: Props) {
   const [action, setAction] = useState<Action | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [widening, setWidening] = useState<Widening | null>(null);
+  const [widening, setWidening] = useState<WideningDetails | null>(null);
   const [themeMode, setThemeMode] = useState<"add" | "remove">("add");
   const [chosenThemes, setChosenThemes] = useState<string[]>([]);
   const [visibility, setVisibility] = useState<Visibility>(session.schools.length ? "school" : "network");
@@ -83,14 +70,14 @@ export function BulkActions({ items, onClear, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api.bulkChangeSaves({ itemIds: items.map((i) => i.id), change }, newKey());
+      const answer = await api.bulkChangeSaves({ itemIds: items.map((i) => i.id), change }, newIdempotencyKey());
       setWidening(null);
       setAction(null);
       announce(done.replace("{count}", String(change.type === "bundle" ? count : answer.changed)));
       onDone(change.type, answer);
     } catch (err) {
       if (err instanceof ApiError && err.code === "widening_needs_confirmation" && err.body) {
-        const body = err.body as Partial<Widening>;
+        const body = err.body as Partial<WideningDetails>;
         setWidening({ widenedSaves: Number(body.widenedSaves ?? 0), newlyVisibleTo: Number(body.newlyVisibleTo ?? 0), public: body.public === true });
       } else {
         setError(describeError(err, t));

@@ -11,7 +11,7 @@ import { LIMITS } from "../../../shared/vocabulary";
 import { translate, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { ApiError, describeError } from "../../lib/api-error";
-import type { KnooppuntApi } from "../../lib/api";
+import { newIdempotencyKey, type KnooppuntApi } from "../../lib/api";
 import type { CapturedPage } from "../../lib/messaging";
 import type { Session } from "../../lib/storage";
 import type { ClipperHost } from "../../features/clipper/host";
@@ -26,16 +26,6 @@ export interface WebClipContext {
   link: SharedLink;
   /** The page's facts as the bookmarklet read them, when it could. */
   pageFromBookmarklet: ExtractedPage | null;
-}
-
-/** Idempotency keys; crypto.randomUUID exists on secure origins only, and a school may serve Knooppunt over plain http. */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** What can be said of a link nobody could read: its address, the shared title, the shared text as a quote. */
@@ -90,7 +80,7 @@ export function webClipperHost({ session, api, language, link, pageFromBookmarkl
     currentTitle: async () => link.title,
     lookup: (url) => api.lookup(url),
     async save(request, title) {
-      const key = newKey();
+      const key = newIdempotencyKey();
       try {
         const { item, existing } = await api.saveItem(request, key);
         rememberChoices(request);
