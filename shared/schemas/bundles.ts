@@ -37,9 +37,12 @@ export type CreateBundleRequest = z.input<typeof CreateBundleRequest>;
 export const UpdateBundleRequest = z.object(BundleFields).partial().extend({ version: z.number().int().min(1) });
 export type UpdateBundleRequest = z.input<typeof UpdateBundleRequest>;
 
+/** The most items a bundle holds: a selection a school can take in, not a second library. */
+export const BUNDLE_ITEM_LIMIT = 100;
+
 const BundleItemList = z
   .array(z.object({ itemId: Id, note: trimmed(2000).default("") }))
-  .max(100)
+  .max(BUNDLE_ITEM_LIMIT)
   .refine((list) => new Set(list.map((i) => i.itemId)).size === list.length, "an item can be in a bundle once");
 
 /**

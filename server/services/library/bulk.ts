@@ -8,7 +8,7 @@
  * network is exactly the widening the privacy rules keep from happening by accident. Narrowing needs no
  * confirmation.
  */
-import { LIMITS, type BulkChange, type BulkSavesResponse, type WideningDetails } from "../../../shared/schemas";
+import { BUNDLE_ITEM_LIMIT, LIMITS, type BulkChange, type BulkSavesResponse, type WideningDetails } from "../../../shared/schemas";
 import { ownSavesOfItems, replaceSaveThemes, setSaveCircle, type OwnSaveOfItem } from "../../db/repositories/library/items";
 import { indexSave } from "../../db/repositories/library/search-index";
 import { circleMemberIds } from "../../db/repositories/memberships";
@@ -22,9 +22,6 @@ import { requireThemes } from "../taxonomy/theme-index";
 import { resolveCircle, type Circle } from "./circles";
 import { shapeItems } from "./item-view";
 import { announceIfPublished, removeSave, themeTerms, visibleToNetwork } from "./saves";
-
-/** A bundle holds at most this many items (as PUT /bundles/:id/items allows). */
-const BUNDLE_LIMIT = 100;
 
 const sameCircle = (a: Circle, b: Circle) =>
   a.visibility === b.visibility &&
@@ -119,9 +116,9 @@ function addToBundle(ctx: ServiceContext, viewer: SignedInViewer, saves: OwnSave
   const present = new Set(bundle.items.map((entry) => entry.itemId));
   const adding = saves.filter((save) => !present.has(save.itemId));
   const items = [...bundle.items.map((entry) => ({ itemId: entry.itemId, note: entry.note })), ...adding.map((save) => ({ itemId: save.itemId, note: "" }))];
-  if (items.length > BUNDLE_LIMIT) {
-    throw invalid("bundle_full", `A bundle holds at most ${BUNDLE_LIMIT} items; this one has ${bundle.items.length} and ${adding.length} would be added.`, [
-      { path: ["itemIds"], message: `at most ${BUNDLE_LIMIT - bundle.items.length} more items fit` },
+  if (items.length > BUNDLE_ITEM_LIMIT) {
+    throw invalid("bundle_full", `A bundle holds at most ${BUNDLE_ITEM_LIMIT} items; this one has ${bundle.items.length} and ${adding.length} would be added.`, [
+      { path: ["itemIds"], message: `at most ${BUNDLE_ITEM_LIMIT - bundle.items.length} more items fit` },
     ]);
   }
   const updated = adding.length ? setBundleItems(ctx, viewer, change.bundleId, { version: change.version ?? bundle.version, items }) : bundle;
