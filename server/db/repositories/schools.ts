@@ -42,15 +42,6 @@ export function writeFeedToken(ctx: ServiceContext, schoolId: string, token: str
     .run();
 }
 
-/** The school a feed token opens, or undefined; a wrong, rotated or other school's token opens nothing. */
-export const schoolByFeedToken = (ctx: ServiceContext, schoolId: string, token: string) =>
-  ctx.db
-    .select({ id: schools.id, name: schools.name, sector: schoolFeeds.sector, updatedAt: schoolFeeds.updatedAt })
-    .from(schoolFeeds)
-    .innerJoin(schools, eq(schools.id, schoolFeeds.schoolId))
-    .where(and(eq(schoolFeeds.schoolId, schoolId), eq(schoolFeeds.feedToken, token)))
-    .get();
-
 /** Schools subscribed to any of these themes, with their sector narrowing. */
 export const schoolsSubscribedTo = (ctx: ServiceContext, themes: string[]) =>
   queryAll<{ schoolId: string; sector: string | null }>(

@@ -27,6 +27,7 @@ import { audienceIncludes, audiencesReadBy, saveScope } from "../access/visibili
 import { shapeItems } from "../library/item-view";
 import { openOfferByKey, usableKey } from "../offers/keys";
 import { themeIndex } from "../taxonomy/theme-index";
+import { themesWithDescendants } from "../schools/subscriptions";
 import { sharedStamp, shownSnapshot } from "../bundles/still-shared";
 import { bundleEntry, bundleSummary, itemEntry, snapshotEntries } from "./entries";
 import { writeFeed, type FeedEntry } from "./writer";
@@ -144,9 +145,7 @@ export function prepareThemeFeed(ctx: ServiceContext, slug: string, options: Fee
 export function prepareSchoolFeed(ctx: ServiceContext, schoolId: string, token: string | undefined, options: FeedOptions): PreparedFeed {
   const school = token ? feedSchool(ctx, schoolId, token) : null;
   if (!school) throw notFound("feed");
-  // As subscribedThemesWithDescendants (services/schools/subscriptions.ts), from the row already read.
-  const index = themeIndex(ctx);
-  const themes = [...new Set(school.themes.flatMap((theme) => (index.bySlug.has(theme) ? index.withDescendants(theme) : [theme])))];
+  const themes = themesWithDescendants(ctx, school.themes);
   const scope = saveScope(NETWORK_AUDIENCE);
   // A link carries the offer's key only while it opens the page; the key is in the stamp, so a revoked,
   // renewed or expired key changes the document. Read on every poll: a key expires without any write.

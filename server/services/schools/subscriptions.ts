@@ -4,7 +4,6 @@ import type { ItemSector } from "../../../shared/schemas";
 import {
   feedToken,
   replaceSubscriptions,
-  schoolByFeedToken,
   schoolsSubscribedTo,
   sectorNarrowing,
   subscribedThemes,
@@ -58,10 +57,6 @@ export function replaceFeedTokenOfFormerCoordinator(ctx: ServiceContext, schoolI
   if (feedToken(ctx, schoolId) !== null) newFeedToken(ctx, schoolId);
 }
 
-/** The school a feed token opens, or null; a wrong, rotated or other school's token opens nothing. */
-export const schoolForFeedToken = (ctx: ServiceContext, schoolId: string, token: string | undefined) =>
-  (token ? schoolByFeedToken(ctx, schoolId, token) : undefined) ?? null;
-
 /**
  * The schools whose subscriptions cover something with these themes and sectors: subscribed to one of
  * the themes or a theme above it, and not narrowed to other sectors. Offers to subscribers and the
@@ -75,10 +70,10 @@ export function schoolsReceiving(ctx: ServiceContext, themes: readonly string[],
     .map((school) => school.schoolId);
 }
 
-/** The school's subscribed themes with all their sub-themes. */
-export function subscribedThemesWithDescendants(ctx: ServiceContext, schoolId: string): string[] {
+/** A school's subscribed themes with all their sub-themes (a theme since removed from the taxonomy stays as it is). */
+export function themesWithDescendants(ctx: ServiceContext, subscribed: readonly string[]): string[] {
   const index = themeIndex(ctx);
-  return [...new Set(subscribedThemes(ctx, schoolId).flatMap((theme) => (index.bySlug.has(theme) ? index.withDescendants(theme) : [theme])))];
+  return [...new Set(subscribed.flatMap((theme) => (index.bySlug.has(theme) ? index.withDescendants(theme) : [theme])))];
 }
 
 /**
