@@ -38,6 +38,11 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "reten
   signInProviders?: readonly SignInProviderSettings[];
   now?: () => Date;
   loginLimits?: { perEmail: number; perAddress: number; windowMs: number };
+  /**
+   * School-account sign-ins started per client address per window. Generous by default: a whole school
+   * signs in from one address on a Monday morning; the limit is against a script filling the flow table.
+   */
+  signInStartLimit?: { perAddress: number; windowMs: number };
   bodyLimitBytes?: number;
   /** How long a client may take to send a whole request, headers and body; 30 s when absent. */
   requestTimeoutMs?: number;
@@ -177,6 +182,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       limits: {
         loginPerEmail: new RateLimiter(limits.perEmail, limits.windowMs, now),
         loginPerAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
+        signInStartsPerAddress: new RateLimiter(options.signInStartLimit?.perAddress ?? 600, options.signInStartLimit?.windowMs ?? 15 * 60 * 1000, now),
       },
       bodyLimitBytes: options.bodyLimitBytes ?? 2 * 1024 * 1024,
       writes: new GroupCommit(database.sqlite),

@@ -15,6 +15,8 @@ export interface AppDependencies {
     loginPerEmail: RateLimiter;
     /** Login attempts per client address per window. */
     loginPerAddress: RateLimiter;
+    /** School-account sign-ins started per client address per window (each stores a flow for ten minutes). */
+    signInStartsPerAddress?: RateLimiter;
   };
   bodyLimitBytes: number;
   /** Clips that arrive together share a commit. */

@@ -23,11 +23,15 @@ export interface ProviderPlan {
   settings?: Partial<SignInProviderSettings>;
 }
 
-export async function startSchoolAccountWorld(plans: ProviderPlan[], extraSettings: SignInProviderSettings[] = []): Promise<SchoolAccountWorld> {
+export async function startSchoolAccountWorld(
+  plans: ProviderPlan[],
+  extraSettings: SignInProviderSettings[] = [],
+  serverOptions: Parameters<typeof startTestServer>[0] = {},
+): Promise<SchoolAccountWorld> {
   const providers: Record<string, TestProvider> = {};
   for (const plan of plans) providers[plan.id] = await startTestProvider(plan.family, { accounts: plan.accounts });
   const settings = plans.map((plan) => providers[plan.id]!.settings(plan.id, plan.settings));
-  const server = await startTestServer({ signInProviders: [...settings, ...extraSettings] });
+  const server = await startTestServer({ ...serverOptions, signInProviders: [...settings, ...extraSettings] });
   for (const plan of plans) providers[plan.id]!.register([`${server.url}/auth/oidc/${plan.id}/callback`]);
   return {
     server,

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { pickLanguage } from "../../../shared/i18n";
-import { authenticate } from "../../http/auth";
+import { authenticate, clientAddress } from "../../http/auth";
 import type { AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
 import { valid } from "../../http/validate";
@@ -55,13 +55,18 @@ export const signInRoutes = new Hono<AppEnv>()
       tag,
       summary: "Start signing in with a school account at the configured provider `provider`; `returnTo` is a path on this site to come back to (else `/`)",
       auth: "none",
-      responses: { 302: { description: "To the provider" }, 404: { description: "No such provider (HTML page)" }, 503: { description: "The provider does not answer (HTML page)" } },
+      responses: { 302: { description: "To the provider" }, 404: { description: "No such provider (HTML page)" }, 429: { description: "Too many sign-ins started from this address; `Retry-After` says when to try again (HTML page)" }, 503: { description: "The provider does not answer (HTML page)" } },
     }),
     valid("param", ProviderParam),
     valid("query", StartQuery),
     async (c) => {
       const provider = providerById(c, c.req.valid("param").provider);
       if (!provider) return problemPage(c, "unknown_provider", null);
+      const wait = c.var.deps.limits.signInStartsPerAddress?.hit(clientAddress(c)) ?? 0;
+      if (wait > 0) {
+        c.header("Retry-After", String(wait));
+        return problemPage(c, "too_many_starts", provider);
+      }
       try {
         const url = await beginSignIn(c.var.ctx, provider, { purpose: "sign-in", userId: null, returnTo: safeReturnTo(c.req.valid("query").returnTo) });
         c.header("Cache-Control", "no-store");

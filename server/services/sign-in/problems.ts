@@ -25,6 +25,8 @@ export const SIGN_IN_PROBLEMS = {
   identity_taken: 409,
   /** Linking needs a signed-in person. */
   not_signed_in: 401,
+  /** Too many sign-ins started from one address in a short time: each start stores a flow until it expires. */
+  too_many_starts: 429,
 } as const;
 
 export type SignInProblemKind = keyof typeof SIGN_IN_PROBLEMS;
