@@ -101,6 +101,18 @@ describe("a person exports their own saves", () => {
     ]);
   });
 
+  it("imports back: the CSV and the bookmark file are read as the import's own formats, folders and all", async () => {
+    const reviewOf = async (format: string) => {
+      const file = await (await download(`saves?format=${format}`, net.people.anna.token)).text();
+      const res = await fetch(`${server.url}/api/v1/imports`, { method: "POST", headers: { Authorization: `Bearer ${net.people.anna.token}`, "Content-Type": "application/octet-stream" }, body: file });
+      const job = ((await res.json()) as any).import;
+      return [job.format, job.review.links, job.review.importable, job.review.alreadySaved, job.review.folders];
+    };
+    const folders = [{ path: ["NT2 (Nederlands als tweede taal)", "Nieuwkomers"], links: 1 }];
+    expect(await reviewOf("csv")).toEqual(["csv", 2, 2, 2, folders]);
+    expect(await reviewOf("html")).toEqual(["netscape", 2, 2, 2, folders]);
+  });
+
   it("needs sign-in", async () => {
     expect((await fetch(`${server.url}/api/v1/exports/saves`)).status).toBe(401);
   });
