@@ -35,6 +35,7 @@ import { teamsRoutes } from "./routes/pages/teams";
 import { questionRoutes } from "./routes/questions/questions";
 import { importRoutes, isImportUpload } from "./routes/imports/imports";
 import { except } from "hono/combine";
+import { exportRoutes } from "./routes/exports/exports";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
 export function createApp(deps: AppDependencies) {
@@ -103,7 +104,8 @@ export function createApp(deps: AppDependencies) {
     .route("/", deviceCodeRoutes)
     .route("/", pageFactsRoutes)
     .route("/", questionRoutes)
-    .route("/", importRoutes);
+    .route("/", importRoutes)
+    .route("/", exportRoutes);
   const typed = app.route("/api/v1", routes);
   app.route("/", bundlePageRoutes);
   app.route("/", feedRoutes);

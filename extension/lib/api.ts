@@ -178,6 +178,19 @@ export class KnooppuntApi {
     return { blob: await response.blob(), filename };
   }
 
+  /** An export (issue 16) as a file to save: the person's saves, a bundle, or a school; named as the server names it. */
+  async exportDownload(what: { saves: true } | { bundleId: string } | { schoolId: string }, format: "json" | "csv" | "html" | "opml"): Promise<{ blob: Blob; filename: string }> {
+    const exports = this.v1.exports;
+    const response = await ("bundleId" in what
+      ? exports.bundles[":id"].$get({ param: { id: what.bundleId }, query: { format } })
+      : "schoolId" in what
+        ? exports.schools[":id"].$get({ param: { id: what.schoolId }, query: { format } })
+        : exports.saves.$get({ query: { format } }));
+    if (!response.ok) await answer(Promise.resolve(response));
+    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `knooppunt.${format}`;
+    return { blob: await response.blob(), filename };
+  }
+
   deleteAccount(confirm: string, sharedWork: "handOver" | "remove") {
     return data(this.v1.me.$delete({ json: { confirm, sharedWork } }));
   }

@@ -764,6 +764,12 @@ export const importEntries = sqliteTable(
     skipReason: text("skip_reason"),
     outcome: text("outcome").$type<"imported" | "merged" | "skipped">(),
     itemId: text("item_id"),
+    /**
+     * The save's own circle and themes when the file carries them (Knooppunt's own JSON export), as the
+     * review matched them to this server: `{themes, circle}`, `circle` null when its school or community
+     * is unknown here and the import's circle applies. Null for formats that carry neither.
+     */
+    fileSave: text("file_save", { mode: "json" }).$type<{ themes: string[]; circle: { visibility: Visibility; schoolId: string | null; communityId: string | null } | null }>(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.position] })],
 );

@@ -15,6 +15,7 @@ import { DeleteBundle } from "./DeleteBundle";
 import { OfferForm } from "./OfferForm";
 import { describeError, useSession } from "../context";
 import { Reach } from "./Reach";
+import { ExportMenu } from "../exports/ExportMenu";
 
 interface Props {
   draft: BundleDraft;
@@ -61,6 +62,7 @@ export function BundleEditor({ draft: source, onClose, onGone, onShowLibrary }: 
       <h2 ref={heading} tabIndex={-1}>
         {fields.title || t("bundle.preview.untitled")} <BundleStatus bundle={draft.bundle} />
       </h2>
+      <ExportMenu what={{ bundleId: draft.id }} label={t("exports.bundle")} />
 
       {draft.status === "conflict" && (
         <div class="notice error" role="alert" data-testid="version-conflict">

@@ -10,6 +10,7 @@ import { activeFilterCount, EMPTY_FILTERS, useLibrarySearch, type LibraryFilters
 import { LibraryFilters } from "./LibraryFilters";
 import { describeError, useSession } from "../context";
 import { ErrorState, StateMessage } from "../../components/StateMessage";
+import { ExportMenu } from "../exports/ExportMenu";
 
 interface Props {
   bundle: BundleTarget | null;
@@ -119,6 +120,8 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
           onInput={(e) => update({ q: (e.target as HTMLInputElement).value })}
         />
       </form>
+
+      <ExportMenu what={{ saves: true }} label={t("exports.library")} />
 
       <fieldset class="scopes">
         <legend class="visually-hidden">{t("library.scope.legend")}</legend>

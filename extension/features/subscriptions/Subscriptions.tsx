@@ -9,6 +9,7 @@ import { describeError, useSession } from "../context";
 import { ErrorState, StateMessage } from "../../components/StateMessage";
 import { Webhooks } from "./Webhooks";
 import { ThemeTree } from "../../components/themes/ThemeTree";
+import { ExportMenu } from "../exports/ExportMenu";
 
 type School = { id: string; name: string; role: "member" | "coordinator" };
 
@@ -38,6 +39,7 @@ function SchoolDelivery({ school, showName }: { school: School; showName: boolea
       <SubscriptionSettings school={school} />
       {coordinator && <FeedAddresses school={school} />}
       {coordinator && <Webhooks school={school} />}
+      {coordinator && <ExportMenu what={{ schoolId: school.id }} label={t("exports.school", { school: school.name })} secretFeed />}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { ServiceContext } from "../../core/context";
 import { savedKeysOf, type EntryRow } from "../../db/repositories/imports/jobs";
 import { themeIndex } from "../taxonomy/theme-index";
 import type { ParsedImport } from "./formats";
+import { fileSaveMatcher } from "./file-saves";
 
 export type SkipReason = "missing_url" | "javascript" | "invalid_url" | "too_long" | "duplicate_in_file" | "not_allowed";
 
@@ -46,6 +47,8 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
   const entries: ReviewedEntry[] = [];
   let importable = 0;
   let alreadySaved = 0;
+  // Exports (issue 16): Knooppunt's own export keeps each save's circle and themes; see file-saves.ts.
+  const fileSaves = fileSaveMatcher(ctx, userId);
 
   parsed.links.forEach((link, position) => {
     const checked = checkAddress(link.url);
@@ -57,7 +60,7 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
         seen.add(checked.key);
         importable++;
         if (saved.has(checked.key)) alreadySaved++;
-        kind = guessKindFromUrl(link.url.trim());
+        kind = link.own?.kind ?? guessKindFromUrl(link.url.trim());
         kinds[kind] = (kinds[kind] ?? 0) + 1;
       }
     }
@@ -69,7 +72,8 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       folders.set(folderKey, folder);
       for (const label of labelsOf(link)) bump(labels, label, link.folder.includes(label) ? "folder" : "tag");
     }
-    entries.push({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason });
+    const fileSave = skipReason ? null : fileSaves.match(link.own);
+    entries.push({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason, fileSave });
   });
 
   const taxonomy = themeIndex(ctx).all;
@@ -90,6 +94,7 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       .slice(0, SAMPLE)
       .map((e) => ({ url: e.url, title: e.title, folder: e.folder, kind: e.kind! })),
     filesToUpload: parsed.files,
+    ...(fileSaves.summary() ? { fromFile: fileSaves.summary() } : {}),
   };
   return { entries, review };
 }

@@ -48,8 +48,10 @@ const clipTag = (tag: string) => tag.slice(0, LIMITS.tag);
 
 /** What one entry becomes: the file's title, date, tags and note, its folders as tags too, and the mapped themes. */
 function saveOf(job: RunState, entry: EntryRow) {
-  const themes = new Set<string>();
-  for (const label of labelsOf(entry)) for (const slug of job.themeMapping[label] ?? []) themes.add(slug);
+  const themes = new Set<string>(entry.fileSave?.themes);
+  // Exports (issue 16): a save from Knooppunt's own export keeps its themes and, when found here, its circle.
+  if (!entry.fileSave) for (const label of labelsOf(entry)) for (const slug of job.themeMapping[label] ?? []) themes.add(slug);
+  const circle = entry.fileSave?.circle ?? { visibility: job.visibility!, schoolId: job.schoolId, communityId: job.communityId };
   const tags = [...new Set([...entry.folder, ...entry.tags].map(clipTag))].slice(0, LIMITS.tags);
   return CreateItemRequest.safeParse({
     url: entry.url.trim(),
@@ -58,9 +60,7 @@ function saveOf(job: RunState, entry: EntryRow) {
     themes: [...themes].slice(0, LIMITS.themes),
     tags,
     ...(entry.note ? { note: entry.note.slice(0, LIMITS.note) } : {}),
-    visibility: job.visibility!,
-    schoolId: job.schoolId,
-    communityId: job.communityId,
+    ...circle,
   });
 }
 

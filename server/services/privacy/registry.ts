@@ -233,7 +233,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "error", "updated_at", "finished_at"],
   },
   import_entries: {
-    personal: { url: IMPORT, title: IMPORT, folder: IMPORT, tags: IMPORT, note: IMPORT, added_at: IMPORT },
+    personal: { url: IMPORT, title: IMPORT, folder: IMPORT, tags: IMPORT, note: IMPORT, added_at: IMPORT, file_save: IMPORT },
     other: ["import_id", "position", "kind", "skip_reason", "outcome", "item_id"],
   },
 };

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { Id, ItemKind, LIMITS, ThemeSlug, Visibility } from "../common";
 
-export const ImportFormat = z.enum(["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip"]);
+export const ImportFormat = z.enum(["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip", "knooppunt-json"]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 export const ImportStatus = z.enum(["reviewing", "running", "done", "cancelled", "failed"]);
@@ -39,6 +39,17 @@ export const ImportReview = z.object({
   kinds: z.record(ItemKind, Count).describe("Kinds guessed from the addresses"),
   sample: z.array(z.object({ url: z.string(), title: z.string().nullable(), folder: z.array(z.string()), kind: ItemKind })).describe("The first links, as they will be saved"),
   filesToUpload: z.array(z.object({ path: z.string(), bytes: Count })).describe("Files in a folder ZIP that are not links: to upload later"),
+  fromFile: z
+    .object({
+      links: Count.describe("Links that keep their own circle and themes from the file"),
+      circles: z
+        .array(z.object({ visibility: Visibility, schoolName: z.string().nullable(), communityName: z.string().nullable(), links: Count }))
+        .describe("The file's circles found on this server, with how many links keep each"),
+      unknownCircles: Count.describe("Links whose school or community does not exist here (or the person is not in): they get the import's circle"),
+      unknownThemes: z.array(z.string()).describe("Theme slugs in the file this server does not have: left out"),
+    })
+    .optional()
+    .describe("Only for Knooppunt's own export: circles and themes from the file instead of one circle for all"),
 });
 
 export const ImportJob = z.object({

@@ -42,6 +42,14 @@ export interface EntryRow {
   skipReason: string | null;
   outcome: EntryOutcome | null;
   itemId: string | null;
+  /** Exports: the save's own themes and circle from the file (null: the import's mapping and circle apply). */
+  fileSave: FileSave | null;
+}
+
+export interface FileSave {
+  themes: string[];
+  /** Null when the file's school or community is unknown here: the import's circle applies. */
+  circle: { visibility: Visibility; schoolId: string | null; communityId: string | null } | null;
 }
 
 const COLUMNS = sql`id, user_id AS userId, status, format, file_name AS fileName, total, processed, imported, merged, skipped, review, files,
@@ -63,10 +71,10 @@ export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "u
 /** Entries in one prepared statement: an import of 100,000 links writes 100,000 rows at upload. */
 export function insertEntries(ctx: ServiceContext, importId: string, entries: Iterable<Omit<EntryRow, "outcome" | "itemId">>) {
   const insert = ctx.sqlite.prepare(
-    `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason, file_save) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const e of entries) {
-    insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason);
+    insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason, e.fileSave ? JSON.stringify(e.fileSave) : null);
   }
 }
 
@@ -100,10 +108,10 @@ export function endImport(ctx: ServiceContext, id: string, status: "done" | "can
   );
 }
 
-type StoredEntry = Omit<EntryRow, "folder" | "tags"> & { folder: string; tags: string };
-const entryFromStored = (row: StoredEntry): EntryRow => ({ ...row, folder: JSON.parse(row.folder), tags: JSON.parse(row.tags) });
+type StoredEntry = Omit<EntryRow, "folder" | "tags" | "fileSave"> & { folder: string; tags: string; fileSave: string | null };
+const entryFromStored = (row: StoredEntry): EntryRow => ({ ...row, folder: JSON.parse(row.folder), tags: JSON.parse(row.tags), fileSave: row.fileSave ? JSON.parse(row.fileSave) : null });
 
-const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS addedAt, kind, skip_reason AS skipReason, outcome, item_id AS itemId`;
+const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS addedAt, kind, skip_reason AS skipReason, outcome, item_id AS itemId, file_save AS fileSave`;
 
 export const entriesFrom = (ctx: ServiceContext, importId: string, position: number, limit: number) =>
   queryAll<StoredEntry>(ctx, sql`SELECT ${ENTRY_COLUMNS} FROM import_entries WHERE import_id = ${importId} AND position >= ${position} ORDER BY position LIMIT ${limit}`).map(entryFromStored);

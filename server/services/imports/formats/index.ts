@@ -7,8 +7,9 @@ import { looksLikeZip, parseFolderZip } from "./folder-zip";
 import { looksLikeKarakeep, looksLikeLinkwarden, parseJson, parseKarakeep, parseLinkwarden } from "./json-exports";
 import { unreadableFile, type ImportFormat, type ParsedImport } from "./links";
 import { looksLikeNetscape, parseNetscape } from "./netscape";
+import { looksLikeKnooppunt, parseKnooppunt } from "./knooppunt-json";
 
-export { IMPORT_FORMATS, IMPORT_LIMITS, type ImportedFile, type ImportedLink, type ImportFormat, type ParsedImport } from "./links";
+export { IMPORT_FORMATS, IMPORT_LIMITS, type ImportedFile, type ImportedLink, type ImportFormat, type OwnSaveFacts, type ParsedImport } from "./links";
 
 function utf8(bytes: Uint8Array): string {
   try {
@@ -41,10 +42,13 @@ export function parseImport(bytes: Uint8Array, hint?: ImportFormat): ParsedImpor
       return parseKarakeep(text);
     case "linkwarden":
       return parseLinkwarden(text);
+    case "knooppunt-json":
+      return parseKnooppunt(parseJson(text));
   }
   const start = text.trimStart().slice(0, 1);
   if (start === "{" || start === "[") {
     const parsed = parseJson(text);
+    if (looksLikeKnooppunt(parsed)) return parseKnooppunt(parsed);
     if (looksLikeKarakeep(parsed)) return parseKarakeep(text, parsed);
     if (looksLikeLinkwarden(parsed)) return parseLinkwarden(text, parsed);
     throw unrecognised();

@@ -4,9 +4,10 @@
  * ones can become items (http(s), not too long) is the review's work, so the report can say why one was
  * skipped.
  */
+import type { ItemKind, Visibility } from "../../../../shared/schemas";
 import { DomainError } from "../../../core/errors";
 
-export const IMPORT_FORMATS = ["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip"] as const;
+export const IMPORT_FORMATS = ["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip", "knooppunt-json"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportedLink {
@@ -19,6 +20,15 @@ export interface ImportedLink {
   note: string | null;
   /** ISO 8601 in UTC, when the file says when it was saved. */
   addedAt: string | null;
+  /** Knooppunt's own export: the kind, themes and circle each save had; other formats carry none. */
+  own?: OwnSaveFacts;
+}
+
+export interface OwnSaveFacts {
+  kind: ItemKind | null;
+  /** Theme slugs as the file names them; the review keeps those this server knows. */
+  themes: string[];
+  circle: { visibility: Visibility; schoolId: string | null; schoolName: string | null; communityId: string | null; communityName: string | null } | null;
 }
 
 export interface ImportedFile {

@@ -1,0 +1,1 @@
+ALTER TABLE `import_entries` ADD `file_save` text;
