@@ -16,3 +16,4 @@ export * from "./pages";
 export * from "./library/bulk";
 export * from "./questions";
 export * from "./library/imports";
+export * from "./privacy/hand-over";
