@@ -142,13 +142,15 @@ export function handOverPreview(ctx: ServiceContext, userId: string, choices: Ha
  * account: a disabled one keeps its private saves and loses its places (curator, owner, joined broker);
  * a deleted one loses everything, its rows going with it.
  */
-function settle(ctx: ServiceContext, user: UserRow, plan: Plan, leaving: "disable" | "delete", now: string): HandOverCounts {
+function settle(ctx: ServiceContext, user: UserRow, plan: Plan, leaving: "disable" | "delete", now: string): { counts: HandOverCounts; moved: boolean } {
   ensureFormerColleague(ctx, now);
   const counts: HandOverCounts = { savesHandedOver: 0, savesRemoved: 0, privateSavesKept: 0, bundlesHandedOver: 0, bundlesRemoved: 0, communitiesHandedOver: 0, questionsHandedOver: 0, questionsReleased: 0 };
 
   // Through the library's own removal, so the search index and items without saves stay in step.
   const viewer = signedInViewer(ctx, user, "hand-over");
+  let privateRemoved = 0;
   for (const save of savesToSettle(ctx, user.id)) {
+    if (save.visibility === "private") privateRemoved += leaving === "delete" ? 1 : 0;
     if (save.visibility === "private" && leaving === "disable") {
       counts.privateSavesKept += 1;
     } else if (save.visibility !== "private" && plan.sharedWork === "handOver" && handOverSaveRow(ctx, save.seq)) {
@@ -191,11 +193,10 @@ function settle(ctx: ServiceContext, user: UserRow, plan: Plan, leaving: "disabl
     }
   }
   leaveJoinedQuestions(ctx, user.id);
-  return counts;
+  // Private saves going with a deleted account are no hand-over; anything else that moved or went is.
+  const moved = counts.savesHandedOver + counts.savesRemoved - privateRemoved + counts.bundlesHandedOver + counts.bundlesRemoved + counts.communitiesHandedOver + counts.questionsHandedOver + counts.questionsReleased > 0;
+  return { counts, moved };
 }
-
-const handedAnything = (c: HandOverCounts) =>
-  c.savesHandedOver + c.savesRemoved + c.bundlesHandedOver + c.bundlesRemoved + c.communitiesHandedOver + c.questionsHandedOver + c.questionsReleased > 0;
 
 function recordHandOver(ctx: ServiceContext, actor: AuditActor, user: UserRow, plan: Plan, leaving: "disable" | "delete", counts: HandOverCounts) {
   recordAdminAction(ctx, actor, { action: "user.hand-over", subjectKind: "user", subjectId: user.id, details: { leaving, sharedWork: plan.sharedWork, handOverTo: plan.heir, ...counts } });
@@ -207,8 +208,8 @@ function recordHandOver(ctx: ServiceContext, actor: AuditActor, user: UserRow, p
  */
 export function handOverForDeletion(ctx: ServiceContext, user: UserRow, choices: HandOverChoices, actor: AuditActor | null, now: string) {
   const plan = planFor(ctx, user, choices);
-  const counts = settle(ctx, user, plan, "delete", now);
-  if (actor && handedAnything(counts)) recordHandOver(ctx, actor, user, plan, "delete", counts);
+  const { counts, moved } = settle(ctx, user, plan, "delete", now);
+  if (actor && moved) recordHandOver(ctx, actor, user, plan, "delete", counts);
   return counts;
 }
 
@@ -224,7 +225,7 @@ export function disableWithHandOver(ctx: ServiceContext, userId: string, choices
     }
     const plan = planFor(ctx, user, choices);
     const now = isoNow(ctx);
-    const counts = settle(ctx, user, plan, "disable", now);
+    const { counts } = settle(ctx, user, plan, "disable", now);
     const disabled: UserRow = { ...user, disabled: true, updatedAt: user.disabled ? user.updatedAt : now };
     if (!user.disabled) {
       replaceUser(ctx, disabled);
