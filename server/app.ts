@@ -11,6 +11,7 @@ import { doc, openApiDocument } from "./http/openapi";
 import { limitBody, requireJsonBody } from "./http/requests";
 import { adminRoutes } from "./routes/admin";
 import { adminPageRoutes } from "./routes/pages/admin";
+import { handOverPageRoutes } from "./routes/pages/hand-over";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { directoryRoutes } from "./routes/directory";
 import { itemRoutes } from "./routes/items";
@@ -117,6 +118,8 @@ export function createApp(deps: AppDependencies) {
   app.route("/", adminPageRoutes);
   app.route("/", webAppRoutes);
   app.route("/", teamsRoutes);
+  // After the administration's pages: their /admin/* guards (web session, administrator, CSRF) run first.
+  app.route("/", handOverPageRoutes);
   app.get("/api/v1/openapi.json", openApiDocument(app as never));
   return typed;
 }

@@ -62,6 +62,8 @@ import {
 } from "../services/accounts/organisations";
 import { auditLogPage } from "../services/privacy/audit-log";
 import { deleteAccount } from "../services/privacy/deletion";
+import { HandOverChoices, HandOverPreviewQuery, HandOverPreviewResponse, HandOverResponse } from "../../shared/schemas";
+import { disableWithHandOver, handOverPreview } from "../services/privacy/hand-over";
 
 const tag = "administration";
 const IdParam = z.object({ id: Id });
@@ -86,8 +88,8 @@ export const adminRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     valid("json", AdminDeleteUserRequest),
     (c) => {
-      const { sharedWork, handOverTo } = c.req.valid("json");
-      const deleted = deleteAccount(c.var.ctx, c.req.valid("param").id, { sharedWork: sharedWork ?? "handOver", handOverTo }, { kind: "admin", userId: c.var.viewer.user.id });
+      const { sharedWork, handOverTo, communityOwners } = c.req.valid("json");
+      const deleted = deleteAccount(c.var.ctx, c.req.valid("param").id, { sharedWork: sharedWork ?? "handOver", handOverTo, communityOwners }, { kind: "admin", userId: c.var.viewer.user.id });
       return c.json({ deleted });
     },
   )
@@ -320,4 +322,37 @@ export const adminRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     valid("json", UpdateInstituteRequest),
     (c) => c.json({ institute: updateInstitute(c.var.ctx, c.req.valid("param").id, c.req.valid("json")) }),
+  )
+  .get(
+    "/admin/users/:id/hand-over",
+    doc({
+      tag,
+      summary:
+        "What handing over a leaving person's work would do, changing nothing: their saves per circle (all but private ones are handed over or removed), each bundle and who holds it next, each community they own and its next owner, each leervraag they own as broker and who takes it (null: released to every broker)",
+      responses: { 200: { description: "The preview", schema: HandOverPreviewResponse }, 400: { description: "`hand_over_not_broker`: `handOverTo` is not another active broker" } },
+    }),
+    requireAdmin,
+    valid("param", IdParam),
+    valid("query", HandOverPreviewQuery),
+    (c) => c.json({ handOver: handOverPreview(c.var.ctx, c.req.valid("param").id, c.req.valid("query")) }),
+  )
+  .post(
+    "/admin/users/:id/hand-over",
+    doc({
+      tag,
+      summary:
+        "A person leaves: disable the account and hand over their work in one step, as chosen (see the preview). Private saves are never handed over; they stay with the disabled account. Also for a person disabled earlier",
+      responses: {
+        200: { description: "Disabled, with what was handed over", schema: HandOverResponse },
+        400: { description: "`hand_over_not_broker`; `hand_over_not_owned`: a community the person does not own; `hand_over_not_member`: the new owner is no active member of the community" },
+        409: { description: "`last_admin`: the last administrator who can sign in is not disabled" },
+      },
+    }),
+    requireAdmin,
+    valid("param", IdParam),
+    valid("json", HandOverChoices),
+    (c) => {
+      const done = disableWithHandOver(c.var.ctx, c.req.valid("param").id, c.req.valid("json"), { kind: "admin", userId: c.var.viewer.user.id });
+      return c.json({ user: adminUserDetails(c.var.ctx, done.user), handedOver: done.handedOver });
+    },
   );

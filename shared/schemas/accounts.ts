@@ -110,6 +110,8 @@ export const AdminDeleteUserRequest = z.object({
   sharedWork: SharedWork.optional(),
   /** A broker who receives the bundles nobody else curates (else they stay with "oud-collega"). */
   handOverTo: Id.optional(),
+  /** Per community the person owns, the member who owns it next (as in the hand-over when disabling). */
+  communityOwners: z.array(z.object({ communityId: Id, userId: Id })).max(200).optional(),
 });
 
 export const DeletionCounts = z.object({

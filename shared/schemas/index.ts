@@ -17,3 +17,4 @@ export * from "./library/bulk";
 export * from "./questions";
 export * from "./library/imports";
 export * from "./library/exports";
+export * from "./privacy/hand-over";

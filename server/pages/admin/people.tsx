@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 /** /admin/people: finding people, making password accounts, and one person's roles, status, accounts and memberships. */
 import { adminText, type AdminTextKey } from "../../../shared/i18n/pages/admin";
+import { handOverText } from "../../../shared/i18n/pages/hand-over";
 import type { AdminUserDetails } from "../../../shared/schemas";
 import { ActionButton, AdminPage, CsrfField, Field, Problems, Select, stateFor, withLang, type AdminPageContext, type FormState } from "./shell";
 
@@ -125,6 +126,10 @@ export function PersonPage({
           <ActionButton action={withLang(`${base}/status`, page.lang)} csrf={page.csrf} label={t("admin.disable")} fields={{ disabled: "true" }} />
         )}
       </p>
+      <p>
+        <a href={withLang(`${base}/hand-over`, page.lang)}>{handOverText(page.lang, "handOver.link")}</a>
+      </p>
+      <p class="hint">{handOverText(page.lang, "handOver.linkHint")}</p>
 
       <h2 id="details-heading">{t("admin.details")}</h2>
       <Problems state={details} lang={page.lang} />

@@ -73,9 +73,9 @@ import { deleteAccount } from "../../services/privacy/deletion";
 import { createTheme, listThemes, updateTheme } from "../../services/taxonomy/themes";
 import { themeIndex } from "../../services/taxonomy/theme-index";
 
-type Ctx = Context<SignedInEnv>;
+export type Ctx = Context<SignedInEnv>;
 
-const langOf = (c: Pick<Context, "req">): Language => pickLanguage(c.req.query("lang"), c.req.header("Accept-Language"));
+export const langOf = (c: Pick<Context, "req">): Language => pickLanguage(c.req.query("lang"), c.req.header("Accept-Language"));
 
 function pageHeaders(c: Context<AppEnv>) {
   c.header("Content-Security-Policy", FORM_PAGE_CSP);
@@ -92,7 +92,7 @@ function message(c: Context<AppEnv>, status: 403 | 404, title: AdminTextKey, bod
 const notFoundPage = (c: Context<AppEnv>) => message(c, 404, "admin.notFound.title", "admin.notFound.body");
 
 /** Refusals become pages here; anything else goes to the one error handler (and its JSON) as everywhere. */
-function pageError(error: Error, c: Context<AppEnv>) {
+export function pageError(error: Error, c: Context<AppEnv>) {
   if (error instanceof DomainError && error.kind === "not_found") return notFoundPage(c);
   if (error instanceof DomainError && error.code === "csrf_failed") return message(c, 403, "admin.forbidden.title", "admin.forbidden.body");
   return handleError(error, c);
@@ -122,19 +122,19 @@ const bodyLimit = createMiddleware<AppEnv>((c, next) => limitBody(c.var.deps.bod
 
 const NOTICES: Record<string, AdminTextKey> = { saved: "admin.notice.saved", created: "admin.notice.created", removed: "admin.notice.removed" };
 
-function pageContext(c: Ctx): AdminPageContext {
+export function pageContext(c: Ctx): AdminPageContext {
   const lang = langOf(c);
   const notice = NOTICES[c.req.query("notice") ?? ""];
   return { lang, csrf: csrfToken(c as unknown as Context<AppEnv>) ?? "", path: c.req.path, notice: notice ? adminText(lang, notice) : null };
 }
 
-const show = (c: Ctx, page: Parameters<typeof renderAdminPage>[0]) => c.html(renderAdminPage(page));
+export const show = (c: Ctx, page: Parameters<typeof renderAdminPage>[0]) => c.html(renderAdminPage(page));
 
 // ---------------------------------------------------------------------------------------------------
 // Forms
 
-type Form = Record<string, string | File | (string | File)[]>;
-const text = (form: Form, name: string) => {
+export type Form = Record<string, string | File | (string | File)[]>;
+export const text = (form: Form, name: string) => {
   const v = form[name];
   return typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "";
 };
@@ -147,7 +147,7 @@ const codes = (form: Form, name: string) => text(form, name).split(/[\s,;]+/).fi
 const optional = (value: string) => (value.trim() ? value : undefined);
 const strings = (form: Form, names: string[]) => Object.fromEntries(names.map((n) => [n, text(form, n)]));
 
-const readForm = async (c: Ctx) => (await c.req.parseBody({ all: true })) as Form;
+export const readForm = async (c: Ctx) => (await c.req.parseBody({ all: true })) as Form;
 
 /** A field's name on the form for a schema path: name.nl → nameNl, brinCodes.2 → brinCodes. */
 const fieldOf = (path: PropertyKey[]) =>
@@ -201,7 +201,7 @@ interface Submission<S extends z.ZodType> {
 }
 
 /** The page shown again for a refused form answers with the refusal's status. */
-async function withStatus(page: Response | Promise<Response>, status: 400 | 409) {
+export async function withStatus(page: Response | Promise<Response>, status: 400 | 409) {
   const res = await page;
   return new Response(res.body, { status, headers: res.headers });
 }
@@ -236,7 +236,7 @@ const idOf = (result: unknown) => {
 };
 
 /** The :id of the route, checked to have an id's shape (anything else is simply not found). */
-function param(c: Ctx, name = "id") {
+export function param(c: Ctx, name = "id") {
   const parsed = Id.safeParse(c.req.param(name));
   if (!parsed.success) throw new DomainError("not_found", "not_found", "No such page.");
   return parsed.data;
@@ -335,7 +335,7 @@ const MEMBERSHIPS = {
   communities: { kind: "community", roles: CommunityRole, set: setCommunityMember, remove: removeCommunityMember, page: communityPage },
 } as const;
 
-const pageDoc = (summary: string) => doc({ tag: "pages", summary, responses: { 200: { description: "HTML page (administrators with a web session; signed out: 303 to /login, others: 404)" } } });
+export const pageDoc = (summary: string) => doc({ tag: "pages", summary, responses: { 200: { description: "HTML page (administrators with a web session; signed out: 303 to /login, others: 404)" } } });
 // The forms' posts are not in the OpenAPI document: they take a browser's form body, answer with pages and
 // redirects, and do exactly what the documented admin API routes do.
 

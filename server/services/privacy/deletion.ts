@@ -1,46 +1,27 @@
 /**
  * Deleting an account (AVG art. 17), by the person or by an administrator. Private saves always go.
- * Shared work is settled first, by the choice `sharedWork`:
- * - saves in a community, school or wider circle are handed over to the placeholder "oud-collega / former
- *   colleague" (`handOver`, so colleagues keep what was shared with them) or removed (`remove`);
- * - bundles pass to the longest-standing co-curator; without one, to the broker an administrator names
- *   (`handOverTo`), else to "oud-collega" so published pages and the schools' offers keep working — except an
- *   unpublished draft nobody else curates, which is removed when the person chose `remove`;
- * - published snapshots stop naming the person. Offers, webhooks and answered offers keep their rows,
- *   with the person's reference cleared by the schema's ON DELETE rules.
+ * Shared work is settled first, as hand-over.ts does when a person leaves: saves in shared circles stay as
+ * "oud-collega / former colleague" (`handOver`) or go (`remove`); bundles, communities the person owns and
+ * leervragen they own as broker pass to a colleague (or "oud-collega" for bundles, so published pages and
+ * the schools' offers keep working). Published snapshots stop naming the person. Offers, webhooks and
+ * answered offers keep their rows, with the person's reference cleared by the schema's ON DELETE rules.
  * Then the account goes with everything that references it (tokens and sessions, memberships,
  * idempotency keys), and a deletion record without personal data remains.
  */
 import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmation";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { otherActiveAdmins, userById } from "../../db/repositories/accounts";
-import {
-  cascadingCounts,
-  curatedBundles,
-  deleteBundleById,
-  deleteUserRow,
-  ensureFormerColleague,
-  FORMER_COLLEAGUE,
-  handOverSaveRow,
-  insertAccountDeletion,
-  replaceSnapshotContent,
-  savesToSettle,
-  setCuratorRole,
-  snapshotsNaming,
-} from "../../db/repositories/personal-data/deletion";
+import { cascadingCounts, deleteUserRow, FORMER_COLLEAGUE, insertAccountDeletion, replaceSnapshotContent, snapshotsNaming } from "../../db/repositories/personal-data/deletion";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid, notFound } from "../../core/errors";
-import { deleteSave } from "../library/saves";
-import { signedInViewer } from "../accounts/accounts";
 import { recordAdminAction, type AuditActor } from "./audit-log";
+import { handOverForDeletion, type HandOverChoices } from "./hand-over";
 
 export type SharedWork = "handOver" | "remove";
 
-export interface DeletionRequest {
+export interface DeletionRequest extends HandOverChoices {
   sharedWork: SharedWork;
-  /** An administrator's choice of broker for bundles nobody else curates. */
-  handOverTo?: string;
 }
 
 export interface DeletionCounts {
@@ -64,33 +45,17 @@ export function deleteAccount(ctx: ServiceContext, userId: string, request: Dele
     if (user.roles.includes("admin") && !user.disabled && otherActiveAdmins(ctx, userId) === 0) {
       throw conflict("last_admin", "This is the last administrator: make someone else an administrator before deleting this account.");
     }
-    const heir = request.handOverTo ? brokerHeir(ctx, request.handOverTo, userId) : null;
     const now = isoNow(ctx);
-    ensureFormerColleague(ctx, now);
-    const counts: DeletionCounts = { savesRemoved: 0, savesHandedOver: 0, bundlesHandedOver: 0, bundlesRemoved: 0, ...cascadingCounts(ctx, userId) };
-
-    // Through the library's own removal, so the search index and items without saves stay in step.
-    const viewer = signedInViewer(ctx, user, "account-deletion");
-    for (const save of savesToSettle(ctx, userId)) {
-      if (save.visibility !== "private" && request.sharedWork === "handOver" && handOverSaveRow(ctx, save.seq)) {
-        counts.savesHandedOver += 1;
-      } else {
-        deleteSave(ctx, viewer, save.itemId);
-        counts.savesRemoved += 1;
-      }
-    }
-
-    for (const bundle of curatedBundles(ctx, userId)) {
-      if (bundle.others.length) {
-        if (bundle.role === "owner") setCuratorRole(ctx, bundle.bundleId, bundle.others[0]!, "owner", now);
-        counts.bundlesHandedOver += 1;
-      } else if (bundle.status === "draft" && request.sharedWork === "remove") {
-        counts.bundlesRemoved += deleteBundleById(ctx, bundle.bundleId);
-      } else {
-        setCuratorRole(ctx, bundle.bundleId, heir ?? FORMER_COLLEAGUE.id, "owner", now);
-        counts.bundlesHandedOver += 1;
-      }
-    }
+    const cascading = cascadingCounts(ctx, userId);
+    // Shared work first (hand-over.ts): bundles, communities, leervragen and saves in shared circles.
+    const handed = handOverForDeletion(ctx, user, request, initiator.kind === "self" ? null : initiator, now);
+    const counts: DeletionCounts = {
+      savesRemoved: handed.savesRemoved,
+      savesHandedOver: handed.savesHandedOver,
+      bundlesHandedOver: handed.bundlesHandedOver,
+      bundlesRemoved: handed.bundlesRemoved,
+      ...cascading,
+    };
 
     for (const version of snapshotsNaming(ctx, userId)) {
       const content = JSON.parse(version.content) as BundleSnapshot;
@@ -105,14 +70,6 @@ export function deleteAccount(ctx: ServiceContext, userId: string, request: Dele
     }
     return counts;
   });
-}
-
-function brokerHeir(ctx: ServiceContext, id: string, leaving: string) {
-  const heir = userById(ctx, id);
-  if (!heir || heir.id === leaving || heir.disabled || !heir.roles.includes("broker")) {
-    throw invalid("hand_over_not_broker", "Bundles can only be handed over to another active broker (makelaar).", [{ path: ["handOverTo"], message: "not an active broker" }]);
-  }
-  return heir.id;
 }
 
 /** The person's own deletion: they confirm with their e-mail address, so a stray request deletes nothing. */
