@@ -1,12 +1,66 @@
 import preact from "@preact/preset-vite";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Plugin } from "vite";
 import { defineConfig } from "wxt";
+
+const I18N = resolve("shared/i18n");
+// Every catalogue file writes its English texts the same way: one literal of strings after this line.
+const ENGLISH = /^const en: Record<keyof typeof nl, string> = (\{[\s\S]*?\n\});$/m;
+const ENGLISH_MODULE = "virtual:knooppunt-english";
+// A real-looking path, not rollup's "\0" convention: that would name the chunk "_virtual…", and an extension may
+// not serve a file whose name starts with "_" (Chrome keeps those names for itself).
+const ENGLISH_ID = join(I18N, "english-texts.js");
+
+/**
+ * The pages' first load (popup, side panel, options) carries the Dutch texts only; the English ones come
+ * in a chunk of their own (extension/lib/language/english-later.ts loads it). The background and the
+ * content script keep both: a service worker cannot load a chunk on demand, and they are not a first screen.
+ */
+function englishLater(): Plugin {
+  let pages = false;
+  const catalogues = () => {
+    const files: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) visit(join(dir, entry.name));
+        else if (entry.name.endsWith(".ts") && ENGLISH.test(readFileSync(join(dir, entry.name), "utf8"))) files.push(join(dir, entry.name));
+      }
+    };
+    visit(I18N);
+    return files;
+  };
+  return {
+    name: "knooppunt-english-later",
+    enforce: "pre",
+    buildStart(options) {
+      const inputs = Array.isArray(options.input) ? options.input : Object.values(options.input ?? {});
+      pages = inputs.some((input) => input.endsWith(".html"));
+    },
+    resolveId: (id) => (id === ENGLISH_MODULE ? ENGLISH_ID : undefined),
+    load(id) {
+      if (id !== ENGLISH_ID) return undefined;
+      const literals = catalogues().map((file) => {
+        const literal = ENGLISH.exec(readFileSync(file, "utf8"))![1]!;
+        // Only strings may stand in a catalogue; anything else would fail here, at build time, not in a person's browser.
+        new Function(`return ${literal}`)();
+        return literal;
+      });
+      return `export default Object.assign({}, ${literals.join(",\n")});`;
+    },
+    transform(code, id) {
+      if (!pages || !id.startsWith(I18N) || !id.endsWith(".ts") || !ENGLISH.test(code)) return undefined;
+      return { code: code.replace(ENGLISH, "const en = {} as Record<keyof typeof nl, string>;"), map: null };
+    },
+  };
+}
 
 // The extension lives in extension/ (entrypoints, features, components, lib); shared/ holds what it agrees on with the server.
 export default defineConfig({
   srcDir: "extension",
   publicDir: "extension/public",
   outDir: ".output",
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), englishLater()] }),
   // Firefox's review needs the extension's sources, not the server's or the tests'.
   zip: { excludeSources: ["server/**", "tests/**", "data/**", "drizzle.config.ts", "vitest.config.ts"] },
   manifest: ({ browser }) => ({

@@ -15,9 +15,10 @@
  * TypeScript file and line in stack traces, and loads a map a third of the size at start.
  */
 import { build, type Plugin } from "esbuild";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { OPENAPI_FILE } from "../routing/openapi-route";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SERVER_BUILD_DIR = join(ROOT, ".output/server");
@@ -55,17 +56,40 @@ function ourSources(outdir: string): Plugin {
   };
 }
 
+/**
+ * zod's error messages in 40 languages, of which the server uses English only (it writes its own Dutch and
+ * English messages): a third of zod's code, held in memory for the life of the process when bundled.
+ * `z.locales` keeps English; zod itself imports en.js directly for its default.
+ */
+function zodEnglishOnly(): Plugin {
+  return {
+    name: "zod-english-only",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        args.importer.includes(`${join("node_modules", "zod")}`) ? { path: join(dirname(args.importer), "../locales/en.js"), namespace: "zod-locales" } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+        resolveDir: dirname(args.path),
+        loader: "js",
+      }));
+    },
+  };
+}
+
 export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
   // Chunk names carry hashes: the previous build's chunks would otherwise pile up beside the new ones.
   await rm(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
+    metafile: Boolean(process.env.SERVER_BUILD_META),
     entryPoints: { start: join(ROOT, "server/cli/start.ts") },
     outdir,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
-    packages: "external",
+    external: ["better-sqlite3", "esbuild", "linkedom", "openid-client"],
+    banner: { js: 'import{createRequire as __knooppuntRequire}from"node:module";const require=__knooppuntRequire(import.meta.url);' },
     sourcemap: "linked",
     sourcesContent: false,
     // What is reached through `await import()` lands in chunks of its own, read only when first needed.
@@ -80,8 +104,14 @@ export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
     // indentation, and in one byte a character (see ourSources), it is ~0.6 MB instead of ~1.4 MB.
     // Names stay, and the map has the lines.
     minifyWhitespace: true,
-    plugins: [ourSources(outdir)],
+    plugins: [ourSources(outdir), zodEnglishOnly()],
   });
+  // SERVER_BUILD_META=<file>: esbuild's account of which module went into which chunk, to see what a start reads.
+  if (process.env.SERVER_BUILD_META) await writeFile(process.env.SERVER_BUILD_META, JSON.stringify(result.metafile));
+  // The OpenAPI document, made once here from every route group: the running server serves this file
+  // instead of reading all its route modules to make it (server/routing/openapi-route.ts).
+  const { buildOpenApiDocument } = await import("../routing/openapi-document");
+  await writeFile(join(outdir, OPENAPI_FILE), JSON.stringify(await buildOpenApiDocument()));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,6 +1,5 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { Hono } from "hono";
-import { describeRoute, openAPIRouteHandler, resolver } from "hono-openapi";
+import { describeRoute, resolver } from "hono-openapi";
 import { ErrorBody } from "../../shared/schemas";
 
 type Responses = Record<number, { description: string; schema?: StandardSchemaV1 }>;
@@ -37,19 +36,18 @@ export function doc(spec: {
   });
 }
 
-export function openApiDocument(app: Hono<never>) {
-  return openAPIRouteHandler(app, {
-    documentation: {
-      openapi: "3.1.0",
-      info: {
-        title: "Knooppunt API",
-        version: "1.0.0",
-        description:
-          "Clip, curate and share what teachers learn. Errors are always {error: {code, message, issues?}}; lists are cursor-paginated.",
-      },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
-      servers: [{ url: "/" }],
+/** How the document describes the API as a whole (see server/routing/openapi-document.ts). */
+export const OPENAPI_OPTIONS = {
+  documentation: {
+    openapi: "3.1.0",
+    info: {
+      title: "Knooppunt API",
+      version: "1.0.0",
+      description:
+        "Clip, curate and share what teachers learn. Errors are always {error: {code, message, issues?}}; lists are cursor-paginated.",
     },
-    exclude: ["/api/v1/openapi.json"],
-  });
-}
+    components: { securitySchemes: { bearer: { type: "http" as const, scheme: "bearer" } } },
+    servers: [{ url: "/" }],
+  },
+  exclude: ["/api/v1/openapi.json"],
+};

@@ -59,3 +59,11 @@ export function apiErrorKey(code: string): MessageKey | null {
 export const kindKey = (kind: ItemKind) => `kind.${kind}` as const satisfies MessageKey;
 export const visibilityKey = (visibility: Visibility) => `visibility.${visibility}` as const satisfies MessageKey;
 export const sectorKey = (sector: ItemSector) => `sector.${sector}` as const satisfies MessageKey;
+
+/**
+ * Adds texts that arrive after start: the extension's build leaves a language's texts out of a screen's
+ * first load and adds them here (extension/lib/language/english-later.ts). Until then a text shows in Dutch.
+ */
+export function addTexts(language: Language, texts: Readonly<Record<string, string>>): void {
+  Object.assign(CATALOGUES[language], texts);
+}

@@ -3,7 +3,8 @@
  * extension's popup and side panel, and the web app at /app. A first screen is its page's module scripts
  * and everything they import statically, followed through the built chunks; what is imported on demand
  * (`import()`) comes later and is listed apart. Sizes are raw and gzipped (level 6, as servers send them;
- * the web app's server sends its assets gzipped). Target: the web app ≤ 100 KB gzipped.
+ * the web app's server sends its assets gzipped). Targets, gzipped: the popup ≤ 30 KB, the side panel ≤ 50 KB,
+ * the web app ≤ 100 KB.
  *
  * Builds what is missing first (wxt build, the web build). It is a benchmark: it exits 0 when the target is
  * missed and non-zero only when something is broken (a page or chunk that is not there).
@@ -15,7 +16,6 @@ import { gzipSync } from "node:zlib";
 
 const EXTENSION = resolve(".output/chrome-mv3");
 const WEB = resolve(".output/web");
-const WEB_TARGET_KB = 100;
 
 interface Screen {
   name: string;
@@ -24,12 +24,14 @@ interface Screen {
   /** How the page names its own folder in absolute paths (the web app's are under /app/). */
   base: string;
   page: string;
+  /** The first screen's gzipped JavaScript may be at most this many KB. */
+  targetKb: number;
 }
 
 const SCREENS: Screen[] = [
-  { name: "popup (extension)", root: EXTENSION, base: "/", page: "popup.html" },
-  { name: "side panel (extension)", root: EXTENSION, base: "/", page: "sidepanel.html" },
-  { name: "web app /app", root: WEB, base: "/app/", page: "index.html" },
+  { name: "popup (extension)", root: EXTENSION, base: "/", page: "popup.html", targetKb: 30 },
+  { name: "side panel (extension)", root: EXTENSION, base: "/", page: "sidepanel.html", targetKb: 50 },
+  { name: "web app /app", root: WEB, base: "/app/", page: "index.html", targetKb: 100 },
 ];
 
 const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g;
@@ -79,14 +81,14 @@ function main() {
   ensureBuilt();
   console.log("\nFirst screen JavaScript (static imports from the page; gzip level 6 per file)\n");
   console.log(`${"screen".padEnd(26)}${"files".padStart(6)}${"raw".padStart(12)}${"gzip".padStart(12)}   later, on demand (gzip)`);
-  let webGzip = 0;
+  const verdicts: string[] = [];
   for (const screen of SCREENS) {
     const { first, later } = measure(screen);
-    if (screen.root === WEB) webGzip = first.gzip;
     console.log(`${screen.name.padEnd(26)}${String(first.files).padStart(6)}${kb(first.raw).padStart(12)}${kb(first.gzip).padStart(12)}   ${later.files ? `${kb(later.gzip)} in ${later.files} file(s)` : "—"}`);
+    const ratio = first.gzip / 1024 / screen.targetKb;
+    verdicts.push(`${screen.name}: ${kb(first.gzip)} gzipped = ${ratio.toFixed(2)}× the ${screen.targetKb} KB target (${ratio <= 1 ? "met" : "MISSED"}).`);
   }
-  const ratio = webGzip / 1024 / WEB_TARGET_KB;
-  console.log(`\nWeb app first screen: ${kb(webGzip)} gzipped = ${ratio.toFixed(2)}× the ${WEB_TARGET_KB} KB target (${ratio <= 1 ? "met" : "MISSED"}).\n`);
+  console.log(`\n${verdicts.join("\n")}\n`);
 }
 
 main();

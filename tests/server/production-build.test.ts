@@ -44,7 +44,7 @@ afterAll(() => {
 
 describe("the production build of the server", () => {
   it("starts with the flags of npm start and answers /healthz", async () => {
-    expect(START_FLAGS).toEqual(["--enable-source-maps", "--max-semi-space-size=2"]);
+    expect(START_FLAGS).toEqual(["--enable-source-maps", "--max-semi-space-size=2", "--optimize-for-size"]);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true });

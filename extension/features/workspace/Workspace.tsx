@@ -13,13 +13,16 @@ import { UiContext } from "../../components/ui-context";
 import type { KnooppuntApi } from "../../lib/api";
 import type { Session } from "../../lib/storage";
 import { BundleDraft, MAX_BUNDLE_ITEMS, useDraft } from "../bundles/bundle-draft";
-import { Bundles } from "../bundles/Bundles";
 import { SessionContext, type PageInView, type SessionContextValue } from "../context";
-import { Inbox } from "../inbox/Inbox";
 import type { BundleTarget } from "../library/ItemCard";
 import { Library } from "../library/Library";
-import { Subscriptions } from "../subscriptions/Subscriptions";
 import { Tabs, TabPanel, type TabId } from "./Tabs";
+import { later } from "./later";
+
+// The library is the first screen; the other tabs are fetched after it has painted (see the effect below).
+const Inbox = later(() => import("../inbox/Inbox").then((m) => m.Inbox));
+const Subscriptions = later(() => import("../subscriptions/Subscriptions").then((m) => m.Subscriptions));
+const Bundles = later(() => import("../bundles/Bundles").then((m) => m.Bundles));
 
 export interface WorkspaceHost {
   /** Where the person signs in again and changes settings. */
@@ -109,6 +112,13 @@ export function Workspace({ session, api, language, themes, host, focus = null, 
   useEffect(() => () => openDraft.current?.dispose(), []);
 
   const isBroker = session.user.roles.includes("broker");
+  useEffect(() => {
+    const prefetch = setTimeout(() => {
+      if (session.schools.length > 0) void Promise.all([Inbox.prefetch(), Subscriptions.prefetch()]);
+      if (isBroker) void Bundles.prefetch();
+    }, 0);
+    return () => clearTimeout(prefetch);
+  }, []);
   const tabs: { id: TabId; label: string }[] = [{ id: "library", label: t("panel.tab.library") }];
   if (session.schools.length > 0) tabs.push({ id: "inbox", label: t("panel.tab.inbox") }, { id: "subscriptions", label: t("panel.tab.subscriptions") });
   if (isBroker) tabs.push({ id: "bundles", label: t("panel.tab.bundles") });

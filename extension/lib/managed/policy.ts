@@ -8,7 +8,6 @@
  * never an error: Firefox without policies rejects the read, Chrome without one answers `{}`.
  */
 import { browser } from "#imports";
-import * as z from "zod/mini";
 
 /** How people may sign in: with schoolAccountOnly the e-mail and password form is not offered. */
 export const SIGN_IN_POLICIES = ["schoolAccountOnly", "any"] as const;
@@ -33,18 +32,31 @@ export interface ManagedPolicy {
   defaultCircle?: ManagedCircle;
 }
 
-const serverUrl = z.pipe(
-  z.url({ protocol: /^https?$/ }),
-  z.transform((value: string) => new URL(value).origin),
-);
+/** A key's check: the value as the extension applies it, or `undefined` when it cannot be used. */
+type Check<T> = (value: unknown) => T | undefined;
 
+const oneOf =
+  <T extends string>(values: readonly T[]): Check<T> =>
+  (value) =>
+    values.find((v) => v === value);
+
+// Checked by hand rather than with a schema library: this module is part of every screen's first load
+// (the popup reads the policy before it shows), and the library was a third of that load.
 const POLICY_KEYS = {
-  serverUrl,
-  signIn: z.enum(SIGN_IN_POLICIES),
+  serverUrl: (value) => {
+    if (typeof value !== "string") return undefined;
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) ? url.origin : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  signIn: oneOf(SIGN_IN_POLICIES),
   // The provider id's own rule on the server: lower-case letters, digits and dashes (it is part of a URL path).
-  schoolAccountProvider: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/), z.maxLength(64)),
-  defaultCircle: z.enum(MANAGED_CIRCLES),
-} satisfies { [K in keyof ManagedPolicy]-?: z.ZodMiniType<NonNullable<ManagedPolicy[K]>> };
+  schoolAccountProvider: (value) => (typeof value === "string" && value.length <= 64 && /^[a-z0-9][a-z0-9-]*$/.test(value) ? value : undefined),
+  defaultCircle: oneOf(MANAGED_CIRCLES),
+} satisfies { [K in keyof ManagedPolicy]-?: Check<NonNullable<ManagedPolicy[K]>> };
 
 export const MANAGED_POLICY_KEYS = Object.keys(POLICY_KEYS) as (keyof ManagedPolicy)[];
 
@@ -65,8 +77,8 @@ export function parseManagedPolicy(raw: unknown): ManagedPolicy {
       warn(`unknown setting "${key}" ignored`);
       continue;
     }
-    const parsed = POLICY_KEYS[key].safeParse(value);
-    if (parsed.success) policy[key] = parsed.data;
+    const checked = POLICY_KEYS[key](value);
+    if (checked !== undefined) policy[key] = checked;
     else warn(`"${key}" has a value the extension cannot use (${JSON.stringify(value)}); ignored`);
   }
   return policy as ManagedPolicy;

@@ -15,8 +15,8 @@ const IdParam = z.object({ id: Id });
 /** The largest file an import takes: a browser's 100,000 bookmarks are about 20 MB. */
 export const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
 
-/** The upload is a file, not JSON, and larger than other bodies: the API's JSON and size rules skip it. */
-export const isImportUpload = (c: Context) => c.req.method === "POST" && /\/api\/v1\/imports\/?$/.test(c.req.path);
+// The app checks for the upload before this module is read (it is loaded on first use).
+export { isImportUpload } from "./upload";
 
 const tooLarge = () =>
   new DomainError(
