@@ -107,7 +107,7 @@ describe("a broker who leaves and is disabled", () => {
         bundles: [
           { id: alone, title: "Zachte landing", status: "draft", to: FORMER, removedWhenRemoving: true },
           { id: shared, title: "Thuistalen", status: "draft", to: { id: femke.id, name: "Test femke" }, removedWhenRemoving: false },
-        ].sort((a, b) => a.id.localeCompare(b.id)),
+        ],
         communities: [{ id: community.id, name: "Werkplaats Nieuwkomers", otherOwners: 0, to: anna, candidates: [anna, bram] }],
         questions: [{ id: questionId, question: "Hoe vangen we nieuwkomers op in groep 3?", to: null }],
       },

@@ -52,7 +52,7 @@ export function curatedBundles(ctx: ServiceContext, userId: string): CuratedBund
     sql`SELECT c.bundle_id AS bundleId, c.role AS role, b.status AS status,
           (SELECT json_group_array(user_id) FROM (SELECT o.user_id FROM bundle_curators o WHERE o.bundle_id = c.bundle_id AND o.user_id <> ${userId}
              ORDER BY o.created_at, o.user_id)) AS others
-        FROM bundle_curators c JOIN bundles b ON b.id = c.bundle_id WHERE c.user_id = ${userId} ORDER BY c.bundle_id`,
+        FROM bundle_curators c JOIN bundles b ON b.id = c.bundle_id WHERE c.user_id = ${userId} ORDER BY b.created_at, b.rowid`,
   );
   return rows.map((r) => ({ ...r, others: r.others ? (JSON.parse(r.others) as string[]) : [] }));
 }
