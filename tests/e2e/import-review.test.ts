@@ -122,7 +122,8 @@ describe("importing a browser's bookmarks in the web app", () => {
       await page.waitForURL(`${server.url}/app`);
       await expect.poll(() => page.getByTestId("item-card").count()).toBe(3);
       const thuistaal = page.locator(`[data-item-id="${byUrl["https://www.meertaligheid.nl/thuistaal-in-de-klas"]!.id}"]`);
-      expect(await thuistaal.locator("h3, h2").first().innerText()).toBe("Thuistaal in de klas & op het plein");
+      expect(await thuistaal.locator("h3 a").first().innerText()).toBe("Thuistaal in de klas & op het plein\n(opent in een nieuw tabblad)");
+      expect(await thuistaal.locator("li.chip").evaluateAll((chips) => chips.map((chip) => chip.getAttribute("data-theme")))).toEqual(["thuistalen"]);
     } finally {
       await context.close();
     }

@@ -1,14 +1,15 @@
 /** The person's earlier imports, newest first: open one to finish its review or see its outcome. */
 import { useEffect, useState } from "preact/hooks";
-import type { MessageKey, UiLanguage } from "../../../shared/i18n";
+import type { UiLanguage } from "../../../shared/i18n";
 import type { ImportJob, ImportSummary } from "../../../shared/schemas";
 import type { KnooppuntApi } from "../../lib/api";
-import { describeError, isAbort, type Translate } from "../../lib/api-error";
+import type { ImportTranslate } from "./import-text";
+import { describeError, isAbort } from "../../lib/api-error";
 import { formatDate } from "../../lib/format";
 
 interface Props {
   api: KnooppuntApi;
-  t: Translate;
+  t: ImportTranslate;
   language: UiLanguage;
   /** A new value reads the list again (an import was made, started or ended). */
   version: number;
@@ -66,7 +67,7 @@ export function ImportList({ api, t, language, version, onOpen, onDownload }: Pr
                 <p class="hint">
                   {t("import.list.summary", {
                     date: formatDate(language, job.createdAt, true),
-                    status: t(`import.status.${job.status}` as MessageKey),
+                    status: t(`import.status.${job.status}` as const),
                     ...job.progress,
                   })}
                 </p>

@@ -2,11 +2,12 @@
 import { useEffect, useState, type MutableRef } from "preact/hooks";
 import type { ImportJob } from "../../../shared/schemas";
 import type { KnooppuntApi } from "../../lib/api";
-import { describeError, isAbort, type Translate } from "../../lib/api-error";
+import type { ImportTranslate } from "./import-text";
+import { describeError, isAbort } from "../../lib/api-error";
 
 interface Props {
   api: KnooppuntApi;
-  t: Translate;
+  t: ImportTranslate;
   job: ImportJob;
   heading: MutableRef<HTMLHeadingElement | null>;
   libraryHref: string;

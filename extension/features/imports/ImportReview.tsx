@@ -3,13 +3,15 @@
  * suggestions chosen already, changeable), one circle for everything, and what will be skipped and why.
  */
 import { useMemo, useState, type MutableRef } from "preact/hooks";
-import { kindKey, visibilityKey, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import { kindKey, visibilityKey, type UiLanguage } from "../../../shared/i18n";
 import type { ImportJob, ItemKind, Theme } from "../../../shared/schemas";
 import type { Visibility } from "../../../shared/vocabulary";
 import { CircleChooser, circlesFor } from "../../components/CircleChooser";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import type { KnooppuntApi } from "../../lib/api";
-import { describeError, type Translate } from "../../lib/api-error";
+import type { ImportKey } from "../../../shared/i18n/extension/imports/import-screens";
+import type { ImportTranslate } from "./import-text";
+import { describeError } from "../../lib/api-error";
 import type { Session } from "../../lib/storage";
 
 interface Props {
@@ -17,7 +19,7 @@ interface Props {
   session: Session;
   language: UiLanguage;
   themes: Theme[];
-  t: Translate;
+  t: ImportTranslate;
   job: ImportJob;
   defaultVisibility: Visibility;
   heading: MutableRef<HTMLHeadingElement | null>;
@@ -107,7 +109,7 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
         <ul class="import-tally" data-testid="import-skipped">
           {skipped.map(([reason, count]) => (
             <li key={reason}>
-              {t(`import.reason.${reason}` as MessageKey)}: {count}
+              {t(`import.reason.${reason}` as ImportKey)}: {count}
             </li>
           ))}
         </ul>

@@ -4,12 +4,14 @@
  * The web app loads this screen on its own (/app/import), so the library's first screen does not carry it.
  */
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { translate, type MessageKey, type UiLanguage } from "../../../shared/i18n";
+import type { UiLanguage } from "../../../shared/i18n";
+import { translateImport } from "../../../shared/i18n/extension/imports/import-screens";
 import type { ImportFormat, ImportJob, Theme } from "../../../shared/schemas";
 import type { Visibility } from "../../../shared/vocabulary";
 import { newIdempotencyKey, type KnooppuntApi } from "../../lib/api";
-import { describeError, type Translate } from "../../lib/api-error";
+import { describeError } from "../../lib/api-error";
 import type { Session } from "../../lib/storage";
+import type { ImportTranslate } from "./import-text";
 import { ImportList } from "./ImportList";
 import { ImportProgress } from "./ImportProgress";
 import { ImportReview } from "./ImportReview";
@@ -41,7 +43,7 @@ export function saveFile(blob: Blob, filename: string) {
 }
 
 export function ImportScreen({ api, session, language, themes, defaultVisibility, libraryHref }: ImportScreenProps) {
-  const t = useMemo<Translate>(() => (key: MessageKey, params) => translate(language, key, params), [language]);
+  const t = useMemo<ImportTranslate>(() => (key, params) => translateImport(language, key, params), [language]);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [listVersion, setListVersion] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,7 +102,7 @@ export function ImportScreen({ api, session, language, themes, defaultVisibility
 }
 
 /** The file and, when the server should not guess, what kind of file it is. */
-function ChooseFile({ api, t, onUploaded }: { api: KnooppuntApi; t: Translate; onUploaded(job: ImportJob): void }) {
+function ChooseFile({ api, t, onUploaded }: { api: KnooppuntApi; t: ImportTranslate; onUploaded(job: ImportJob): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<ImportFormat | "">("");
   const [busy, setBusy] = useState(false);
@@ -151,7 +153,7 @@ function ChooseFile({ api, t, onUploaded }: { api: KnooppuntApi; t: Translate; o
           <option value="">{t("import.format.auto")}</option>
           {FORMATS.map((f) => (
             <option key={f} value={f}>
-              {t(`import.format.${f}` as MessageKey)}
+              {t(`import.format.${f}`)}
             </option>
           ))}
         </select>
