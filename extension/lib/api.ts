@@ -8,7 +8,7 @@
  */
 import { hc, type ClientResponse } from "hono/client";
 import type { ExtractedPage } from "../../shared/clip-request";
-import type { OfferStatus } from "../../shared/schemas";
+import type { ImportFormat, OfferStatus } from "../../shared/schemas";
 import type { ItemSearchQuery } from "../../shared/schemas";
 import { ApiError } from "./api-error";
 import type { ApiClient, AppType } from "./api-types";
@@ -386,5 +386,43 @@ export class KnooppuntApi {
       ),
     );
     return { list: body.deliveries, nextCursor: body.nextCursor };
+  }
+
+  // Imports --------------------------------------------------------------------------------------------
+
+  /**
+   * A file of links, sent as it is (no form, so a retry is byte for byte the same upload): nothing is saved
+   * yet, the answer is the import in review. The same key with the same file answers the first upload.
+   */
+  async uploadImport(file: Blob, options: { format?: ImportFormat; name?: string }, idempotencyKey: string) {
+    const query = { format: options.format, name: options.name };
+    const headers = { "Content-Type": file.type || "application/octet-stream", "Idempotency-Key": idempotencyKey };
+    return (await data(this.v1.imports.$post({ query }, { headers, init: { body: file } }))).import;
+  }
+
+  async importJob(importId: string, signal?: AbortSignal) {
+    return (await data(this.v1.imports[":id"].$get({ param: { id: id(importId) } }, withSignal(signal)))).import;
+  }
+
+  async startImport(importId: string, request: Body<ApiClient["api"]["v1"]["imports"][":id"]["start"]["$post"]>) {
+    return (await data(this.v1.imports[":id"].start.$post({ param: { id: id(importId) }, json: request }))).import;
+  }
+
+  async cancelImport(importId: string) {
+    return (await data(this.v1.imports[":id"].cancel.$post({ param: { id: id(importId) } }))).import;
+  }
+
+  /** The person's earlier imports, newest first. */
+  async imports(cursor: string | null, signal?: AbortSignal) {
+    const body = await data(this.v1.imports.$get({ query: { limit: "20", cursor: cursor ?? undefined } }, withSignal(signal)));
+    return { list: body.imports, nextCursor: body.nextCursor };
+  }
+
+  /** The import's report as a CSV file to save. */
+  async importReport(importId: string): Promise<{ blob: Blob; filename: string }> {
+    const response = await this.v1.imports[":id"]["report.csv"].$get({ param: { id: id(importId) } });
+    if (!response.ok) await answer(Promise.resolve(response));
+    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `import-${importId}.csv`;
+    return { blob: await response.blob(), filename };
   }
 }

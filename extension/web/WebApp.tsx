@@ -15,16 +15,18 @@ import { chooseLanguage, webLanguage } from "./language";
 import { deliverWhenOnline, registerServiceWorker } from "./pwa/offline-app";
 import { startWebApp, type WebStart } from "./session";
 import { WebHeader } from "./WebHeader";
+import { LazyImportPage } from "./import/LazyImportPage";
 
 const TABS: readonly TabId[] = ["library", "inbox", "subscriptions", "bundles"];
 
-export type WebRoute = "library" | "clip" | "help" | "unknown";
+export type WebRoute = "library" | "clip" | "help" | "import" | "unknown";
 
 export function routeOf(pathname: string): WebRoute {
   const path = pathname.replace(/\/+$/, "");
   if (path === "/app") return "library";
   if (path === "/app/clip") return "clip";
   if (path === "/app/help") return "help";
+  if (path === "/app/import") return "import";
   return "unknown";
 }
 
@@ -111,7 +113,7 @@ export function WebApp() {
     );
   }
 
-  const header = (current: "library" | "clip" | "help") => <WebHeader language={language} csrfToken={start.csrfToken} onLanguage={switchLanguage} current={current} />;
+  const header = (current: "library" | "clip" | "help" | "import") => <WebHeader language={language} csrfToken={start.csrfToken} onLanguage={switchLanguage} current={current} />;
   const offline = (
     <>
       {start.offline && (
@@ -146,6 +148,7 @@ export function WebApp() {
   }
   if (route === "clip") return <ClipPage session={start.session} api={start.api} language={language} nav={header("clip")} notice={offline} />;
   if (route === "help") return <HelpPage language={language} nav={header("help")} />;
+  if (route === "import") return <LazyImportPage session={start.session} api={start.api} language={language} themes={themes} nav={header("import")} notice={offline} />;
   return (
     <StateScreen title={t("web.notFound.title")}>
       <a class="button" href="/app">

@@ -6,7 +6,7 @@ import { forgetSession } from "./session";
  * saving a link, help and the account page, switches language and signs out (a form post to /logout with
  * the session's CSRF token, as the account page does).
  */
-export function WebHeader({ language, csrfToken, onLanguage, current }: { language: UiLanguage; csrfToken: string; onLanguage(next: UiLanguage): void; current: "library" | "clip" | "help" }) {
+export function WebHeader({ language, csrfToken, onLanguage, current }: { language: UiLanguage; csrfToken: string; onLanguage(next: UiLanguage): void; current: "library" | "clip" | "help" | "import" }) {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const other: UiLanguage = language === "nl" ? "en" : "nl";
   const link = (href: string, key: Parameters<typeof translate>[1], here: boolean) => (
@@ -19,6 +19,7 @@ export function WebHeader({ language, csrfToken, onLanguage, current }: { langua
       {current !== "library" && link("/app", "web.nav.library", false)}
       {link("/app/clip", "web.nav.clip", current === "clip")}
       {link("/app/help", "web.nav.help", current === "help")}
+      {link("/app/import", "import.nav", current === "import")}
       <a href={`/me?lang=${language}`} class="nav-link">
         {t("web.nav.account")}
       </a>

@@ -62,31 +62,39 @@ export const limitBody = (maxSize: number) =>
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
+ * The Idempotency-Key rules for a request whose meaning is not its body's text: `describe` says what the
+ * request asks for (a file upload: the file's bytes, hashed, not a multipart body whose boundary changes
+ * on every retry), and two requests with the same description are the same request.
+ */
+export const idempotentAs = <E extends AppEnv>(describe: (c: Context<E>) => Promise<string>) =>
+  createMiddleware<E>(async (c, next) => {
+    const key = c.req.header("Idempotency-Key");
+    const viewer = c.var.viewer;
+    if (key === undefined || viewer.kind !== "user") return next();
+    if (!KEY.test(key)) throw invalid("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
+    const route = `${c.req.method} ${c.req.path}`;
+    const hash = sha256Hex(`${route}\n${await describe(c)}`);
+    const start = beginIdempotent(c.var.ctx, viewer.user.id, key, route, hash);
+    if (start.kind === "replay") {
+      return new Response(start.body, {
+        status: start.status,
+        headers: { "Content-Type": "application/json; charset=UTF-8", "Idempotent-Replayed": "true" },
+      });
+    }
+    const claim: ClaimedKey = { userId: viewer.user.id, key, answered: false };
+    c.set("idempotencyClaim", claim);
+    // Hono answers a thrown error (handleError) before next() returns: a refusal arrives here as c.res.
+    await next();
+    // Only a success is remembered: a refused request changed nothing, so its retry should run for real.
+    if (!c.res.ok) abandonIdempotent(c.var.ctx, claim);
+    else if (!claim.answered) completeIdempotent(c.var.ctx, claim, c.res.status, await c.res.clone().text());
+  });
+
+/**
  * Idempotency-Key on creating writes: the same key from the same person within 24 hours returns the
  * first response and creates nothing new. Mount after `requireUser`.
  */
-export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
-  const key = c.req.header("Idempotency-Key");
-  const viewer = c.var.viewer;
-  if (key === undefined || viewer.kind !== "user") return next();
-  if (!KEY.test(key)) throw invalid("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
-  const route = `${c.req.method} ${c.req.path}`;
-  const hash = sha256Hex(`${route}\n${await c.req.text()}`);
-  const start = beginIdempotent(c.var.ctx, viewer.user.id, key, route, hash);
-  if (start.kind === "replay") {
-    return new Response(start.body, {
-      status: start.status,
-      headers: { "Content-Type": "application/json; charset=UTF-8", "Idempotent-Replayed": "true" },
-    });
-  }
-  const claim: ClaimedKey = { userId: viewer.user.id, key, answered: false };
-  c.set("idempotencyClaim", claim);
-  // Hono answers a thrown error (handleError) before next() returns: a refusal arrives here as c.res.
-  await next();
-  // Only a success is remembered: a refused request changed nothing, so its retry should run for real.
-  if (!c.res.ok) abandonIdempotent(c.var.ctx, claim);
-  else if (!claim.answered) completeIdempotent(c.var.ctx, claim, c.res.status, await c.res.clone().text());
-});
+export const idempotent = idempotentAs<AppEnv>((c) => c.req.text());
 
 /**
  * Stores the answer an Idempotency-Key will replay from inside the route's own write transaction, so the

@@ -4,6 +4,7 @@ import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Item } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { AcceptedBundles } from "./AcceptedBundles";
+import { ImportLink } from "../imports/ImportLink";
 import type { BulkActions as BulkActionsBar } from "./BulkActions";
 import { ItemCard, type BundleTarget } from "./ItemCard";
 import { activeFilterCount, EMPTY_FILTERS, useLibrarySearch, type LibraryFilters as Filters } from "./library-search";
@@ -232,6 +233,7 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
           {t("library.end")}
         </p>
       )}
+      <ImportLink />
     </div>
   );
 });

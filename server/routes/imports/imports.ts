@@ -1,12 +1,16 @@
+import { createHash } from "node:crypto";
 import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import { Id, ImportJobResponse, ImportUploadQuery, StartImportRequest, type ImportFormat } from "../../../shared/schemas";
+import { Id, ImportJobResponse, ImportListQuery, ImportListResponse, ImportUploadQuery, StartImportRequest, type ImportFormat } from "../../../shared/schemas";
 import { DomainError, invalid } from "../../core/errors";
 import { requireUser } from "../../http/auth";
 import type { AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
+import { idempotentAs } from "../../http/requests";
 import { valid } from "../../http/validate";
 import { cancelImport, createImport, getImport, startImport } from "../../services/imports/jobs";
+import { listImports } from "../../services/imports/list";
 import { importReportCsv } from "../../services/imports/report";
 
 const tag = "imports";
@@ -76,6 +80,24 @@ async function uploadedFile(c: Context, query: { format?: ImportFormat; name?: s
   return file;
 }
 
+type Upload = Awaited<ReturnType<typeof uploadedFile>>;
+type UploadEnv = AppEnv & { Variables: { upload: Upload } };
+
+/** Reads the file before the Idempotency-Key is checked: a retry is the same upload when its file is. */
+const readUploadedFile = createMiddleware<UploadEnv>(async (c, next) => {
+  c.set("upload", await uploadedFile(c, ImportUploadQuery.parse(c.req.query())));
+  return next();
+});
+
+/**
+ * The file's bytes, format and name, not the body: a form sent again carries the same file inside a new
+ * multipart boundary, and must still count as the same upload.
+ */
+const sameUpload = idempotentAs<UploadEnv>(async (c) => {
+  const { bytes, format, fileName } = c.var.upload;
+  return JSON.stringify({ format: format ?? null, fileName, sha256: createHash("sha256").update(bytes).digest("hex") });
+});
+
 export const importRoutes = new Hono<AppEnv>()
   .post(
     "/imports",
@@ -84,17 +106,28 @@ export const importRoutes = new Hono<AppEnv>()
       summary:
         "Upload a file of links (bookmarks HTML, CSV, Raindrop or Pocket CSV, Karakeep or Linkwarden JSON, a folder ZIP) as multipart `file` or as the body itself; nothing is saved until the import is started",
       responses: {
-        201: { description: "The import, in review: what was found, per folder and tag, with suggested themes", schema: ImportJobResponse },
+        201: { description: "The import, in review: what was found, per folder and tag, with suggested themes. Sent again with the same Idempotency-Key and the same file, the first answer (no second import)", schema: ImportJobResponse },
+        409: { description: "The Idempotency-Key was already used for another file" },
         413: { description: "The file is larger than 64 MB" },
         422: { description: "The file cannot be read: not UTF-8, an unknown format, too many columns, a ZIP bomb…; nothing was stored" },
       },
+      headers: [{ name: "Idempotency-Key", description: "The same key with the same file within 24 hours answers the first upload again and makes no second import" }],
     }),
     requireUser,
     valid("query", ImportUploadQuery),
-    async (c) => {
-      const file = await uploadedFile(c, c.req.valid("query"));
+    readUploadedFile,
+    sameUpload,
+    (c) => {
+      const file = c.var.upload;
       return c.json({ import: createImport(c.var.ctx, c.var.viewer, file.bytes, file) }, 201);
     },
+  )
+  .get(
+    "/imports",
+    doc({ tag, summary: "The caller's own imports, newest first, with their state and counts", responses: { 200: { description: "A page of imports", schema: ImportListResponse } } }),
+    requireUser,
+    valid("query", ImportListQuery),
+    (c) => c.json(listImports(c.var.ctx, c.var.viewer, c.req.valid("query"))),
   )
   .get(
     "/imports/:id",

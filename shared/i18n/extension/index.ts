@@ -11,8 +11,9 @@ import { web } from "./web";
 import { webClip } from "./web-clip";
 import { bulk } from "./bulk";
 import { exportsCatalogue } from "./exports/exports";
+import { imports } from "./imports/imports";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl, ...exportsCatalogue.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en, ...exportsCatalogue.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl, ...exportsCatalogue.nl, ...imports.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en, ...exportsCatalogue.en, ...imports.en },
 };

@@ -3,7 +3,7 @@
  * becomes saves after the person reviewed what was found and confirmed the themes and the circle.
  */
 import { z } from "zod";
-import { Id, ItemKind, LIMITS, ThemeSlug, Visibility } from "../common";
+import { Id, ItemKind, LIMITS, PageQuery, ThemeSlug, Visibility } from "../common";
 
 export const ImportFormat = z.enum(["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip", "knooppunt-json"]);
 export type ImportFormat = z.infer<typeof ImportFormat>;
@@ -79,3 +79,12 @@ export const StartImportRequest = z.object({
     .describe("Per folder or tag label, the themes its links get; a label left out keeps the suggested themes, [] none"),
 });
 export type StartImportRequest = z.infer<typeof StartImportRequest>;
+
+export const ImportListQuery = PageQuery;
+export type ImportListQuery = z.infer<typeof ImportListQuery>;
+
+/** An earlier import in the person's list: its state and counts, without the review (open the import for that). */
+export const ImportSummary = ImportJob.omit({ review: true });
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportListResponse = z.object({ imports: z.array(ImportSummary), nextCursor: z.string().nullable() });
