@@ -10,8 +10,9 @@ import { pageFacts } from "./page-facts";
 import { web } from "./web";
 import { webClip } from "./web-clip";
 import { bulk } from "./bulk";
+import { questions } from "./questions/questions";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl, ...questions.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en, ...questions.en },
 };
