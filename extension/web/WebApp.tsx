@@ -16,15 +16,16 @@ import { deliverWhenOnline, registerServiceWorker } from "./pwa/offline-app";
 import { startWebApp, type WebStart } from "./session";
 import { WebHeader } from "./WebHeader";
 
-const TABS: readonly TabId[] = ["library", "inbox", "subscriptions", "bundles"];
+const TABS: readonly TabId[] = ["library", "inbox", "subscriptions", "bundles", "questions"];
 
-export type WebRoute = "library" | "clip" | "help" | "unknown";
+export type WebRoute = "library" | "clip" | "help" | "questions" | "unknown";
 
 export function routeOf(pathname: string): WebRoute {
   const path = pathname.replace(/\/+$/, "");
   if (path === "/app") return "library";
   if (path === "/app/clip") return "clip";
   if (path === "/app/help") return "help";
+  if (path === "/app/questions") return "questions";
   return "unknown";
 }
 
@@ -37,6 +38,8 @@ const host: WorkspaceHost = {
 };
 
 const tabFromAddress = (): TabId => {
+  // /app/questions is the questions tab's own address, for a link in a mail or a Teams post.
+  if (routeOf(location.pathname) === "questions") return "questions";
   const asked = new URLSearchParams(location.search).get("tab");
   return TABS.find((tab) => tab === asked) ?? "library";
 };
@@ -127,7 +130,7 @@ export function WebApp() {
     </>
   );
 
-  if (route === "library") {
+  if (route === "library" || route === "questions") {
     return (
       <Workspace
         key={start.session.user.id}
