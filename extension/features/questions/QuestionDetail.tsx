@@ -10,6 +10,7 @@ import { describeError, useSession } from "../context";
 import { AnswerForm } from "./AnswerForm";
 import { FollowupForm } from "./FollowupForm";
 import { questionStateKey, stateBadge, type QuestionWithThread } from "./question-text";
+import { Sharpen } from "./Sharpen";
 import { Suggestions, type Closer } from "./Suggestions";
 import "./questions.css";
 
@@ -23,6 +24,7 @@ export function QuestionDetail({ questionId, onBack }: { questionId: string; onB
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [answering, setAnswering] = useState(false);
+  const [sharpening, setSharpening] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -65,6 +67,8 @@ export function QuestionDetail({ questionId, onBack }: { questionId: string; onB
   const coordinates = question.school !== null && session.schools.some((s) => s.id === question.school!.id && s.role === "coordinator");
   const mayFollowUp = question.status === "answered" && !question.followup && (question.askedByMe || coordinates);
   const replace = (next: QuestionWithThread) => setState({ status: "ready", question: next });
+  // The asker rewrites their question until it is answered; brokers working on it sharpen it with them.
+  const maySharpen = pending && (question.askedByMe || worksOn);
 
   const act = async (run: () => Promise<void>) => {
     setBusy(true);
@@ -146,6 +150,24 @@ export function QuestionDetail({ questionId, onBack }: { questionId: string; onB
         <p class="notice error" role="alert">
           {error}
         </p>
+      )}
+
+      {maySharpen && !sharpening && (
+        <div class="card-actions">
+          <button type="button" class="button secondary" onClick={() => setSharpening(true)}>
+            {t("questions.sharpen.open")}
+          </button>
+        </div>
+      )}
+      {sharpening && (
+        <Sharpen
+          question={question}
+          onCancel={() => setSharpening(false)}
+          onSaved={(next) => {
+            setSharpening(false);
+            replace(next);
+          }}
+        />
       )}
 
       {isBroker && shared && pending && (
