@@ -15,6 +15,7 @@ import { openTestWebSession, signInBrowserContext } from "../support/web-session
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 const BUNDLE = "Nieuwkomers leren lezen met prentenboeken";
 const QUESTION = "Hoe helpen we nieuwkomers in groep 3 sneller technisch lezen?";
+const SHARPENED = "Hoe leren nieuwkomers in groep 3 sneller technisch lezen met prentenboeken?";
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -119,6 +120,13 @@ describe("a leervraag from asking to whether it worked", () => {
       `https://www.nro.nl/kennisrotonde/stel-je-vraag?vraag=${new URLSearchParams({ v: `${QUESTION}\n\nWat we al geprobeerd hebben: Een taalklas van twee uur per week.` }).toString().slice(2)}`,
     );
 
+    // Asker and broker sharpen the question; the first wording is kept.
+    await detail.getByRole("button", { name: "Formulering aanscherpen" }).click();
+    await detail.getByTestId("sharpen-form").getByLabel("Je vraag", { exact: true }).fill(SHARPENED);
+    await detail.getByRole("button", { name: "Formulering bewaren" }).click();
+    await expect.poll(() => detail.getByRole("heading", { level: 2 }).textContent()).toBe(SHARPENED);
+    expect(await detail.locator("details summary").textContent()).toBe("Eerdere formuleringen (1)");
+
     // …and answers with the published bundle.
     await detail.getByRole("button", { name: "Beantwoorden" }).click();
     const form = detail.getByTestId("answer-form");
@@ -139,11 +147,12 @@ describe("a leervraag from asking to whether it worked", () => {
 
     // The teacher reads the thread and the answer, and says it was applied and worked.
     await teacher.page.reload();
-    await teacher.page.getByTestId("question-card").filter({ hasText: QUESTION }).getByRole("button", { name: QUESTION }).click();
+    await teacher.page.getByTestId("question-card").getByRole("button", { name: SHARPENED }).click();
     const mine = teacher.page.getByTestId("question-detail");
     await mine.getByTestId("followup-form").waitFor();
     expect(await mine.getByTestId("question-state").textContent()).toBe("Beantwoord");
     expect(await mine.getByTestId("question-comment").count()).toBe(1);
+    expect(await mine.locator("details summary").textContent()).toBe("Eerdere formuleringen (1)");
     violations["teacher: answered question"] = await axeViolations(teacher.page);
     const followup = mine.getByTestId("followup-form");
     await followup.getByRole("radio", { name: "Ja" }).check();
@@ -160,5 +169,18 @@ describe("a leervraag from asking to whether it worked", () => {
 
     expect(violations).toEqual({ "broker: overview": [], "teacher: ask form": [], "broker: answer form": [], "teacher: answered question": [] });
     expect([...broker.problems, ...teacher.problems, ...coordinator.problems]).toEqual([]);
+  });
+
+  it("lets a teacher close a question with a bundle the library already held, before anyone had to answer it", { timeout: 60_000 }, async () => {
+    const teacher = await openQuestions(net.people.chris);
+    await teacher.page.getByRole("button", { name: "Stel een vraag" }).click();
+    await teacher.page.getByLabel("Je vraag", { exact: true }).fill("Welke prentenboeken werken voor nieuwkomers?");
+    const suggestion = teacher.page.getByTestId("suggestion").filter({ hasText: BUNDLE });
+    await suggestion.getByRole("button", { name: "Dit beantwoordt mijn vraag" }).click();
+    const card = teacher.page.getByTestId("question-card").filter({ hasText: "Welke prentenboeken werken voor nieuwkomers?" });
+    await card.waitFor();
+    expect(await card.getByTestId("question-state").textContent()).toBe("Gesloten");
+    await expect.poll(() => teacher.page.getByTestId("announcer").textContent()).toBe(`Je vraag is gesloten met ‘${BUNDLE}’.`);
+    expect(teacher.problems).toEqual([]);
   });
 });
