@@ -281,7 +281,7 @@ describe("the web app by keyboard", () => {
       expect(await focused(page)).toBe("button:Inbox");
       expect(await page.getByRole("tab", { name: "Inbox" }).getAttribute("aria-selected")).toBe("true");
       await page.keyboard.press("End");
-      expect(await focused(page)).toBe("button:Abonnementen");
+      expect(await focused(page)).toBe("button:Vragen");
       await page.keyboard.press("ArrowRight");
       expect(await focused(page)).toBe("button:Bibliotheek");
     } finally {
