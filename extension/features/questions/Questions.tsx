@@ -87,7 +87,7 @@ export function Questions() {
       {view.kind === "stats" ? (
         <QuestionStats />
       ) : (
-        <QuestionList key={`${viewKey(view)}:${revision}`} view={view} onOpen={setOpenId} />
+        <QuestionList key={`${viewKey(view)}:${revision}`} view={view} label={views.find((v) => viewKey(v.view) === viewKey(view))?.label ?? ""} onOpen={setOpenId} />
       )}
     </div>
   );
@@ -95,7 +95,7 @@ export function Questions() {
 
 type ListState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; questions: Question[]; nextCursor: string | null; more: "idle" | "loading" | "error" };
 
-function QuestionList({ view, onOpen }: { view: Exclude<View, { kind: "stats" }>; onOpen(id: string): void }) {
+function QuestionList({ view, label, onOpen }: { view: Exclude<View, { kind: "stats" }>; label: string; onOpen(id: string): void }) {
   const { t, api, themes, language } = useSession();
   const [state, setState] = useState<ListState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -149,7 +149,7 @@ function QuestionList({ view, onOpen }: { view: Exclude<View, { kind: "stats" }>
   return (
     <section aria-labelledby="questions-list-heading" data-testid="question-list">
       <h2 id="questions-list-heading" class="visually-hidden">
-        {view.kind === "open" ? t("questions.view.open") : t("questions.view.mine")}
+        {label}
       </h2>
       {broker && (
         <div class="row wrap question-filters">
