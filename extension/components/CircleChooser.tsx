@@ -36,20 +36,22 @@ interface Props {
   /** What the circles mean, unless the page has something more pressing to say. */
   hint?: string;
   place?: Place;
+  /** Circles this choice does not offer (a question is never public). */
+  omit?: readonly Visibility[];
 }
 
 /**
  * Who sees a save ("Wie ziet dit?"): the one circle chooser of the clipper, the settings' default and the
  * library's editor, so every place offers the same circles with the same words.
  */
-export function CircleChooser({ id, label, t, memberships, value, onChange, hint, place }: Props) {
+export function CircleChooser({ id, label, t, memberships, value, onChange, hint, place, omit = [] }: Props) {
   const asks = (count: number) => (place?.onlyWhenChoice ? count > 1 : true);
   return (
     <>
       <div class="field">
         <label for={id}>{label}</label>
         <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value as Visibility)}>
-          {circlesFor(memberships).map((v) => (
+          {circlesFor(memberships).filter((v) => !omit.includes(v)).map((v) => (
             <option key={v} value={v}>
               {t(visibilityKey(v))}
             </option>

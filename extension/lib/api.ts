@@ -10,6 +10,7 @@ import { hc, type ClientResponse } from "hono/client";
 import type { ExtractedPage } from "../../shared/clip-request";
 import type { ImportFormat, OfferStatus } from "../../shared/schemas";
 import type { ItemSearchQuery } from "../../shared/schemas";
+import type { QuestionsQuery } from "../../shared/schemas";
 import { ApiError } from "./api-error";
 import type { ApiClient, AppType } from "./api-types";
 
@@ -19,6 +20,9 @@ const TIMEOUT_MS = 15_000;
 
 /** The library's filters, as GET /api/v1/items and /items/facets take them (paging apart). */
 export type LibraryQuery = Pick<ItemSearchQuery, "q" | "theme" | "kind" | "sector" | "visibility" | "savedBy" | "schoolId" | "communityId" | "sort">;
+
+/** The filters of GET /api/v1/questions (paging apart). */
+export type QuestionListQuery = Pick<QuestionsQuery, "status" | "theme" | "schoolId" | "communityId" | "mine">;
 
 export function normaliseServerUrl(input: string): string | null {
   try {
@@ -424,5 +428,51 @@ export class KnooppuntApi {
     if (!response.ok) await answer(Promise.resolve(response));
     const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `import-${importId}.csv`;
     return { blob: await response.blob(), filename };
+  }
+
+  // Leervragen -----------------------------------------------------------------------------------------
+
+  /** Asking makes the question; `warnings` say where its text looks like pupil data. */
+  askQuestion(request: Body<ApiClient["api"]["v1"]["questions"]["$post"]>, idempotencyKey: string) {
+    return data(this.v1.questions.$post({ json: request }, { headers: { "Idempotency-Key": idempotencyKey } }));
+  }
+
+  async questions(query: QuestionListQuery, cursor: string | null, signal?: AbortSignal) {
+    const body = await data(this.v1.questions.$get({ query: { ...query, limit: "20", cursor: cursor ?? undefined } }, withSignal(signal)));
+    return { list: body.questions, nextCursor: body.nextCursor };
+  }
+
+  async question(questionId: string, signal?: AbortSignal) {
+    return (await data(this.v1.questions[":id"].$get({ param: { id: id(questionId) } }, withSignal(signal)))).question;
+  }
+
+  changeQuestion(questionId: string, request: Body<ApiClient["api"]["v1"]["questions"][":id"]["$patch"]>) {
+    return data(this.v1.questions[":id"].$patch({ param: { id: id(questionId) }, json: request }));
+  }
+
+  /** "Misschien helpt dit al": what the person may read that may already answer the question being typed. */
+  questionSuggestions(q: string, themes: string[], signal?: AbortSignal) {
+    return data(this.v1.questions.suggestions.$get({ query: { q, themes: themes.length ? themes.join(",") : undefined } }, withSignal(signal)));
+  }
+
+  async commentOnQuestion(questionId: string, body: string, idempotencyKey: string) {
+    return (await data(this.v1.questions[":id"].comments.$post({ param: { id: id(questionId) }, json: { body } }, { headers: { "Idempotency-Key": idempotencyKey } }))).comment;
+  }
+
+  async claimQuestion(questionId: string, mode: "own" | "join") {
+    return (await data(this.v1.questions[":id"].claim.$post({ param: { id: id(questionId) }, json: { mode } }))).question;
+  }
+
+  answerQuestion(questionId: string, request: Body<ApiClient["api"]["v1"]["questions"][":id"]["answer"]["$post"]>) {
+    return data(this.v1.questions[":id"].answer.$post({ param: { id: id(questionId) }, json: request }));
+  }
+
+  async recordQuestionFollowup(questionId: string, request: Body<ApiClient["api"]["v1"]["questions"][":id"]["followup"]["$post"]>) {
+    return (await data(this.v1.questions[":id"].followup.$post({ param: { id: id(questionId) }, json: request }))).question;
+  }
+
+  /** The network overview for a period (brokers and administrators). */
+  async questionStats(period: { from?: string; to?: string }, signal?: AbortSignal) {
+    return (await data(this.v1.questions.stats.$get({ query: period }, withSignal(signal)))).stats;
   }
 }

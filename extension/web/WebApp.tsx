@@ -17,9 +17,9 @@ import { startWebApp, type WebStart } from "./session";
 import { WebHeader } from "./WebHeader";
 import { LazyImportPage } from "./import/LazyImportPage";
 
-const TABS: readonly TabId[] = ["library", "inbox", "subscriptions", "bundles"];
+const TABS: readonly TabId[] = ["library", "inbox", "subscriptions", "bundles", "questions"];
 
-export type WebRoute = "library" | "clip" | "help" | "import" | "unknown";
+export type WebRoute = "library" | "clip" | "help" | "import" | "questions" | "unknown";
 
 export function routeOf(pathname: string): WebRoute {
   const path = pathname.replace(/\/+$/, "");
@@ -27,6 +27,7 @@ export function routeOf(pathname: string): WebRoute {
   if (path === "/app/clip") return "clip";
   if (path === "/app/help") return "help";
   if (path === "/app/import") return "import";
+  if (path === "/app/questions") return "questions";
   return "unknown";
 }
 
@@ -39,6 +40,8 @@ const host: WorkspaceHost = {
 };
 
 const tabFromAddress = (): TabId => {
+  // /app/questions is the questions tab's own address, for a link in a mail or a Teams post.
+  if (routeOf(location.pathname) === "questions") return "questions";
   const asked = new URLSearchParams(location.search).get("tab");
   return TABS.find((tab) => tab === asked) ?? "library";
 };
@@ -129,7 +132,7 @@ export function WebApp() {
     </>
   );
 
-  if (route === "library") {
+  if (route === "library" || route === "questions") {
     return (
       <Workspace
         key={start.session.user.id}

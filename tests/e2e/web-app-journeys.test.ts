@@ -226,14 +226,14 @@ describe("the web app's language", () => {
       await Promise.all([page.waitForURL(`${server.url}/app`), page.getByRole("button", { name: "Sign in" }).click()]);
       await page.getByLabel("Search the library").waitFor();
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.getByRole("tab").allTextContents()).toEqual(["Library", "Inbox", "Subscriptions"]);
+      expect(await page.getByRole("tab").allTextContents()).toEqual(["Library", "Inbox", "Subscriptions", "Questions"]);
 
       await page.getByRole("button", { name: "Schakel over naar Nederlands" }).click();
       await page.getByLabel("Zoek in de bibliotheek").waitFor();
       expect(await page.locator("html").getAttribute("lang")).toBe("nl");
       await page.reload();
       await page.getByLabel("Zoek in de bibliotheek").waitFor();
-      expect(await page.getByRole("tab").allTextContents()).toEqual(["Bibliotheek", "Inbox", "Abonnementen"]);
+      expect(await page.getByRole("tab").allTextContents()).toEqual(["Bibliotheek", "Inbox", "Abonnementen", "Vragen"]);
 
       // The tab is in the address: a reload or a shared link opens the same one.
       await page.getByRole("tab", { name: "Abonnementen" }).click();
@@ -281,7 +281,7 @@ describe("the web app by keyboard", () => {
       expect(await focused(page)).toBe("button:Inbox");
       expect(await page.getByRole("tab", { name: "Inbox" }).getAttribute("aria-selected")).toBe("true");
       await page.keyboard.press("End");
-      expect(await focused(page)).toBe("button:Abonnementen");
+      expect(await focused(page)).toBe("button:Vragen");
       await page.keyboard.press("ArrowRight");
       expect(await focused(page)).toBe("button:Bibliotheek");
     } finally {

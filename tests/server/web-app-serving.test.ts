@@ -28,7 +28,7 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${ser
 
 describe("the web app's files", () => {
   it("answers each of the app's addresses with its one page, under the strict CSP, never cached, in the browser's language", async () => {
-    for (const path of ["/app", "/app/", "/app/clip", "/app/help"]) {
+    for (const path of ["/app", "/app/", "/app/clip", "/app/help", "/app/questions"]) {
       const res = await get(path, { "Accept-Language": "en-GB,en;q=0.9" });
       const body = await res.text();
       expect([path, res.status, res.headers.get("Content-Security-Policy"), res.headers.get("Cache-Control")]).toEqual([path, 200, WEB_APP_CSP, "no-cache"]);

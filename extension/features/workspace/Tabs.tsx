@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 
-export type TabId = "library" | "inbox" | "subscriptions" | "bundles";
+export type TabId = "library" | "inbox" | "subscriptions" | "bundles" | "questions";
 
 /** ARIA tabs: arrow keys move between tabs, Tab goes into the panel. */
 export function Tabs({ tabs, selected, onSelect }: { tabs: { id: TabId; label: string }[]; selected: TabId; onSelect(id: TabId): void }) {

@@ -16,6 +16,7 @@ import { BundleDraft, MAX_BUNDLE_ITEMS, useDraft } from "../bundles/bundle-draft
 import { SessionContext, type PageInView, type SessionContextValue } from "../context";
 import type { BundleTarget } from "../library/ItemCard";
 import { Library } from "../library/Library";
+import { LazyQuestions } from "../questions/LazyQuestions";
 import { Tabs, TabPanel, type TabId } from "./Tabs";
 import { later } from "./later";
 
@@ -122,6 +123,9 @@ export function Workspace({ session, api, language, themes, host, focus = null, 
   const tabs: { id: TabId; label: string }[] = [{ id: "library", label: t("panel.tab.library") }];
   if (session.schools.length > 0) tabs.push({ id: "inbox", label: t("panel.tab.inbox") }, { id: "subscriptions", label: t("panel.tab.subscriptions") });
   if (isBroker) tabs.push({ id: "bundles", label: t("panel.tab.bundles") });
+  // Leervragen are asked from a school or community and answered by brokers: someone in none of these has no questions to see.
+  const asksOrAnswers = isBroker || session.user.roles.includes("admin") || session.schools.length > 0 || session.communities.length > 0;
+  if (asksOrAnswers) tabs.push({ id: "questions", label: t("panel.tab.questions") });
   const tabbed = tabs.length > 1;
   // A tab that went away (another person signed in) falls back to the library.
   const selected = tabs.some((t) => t.id === tab) ? tab : "library";
@@ -179,6 +183,11 @@ export function Workspace({ session, api, language, themes, host, focus = null, 
                   setTimeout(() => document.getElementById("library-q")?.focus(), 0);
                 }}
               />
+            </TabPanel>
+          )}
+          {asksOrAnswers && (
+            <TabPanel id="questions" label={t("panel.tab.questions")} selected={selected} tabbed={tabbed}>
+              <LazyQuestions />
             </TabPanel>
           )}
           <div class="visually-hidden" aria-live="polite" data-testid="announcer">

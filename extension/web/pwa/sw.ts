@@ -33,7 +33,7 @@ const CACHE_PREFIX = "knooppunt-app-";
 const CACHE = `${CACHE_PREFIX}${__APP_VERSION__}`;
 /** The one page; /app/clip and /app/help are the same page, which reads its address. */
 const PAGE = "/app/";
-const APP_PAGES = new Set(["/app", "/app/", "/app/clip", "/app/help"]);
+const APP_PAGES = new Set(["/app", "/app/", "/app/clip", "/app/help", "/app/questions"]);
 
 worker.addEventListener("install", (event) => {
   event.waitUntil(

@@ -39,7 +39,7 @@ export const WEB_APP_CSP = [
 ].join("; ");
 
 /** The app's own addresses: each is the one page, which picks its screen from the address. */
-const APP_PAGES = new Set(["/app", "/app/", "/app/clip", "/app/help", "/app/import"]);
+const APP_PAGES = new Set(["/app", "/app/", "/app/clip", "/app/help", "/app/import", "/app/questions"]);
 const ROOT_FILE = /^\/app\/([a-z0-9][a-z0-9._-]*\.(?:png|svg|webmanifest|js|json|ico))$/i;
 const ASSET = /^\/app\/assets\/([A-Za-z0-9._-]+\.(?:js|css|png|svg|woff2))$/;
 
@@ -90,7 +90,7 @@ export const webAppRoutes = new Hono<AppEnv>()
     "/app/*",
     doc({
       tag: "pages",
-      summary: "The web app (/app, /app/clip with `url`, `title`, `text` to save a link, /app/help, /app/import to bring in a file of links) and its assets, manifest, service worker and icons",
+      summary: "The web app (/app, /app/clip with `url`, `title`, `text` to save a link, /app/help, /app/import to bring in a file of links, /app/questions) and its assets, manifest, service worker and icons",
       auth: "optional",
       responses: { 200: { description: "The app's page or file" }, 404: { description: "No such file of the app" }, 503: { description: "The web app has not been built on this server" } },
     }),

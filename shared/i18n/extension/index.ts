@@ -12,8 +12,9 @@ import { webClip } from "./web-clip";
 import { bulk } from "./bulk";
 import { exportsCatalogue } from "./exports/exports";
 import { imports } from "./imports/imports";
+import { questions } from "./questions/questions";
 
 export const extension = {
-  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl, ...exportsCatalogue.nl, ...imports.nl },
-  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en, ...exportsCatalogue.en, ...imports.en },
+  nl: { ...clipper.nl, ...library.nl, ...bundles.nl, ...schools.nl, ...account.nl, ...places.nl, ...managed.nl, ...pageFacts.nl, ...web.nl, ...webClip.nl, ...bulk.nl, ...exportsCatalogue.nl, ...imports.nl, ...questions.nl },
+  en: { ...clipper.en, ...library.en, ...bundles.en, ...schools.en, ...account.en, ...places.en, ...managed.en, ...pageFacts.en, ...web.en, ...webClip.en, ...bulk.en, ...exportsCatalogue.en, ...imports.en, ...questions.en },
 };
