@@ -254,6 +254,28 @@ describe("answering and following up", () => {
   });
 });
 
+describe("the answer bundle beside a question", () => {
+  it("shows everyone the published title, in the question and the list, after the curator edits the working copy", async () => {
+    const { bundleId } = await publishedBundle("Gepubliceerde titel");
+    const q = await ask(net.people.anna, { question: "Hoe starten we een leesclub voor nieuwkomers?", visibility: "network" });
+    expect((await api("POST", `/questions/${q.id}/answer`, net.people.dewi.token, { bundleId, note: "Zie de bundel" })).status).toBe(200);
+    const { version } = (await api("GET", `/bundles/${bundleId}`, net.people.dewi.token)).body.bundle;
+    const edited = await api("PATCH", `/bundles/${bundleId}`, net.people.dewi.token, { title: "Nog niet gepubliceerde titel", version });
+    expect([edited.status, edited.body.bundle.title]).toEqual([200, "Nog niet gepubliceerde titel"]);
+
+    const titles = async (who: Person) => {
+      const one = (await api("GET", `/questions/${q.id}`, who.token)).body.question.answer.bundle.title;
+      const listed = (await api("GET", "/questions?status=answered&limit=100", who.token)).body.questions.find((x: { id: string }) => x.id === q.id).answer.bundle.title;
+      return [one, listed];
+    };
+    expect(await titles(net.people.anna)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    expect(await titles(net.people.chris)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    expect(await titles(femke)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    // The curator, too, sees beside the question what the others see.
+    expect(await titles(net.people.dewi)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+  });
+});
+
 describe("the network overview", () => {
   it("counts asked, answered within 30 days, the median days to the answer, existing bundles, follow-ups and what worked for the period", async () => {
     const { bundleId, itemId } = await publishedBundle("Bestaande bundel");

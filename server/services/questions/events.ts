@@ -18,12 +18,12 @@
 import type { WebhookJsonPayload } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { NETWORK_AUDIENCE } from "../../core/viewer";
-import { bundlesByIds } from "../../db/repositories/bundles";
 import { visibleItemSeqById } from "../../db/repositories/library/items";
 import { offerWithSnapshot } from "../../db/repositories/offers";
 import { answersByIds, followupsOf, questionById, type QuestionRow } from "../../db/repositories/questions/questions";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { saveScope } from "../access/visibility";
+import { answerBundles } from "./answer-bundle";
 import { shapeItems } from "../library/item-view";
 import { recordSchoolEvent } from "../webhooks/events";
 import type { QuestionEvent } from "../webhooks/payloads";
@@ -44,8 +44,7 @@ function answerOf(ctx: ServiceContext, row: QuestionRow, offerId: string | undef
     const snapshot = JSON.parse(offer.content) as BundleSnapshot;
     bundle = { id: offer.bundleId, title: snapshot.title, url: ctx.links.bundleLink(offer.slug ?? offer.bundleId, offer.key) };
   } else if (answer.bundleId) {
-    const row = bundlesByIds(ctx, [answer.bundleId])[0];
-    if (row) bundle = { id: row.id, title: row.title, url: row.slug && row.status === "published" ? ctx.links.bundlePage(row.slug) : null };
+    bundle = answerBundles(ctx, [answer.bundleId], null).get(answer.bundleId) ?? null;
   }
   const network = saveScope(NETWORK_AUDIENCE);
   const seqs = answer.itemIds.flatMap((id) => {

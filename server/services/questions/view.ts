@@ -2,7 +2,7 @@
 import type { Question } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
-import { bundlesByIds } from "../../db/repositories/bundles";
+import { answerBundles } from "./answer-bundle";
 import {
   answersByIds,
   brokersOf,
@@ -31,7 +31,7 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
   const followups = new Map(followupsOf(ctx, ids).map((f) => [f.questionId, f]));
   const counts = commentCounts(ctx, ids);
   const schools = schoolNames(ctx, [...new Set(rows.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))]);
-  const bundles = new Map(bundlesByIds(ctx, [...new Set([...answers.values()].flatMap((a) => (a.bundleId ? [a.bundleId] : [])))]).map((b) => [b.id, b]));
+  const bundles = answerBundles(ctx, [...new Set([...answers.values()].flatMap((a) => (a.bundleId ? [a.bundleId] : [])))], viewer.user.id);
   const seenItems = visibleItemIds(ctx, saveScope(viewer), [...new Set([...answers.values()].flatMap((a) => a.itemIds))]);
   const names = publicNames(
     ctx,
@@ -61,7 +61,7 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
       answer: answer
         ? {
             id: answer.id,
-            bundle: bundle ? { id: bundle.id, title: bundle.title, url: bundle.slug && bundle.status === "published" ? ctx.links.bundlePage(bundle.slug) : null } : null,
+            bundle: bundle ?? null,
             itemIds: answer.itemIds.filter((id) => seenItems.has(id)),
             note: answer.note,
             fromExistingBundle: answer.fromExistingBundle,
