@@ -617,12 +617,15 @@ export const questions = sqliteTable(
     answeredAt: text("answered_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** When the asker was reminded "Toegepast? Werkte het?" (webhooks, feed); set once, so a restart never reminds twice. */
+    followupRemindedAt: text("followup_reminded_at"),
   },
   (t) => [
     index("questions_created_idx").on(t.createdAt, t.id),
     index("questions_school_idx").on(t.schoolId, t.visibility),
     index("questions_user_idx").on(t.userId),
     index("questions_answer_idx").on(t.answerId),
+    index("questions_followup_reminder_idx").on(t.status, t.followupRemindedAt),
   ],
 );
 

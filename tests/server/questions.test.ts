@@ -65,6 +65,8 @@ describe("asking a question", () => {
       followupWeeks: 6,
       followupDueAt: null,
       followup: null,
+      followupDue: false,
+      followupRemindedAt: null,
       closedWith: null,
       commentCount: 0,
       kennisrotondeUrl:

@@ -78,7 +78,7 @@ export const questionRoutes = new Hono<AppEnv>()
   )
   .get(
     "/questions",
-    doc({ tag, summary: "The questions the caller may see, newest first, by state, theme (with sub-themes), school, community, or their own", responses: { 200: { description: "Questions", schema: QuestionsResponse } } }),
+    doc({ tag, summary: "The questions the caller may see, newest first, by state, theme (with sub-themes), school, community, their own, or those whose follow-up is due (`followup=due`)", responses: { 200: { description: "Questions", schema: QuestionsResponse } } }),
     requireUser,
     valid("query", QuestionsQuery),
     (c) => c.json(listQuestions(c.var.ctx, c.var.viewer, c.req.valid("query"))),

@@ -11,7 +11,11 @@
  * - question.created: when a question is asked in such a circle, or a draft is first widened into one.
  * - question.answered: to each answered question's school, with the answer bundle opened by that school's
  *   offer key, so the whole team can read it without an account.
- * - question.followup: when the asker (or coordinator) records whether it was applied and worked.
+ * - question.followup: with `followupState: "due"` once, when the follow-up falls due (the answer plus the
+ *   asker's follow-up weeks; reminders.ts), asking "Toegepast? Werkte het?"; with `followupState:
+ *   "recorded"` when the asker (or coordinator) records whether it was applied and worked. One event name
+ *   for both, as the contract's event list stays as it is; a receiver that only knows the name still sees
+ *   `followup: null` for the reminder and the outcome for the record.
  *
  * The body carries no person's name: a school's channel may be wider than the colleagues who see names.
  */
@@ -55,7 +59,9 @@ function answerOf(ctx: ServiceContext, row: QuestionRow, offerId: string | undef
   return { note: answer.note, bundle, items, answeredAt: answer.answeredAt };
 }
 
-function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string): WebhookQuestion {
+type FollowupState = NonNullable<WebhookQuestion["followupState"]>;
+
+function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string, followupState?: FollowupState): WebhookQuestion {
   const followup = followupsOf(ctx, [row.id])[0];
   return {
     id: row.id,
@@ -67,15 +73,16 @@ function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string): We
     askedAt: row.createdAt,
     answer: answerOf(ctx, row, offerId),
     followup: followup ? { applied: followup.applied, worked: followup.worked, note: followup.note, recordedAt: followup.recordedAt } : null,
+    ...(followupState ? { followupState } : {}),
   };
 }
 
-function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, offerId?: string) {
+function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, offerId?: string, followupState?: FollowupState) {
   // Read after the change, inside its transaction: the event tells what was just stored.
   const row = questionById(ctx, questionId);
   const schoolId = row && receivingSchool(row);
   if (!row || !schoolId) return;
-  const question = questionOf(ctx, row, offerId);
+  const question = questionOf(ctx, row, offerId, followupState);
   const url = event === "question.answered" && question.answer?.bundle?.url ? question.answer.bundle.url : ctx.links.questionPage(row.id);
   recordSchoolEvent(ctx, [schoolId], { event, question, url });
 }
@@ -95,4 +102,7 @@ export function questionsAnswered(ctx: ServiceContext, questionIds: string[], of
   }
 }
 
-export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId);
+export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "recorded");
+
+/** The reminder: the follow-up fell due and nobody recorded it yet. */
+export const followupDueNow = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "due");

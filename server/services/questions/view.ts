@@ -1,6 +1,6 @@
 /** Questions as the API shows them to one viewer: names as colleagues see them, only items the viewer may read. */
 import type { Question } from "../../../shared/schemas";
-import type { ServiceContext } from "../../core/context";
+import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
 import { answerBundles } from "./answer-bundle";
 import {
@@ -40,11 +40,13 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
   );
   // A deleted account's id is gone (null): "" names the former colleague.
   const person = (id: string | null) => ({ id: id ?? "", name: names.get(id ?? "")! });
+  const now = isoNow(ctx);
 
   return rows.map((row) => {
     const answer = row.answerId ? answers.get(row.answerId) : undefined;
     const bundle = answer?.bundleId ? bundles.get(answer.bundleId) : undefined;
     const followup = followups.get(row.id);
+    const dueAt = followupDueAt(row);
     return {
       id: row.id,
       question: row.question,
@@ -70,8 +72,10 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
           }
         : null,
       followupWeeks: row.followupWeeks,
-      followupDueAt: followupDueAt(row),
+      followupDueAt: dueAt,
       followup: followup ? { applied: followup.applied, worked: followup.worked, note: followup.note, recordedAt: followup.recordedAt } : null,
+      followupDue: row.status === "answered" && !followup && dueAt !== null && dueAt <= now,
+      followupRemindedAt: row.followupRemindedAt,
       closedWith: row.closedWith ?? null,
       commentCount: counts.get(row.id) ?? 0,
       kennisrotondeUrl: kennisrotondeLink(row),
