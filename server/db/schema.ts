@@ -770,3 +770,20 @@ export const importEntries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.importId, t.position] })],
 );
+
+/**
+ * A broker's secret for the per-theme feeds of new leervragen, so their feed reader or Teams channel can
+ * poll without signing in. Kept in plain text like a school's feed token: the broker looks the URL up
+ * again, and it opens nothing but those feeds, and only while the person is an active broker.
+ */
+export const brokerFeeds = sqliteTable(
+  "broker_feeds",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    feedToken: text("feed_token").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("broker_feeds_token_unique").on(t.feedToken)],
+);

@@ -176,3 +176,8 @@ export const QuestionSuggestions = z.object({
   items: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), kind: z.string(), siteName: z.string().nullable(), excerpt: z.string().nullable() })),
 });
 export type QuestionSuggestions = z.infer<typeof QuestionSuggestions>;
+
+/** A broker's private feed of new leervragen in a theme: `GET /questions/feed-url?theme=`. */
+export const QuestionFeedUrlQuery = z.object({ theme: ThemeSlug });
+/** The feed's three formats; each URL carries the broker's token (rotate replaces it for every theme). */
+export const QuestionFeedUrls = z.object({ atom: z.string(), rss: z.string(), json: z.string() });

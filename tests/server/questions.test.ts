@@ -112,7 +112,7 @@ describe("asking a question", () => {
 });
 
 describe("who sees a question", () => {
-  it("follows the circles: a draft only the asker, a school question its members and the brokers, a community question its members and the brokers, a network question everyone signed in", async () => {
+  it("follows the circles: a draft only the asker, a school question its members and the brokers, a community question its members and the brokers, a network question everyone signed in; the brokers' question feed the same", async () => {
     const draft = await ask(net.people.anna, { question: "Concept: hoe betrekken we ouders?", visibility: "private" });
     const school = await ask(net.people.anna, { question: "Schoolvraag: hoe doen we intake?", visibility: "school" });
     const community = await ask(net.people.anna, { question: "PLG-vraag: welke thuistalen?", visibility: "community", communityId: net.community.id });
@@ -137,11 +137,20 @@ describe("who sees a question", () => {
         if (comment.status === 201) commentable.push(id);
         else expect([name, comment.status, comment.body.error.code]).toEqual([name, 404, "not_found"]);
       }
-      expect({ name, listed: [...listed].sort(), byId: byId.sort(), commentable: commentable.sort() }).toEqual({
+      // The broker's private feed of new questions in the theme: exactly what the broker reads, for no one else.
+      const feedUrl = await api("GET", "/questions/feed-url?theme=nieuwkomers", who.token);
+      let feed: string[] | string = feedUrl.status === 200 ? [] : `${feedUrl.status} ${feedUrl.body.error.code}`;
+      if (feedUrl.status === 200) {
+        const read = await fetch(`${feedUrl.body.json}&limit=200`);
+        feed = ((await read.json()) as { items: { id: string }[] }).items.map((i) => i.id.replace("urn:knooppunt:question:", "")).filter((id) => mine.includes(id)).sort();
+      }
+      const brokers = ["dewi", "femke"];
+      expect({ name, listed: [...listed].sort(), byId: byId.sort(), commentable: commentable.sort(), feed }).toEqual({
         name,
         listed: [...expected[name]].sort(),
         byId: [...expected[name]].sort(),
         commentable: [...expected[name]].sort(),
+        feed: brokers.includes(name) ? [...expected[name]].sort() : "403 broker_only",
       });
     }
   });

@@ -228,6 +228,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
   question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
   feed_versions: { personal: {}, other: ["scope", "version"] },
+  broker_feeds: { personal: { user_id: ACCOUNT }, other: ["feed_token", "updated_at"] },
   imports: {
     personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },
     other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "error", "updated_at", "finished_at"],
