@@ -23,6 +23,8 @@ export interface Links {
   teamsTabConfiguration(): string;
   /** A leervraag in the web app (signed in; the question's own circle decides who reads it). */
   questionPage(id: string): string;
+  /** A broker's private feed of new leervragen in a theme (its token opens it). */
+  questionFeeds(themeSlug: string, token: string): Record<FeedFormat, string>;
 }
 
 const keyQuery = (key: string | null) => (key ? `?key=${encodeURIComponent(key)}` : "");
@@ -49,5 +51,6 @@ export function createLinks(base: string): Links {
     schoolFeeds: (schoolId, token) => feedsAt(`${root}/feeds/schools/${encodeURIComponent(schoolId)}`, `?token=${encodeURIComponent(token)}`),
     teamsTabConfiguration: () => `${root}/teams/configure`,
     questionPage: (id) => `${root}/app?question=${encodeURIComponent(id)}`,
+    questionFeeds: (themeSlug, token) => feedsAt(`${root}/feeds/questions/${encodeURIComponent(themeSlug)}`, `?token=${encodeURIComponent(token)}`),
   };
 }

@@ -617,12 +617,15 @@ export const questions = sqliteTable(
     answeredAt: text("answered_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** When the asker was reminded "Toegepast? Werkte het?" (webhooks, feed); set once, so a restart never reminds twice. */
+    followupRemindedAt: text("followup_reminded_at"),
   },
   (t) => [
     index("questions_created_idx").on(t.createdAt, t.id),
     index("questions_school_idx").on(t.schoolId, t.visibility),
     index("questions_user_idx").on(t.userId),
     index("questions_answer_idx").on(t.answerId),
+    index("questions_followup_reminder_idx").on(t.status, t.followupRemindedAt),
   ],
 );
 
@@ -772,4 +775,21 @@ export const importEntries = sqliteTable(
     fileSave: text("file_save", { mode: "json" }).$type<{ themes: string[]; circle: { visibility: Visibility; schoolId: string | null; communityId: string | null } | null }>(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.position] })],
+);
+
+/**
+ * A broker's secret for the per-theme feeds of new leervragen, so their feed reader or Teams channel can
+ * poll without signing in. Kept in plain text like a school's feed token: the broker looks the URL up
+ * again, and it opens nothing but those feeds, and only while the person is an active broker.
+ */
+export const brokerFeeds = sqliteTable(
+  "broker_feeds",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    feedToken: text("feed_token").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("broker_feeds_token_unique").on(t.feedToken)],
 );

@@ -4,6 +4,7 @@ import { purgeExpired } from "../services/privacy/retention";
 import { recordReshare } from "../services/offers/reach";
 import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
 import { ImportWorker } from "../services/imports/runner";
+import { startFollowupReminders } from "../services/questions/reminders";
 
 /** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
 export type JobOptions = Omit<WorkerOptions, "onDelivered"> & {
@@ -12,6 +13,8 @@ export type JobOptions = Omit<WorkerOptions, "onDelivered"> & {
   /** Import links per transaction, and a pause between those batches (tests slow an import down). */
   importBatchSize: number;
   importPauseMs: number;
+  /** How often leervragen whose follow-up fell due are looked for ("Toegepast? Werkte het?" reminders). */
+  followupIntervalMs: number;
 };
 
 const JOB_DEFAULTS: JobOptions = {
@@ -27,6 +30,8 @@ const JOB_DEFAULTS: JobOptions = {
   // Small enough that a batch holds the database for a blink: people keep searching during a large import.
   importBatchSize: 25,
   importPauseMs: 0,
+  // Follow-ups fall due in weeks: a reminder a few minutes late is still on time.
+  followupIntervalMs: 5 * 60 * 1000,
 };
 
 /**
@@ -59,7 +64,10 @@ export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, ret
   // Imports started before a restart resume at once, where their last batch left off.
   const imports = new ImportWorker(ctx, { pollIntervalMs: settings.pollIntervalMs, batchSize: settings.importBatchSize, pauseMs: settings.importPauseMs });
   imports.start();
+  // Reminders that fell due while the server was stopped go out at once; each is sent once (reminders.ts).
+  const stopReminders = startFollowupReminders(ctx, settings.followupIntervalMs);
   return async () => {
+    stopReminders();
     clearInterval(purging);
     unlisten();
     await worker.stop();

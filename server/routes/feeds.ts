@@ -10,6 +10,7 @@ import { renderThemeNotFound, renderThemePage } from "../pages/theme-page";
 import { FEED_CONTENT_TYPES } from "../../shared/feeds";
 import { prepareBundleFeed, prepareSchoolFeed, prepareThemeFeed, type PreparedFeed } from "../services/feeds/feeds";
 import { themePage } from "../services/feeds/theme-page";
+import { prepareQuestionFeed } from "../services/questions/broker-feed";
 
 const tag = "feeds";
 
@@ -78,6 +79,17 @@ export const feedRoutes = new Hono<AppEnv>()
       const { name, format } = c.req.valid("param").file;
       const query = c.req.valid("query");
       return sendFeed(c, prepareBundleFeed(c.var.ctx, name, query.key, options(c, format, query.limit)), format);
+    },
+  )
+  .get(
+    "/feeds/questions/:file{[a-z0-9-]+\\.(?:atom|rss|json)}",
+    doc({ tag, summary: "A broker's private feed (?token= from GET /api/v1/questions/feed-url) of new questions in a theme and its sub-themes that the broker may see", auth: "none", responses: { 200: { description: "The feed" }, 304: { description: "Not modified" }, 404: { description: "Unknown theme, or a wrong or rotated token, or one of a person who is no longer a broker" } } }),
+    valid("param", ThemeFeedPath),
+    valid("query", FeedQuery),
+    (c) => {
+      const { name, format } = c.req.valid("param").file;
+      const query = c.req.valid("query");
+      return sendFeed(c, prepareQuestionFeed(c.var.ctx, name, query.token, options(c, format, query.limit)), format);
     },
   )
   .get(

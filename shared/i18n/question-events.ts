@@ -17,6 +17,12 @@ const nl = {
   "webhooks.event.question.created": "Nieuwe leervraag van de school",
   "webhooks.event.question.answered": "Leervraag beantwoord",
   "webhooks.event.question.followup": "Terugblik op een leervraag",
+  "webhook.question.followupDue": "Toegepast? Werkte het?",
+  "webhook.question.followupDueHint": "Het antwoord kwam een paar weken geleden. Vertel in Knooppunt of het toegepast is en of het werkte — ook als het niet werkte, want daar leert het netwerk van.",
+  "webhook.question.tellHowItWent": "Vertel hoe het ging",
+  "webhook.question.followupDueTitle": "Toegepast? Werkte het? {question}",
+  "feeds.questions.title": "Leervragen — {theme}",
+  "feeds.questions.subtitle": "Nieuwe leervragen in {theme} die nog op een antwoord wachten",
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -34,6 +40,12 @@ const en: Record<keyof typeof nl, string> = {
   "webhooks.event.question.created": "New question from the school",
   "webhooks.event.question.answered": "Question answered",
   "webhooks.event.question.followup": "Follow-up on a question",
+  "webhook.question.followupDue": "Applied? Did it work?",
+  "webhook.question.followupDueHint": "The answer came a few weeks ago. Tell in Knooppunt whether it was applied and whether it worked — also when it did not, as the network learns from that too.",
+  "webhook.question.tellHowItWent": "Tell how it went",
+  "webhook.question.followupDueTitle": "Applied? Did it work? {question}",
+  "feeds.questions.title": "Questions — {theme}",
+  "feeds.questions.subtitle": "New questions in {theme} still waiting for an answer",
 };
 
 export const questionEvents = { nl, en };

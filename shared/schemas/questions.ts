@@ -50,6 +50,8 @@ export const QuestionsQuery = PageQuery.extend({
   communityId: Id.optional(),
   /** `me`: the caller's own questions; `claimed`: those the caller works on as a broker. */
   mine: z.enum(["asked", "claimed"]).optional(),
+  /** `due`: answered questions whose follow-up fell due and is not recorded yet ("Toegepast? Werkte het?"). */
+  followup: z.enum(["due"]).optional(),
 });
 export type QuestionsQuery = z.output<typeof QuestionsQuery>;
 
@@ -103,6 +105,10 @@ export const Question = z.object({
   /** When the asker is asked "Toegepast? Werkte het?"; null until answered. */
   followupDueAt: z.string().nullable(),
   followup: z.object({ applied: z.boolean(), worked: Outcome, note: z.string(), recordedAt: z.string() }).nullable(),
+  /** The follow-up fell due and nobody recorded it yet: the asker is asked "Toegepast? Werkte het?". */
+  followupDue: z.boolean(),
+  /** When the asking school was reminded through its webhooks and feed; null until then (sent once). */
+  followupRemindedAt: z.string().nullable(),
   closedWith: z.object({ bundleId: z.string().optional(), itemId: z.string().optional() }).nullable(),
   commentCount: z.number().int(),
   /** NRO's Kennisrotonde question form with this question filled in, for what no local expert can answer. */
@@ -170,3 +176,8 @@ export const QuestionSuggestions = z.object({
   items: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), kind: z.string(), siteName: z.string().nullable(), excerpt: z.string().nullable() })),
 });
 export type QuestionSuggestions = z.infer<typeof QuestionSuggestions>;
+
+/** A broker's private feed of new leervragen in a theme: `GET /questions/feed-url?theme=`. */
+export const QuestionFeedUrlQuery = z.object({ theme: ThemeSlug });
+/** The feed's three formats; each URL carries the broker's token (rotate replaces it for every theme). */
+export const QuestionFeedUrls = z.object({ atom: z.string(), rss: z.string(), json: z.string() });

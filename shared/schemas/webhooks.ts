@@ -142,6 +142,11 @@ export const WebhookQuestion = z.object({
     })
     .nullable(),
   followup: z.object({ applied: z.boolean(), worked: Outcome, note: z.string(), recordedAt: z.string() }).nullable(),
+  /**
+   * question.followup only: `due` when the follow-up fell due and the asker is asked "Toegepast? Werkte
+   * het?" (sent once), `recorded` when the asker answered it.
+   */
+  followupState: z.enum(["due", "recorded"]).optional(),
 });
 
 export const WebhookJsonPayload = z.object({

@@ -191,6 +191,7 @@ describe("question events", () => {
     const json = got.find((r) => r.path === "/a-json")!;
     expect(json.json.event).toBe("question.followup");
     expect(json.json.question.followup).toEqual({ applied: true, worked: "no", note: "Te moeilijk voor groep 3.", recordedAt: now() });
+    expect(json.json.question.followupState).toBe("recorded");
     expect(json.json.url).toBe(`${server.url}/app?question=${asked.id}`);
     const card = TeamsMessage.parse(got.find((r) => r.path === "/a-teams")!.json).attachments[0]!.content;
     expect(card.body.slice(3).map((x) => x.text)).toEqual(["Toegepast: ja\n\nWerkte het? nee", "Te moeilijk voor groep 3."]);

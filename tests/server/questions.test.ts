@@ -65,6 +65,8 @@ describe("asking a question", () => {
       followupWeeks: 6,
       followupDueAt: null,
       followup: null,
+      followupDue: false,
+      followupRemindedAt: null,
       closedWith: null,
       commentCount: 0,
       kennisrotondeUrl:
@@ -110,7 +112,7 @@ describe("asking a question", () => {
 });
 
 describe("who sees a question", () => {
-  it("follows the circles: a draft only the asker, a school question its members and the brokers, a community question its members and the brokers, a network question everyone signed in", async () => {
+  it("follows the circles: a draft only the asker, a school question its members and the brokers, a community question its members and the brokers, a network question everyone signed in; the brokers' question feed the same", async () => {
     const draft = await ask(net.people.anna, { question: "Concept: hoe betrekken we ouders?", visibility: "private" });
     const school = await ask(net.people.anna, { question: "Schoolvraag: hoe doen we intake?", visibility: "school" });
     const community = await ask(net.people.anna, { question: "PLG-vraag: welke thuistalen?", visibility: "community", communityId: net.community.id });
@@ -135,11 +137,20 @@ describe("who sees a question", () => {
         if (comment.status === 201) commentable.push(id);
         else expect([name, comment.status, comment.body.error.code]).toEqual([name, 404, "not_found"]);
       }
-      expect({ name, listed: [...listed].sort(), byId: byId.sort(), commentable: commentable.sort() }).toEqual({
+      // The broker's private feed of new questions in the theme: exactly what the broker reads, for no one else.
+      const feedUrl = await api("GET", "/questions/feed-url?theme=nieuwkomers", who.token);
+      let feed: string[] | string = feedUrl.status === 200 ? [] : `${feedUrl.status} ${feedUrl.body.error.code}`;
+      if (feedUrl.status === 200) {
+        const read = await fetch(`${feedUrl.body.json}&limit=200`);
+        feed = ((await read.json()) as { items: { id: string }[] }).items.map((i) => i.id.replace("urn:knooppunt:question:", "")).filter((id) => mine.includes(id)).sort();
+      }
+      const brokers = ["dewi", "femke"];
+      expect({ name, listed: [...listed].sort(), byId: byId.sort(), commentable: commentable.sort(), feed }).toEqual({
         name,
         listed: [...expected[name]].sort(),
         byId: [...expected[name]].sort(),
         commentable: [...expected[name]].sort(),
+        feed: brokers.includes(name) ? [...expected[name]].sort() : "403 broker_only",
       });
     }
   });
@@ -251,6 +262,28 @@ describe("answering and following up", () => {
     // The school's coordinator answers for the school when the asker cannot.
     const byCoordinator = await api("POST", `/questions/${a.id}/followup`, net.people.bram.token, { applied: true, worked: "yes" });
     expect(byCoordinator.body.question.followup.worked).toBe("yes");
+  });
+});
+
+describe("the answer bundle beside a question", () => {
+  it("shows everyone the published title, in the question and the list, after the curator edits the working copy", async () => {
+    const { bundleId } = await publishedBundle("Gepubliceerde titel");
+    const q = await ask(net.people.anna, { question: "Hoe starten we een leesclub voor nieuwkomers?", visibility: "network" });
+    expect((await api("POST", `/questions/${q.id}/answer`, net.people.dewi.token, { bundleId, note: "Zie de bundel" })).status).toBe(200);
+    const { version } = (await api("GET", `/bundles/${bundleId}`, net.people.dewi.token)).body.bundle;
+    const edited = await api("PATCH", `/bundles/${bundleId}`, net.people.dewi.token, { title: "Nog niet gepubliceerde titel", version });
+    expect([edited.status, edited.body.bundle.title]).toEqual([200, "Nog niet gepubliceerde titel"]);
+
+    const titles = async (who: Person) => {
+      const one = (await api("GET", `/questions/${q.id}`, who.token)).body.question.answer.bundle.title;
+      const listed = (await api("GET", "/questions?status=answered&limit=100", who.token)).body.questions.find((x: { id: string }) => x.id === q.id).answer.bundle.title;
+      return [one, listed];
+    };
+    expect(await titles(net.people.anna)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    expect(await titles(net.people.chris)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    expect(await titles(femke)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
+    // The curator, too, sees beside the question what the others see.
+    expect(await titles(net.people.dewi)).toEqual(["Gepubliceerde titel", "Gepubliceerde titel"]);
   });
 });
 

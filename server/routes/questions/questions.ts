@@ -10,6 +10,8 @@ import {
   FollowupRequest,
   Id,
   QuestionDetailResponse,
+  QuestionFeedUrlQuery,
+  QuestionFeedUrls,
   QuestionsQuery,
   QuestionsResponse,
   QuestionStatsQuery,
@@ -27,6 +29,7 @@ import { idempotent } from "../../http/requests";
 import { valid } from "../../http/validate";
 import { answerQuestion, claimQuestion, recordFollowup } from "../../services/questions/answering";
 import { askQuestion, changeQuestion, commentOnQuestion, getQuestion, listQuestions } from "../../services/questions/asking";
+import { questionFeedUrls, rotateQuestionFeedUrls } from "../../services/questions/broker-feed";
 import { questionStats } from "../../services/questions/stats";
 import { suggestAnswers } from "../../services/questions/suggestions";
 
@@ -64,6 +67,28 @@ export const questionRoutes = new Hono<AppEnv>()
     valid("query", QuestionSuggestionsQuery),
     (c) => c.json(suggestAnswers(c.var.ctx, c.var.viewer, c.req.valid("query"))),
   )
+  .get(
+    "/questions/feed-url",
+    doc({
+      tag,
+      summary: "A broker's private feed URLs (Atom, RSS, JSON Feed) of new questions in a theme and its sub-themes, for a feed reader or a Teams channel; the token is the broker's own (brokers)",
+      responses: { 200: { description: "Feed URLs", schema: QuestionFeedUrls }, 400: { description: "Unknown theme" }, 403: { description: "Not a broker" } },
+    }),
+    requireUser,
+    valid("query", QuestionFeedUrlQuery),
+    (c) => c.json(questionFeedUrls(c.var.ctx, c.var.viewer, c.req.valid("query").theme)),
+  )
+  .post(
+    "/questions/feed-url/rotate",
+    doc({
+      tag,
+      summary: "Replace the broker's question-feed token: every question-feed URL handed out before stops at once; answers this theme's new URLs (brokers)",
+      responses: { 200: { description: "New feed URLs", schema: QuestionFeedUrls }, 400: { description: "Unknown theme" }, 403: { description: "Not a broker" } },
+    }),
+    requireUser,
+    valid("query", QuestionFeedUrlQuery),
+    (c) => c.json(rotateQuestionFeedUrls(c.var.ctx, c.var.viewer, c.req.valid("query").theme)),
+  )
   .post(
     "/questions",
     doc({
@@ -78,7 +103,7 @@ export const questionRoutes = new Hono<AppEnv>()
   )
   .get(
     "/questions",
-    doc({ tag, summary: "The questions the caller may see, newest first, by state, theme (with sub-themes), school, community, or their own", responses: { 200: { description: "Questions", schema: QuestionsResponse } } }),
+    doc({ tag, summary: "The questions the caller may see, newest first, by state, theme (with sub-themes), school, community, their own, or those whose follow-up is due (`followup=due`)", responses: { 200: { description: "Questions", schema: QuestionsResponse } } }),
     requireUser,
     valid("query", QuestionsQuery),
     (c) => c.json(listQuestions(c.var.ctx, c.var.viewer, c.req.valid("query"))),

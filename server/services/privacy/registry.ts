@@ -220,7 +220,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   account_deletions: { personal: {}, other: ["seq", "at", "initiated_by", "shared_work", "counts"] },
   questions: {
     personal: { user_id: QUESTION, question: QUESTION, context: QUESTION, owner_id: QUESTION, created_at: QUESTION, updated_at: QUESTION },
-    other: ["id", "themes", "sector", "visibility", "school_id", "community_id", "status", "answer_id", "followup_weeks", "closed_with", "answered_at"],
+    other: ["id", "themes", "sector", "visibility", "school_id", "community_id", "status", "answer_id", "followup_weeks", "closed_with", "answered_at", "followup_reminded_at"],
   },
   question_answers: { personal: { answered_by: QUESTION, note: QUESTION }, other: ["id", "bundle_id", "item_ids", "from_existing_bundle", "answered_at"] },
   question_wordings: { personal: { question: QUESTION, context: QUESTION, changed_by: QUESTION, at: QUESTION }, other: ["seq", "question_id"] },
@@ -228,6 +228,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
   question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
   feed_versions: { personal: {}, other: ["scope", "version"] },
+  broker_feeds: { personal: { user_id: ACCOUNT }, other: ["feed_token", "updated_at"] },
   imports: {
     personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },
     other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "error", "updated_at", "finished_at"],

@@ -57,6 +57,7 @@ export function listQuestions(ctx: ServiceContext, viewer: SignedInViewer, query
       communityId: query.communityId,
       askedBy: query.mine === "asked" ? viewer.user.id : undefined,
       brokerId: query.mine === "claimed" ? viewer.user.id : undefined,
+      followupDueBy: query.followup === "due" ? isoNow(ctx) : undefined,
     },
     decodePosition(query.cursor),
     query.limit + 1,

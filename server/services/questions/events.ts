@@ -11,19 +11,23 @@
  * - question.created: when a question is asked in such a circle, or a draft is first widened into one.
  * - question.answered: to each answered question's school, with the answer bundle opened by that school's
  *   offer key, so the whole team can read it without an account.
- * - question.followup: when the asker (or coordinator) records whether it was applied and worked.
+ * - question.followup: with `followupState: "due"` once, when the follow-up falls due (the answer plus the
+ *   asker's follow-up weeks; reminders.ts), asking "Toegepast? Werkte het?"; with `followupState:
+ *   "recorded"` when the asker (or coordinator) records whether it was applied and worked. One event name
+ *   for both, as the contract's event list stays as it is; a receiver that only knows the name still sees
+ *   `followup: null` for the reminder and the outcome for the record.
  *
  * The body carries no person's name: a school's channel may be wider than the colleagues who see names.
  */
 import type { WebhookJsonPayload } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { NETWORK_AUDIENCE } from "../../core/viewer";
-import { bundlesByIds } from "../../db/repositories/bundles";
 import { visibleItemSeqById } from "../../db/repositories/library/items";
 import { offerWithSnapshot } from "../../db/repositories/offers";
 import { answersByIds, followupsOf, questionById, type QuestionRow } from "../../db/repositories/questions/questions";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { saveScope } from "../access/visibility";
+import { answerBundles } from "./answer-bundle";
 import { shapeItems } from "../library/item-view";
 import { recordSchoolEvent } from "../webhooks/events";
 import type { QuestionEvent } from "../webhooks/payloads";
@@ -44,8 +48,7 @@ function answerOf(ctx: ServiceContext, row: QuestionRow, offerId: string | undef
     const snapshot = JSON.parse(offer.content) as BundleSnapshot;
     bundle = { id: offer.bundleId, title: snapshot.title, url: ctx.links.bundleLink(offer.slug ?? offer.bundleId, offer.key) };
   } else if (answer.bundleId) {
-    const row = bundlesByIds(ctx, [answer.bundleId])[0];
-    if (row) bundle = { id: row.id, title: row.title, url: row.slug && row.status === "published" ? ctx.links.bundlePage(row.slug) : null };
+    bundle = answerBundles(ctx, [answer.bundleId], null).get(answer.bundleId) ?? null;
   }
   const network = saveScope(NETWORK_AUDIENCE);
   const seqs = answer.itemIds.flatMap((id) => {
@@ -56,7 +59,9 @@ function answerOf(ctx: ServiceContext, row: QuestionRow, offerId: string | undef
   return { note: answer.note, bundle, items, answeredAt: answer.answeredAt };
 }
 
-function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string): WebhookQuestion {
+type FollowupState = NonNullable<WebhookQuestion["followupState"]>;
+
+function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string, followupState?: FollowupState): WebhookQuestion {
   const followup = followupsOf(ctx, [row.id])[0];
   return {
     id: row.id,
@@ -68,15 +73,16 @@ function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string): We
     askedAt: row.createdAt,
     answer: answerOf(ctx, row, offerId),
     followup: followup ? { applied: followup.applied, worked: followup.worked, note: followup.note, recordedAt: followup.recordedAt } : null,
+    ...(followupState ? { followupState } : {}),
   };
 }
 
-function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, offerId?: string) {
+function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, offerId?: string, followupState?: FollowupState) {
   // Read after the change, inside its transaction: the event tells what was just stored.
   const row = questionById(ctx, questionId);
   const schoolId = row && receivingSchool(row);
   if (!row || !schoolId) return;
-  const question = questionOf(ctx, row, offerId);
+  const question = questionOf(ctx, row, offerId, followupState);
   const url = event === "question.answered" && question.answer?.bundle?.url ? question.answer.bundle.url : ctx.links.questionPage(row.id);
   recordSchoolEvent(ctx, [schoolId], { event, question, url });
 }
@@ -96,4 +102,7 @@ export function questionsAnswered(ctx: ServiceContext, questionIds: string[], of
   }
 }
 
-export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId);
+export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "recorded");
+
+/** The reminder: the follow-up fell due and nobody recorded it yet. */
+export const followupDueNow = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "due");

@@ -1,8 +1,8 @@
 /** Questions as the API shows them to one viewer: names as colleagues see them, only items the viewer may read. */
 import type { Question } from "../../../shared/schemas";
-import type { ServiceContext } from "../../core/context";
+import { isoNow, type ServiceContext } from "../../core/context";
 import type { SignedInViewer } from "../../core/viewer";
-import { bundlesByIds } from "../../db/repositories/bundles";
+import { answerBundles } from "./answer-bundle";
 import {
   answersByIds,
   brokersOf,
@@ -31,7 +31,7 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
   const followups = new Map(followupsOf(ctx, ids).map((f) => [f.questionId, f]));
   const counts = commentCounts(ctx, ids);
   const schools = schoolNames(ctx, [...new Set(rows.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))]);
-  const bundles = new Map(bundlesByIds(ctx, [...new Set([...answers.values()].flatMap((a) => (a.bundleId ? [a.bundleId] : [])))]).map((b) => [b.id, b]));
+  const bundles = answerBundles(ctx, [...new Set([...answers.values()].flatMap((a) => (a.bundleId ? [a.bundleId] : [])))], viewer.user.id);
   const seenItems = visibleItemIds(ctx, saveScope(viewer), [...new Set([...answers.values()].flatMap((a) => a.itemIds))]);
   const names = publicNames(
     ctx,
@@ -40,11 +40,13 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
   );
   // A deleted account's id is gone (null): "" names the former colleague.
   const person = (id: string | null) => ({ id: id ?? "", name: names.get(id ?? "")! });
+  const now = isoNow(ctx);
 
   return rows.map((row) => {
     const answer = row.answerId ? answers.get(row.answerId) : undefined;
     const bundle = answer?.bundleId ? bundles.get(answer.bundleId) : undefined;
     const followup = followups.get(row.id);
+    const dueAt = followupDueAt(row);
     return {
       id: row.id,
       question: row.question,
@@ -61,7 +63,7 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
       answer: answer
         ? {
             id: answer.id,
-            bundle: bundle ? { id: bundle.id, title: bundle.title, url: bundle.slug && bundle.status === "published" ? ctx.links.bundlePage(bundle.slug) : null } : null,
+            bundle: bundle ?? null,
             itemIds: answer.itemIds.filter((id) => seenItems.has(id)),
             note: answer.note,
             fromExistingBundle: answer.fromExistingBundle,
@@ -70,8 +72,10 @@ export function questionViews(ctx: ServiceContext, viewer: SignedInViewer, rows:
           }
         : null,
       followupWeeks: row.followupWeeks,
-      followupDueAt: followupDueAt(row),
+      followupDueAt: dueAt,
       followup: followup ? { applied: followup.applied, worked: followup.worked, note: followup.note, recordedAt: followup.recordedAt } : null,
+      followupDue: row.status === "answered" && !followup && dueAt !== null && dueAt <= now,
+      followupRemindedAt: row.followupRemindedAt,
       closedWith: row.closedWith ?? null,
       commentCount: counts.get(row.id) ?? 0,
       kennisrotondeUrl: kennisrotondeLink(row),

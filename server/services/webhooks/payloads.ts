@@ -183,6 +183,10 @@ function questionCard(body: CardElement[], subject: Extract<EventSubject, { ques
     );
     if (followup.note) body.push(textBlock(markdownText(cut(followup.note, limits.notes)), { isSubtle: true }));
   }
+  if (subject.event === "question.followup" && question.followupState === "due") {
+    body.push(textBlock(`**${say("webhook.question.followupDue")}**`, { spacing: "Medium" }), textBlock(say("webhook.question.followupDueHint"), { isSubtle: true }));
+    return { title: say("webhook.question.tellHowItWent"), url: subject.url };
+  }
   const opensAnswer = subject.event === "question.answered" && answer?.bundle?.url === subject.url;
   return { title: say(opensAnswer ? "webhook.openBundle" : "webhook.openQuestion"), url: subject.url };
 }

@@ -11,6 +11,7 @@ import { questionAnswers, questionBrokers, questionComments, questionFollowups, 
 import { queryAll, queryGet } from "../../statements";
 import { inList, jsonField, jsonListHasAny } from "../../sqlite";
 import { visibleSave } from "../../visibility";
+import { followupDueBy } from "./followups";
 
 export type QuestionRow = typeof questions.$inferSelect;
 export type AnswerRow = typeof questionAnswers.$inferSelect;
@@ -105,6 +106,8 @@ export interface QuestionFilter {
   communityId?: string;
   askedBy?: string;
   brokerId?: string;
+  /** Only questions whose follow-up is due at this moment and not recorded. */
+  followupDueBy?: string;
 }
 
 /** A page of the questions the scope lets the viewer read, newest first, after the position. */
@@ -116,6 +119,7 @@ export function visibleQuestionsPage(ctx: ServiceContext, scope: QuestionScope, 
   if (filter.communityId) where.push(sql`q.community_id = ${filter.communityId}`);
   if (filter.askedBy) where.push(sql`q.user_id = ${filter.askedBy}`);
   if (filter.brokerId) where.push(sql`EXISTS (SELECT 1 FROM question_brokers b WHERE b.question_id = q.id AND b.user_id = ${filter.brokerId})`);
+  if (filter.followupDueBy) where.push(followupDueBy(filter.followupDueBy));
   if (after) where.push(sql`(q.created_at < ${after.at} OR (q.created_at = ${after.at} AND q.id < ${after.id}))`);
   const ids = queryAll<{ id: string }>(
     ctx,
