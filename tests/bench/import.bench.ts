@@ -54,6 +54,7 @@ try {
   const sampling = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const during: number[] = [];
   let done = false;
   const searching = (async () => {
@@ -62,6 +63,7 @@ try {
   const uploaded = await fetch(`${server.url}/api/v1/imports`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/html" }, body: file });
   if (uploaded.status !== 201) throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
   const id = ((await uploaded.json()) as { import: { id: string } }).import.id;
+  const uploadSeconds = (performance.now() - started) / 1000;
   const start = await reply(v1.imports[":id"].start.$post({ param: { id }, json: {} }));
   if (start.status !== 200) throw new Error(`start answered ${start.status}`);
   let job = start.body.import;
@@ -70,6 +72,7 @@ try {
     job = (await reply(v1.imports[":id"].$get({ param: { id } }))).body.import;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   done = true;
   await searching;
   clearInterval(sampling);
@@ -83,6 +86,8 @@ try {
     links: LINKS,
     seconds: Number(seconds.toFixed(1)),
     linksPerSecond: Math.round(LINKS / seconds),
+    uploadAndReviewSeconds: Number(uploadSeconds.toFixed(1)),
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     searchIdleP95Ms: Number(idleP95.toFixed(1)),
     searchDuringImportP95Ms: Number(duringP95.toFixed(1)),
     searchRatio: Number((duringP95 / idleP95).toFixed(2)),
