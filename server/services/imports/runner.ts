@@ -116,14 +116,15 @@ function runBatch(ctx: ServiceContext, id: string, size: number): number | null 
  * How long one batch may hold the database. A search that arrives meanwhile waits for the batch to end,
  * so batches are sized by time, not count: the next batch's size follows from how fast the last one went.
  */
-const BATCH_MS = 6;
-const FIRST_BATCH = 20;
+const BATCH_MS = 10;
+/** The first batch's size, and the fewest a batch takes (unless capped lower): below it the commit costs more than the links. */
+const MIN_BATCH = 20;
 
-export function nextBatchSize(size: number, handled: number, ms: number, max: number): number {
+function nextBatchSize(size: number, handled: number, ms: number, max: number): number {
   if (handled < size) return size;
   const fitting = ms > 0 ? Math.floor((handled * BATCH_MS) / ms) : size * 2;
   // Grow gently (a slow first batch says little) and never past the configured cap.
-  return Math.max(1, Math.min(max, fitting, size * 2));
+  return Math.max(Math.min(MIN_BATCH, max), Math.min(max, fitting, size * 2));
 }
 
 export class ImportWorker {
@@ -155,7 +156,7 @@ export class ImportWorker {
   private async runAll() {
     for (const id of runningImportIds(this.ctx)) {
       try {
-        let size = Math.min(FIRST_BATCH, this.options.batchSize);
+        let size = Math.min(MIN_BATCH, this.options.batchSize);
         while (!this.stopped) {
           const started = performance.now();
           const handled = runBatch(this.ctx, id, size);
