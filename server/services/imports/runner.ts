@@ -116,7 +116,7 @@ function runBatch(ctx: ServiceContext, id: string, size: number): number | null 
  * How long one batch may hold the database. A search that arrives meanwhile waits for the batch to end,
  * so batches are sized by time, not count: the next batch's size follows from how fast the last one went.
  */
-const BATCH_MS = 10;
+const BATCH_MS = 5;
 /** The first batch's size, and the fewest a batch takes (unless capped lower): below it the commit costs more than the links. */
 const MIN_BATCH = 20;
 
