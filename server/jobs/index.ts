@@ -27,8 +27,8 @@ const JOB_DEFAULTS: JobOptions = {
   // Outgoing requests are cheap to hold open; places are shared fairly between schools (see the worker).
   concurrency: 8,
   retentionIntervalMs: 60 * 60 * 1000,
-  // Small enough that a batch holds the database for a blink: people keep searching during a large import.
-  importBatchSize: 25,
+  // A cap: the import worker sizes its batches by time, so a batch holds the database for a blink however fast links go.
+  importBatchSize: 2000,
   importPauseMs: 0,
   // Follow-ups fall due in weeks: a reminder a few minutes late is still on time.
   followupIntervalMs: 5 * 60 * 1000,

@@ -7,31 +7,29 @@
 import { CreateItemRequest } from "../../../shared/schemas";
 import { LIMITS } from "../../../shared/vocabulary";
 import { isoNow, type ServiceContext } from "../../core/context";
-import { DomainError } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";
 import {
   advanceImport,
   endImport,
   entriesFrom,
-  itemIdOfSeq,
   runningImportIds,
   runStateOf,
-  setEntryOutcome,
+  setEntryOutcomes,
   type EntryOutcome,
+  type EntryOutcomeRow,
   type EntryRow,
   type RunState,
 } from "../../db/repositories/imports/jobs";
-import { itemSeqByKey, ownSave } from "../../db/repositories/library/items";
 import { refreshStatistics } from "../../db/statistics";
 import { transaction } from "../../db/statements";
 import { membershipsOf } from "../accounts/accounts";
-import { storeSave } from "../library/saves";
+import { storeImportedSaves, type ImportedSave } from "../library/import-saves";
 import { checkAddress, labelsOf, type SkipReason } from "./review";
 
 export interface ImportWorkerOptions {
   /** How often the worker looks for started imports. */
   pollIntervalMs: number;
-  /** Entries per transaction. */
+  /** The most entries per transaction; fewer when the batch would hold the database too long. */
   batchSize: number;
   /** A pause between batches (tests slow an import down to stop the server in the middle of it). */
   pauseMs: number;
@@ -64,54 +62,69 @@ function saveOf(job: RunState, entry: EntryRow) {
   });
 }
 
-function importEntry(ctx: ServiceContext, job: RunState, viewer: SignedInViewer, entry: EntryRow): { outcome: EntryOutcome; itemId: string | null; reason: string | null } {
-  if (entry.skipReason) return { outcome: "skipped", itemId: null, reason: entry.skipReason };
+/** Why an entry is skipped before anything is written, or the save it becomes. */
+function prepareEntry(job: RunState, entry: EntryRow): { reason: string } | { save: ImportedSave } {
+  if (entry.skipReason) return { reason: entry.skipReason };
   const checked = checkAddress(entry.url.trim());
-  if ("reason" in checked) return { outcome: "skipped", itemId: null, reason: checked.reason };
-  // A link the person saved before keeps their save as they made it: the import only reports the merge.
-  const known = itemSeqByKey(ctx, checked.key);
-  if (known !== null && ownSave(ctx, known, job.userId) !== undefined) return { outcome: "merged", itemId: itemIdOfSeq(ctx, known), reason: null };
+  if ("reason" in checked) return { reason: checked.reason };
   const input = saveOf(job, entry);
-  if (!input.success) return { outcome: "skipped", itemId: null, reason: "invalid_url" satisfies SkipReason };
-  try {
-    // storeSave's own transaction is a savepoint inside the batch: a link that fails rolls back alone.
-    const { itemSeq, existing } = storeSave(ctx, viewer, input.data, entry.addedAt ?? undefined);
-    return { outcome: existing ? "merged" : "imported", itemId: itemIdOfSeq(ctx, itemSeq), reason: null };
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === "forbidden") return { outcome: "skipped", itemId: null, reason: "not_allowed" satisfies SkipReason };
-    if (error instanceof DomainError && error.kind === "invalid") return { outcome: "skipped", itemId: null, reason: "invalid_url" satisfies SkipReason };
-    throw error;
-  }
+  if (!input.success) return { reason: "invalid_url" satisfies SkipReason };
+  return { save: { input: input.data, ...(entry.addedAt ? { savedAt: entry.addedAt } : {}) } };
 }
 
 /** An import this large re-analyses the database when it ends (server/db/statistics.ts). */
 const LARGE_IMPORT = 1000;
 
-/** Runs one batch; false when the job has nothing left to do (finished, cancelled, or gone). */
-function runBatch(ctx: ServiceContext, id: string, batchSize: number): boolean {
+/**
+ * Runs one batch of up to `size` entries in one transaction; how many it handled, or null when the job has
+ * nothing left to do (finished, cancelled, or gone).
+ */
+function runBatch(ctx: ServiceContext, id: string, size: number): number | null {
   let finishedLarge = false;
-  const more = transaction(ctx, () => {
+  const handled = transaction(ctx, () => {
     const job = runStateOf(ctx, id);
-    if (!job || job.status !== "running") return false;
-    const entries = entriesFrom(ctx, id, job.processed, batchSize);
+    if (!job || job.status !== "running") return null;
+    const entries = entriesFrom(ctx, id, job.processed, size);
     if (entries.length === 0) {
       endImport(ctx, id, "done", isoNow(ctx));
       finishedLarge = job.processed >= LARGE_IMPORT;
-      return false;
+      return null;
     }
-    const viewer = importer(ctx, job.userId);
+    const prepared = entries.map((entry) => prepareEntry(job, entry));
+    const saves = prepared.flatMap((p) => ("save" in p ? [p.save] : []));
+    const stored = storeImportedSaves(ctx, importer(ctx, job.userId), saves);
     const counts: Record<EntryOutcome, number> = { imported: 0, merged: 0, skipped: 0 };
-    for (const entry of entries) {
-      const done = importEntry(ctx, job, viewer, entry);
+    let next = 0;
+    const outcomes = entries.map((entry, i): EntryOutcomeRow => {
+      const p = prepared[i]!;
+      const done = "save" in p ? stored[next++]! : { outcome: "skipped" as const, reason: p.reason };
       counts[done.outcome]++;
-      setEntryOutcome(ctx, id, entry.position, done.outcome, done.itemId, done.reason);
-    }
+      return done.outcome === "skipped"
+        ? { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason }
+        : { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null };
+    });
+    setEntryOutcomes(ctx, id, outcomes);
     advanceImport(ctx, id, entries[entries.length - 1]!.position + 1, counts, isoNow(ctx));
-    return true;
+    return entries.length;
   });
   // Thousands of new saves change which plan is best for the library's queries: re-analyse now, not in an hour.
   if (finishedLarge) refreshStatistics(ctx.sqlite);
-  return more;
+  return handled;
+}
+
+/**
+ * How long one batch may hold the database. A search that arrives meanwhile waits for the batch to end,
+ * so batches are sized by time, not count: the next batch's size follows from how fast the last one went.
+ */
+const BATCH_MS = 5;
+/** The first batch's size, and the fewest a batch takes (unless capped lower): below it the commit costs more than the links. */
+const MIN_BATCH = 20;
+
+function nextBatchSize(size: number, handled: number, ms: number, max: number): number {
+  if (handled < size) return size;
+  const fitting = ms > 0 ? Math.floor((handled * BATCH_MS) / ms) : size * 2;
+  // Grow gently (a slow first batch says little) and never past the configured cap.
+  return Math.max(Math.min(MIN_BATCH, max), Math.min(max, fitting, size * 2));
 }
 
 export class ImportWorker {
@@ -143,7 +156,14 @@ export class ImportWorker {
   private async runAll() {
     for (const id of runningImportIds(this.ctx)) {
       try {
-        while (!this.stopped && runBatch(this.ctx, id, this.options.batchSize)) await yieldToRequests(this.options.pauseMs);
+        let size = Math.min(MIN_BATCH, this.options.batchSize);
+        while (!this.stopped) {
+          const started = performance.now();
+          const handled = runBatch(this.ctx, id, size);
+          if (handled === null) break;
+          size = nextBatchSize(size, handled, performance.now() - started, this.options.batchSize);
+          await yieldToRequests(this.options.pauseMs);
+        }
       } catch (error) {
         // A job that fails on its own data must not stop the others; it is marked failed, with what it did kept.
         console.error(`[knooppunt] import ${id} failed:`, error);

@@ -47,7 +47,7 @@ function fallbackTitle(url: string): string {
   return `${hostname}${path === "/" ? "" : path}`.slice(0, 500);
 }
 
-function keyFor(url: string, canonical: string | null | undefined): string {
+export function keyFor(url: string, canonical: string | null | undefined): string {
   try {
     return dedupKey(url, canonical ?? null);
   } catch (error) {
@@ -74,7 +74,7 @@ export function announceIfPublished(ctx: ServiceContext, itemSeq: number, wasPub
 export const visibleToNetwork = (ctx: ServiceContext, itemSeq: number) => isItemVisible(ctx, saveScope(NETWORK_AUDIENCE), itemSeq);
 
 /** The page facts a clip brings; absent ones are null, and the address gives a title and kind when the clip names none. */
-function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "language" | "text" | "title" | "kind">): PageFacts {
+export function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "language" | "text" | "title" | "kind">): PageFacts {
   const meta = input.meta ?? {};
   return {
     url: shareableUrl(input.url),

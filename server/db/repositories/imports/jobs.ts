@@ -1,4 +1,5 @@
 /** The SQL of imports: the job row, its entries, and the person's saved addresses the review compares with. */
+import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import type { ItemKind, Visibility } from "../../../../shared/schemas";
 import type { ServiceContext } from "../../../core/context";
@@ -116,8 +117,23 @@ const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS 
 export const entriesFrom = (ctx: ServiceContext, importId: string, position: number, limit: number) =>
   queryAll<StoredEntry>(ctx, sql`SELECT ${ENTRY_COLUMNS} FROM import_entries WHERE import_id = ${importId} AND position >= ${position} ORDER BY position LIMIT ${limit}`).map(entryFromStored);
 
-export function setEntryOutcome(ctx: ServiceContext, importId: string, position: number, outcome: EntryOutcome, itemId: string | null, skipReason: string | null) {
-  queryRun(ctx, sql`UPDATE import_entries SET outcome = ${outcome}, item_id = ${itemId}, skip_reason = ${skipReason} WHERE import_id = ${importId} AND position = ${position}`);
+export interface EntryOutcomeRow {
+  position: number;
+  outcome: EntryOutcome;
+  itemId: string | null;
+  skipReason: string | null;
+}
+
+const outcomeStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** A batch's outcomes through one prepared statement: building the query anew per entry cost more than running it. */
+export function setEntryOutcomes(ctx: ServiceContext, importId: string, rows: readonly EntryOutcomeRow[]) {
+  let update = outcomeStatements.get(ctx.sqlite);
+  if (!update) {
+    update = ctx.sqlite.prepare("UPDATE import_entries SET outcome = ?, item_id = ?, skip_reason = ? WHERE import_id = ? AND position = ?");
+    outcomeStatements.set(ctx.sqlite, update);
+  }
+  for (const row of rows) update.run(row.outcome, row.itemId, row.skipReason, importId, row.position);
 }
 
 export function advanceImport(ctx: ServiceContext, id: string, processed: number, counts: Record<EntryOutcome, number>, at: string) {

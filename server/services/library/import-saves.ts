@@ -1,0 +1,99 @@
+/**
+ * Many saves of one person at once, for an import: the rules of storeSave (one item per normalised URL,
+ * the circle checked against the person's memberships, the themes resolved, the search row, item.published
+ * when a save first shows an item to the network) with one lookup per batch instead of several per link.
+ * A link the person saved before keeps their save as they made it: the import only reports the merge.
+ */
+import type { CreateItemInput } from "../../../shared/schemas";
+import { isoNow, type ServiceContext } from "../../core/context";
+import { DomainError } from "../../core/errors";
+import { newId } from "../../core/ids";
+import { NETWORK_AUDIENCE, type SignedInViewer } from "../../core/viewer";
+import { insertBulkItem, insertBulkSave, itemsByKeys, itemsSavedBy, type KnownItem } from "../../db/repositories/library/bulk-saves";
+import { visibleItemSeqs } from "../../db/repositories/library/items";
+import { saveScope } from "../access/visibility";
+import { requireThemes } from "../taxonomy/theme-index";
+import { resolveCircle, type Circle } from "./circles";
+import { announceIfPublished, factsFromClip, keyFor, themeTerms } from "./saves";
+
+export interface ImportedSave {
+  input: CreateItemInput;
+  /** When the file says the link was saved; the save is dated so. */
+  savedAt?: string;
+}
+
+export type ImportedSaveResult =
+  | { outcome: "imported" | "merged"; itemId: string }
+  | { outcome: "skipped"; reason: "not_allowed" | "invalid_url" };
+
+interface Checked {
+  urlKey: string;
+  themes: string[];
+  circle: Circle;
+}
+
+/** A link the rules refuse is skipped on its own, as storeSave's errors were for one clip. */
+function check(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput, themeCache: Map<string, string[]>): Checked | ImportedSaveResult {
+  try {
+    const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
+    const named = input.themes ?? [];
+    const cacheKey = named.join("\u0000");
+    let themes = themeCache.get(cacheKey);
+    if (!themes) themeCache.set(cacheKey, (themes = requireThemes(ctx, named)));
+    return { urlKey, themes, circle: resolveCircle(viewer, input) };
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "forbidden") return { outcome: "skipped", reason: "not_allowed" };
+    if (error instanceof DomainError && error.kind === "invalid") return { outcome: "skipped", reason: "invalid_url" };
+    throw error;
+  }
+}
+
+/** Stores the saves in the caller's transaction; one result per save, in order. */
+export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, saves: readonly ImportedSave[]): ImportedSaveResult[] {
+  const themeCache = new Map<string, string[]>();
+  const checked = saves.map((save) => check(ctx, viewer, save.input, themeCache));
+  const keys = checked.flatMap((c) => ("urlKey" in c ? [c.urlKey] : []));
+  const known = itemsByKeys(ctx, keys);
+  const knownSeqs = [...known.values()].map((item) => item.seq);
+  const savedBefore = itemsSavedBy(ctx, viewer.user.id, knownSeqs);
+  const visibleToImporter = new Set(knownSeqs.length ? visibleItemSeqs(ctx, saveScope(viewer), knownSeqs) : []);
+  const visibleToNetwork = new Set(knownSeqs.length ? visibleItemSeqs(ctx, saveScope(NETWORK_AUDIENCE), knownSeqs) : []);
+  const terms = themeTerms(ctx);
+  const now = isoNow(ctx);
+
+  return saves.map(({ input, savedAt }, i): ImportedSaveResult => {
+    const c = checked[i]!;
+    if (!("urlKey" in c)) return c;
+    const item: KnownItem | undefined = known.get(c.urlKey);
+    if (item && savedBefore.has(item.seq)) return { outcome: "merged", itemId: item.id };
+    let target = item;
+    if (!target) {
+      const id = newId();
+      target = { seq: insertBulkItem(ctx, id, c.urlKey), id };
+      // A second link with the same key in this batch meets the save written now, as a second clip would.
+      known.set(c.urlKey, target);
+    }
+    savedBefore.add(target.seq);
+    insertBulkSave(
+      ctx,
+      {
+        itemSeq: target.seq,
+        userId: viewer.user.id,
+        facts: factsFromClip(input),
+        fields: {
+          note: input.note ?? "",
+          quote: input.quote ?? "",
+          tags: input.tags ? [...new Set(input.tags)] : [],
+          sector: input.sector ? [...new Set(input.sector)] : [],
+          ...c.circle,
+        },
+        themes: c.themes,
+        at: savedAt ?? now,
+        itemKnown: item !== undefined,
+      },
+      terms,
+    );
+    announceIfPublished(ctx, target.seq, item !== undefined && visibleToNetwork.has(item.seq), c.circle.visibility);
+    return { outcome: item && visibleToImporter.has(item.seq) ? "merged" : "imported", itemId: target.id };
+  });
+}
