@@ -18,9 +18,15 @@
  *
  * Last, the feed polls (feed-polls.ts): server CPU per 304 and per full 50-entry feed beside GET /healthz,
  * BENCH_FEED_ROUNDS (5) interleaved rounds each.
+ *
+ * After the search, the facets the side panel asks for beside each search (facets-vs-search.ts):
+ * BENCH_FACET_ROUNDS (5) rounds of BENCH_FACET_REQUESTS (10) requests per side per query.
+ * BENCH_DATABASE=<path> measures a copy of an already seeded library instead of seeding one (the file is
+ * copied into the temporary folder, so the run's clips do not change it); BENCH_ONLY=search stops after
+ * the search and facet sections.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -41,6 +47,7 @@ import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";
 import { BENCH_USER, databaseBytes, seedLibrary, type SeedResult } from "./seed";
 import { benchFeedPolls, feedPollSummary, type FeedPollResult } from "./feed-polls";
+import { benchFacetsVsSearch, facetsVsSearchSummary, type FacetsVsSearchRow } from "./facets-vs-search";
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -115,6 +122,8 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 class BenchError extends Error {}
+/** BENCH_ONLY=search: the sections after the search are skipped. */
+class SearchOnly extends Error {}
 
 function memoryOf(pid: number): { rssKiB: number; hwmKiB: number } | null {
   try {
@@ -675,18 +684,30 @@ async function main(): Promise<number> {
   let memoryAfter: ReturnType<typeof memoryOf> = null;
   let dbAfter = 0;
   let feedPolls: FeedPollResult | null = null;
+  let facets: FacetsVsSearchRow[] = [];
+  const seededCopy = process.env.BENCH_DATABASE;
+  const searchOnly = process.env.BENCH_ONLY === "search";
 
   try {
-    section(`1. Seeding ${ITEMS.toLocaleString("en")} items through saveItem`);
-    log(`  ${databasePath}`);
-    seeded = await seedLibrary(databasePath, ITEMS, { log, deadlineMs: SEED_DEADLINE_MS });
-    const v = seeded.byVisibility;
-    log(
-      `  seeded ${seeded.items.toLocaleString("en")} items / ${seeded.saves.toLocaleString("en")} saves in ${seeded.seconds.toFixed(1)} s ` +
-        `(${(seeded.items / seeded.seconds).toFixed(0)} items/s; text generation ${seeded.generateSeconds.toFixed(1)} s of it)`,
-    );
-    log(`  saves by visibility: public ${v.public}, network ${v.network}, school ${v.school}, community ${v.community}, private ${v.private}`);
-    log(`  database file: ${mb(seeded.dbBytes)}`);
+    if (seededCopy) {
+      section(`1. A copy of the seeded library ${seededCopy}`);
+      copyFileSync(seededCopy, databasePath);
+      const copy = new Database(databasePath, { readonly: true });
+      const count = (table: string) => (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      log(`  ${count("items").toLocaleString("en")} items / ${count("saves").toLocaleString("en")} saves; database file: ${mb(databaseBytes(databasePath))}`);
+      copy.close();
+    } else {
+      section(`1. Seeding ${ITEMS.toLocaleString("en")} items through saveItem`);
+      log(`  ${databasePath}`);
+      seeded = await seedLibrary(databasePath, ITEMS, { log, deadlineMs: SEED_DEADLINE_MS });
+      const v = seeded.byVisibility;
+      log(
+        `  seeded ${seeded.items.toLocaleString("en")} items / ${seeded.saves.toLocaleString("en")} saves in ${seeded.seconds.toFixed(1)} s ` +
+          `(${(seeded.items / seeded.seconds).toFixed(0)} items/s; text generation ${seeded.generateSeconds.toFixed(1)} s of it)`,
+      );
+      log(`  saves by visibility: public ${v.public}, network ${v.network}, school ${v.school}, community ${v.community}, private ${v.private}`);
+      log(`  database file: ${mb(seeded.dbBytes)}`);
+    }
 
     section("2. Server in a child process");
     child = await startChild(databasePath);
@@ -720,6 +741,18 @@ async function main(): Promise<number> {
       for (const line of worstPart.plan) log(`    ${line}`);
     }
 
+    section("3c. Facets beside the search they accompany: GET /api/v1/items/facets vs GET /api/v1/items");
+    facets = await benchFacetsVsSearch({
+      url: child.url,
+      token,
+      log,
+      errors,
+      queries: ["", ...QUERIES.map((x) => x.q)],
+      rounds: envInt("BENCH_FACET_ROUNDS", 5),
+      perRound: envInt("BENCH_FACET_REQUESTS", 10),
+    });
+    if (searchOnly) throw new SearchOnly();
+
     section("4. Clip throughput: POST /api/v1/items vs POST /bench/echo");
     // The diagnosis blocked this event loop for a while: the server has closed our idle keep-alive
     // sockets meanwhile, so start from fresh connections.
@@ -752,7 +785,7 @@ async function main(): Promise<number> {
     section("7. Feed polls: server CPU per 304 and per full 50-entry feed, beside GET /healthz");
     feedPolls = await benchFeedPolls({ url: child.url, pid: child.pid, databasePath, log, errors, rounds: envInt("BENCH_FEED_ROUNDS", 5), roundMs: 1500 });
   } catch (error) {
-    broken = error;
+    if (!(error instanceof SearchOnly)) broken = error;
   } finally {
     await cleanup();
     process.off("SIGINT", onSignal);
@@ -777,6 +810,7 @@ async function main(): Promise<number> {
     for (const r of over) log(`                   ${r.q}: ${(median(r.http) / median(r.direct)).toFixed(2)} (HTTP ${ms(median(r.http))} ms, direct ${ms(median(r.direct))} ms)`);
     log(`                 HTTP p50 ${ms(median(search.flatMap((r) => r.http)))} ms / p95 ${ms(p95(search.flatMap((r) => r.http)))} ms; direct p50 ${ms(median(search.flatMap((r) => r.direct)))} ms / p95 ${ms(p95(search.flatMap((r) => r.direct)))} ms`);
   }
+  if (facets.length) log(`  facets         ${facetsVsSearchSummary(facets)}`);
   for (const [i, clip] of clips.entries()) {
     const itemsRate = rate(clip.items);
     const echoRate = rate(clip.echo);

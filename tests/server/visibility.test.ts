@@ -69,6 +69,27 @@ describe.each(expected)("what %s sees", (who, visible) => {
     }
   });
 
+  it("in the facets: every count holds only the circles they may see", async () => {
+    const expectedCounts = {
+      total: visible.length,
+      themes: visible.length ? [{ slug: "nt2", count: visible.length }] : [],
+      kinds: visible.length ? [{ kind: "artikel", count: visible.length }] : [],
+      sectors: [],
+      visibilities: [...visible].sort().map((visibility) => ({ visibility, count: 1 })),
+    };
+    for (const query of [{}, { q: "kringtest" }, { theme: "nt2" }, { q: "kringtest", theme: "nt2" }]) {
+      const res = await reply(v1(token()).items.facets.$get({ query }));
+      // Values with equal counts come in no promised order.
+      const visibilities = [...res.body.visibilities].sort((x, y) => x.visibility.localeCompare(y.visibility));
+      expect({ ...res.body, visibilities }, `${who} → ${JSON.stringify(query)}`).toEqual(expectedCounts);
+    }
+    for (const circle of ALL) {
+      const res = await reply(v1(token()).items.facets.$get({ query: { q: `zichtbaarheidswoord${circle}` } }));
+      expect(res.body.total, `${who} → ${circle}`).toBe(visible.includes(circle) ? 1 : 0);
+      expect(res.body.visibilities, `${who} → ${circle}`).toEqual(visible.includes(circle) ? [{ visibility: circle, count: 1 }] : []);
+    }
+  });
+
   it("cannot find a circle's notes by searching for them", async () => {
     for (const circle of ALL) {
       const res = await reply(v1(token()).items.$get({ query: { q: `zichtbaarheidswoord${circle}` } }));

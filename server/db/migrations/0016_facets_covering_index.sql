@@ -1,0 +1,1 @@
+CREATE INDEX `saves_facets_idx` ON `saves` (`item_seq`,`visibility`,`user_id`,`school_id`,`community_id`,`created_at`,`kind`,`sector`,`themes`);
