@@ -261,18 +261,20 @@ describe("the web app by keyboard", () => {
     const { context, page } = await signedIn(device, net.people.bram);
     try {
       const seen: string[] = [];
-      for (let i = 0; i < 9; i++) {
+      for (let i = 0; i < 11; i++) {
         await page.keyboard.press("Tab");
         seen.push(await focused(page));
       }
       expect(seen).toEqual([
         "a:Link bewaren",
         "a:Hulp",
+        "a:Importeren",
         "a:Account",
         "button:Switch to English",
         "button:Afmelden",
         "button:Bibliotheek",
         "input:Zoek in de bibliotheek",
+        "summary:Mijn bewaarde links exporteren",
         "input:Alles",
         "summary:Filters",
       ]);
