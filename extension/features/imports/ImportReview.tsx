@@ -11,6 +11,7 @@ import { ThemePicker } from "../../components/themes/ThemePicker";
 import type { KnooppuntApi } from "../../lib/api";
 import type { ImportKey } from "../../../shared/i18n/extension/imports/import-screens";
 import type { ImportTranslate } from "./import-text";
+import { ImportFromFile } from "./ImportFromFile";
 import { describeError } from "../../lib/api-error";
 import type { Session } from "../../lib/storage";
 
@@ -178,6 +179,8 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
           </ul>
         </>
       )}
+
+      {review.fromFile && <ImportFromFile fromFile={review.fromFile} language={language} t={t} />}
 
       <h3>{t("import.review.circleHeading")}</h3>
       <CircleChooser

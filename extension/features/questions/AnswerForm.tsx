@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Bundle, Question } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { describeError, useSession } from "../context";
+import { useQuestionText } from "./question-text";
 
 const DEBOUNCE_MS = 300;
 
@@ -11,7 +12,8 @@ const DEBOUNCE_MS = 300;
  * bundle in its inbox by the server.
  */
 export function AnswerForm({ question, onAnswered, onCancel }: { question: Question; onAnswered(): void; onCancel(): void }) {
-  const { t, api, announce } = useSession();
+  const { api, announce } = useSession();
+  const t = useQuestionText();
   const [bundles, setBundles] = useState<Bundle[] | null>(null);
   const [bundleId, setBundleId] = useState("");
   const [q, setQ] = useState("");

@@ -7,6 +7,7 @@ import { PupilDataWarning } from "../../components/PupilDataWarning";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import { newIdempotencyKey } from "../../lib/api";
 import { describeError, useSession } from "../context";
+import { useQuestionText } from "./question-text";
 import { Suggestions, type Closer } from "./Suggestions";
 import "./questions.css";
 
@@ -20,7 +21,8 @@ const firstCircle = (schools: unknown[]): Visibility => (schools.length > 0 ? "s
  * the clip form's reminder not to name pupils and, while typing, what the library may already hold.
  */
 export function AskForm({ onAsked, onCancel }: { onAsked(question: Question): void; onCancel(): void }) {
-  const { t, api, session, themes, language, announce } = useSession();
+  const { api, session, themes, language, announce } = useSession();
+  const t = useQuestionText();
   const [question, setQuestion] = useState("");
   const [context, setContext] = useState("");
   const [chosenThemes, setThemes] = useState<string[]>([]);

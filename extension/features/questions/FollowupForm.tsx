@@ -2,14 +2,15 @@ import { useState } from "preact/hooks";
 import { Choices } from "../../components/Choices";
 import { PupilDataWarning } from "../../components/PupilDataWarning";
 import { describeError, useSession } from "../context";
-import { workedKey, type QuestionWithThread } from "./question-text";
+import { workedKey, type QuestionWithThread, useQuestionText } from "./question-text";
 
 const WORKED = ["yes", "no", "untested"] as const;
 const APPLIED = ["yes", "no"] as const;
 
 /** "Toegepast? Werkte het?": kept on the question like an item's outcome, what did not work included. */
 export function FollowupForm({ question, onRecorded }: { question: QuestionWithThread; onRecorded(question: QuestionWithThread): void }) {
-  const { t, api, announce } = useSession();
+  const { api, announce } = useSession();
+  const t = useQuestionText();
   const [applied, setApplied] = useState<(typeof APPLIED)[number]>("yes");
   const [worked, setWorked] = useState<(typeof WORKED)[number]>("yes");
   const [note, setNote] = useState("");

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { MessageKey } from "../../../shared/i18n";
+import type { QuestionKey } from "../../../shared/i18n/extension/questions/question-screens";
 import type { Question } from "../../../shared/schemas";
 import { PupilDataWarning } from "../../components/PupilDataWarning";
 import { ErrorState } from "../../components/StateMessage";
@@ -9,7 +9,7 @@ import { formatDate } from "../../lib/format";
 import { describeError, useSession } from "../context";
 import { AnswerForm } from "./AnswerForm";
 import { FollowupForm } from "./FollowupForm";
-import { questionStateKey, stateBadge, type QuestionWithThread } from "./question-text";
+import { questionStateKey, stateBadge, type QuestionWithThread, useQuestionText } from "./question-text";
 import { Sharpen } from "./Sharpen";
 import { Suggestions, type Closer } from "./Suggestions";
 import "./questions.css";
@@ -18,7 +18,8 @@ type LoadState = { status: "loading" } | { status: "error"; error: unknown } | {
 
 /** One question: its wording and history, the thread, and what this person may do with it now. */
 export function QuestionDetail({ questionId, onBack }: { questionId: string; onBack(): void }) {
-  const { t, api, session, language, themeName, announce } = useSession();
+  const { api, session, language, themeName, announce } = useSession();
+  const t = useQuestionText();
   const [state, setState] = useState<LoadState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -206,7 +207,7 @@ export function QuestionDetail({ questionId, onBack }: { questionId: string; onB
         <p class="notice info" data-testid="question-followup">
           {t("questions.followup.recorded", {
             applied: t(question.followup.applied ? "questions.followup.appliedYes" : "questions.followup.appliedNo"),
-            worked: t(`questions.followup.result.${question.followup.worked}` as const satisfies MessageKey),
+            worked: t(`questions.followup.result.${question.followup.worked}` as const satisfies QuestionKey),
           })}
           {question.followup.note && (
             <>
@@ -235,7 +236,8 @@ export function QuestionDetail({ questionId, onBack }: { questionId: string; onB
 }
 
 function AnswerView({ question }: { question: Question }) {
-  const { t, api, language } = useSession();
+  const { api, language } = useSession();
+  const t = useQuestionText();
   const answer = question.answer!;
   return (
     <section class="card" aria-labelledby="question-answer-heading" data-testid="question-answer">
@@ -262,7 +264,8 @@ function AnswerView({ question }: { question: Question }) {
 }
 
 function Thread({ question, onComment }: { question: QuestionWithThread; onComment(comment: QuestionWithThread["comments"][number]): void }) {
-  const { t, api, language, announce } = useSession();
+  const { api, language, announce } = useSession();
+  const t = useQuestionText();
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

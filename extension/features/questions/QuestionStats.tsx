@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import type { MessageKey } from "../../../shared/i18n";
+import type { QuestionKey } from "../../../shared/i18n/extension/questions/question-screens";
 import { ErrorState } from "../../components/StateMessage";
 import type { KnooppuntApi } from "../../lib/api";
 import { isAbort } from "../../lib/api-error";
 import { formatDate } from "../../lib/format";
 import { useSession } from "../context";
+import { useQuestionText } from "./question-text";
 
 const PERIODS = [30, 90, 365] as const;
 const DAY = 24 * 60 * 60 * 1000;
@@ -14,7 +15,8 @@ type State = { status: "loading" } | { status: "error"; error: unknown } | { sta
 
 /** The network overview per period, for brokers and administrators: how questions were answered and whether it worked. */
 export function QuestionStats() {
-  const { t, api, language } = useSession();
+  const { api, language } = useSession();
+  const t = useQuestionText();
   const [days, setDays] = useState<(typeof PERIODS)[number]>(365);
   const [state, setState] = useState<State>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -32,7 +34,7 @@ export function QuestionStats() {
     return () => ctl.abort();
   }, [api, days, attempt]);
 
-  const rows: [MessageKey, (s: Stats) => string, string][] = [
+  const rows: [QuestionKey, (s: Stats) => string, string][] = [
     ["questions.stats.asked", (s) => String(s.asked), "asked"],
     ["questions.stats.answered", (s) => String(s.answered), "answered"],
     ["questions.stats.within30", (s) => String(s.answeredWithin30Days), "within30"],
@@ -52,7 +54,7 @@ export function QuestionStats() {
         <select id="question-stats-period" value={String(days)} onChange={(e) => setDays(Number((e.target as HTMLSelectElement).value) as (typeof PERIODS)[number])}>
           {PERIODS.map((p) => (
             <option key={p} value={String(p)}>
-              {t(`questions.stats.period.${p}` as const satisfies MessageKey)}
+              {t(`questions.stats.period.${p}` as const satisfies QuestionKey)}
             </option>
           ))}
         </select>

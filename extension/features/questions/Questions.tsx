@@ -12,14 +12,15 @@ import { formatDate } from "../../lib/format";
 import { useSession } from "../context";
 import { AskForm } from "./AskForm";
 import { QuestionDetail } from "./QuestionDetail";
-import { questionStateKey, stateBadge } from "./question-text";
+import { questionStateKey, stateBadge, useQuestionText } from "./question-text";
 import { QuestionStats } from "./QuestionStats";
 
 type View = { kind: "mine" } | { kind: "school"; schoolId: string } | { kind: "open" } | { kind: "stats" };
 const viewKey = (view: View) => (view.kind === "school" ? `school:${view.schoolId}` : view.kind);
 
 export function Questions() {
-  const { t, session } = useSession();
+  const { session } = useSession();
+  const t = useQuestionText();
   const isBroker = session.user.roles.includes("broker");
   const seesStats = isBroker || session.user.roles.includes("admin");
   const views: { view: View; label: string }[] = [
@@ -96,7 +97,8 @@ export function Questions() {
 type ListState = { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; questions: Question[]; nextCursor: string | null; more: "idle" | "loading" | "error" };
 
 function QuestionList({ view, label, onOpen }: { view: Exclude<View, { kind: "stats" }>; label: string; onOpen(id: string): void }) {
-  const { t, api, themes, language } = useSession();
+  const { api, themes, language } = useSession();
+  const t = useQuestionText();
   const [state, setState] = useState<ListState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [status, setStatus] = useState<"" | "open" | "claimed" | "answered" | "closed" | "mine">(view.kind === "open" ? "open" : "");
@@ -214,7 +216,8 @@ function QuestionList({ view, label, onOpen }: { view: Exclude<View, { kind: "st
 }
 
 function QuestionCard({ question, onOpen, language }: { question: Question; onOpen(): void; language: string }) {
-  const { t, themeName } = useSession();
+  const { themeName } = useSession();
+  const t = useQuestionText();
   const titleId = `question-${question.id}-title`;
   return (
     <article class="card question-card" aria-labelledby={titleId} data-testid="question-card" data-status={question.status}>

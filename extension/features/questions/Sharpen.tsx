@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { PupilDataWarning } from "../../components/PupilDataWarning";
 import { describeError, useSession } from "../context";
-import type { QuestionWithThread } from "./question-text";
+import { useQuestionText, type QuestionWithThread } from "./question-text";
 
 /**
  * Sharpening the wording (vraagarticulatie, 002:773): the asker or a broker working on the question
  * rewrites it; the server keeps every earlier wording.
  */
 export function Sharpen({ question, onSaved, onCancel }: { question: QuestionWithThread; onSaved(question: QuestionWithThread): void; onCancel(): void }) {
-  const { t, api, announce } = useSession();
+  const { api, announce } = useSession();
+  const t = useQuestionText();
   const [text, setText] = useState(question.question);
   const [context, setContext] = useState(question.context);
   const [busy, setBusy] = useState(false);

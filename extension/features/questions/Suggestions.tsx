@@ -3,6 +3,7 @@ import type { QuestionSuggestions } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { siteOf } from "../../lib/format";
 import { useSession } from "../context";
+import { useQuestionText } from "./question-text";
 
 /** Long enough that a teacher typing a sentence does not send a search per letter. */
 const DEBOUNCE_MS = 400;
@@ -14,7 +15,8 @@ export type Closer = { bundleId: string; title: string } | { itemId: string; tit
  * asker may read; the server decides), each with a way to close the question with it.
  */
 export function Suggestions({ text, themes, busy, onClose, whileTyping = false }: { text: string; themes: string[]; busy: boolean; onClose(with_: Closer): void; whileTyping?: boolean }) {
-  const { t, api, announce } = useSession();
+  const { api, announce } = useSession();
+  const t = useQuestionText();
   const [found, setFound] = useState<QuestionSuggestions | null>(null);
   const [searching, setSearching] = useState(false);
   const q = text.trim();
