@@ -27,7 +27,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -309,6 +309,15 @@ function printSearch(rows: SearchRow[], floors: Floors) {
     `  HTTP floor, measured alongside: GET /healthz p50 ${ms(median(floors.healthz))} ms, ` +
       `GET /api/v1/me (token lookup + memberships) p50 ${ms(median(floors.me))} ms`,
   );
+  // A rare word's search is almost all fixed cost per request (issue 18 §3: ≤ 2 ms above direct).
+  for (const r of rows.filter((row) => row.what === "rare word")) {
+    const spread = (v: number[]) => `min ${ms(Math.min(...v))} / median ${ms(median(v))} / max ${ms(Math.max(...v))}`;
+    log(
+      `  rare word '${r.q}': HTTP ${spread(r.http)} ms, direct ${spread(r.direct)} ms; ` +
+        `ratio ${(median(r.http) / median(r.direct)).toFixed(2)}, ${ms(median(r.http) - median(r.direct))} ms above direct ` +
+        `(load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
