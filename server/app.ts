@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { databaseHealth } from "./db/health";
 import { authenticate } from "./http/auth";
@@ -12,6 +11,7 @@ import { isImportUpload } from "./routes/imports/upload";
 import { API_GROUPS, PAGE_GROUPS } from "./routing/groups";
 import { mountLazily } from "./routing/lazy-routes";
 import { serveOpenApiDocument } from "./routing/openapi-route";
+import { apiCors, setOnAnswer } from "./routing/answer-headers";
 import { except } from "hono/combine";
 
 /** Builds the HTTP app from its dependencies; tests build their own with a temporary database. */
@@ -41,29 +41,12 @@ export function createApp(deps: AppDependencies) {
   const api = new Hono<AppEnv>();
   // The extension calls the API from its own origin. Bearer tokens, never cookies, carry identity, so
   // allowing every origin exposes nothing a page could not already ask for without credentials.
-  api.use(
-    cors({
-      origin: "*",
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
-      exposeHeaders: ["Retry-After", "Idempotent-Replayed"],
-      maxAge: 86_400,
-    }),
-  );
+  api.use(apiCors);
   api.use(except(isImportUpload, limitBody(deps.bodyLimitBytes)), except(isImportUpload, requireJsonBody), authenticate, requireCsrf);
   api.use(async (c, next) => {
     await next();
     // Personal data: no shared caches, unless a route says otherwise (the public taxonomy does).
-    if (!c.res.headers.has("Cache-Control")) {
-      // On the answer's own headers: c.header() on a finished answer rebuilt it around a body stream,
-      // which the Node adapter then pumped chunk by chunk (about a millisecond on every API answer).
-      // Only an answer with immutable headers (Response.redirect) needs the rebuild.
-      try {
-        c.res.headers.set("Cache-Control", "private, no-store");
-      } catch {
-        c.header("Cache-Control", "private, no-store");
-      }
-    }
+    if (!c.res.headers.has("Cache-Control")) setOnAnswer(c, "Cache-Control", "private, no-store");
   });
   // Route groups are read on first use (server/routing/groups.ts lists them, in matching order).
   mountLazily(api, "/api/v1", API_GROUPS);
