@@ -28,15 +28,17 @@ export function stripControls(value: string): string {
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /**
+ * HTML's character references, from a fixed set so no entity can expand into more text than it takes:
  * JSON-LD and meta content written by templates that escape HTML twice ("O&#039;Donnell",
- * "&#8216;quoted&#8217;"): the entities become the characters they stand for.
+ * "&#8216;quoted&#8217;"), and the attributes and titles of an imported bookmark file. A reference to no
+ * character (0, a lone surrogate, beyond U+10FFFF) stays as written.
  */
 export function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
   return value.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (entity, body: string) => {
     if (body[0] !== "#") return ENTITIES[body.toLowerCase()] ?? entity;
     const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
   });
 }
 

@@ -4,23 +4,12 @@
  * after a link. Read with one pass over the tags and an explicit folder stack, never recursion: a file
  * nested a million `<DL>`s deep costs a million small array entries, not the stack.
  */
+import { decodeEntities } from "../../../../shared/extract/values";
 import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, pushLink, type ImportedLink, type ParsedImport } from "./links";
 
 const TAG_NAME = /^\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)/;
 // An unclosed quote runs to the end of the tag (`"?`): failing there would make every later `name="` scan again.
 const ATTRIBUTE = /(?<![a-zA-Z_:-])([a-zA-Z_:-]{1,40})\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s"'>]+))/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-/** HTML's character references: a fixed set, so no entity can expand into more text than it takes. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : "";
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
-}
 
 function attributes(source: string): Map<string, string> {
   const found = new Map<string, string>();
