@@ -77,6 +77,7 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
   });
 
   const taxonomy = themeIndex(ctx).all;
+  const fromFile = fileSaves.summary();
   const review = {
     links: parsed.links.length,
     importable,
@@ -94,7 +95,7 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       .slice(0, SAMPLE)
       .map((e) => ({ url: e.url, title: e.title, folder: e.folder, kind: e.kind! })),
     filesToUpload: parsed.files,
-    ...(fileSaves.summary() ? { fromFile: fileSaves.summary() } : {}),
+    ...(fromFile ? { fromFile } : {}),
   };
   return { entries, review };
 }

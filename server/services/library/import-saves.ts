@@ -1,5 +1,5 @@
 /**
- * Many saves of one person at once, for an import: the rules of storeSave (one item per normalised URL,
+ * Many saves of one person at once, for an import: the rules of saveItem (one item per normalised URL,
  * the circle checked against the person's memberships, the themes resolved, the search row, item.published
  * when a save first shows an item to the network) with one lookup per batch instead of several per link.
  * A link the person saved before keeps their save as they made it: the import only reports the merge.
@@ -32,7 +32,7 @@ interface Checked {
   circle: Circle;
 }
 
-/** A link the rules refuse is skipped on its own, as storeSave's errors were for one clip. */
+/** A link the rules refuse is skipped on its own, as saveItem's errors were for one clip. */
 function check(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput, themeCache: Map<string, string[]>): Checked | ImportedSaveResult {
   try {
     const urlKey = keyFor(input.url, input.meta?.canonicalUrl);

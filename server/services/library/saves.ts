@@ -109,11 +109,8 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
   return { item: shapeItems(ctx, viewer, [itemSeq])[0]!, existing };
 }
 
-/**
- * The write of {@link saveItem} without shaping the item for an answer: an import stores thousands of
- * saves and answers with none of them. `savedAt` dates a new save as the imported file did.
- */
-export function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput, savedAt?: string): { itemSeq: number; existing: boolean } {
+/** The write of {@link saveItem}; an import has its own batched path (import-saves.ts) under the same rules. */
+function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { itemSeq: number; existing: boolean } {
   const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
   const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
   const now = isoNow(ctx);
@@ -142,7 +139,7 @@ export function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: Cr
       setSaveFacts(ctx, current.seq, brought, now);
       saveSeq = current.seq;
     } else {
-      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), savedAt ?? now);
+      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now);
     }
     // A new save starts with no labels; an existing one keeps those the clip does not name.
     const newThemes = themes ?? (current ? undefined : []);

@@ -9,7 +9,7 @@ import { unreadableFile, type ImportFormat, type ParsedImport } from "./links";
 import { looksLikeNetscape, parseNetscape } from "./netscape";
 import { looksLikeKnooppunt, parseKnooppunt } from "./knooppunt-json";
 
-export { IMPORT_FORMATS, IMPORT_LIMITS, type ImportedFile, type ImportedLink, type ImportFormat, type OwnSaveFacts, type ParsedImport } from "./links";
+export { IMPORT_LIMITS, type ImportedFile, type ImportedLink, type ImportFormat, type OwnSaveFacts, type ParsedImport } from "./links";
 
 function utf8(bytes: Uint8Array): string {
   try {

@@ -4,11 +4,10 @@
  * ones can become items (http(s), not too long) is the review's work, so the report can say why one was
  * skipped.
  */
-import type { ItemKind, Visibility } from "../../../../shared/schemas";
+import type { ImportFormat, ItemKind, Visibility } from "../../../../shared/schemas";
 import { DomainError } from "../../../core/errors";
 
-export const IMPORT_FORMATS = ["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip", "knooppunt-json"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type { ImportFormat };
 
 export interface ImportedLink {
   /** As the file wrote it; may be empty, `javascript:` or otherwise unusable. */
