@@ -38,7 +38,7 @@ const adoptOuterContext: MiddlewareHandler<AppEnv> = async (c, next) => {
  * request to it. A server that is never asked for its admin pages never reads their code: each route
  * module, its page renderers and its schemas cost resident memory for as long as the process lives.
  */
-export function lazyRoutes(base: string, group: RouteGroup): MiddlewareHandler<AppEnv> {
+function lazyRoutes(base: string, group: RouteGroup): MiddlewareHandler<AppEnv> {
   let loading: Promise<Hono<AppEnv>> | undefined;
   const mounted = async () => {
     const routes = await group.load();

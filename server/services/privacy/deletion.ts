@@ -9,6 +9,7 @@
  * idempotency keys), and a deletion record without personal data remains.
  */
 import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmation";
+import type { SharedWork } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
 import { otherActiveAdmins, userById } from "../../db/repositories/accounts";
 import { cascadingCounts, deleteUserRow, FORMER_COLLEAGUE, insertAccountDeletion, replaceSnapshotContent, snapshotsNaming } from "../../db/repositories/personal-data/deletion";
@@ -18,7 +19,6 @@ import { conflict, invalid, notFound } from "../../core/errors";
 import { recordAdminAction, type AuditActor } from "./audit-log";
 import { handOverForDeletion, type HandOverChoices } from "./hand-over";
 
-export type SharedWork = "handOver" | "remove";
 
 export interface DeletionRequest extends HandOverChoices {
   sharedWork: SharedWork;

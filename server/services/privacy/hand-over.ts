@@ -53,7 +53,7 @@ interface Plan {
   picks: Map<string, string>;
 }
 
-export function brokerHeir(ctx: ServiceContext, id: string, leaving: string) {
+function brokerHeir(ctx: ServiceContext, id: string, leaving: string) {
   const heir = userById(ctx, id);
   if (!heir || heir.id === leaving || heir.disabled || !heir.roles.includes("broker")) {
     throw invalid("hand_over_not_broker", "Bundles can only be handed over to another active broker (makelaar).", [{ path: ["handOverTo"], message: "not an active broker" }]);

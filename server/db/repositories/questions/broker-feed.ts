@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { ServiceContext } from "../../../core/context";
 import { brokerFeeds, users } from "../../schema";
 import { queryAll } from "../../statements";
-import { inList } from "../../sqlite";
+import { jsonListHasAny } from "../../sqlite";
 import { visibleQuestion, type QuestionScope } from "./questions";
 
 export const brokerFeedToken = (ctx: ServiceContext, userId: string) =>
@@ -38,6 +38,6 @@ export const newQuestionsInThemes = (ctx: ServiceContext, scope: QuestionScope, 
     sql`SELECT q.id AS id, q.question AS question, q.context AS context, q.themes AS themes, s.name AS schoolName, q.created_at AS createdAt, q.updated_at AS updatedAt
         FROM questions q LEFT JOIN schools s ON s.id = q.school_id
         WHERE ${visibleQuestion(scope)} AND q.visibility <> 'private' AND q.status IN ('open', 'claimed')
-          AND EXISTS (SELECT 1 FROM json_each(q.themes) t WHERE t.value IN ${inList(themes)})
+          AND ${jsonListHasAny(sql`q.themes`, themes)}
         ORDER BY q.created_at DESC, q.id DESC LIMIT ${limit}`,
   );

@@ -8,7 +8,7 @@ import { questions } from "../../schema";
 import { queryAll } from "../../statements";
 
 /** The moment the follow-up falls due, as an ISO string like the stored times (SQLite date arithmetic). */
-export const followupDueSql = (alias = "q"): SQL =>
+const followupDueSql = (alias = "q"): SQL =>
   sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${sql.raw(alias)}.answered_at, '+' || (${sql.raw(alias)}.followup_weeks * 7) || ' days')`;
 
 /** Answered, due at `now` or before, and nobody recorded the follow-up yet. */
