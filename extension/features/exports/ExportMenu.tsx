@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { describeError, useSession } from "../context";
+import { saveFile } from "./save-file";
 
 type Format = "json" | "csv" | "html" | "opml";
 const FORMATS: { format: Format; label: "exports.json" | "exports.csv" | "exports.html" | "exports.opml" }[] = [
@@ -8,18 +9,6 @@ const FORMATS: { format: Format; label: "exports.json" | "exports.csv" | "export
   { format: "html", label: "exports.html" },
   { format: "opml", label: "exports.opml" },
 ];
-
-/** Saves a file the way a link with `download` does, so it lands in the browser's downloads. */
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * "Exporteren / Export": the four formats of one export, each downloaded through the API with the

@@ -16,6 +16,7 @@ import { ImportList } from "./ImportList";
 import { ImportProgress } from "./ImportProgress";
 import { ImportReview } from "./ImportReview";
 import "./imports.css";
+import { saveFile } from "../exports/save-file";
 
 export interface ImportScreenProps {
   api: KnooppuntApi;
@@ -29,18 +30,6 @@ export interface ImportScreenProps {
 }
 
 const FORMATS: ImportFormat[] = ["netscape", "csv", "raindrop", "pocket", "karakeep", "linkwarden", "zip"];
-
-/** Saves a file the way a link with `download` does, so it lands in the browser's downloads. */
-export function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ImportScreen({ api, session, language, themes, defaultVisibility, libraryHref }: ImportScreenProps) {
   const t = useMemo<ImportTranslate>(() => (key, params) => translateImport(language, key, params), [language]);

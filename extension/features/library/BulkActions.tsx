@@ -204,7 +204,7 @@ export function BulkActions({ items, onClear, onDone }: Props) {
             data-testid="bulk-bundle"
             onSubmit={(e) => {
               e.preventDefault();
-              if (chosenBundle) void send({ type: "bundle", bundleId: chosenBundle.id, version: chosenBundle.version }, t("bulk.done.bundle").replace("{title}", chosenBundle.title));
+              if (chosenBundle) void send({ type: "bundle", bundleId: chosenBundle.id, version: chosenBundle.version }, t("bulk.done.bundle", { title: chosenBundle.title }));
             }}
           >
             {bundles.status === "loading" && <p class="hint">{t("bulk.bundle.loading")}</p>}

@@ -3,6 +3,7 @@ import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmat
 import { KnooppuntApi } from "../../lib/api";
 import { describeError, type Translate } from "../../lib/api-error";
 import type { Session } from "../../lib/storage";
+import { saveFile } from "../exports/save-file";
 
 type Format = "json" | "csv" | "html";
 const FORMATS: { format: Format; label: "myData.downloadJson" | "myData.downloadCsv" | "myData.downloadHtml" }[] = [
@@ -10,18 +11,6 @@ const FORMATS: { format: Format; label: "myData.downloadJson" | "myData.download
   { format: "csv", label: "myData.downloadCsv" },
   { format: "html", label: "myData.downloadHtml" },
 ];
-
-/** Saves a file the way a link with `download` does, so it lands in the browser's downloads. */
-function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * "Mijn gegevens": the name others see, a copy of everything (AVG), and deleting the account. Deleting
