@@ -13,6 +13,9 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The field as it was before {@link csvField} guarded it against spreadsheets: our own CSV reads back exactly. */
+export const unguardedCsvField = (field: string) => (/^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field);
+
 export function savesAsCsv(saves: ExportedSave[]): string {
   const lines = [CSV_COLUMNS.join(",")];
   for (const s of saves) {

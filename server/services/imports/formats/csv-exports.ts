@@ -10,6 +10,7 @@
  */
 import { readCsv } from "./csv";
 import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, pushLink, unreadableFile, type ImportedLink, type ParsedImport } from "./links";
+import { unguardedCsvField } from "../../privacy/export-formats";
 
 type CsvFormat = "csv" | "raindrop" | "pocket";
 
@@ -63,7 +64,8 @@ export function parseCsvExport(text: string, hint?: CsvFormat): ParsedImport {
       columns = columnsOf(fields, format);
       return;
     }
-    const at = (i: number) => (i >= 0 ? (fields[i] ?? "") : "");
+    // Our own export guards fields a spreadsheet would read as a formula; other tools' files are read as written.
+    const at = (i: number) => (i < 0 ? "" : format === "csv" ? unguardedCsvField(fields[i] ?? "") : (fields[i] ?? ""));
     // Raindrop's excerpt is the page's own summary, not what the person wrote: it is not their note.
     const note = cleanText(at(columns.note), IMPORT_LIMITS.noteChars);
     pushLink(links, {
