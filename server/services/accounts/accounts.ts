@@ -100,14 +100,20 @@ export async function updateUser(ctx: ServiceContext, id: string, input: Partial
   };
   transaction(ctx, () => {
     replaceUser(ctx, updated);
-    // A disabled account or a new password ends every session at once.
-    if (updated.disabled || input.password) deleteTokensOf(ctx, id);
-    // A disabled coordinator keeps no working copy of their schools' feed URLs either.
-    if (updated.disabled && !existing.disabled) {
-      for (const school of schoolsOf(ctx, id)) if (school.role === "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, school.id);
-    }
+    if (updated.disabled && !existing.disabled) endAccessOfDisabled(ctx, id);
+    // A new password (or saving a disabled account again) ends every session at once too.
+    else if (updated.disabled || input.password) deleteTokensOf(ctx, id);
   });
   return updated;
+}
+
+/**
+ * What disabling an account ends at once, wherever it is disabled (settings, hand-over): every session,
+ * and the feed URLs of schools they coordinated, so no working copy stays in their hands.
+ */
+export function endAccessOfDisabled(ctx: ServiceContext, userId: string) {
+  deleteTokensOf(ctx, userId);
+  for (const school of schoolsOf(ctx, userId)) if (school.role === "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, school.id);
 }
 
 export const findUserByEmail = (ctx: ServiceContext, email: string) => userByEmail(ctx, email.trim().toLowerCase());

@@ -13,12 +13,10 @@
  *   chosen; private saves are never handed over (kept with a disabled account, removed with a deleted one).
  */
 import type { HandOverCounts, HandOverPreview, SharedWork } from "../../../shared/schemas";
-import { deleteTokensOf, replaceUser, userById, otherActiveAdmins, type UserRow } from "../../db/repositories/accounts";
-import { schoolsOf } from "../../db/repositories/memberships";
+import { replaceUser, userById, otherActiveAdmins, type UserRow } from "../../db/repositories/accounts";
 import { curatedBundles, deleteBundleById, ensureFormerColleague, FORMER_COLLEAGUE, handOverSaveRow, savesToSettle, setCuratorRole, type CuratedBundle } from "../../db/repositories/personal-data/deletion";
 import {
   bundleOwner,
-  bundleTitles,
   communityRoleOf,
   leaveJoinedQuestions,
   ownedCommunities,
@@ -33,9 +31,8 @@ import {
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid, notFound } from "../../core/errors";
-import { signedInViewer } from "../accounts/accounts";
+import { endAccessOfDisabled, signedInViewer } from "../accounts/accounts";
 import { deleteSave } from "../library/saves";
-import { replaceFeedTokenOfFormerCoordinator } from "../schools/subscriptions";
 import { recordAdminAction, type AuditActor } from "./audit-log";
 
 export interface HandOverChoices {
@@ -118,13 +115,12 @@ export function handOverPreview(ctx: ServiceContext, userId: string, choices: Ha
   const plan = planFor(ctx, user, choices);
   const saves = { private: 0, community: 0, school: 0, network: 0, public: 0 };
   for (const row of savesPerCircle(ctx, user.id)) if (row.visibility in saves) saves[row.visibility as keyof typeof saves] = row.n;
-  const titles = bundleTitles(ctx, user.id);
   return {
     user: { id: user.id, name: user.name, disabled: user.disabled },
     saves,
     bundles: curatedBundles(ctx, user.id).map((bundle) => {
       const fate = bundleFate(ctx, bundle, plan);
-      return { id: bundle.bundleId, title: titles.get(bundle.bundleId) ?? "", status: bundle.status, to: person(ctx, fate.to), removedWhenRemoving: fate.removable };
+      return { id: bundle.bundleId, title: bundle.title, status: bundle.status, to: person(ctx, fate.to), removedWhenRemoving: fate.removable };
     }),
     communities: plan.communities.map((c) => {
       const to = communityFate(c, plan);
@@ -229,9 +225,7 @@ export function disableWithHandOver(ctx: ServiceContext, userId: string, choices
     const disabled: UserRow = { ...user, disabled: true, updatedAt: user.disabled ? user.updatedAt : now };
     if (!user.disabled) {
       replaceUser(ctx, disabled);
-      // As when disabling through the account's settings: every session ends, and no feed URL stays in their hands.
-      deleteTokensOf(ctx, user.id);
-      for (const school of schoolsOf(ctx, user.id)) if (school.role === "coordinator") replaceFeedTokenOfFormerCoordinator(ctx, school.id);
+      endAccessOfDisabled(ctx, user.id);
     }
     recordHandOver(ctx, actor, user, plan, "disable", counts);
     return { user: disabled, handedOver: counts };

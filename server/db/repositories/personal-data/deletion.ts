@@ -40,6 +40,7 @@ export const handOverSaveRow = (ctx: ServiceContext, saveSeq: number) =>
 
 export interface CuratedBundle {
   bundleId: string;
+  title: string;
   role: "owner" | "curator";
   status: "draft" | "published";
   /** The other curators, longest-standing first. */
@@ -47,9 +48,9 @@ export interface CuratedBundle {
 }
 
 export function curatedBundles(ctx: ServiceContext, userId: string): CuratedBundle[] {
-  const rows = queryAll<{ bundleId: string; role: "owner" | "curator"; status: "draft" | "published"; others: string | null }>(
+  const rows = queryAll<{ bundleId: string; title: string; role: "owner" | "curator"; status: "draft" | "published"; others: string | null }>(
     ctx,
-    sql`SELECT c.bundle_id AS bundleId, c.role AS role, b.status AS status,
+    sql`SELECT c.bundle_id AS bundleId, b.title AS title, c.role AS role, b.status AS status,
           (SELECT json_group_array(user_id) FROM (SELECT o.user_id FROM bundle_curators o WHERE o.bundle_id = c.bundle_id AND o.user_id <> ${userId}
              ORDER BY o.created_at, o.user_id)) AS others
         FROM bundle_curators c JOIN bundles b ON b.id = c.bundle_id WHERE c.user_id = ${userId} ORDER BY b.created_at, b.rowid`,

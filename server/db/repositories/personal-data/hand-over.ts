@@ -9,13 +9,6 @@ import { queryAll, queryGet, queryRun } from "../../statements";
 export const savesPerCircle = (ctx: ServiceContext, userId: string) =>
   queryAll<{ visibility: string; n: number }>(ctx, sql`SELECT visibility, count(*) AS n FROM saves WHERE user_id = ${userId} GROUP BY visibility`);
 
-export const bundleTitles = (ctx: ServiceContext, userId: string) =>
-  new Map(
-    queryAll<{ id: string; title: string }>(ctx, sql`SELECT b.id AS id, b.title AS title FROM bundle_curators c JOIN bundles b ON b.id = c.bundle_id WHERE c.user_id = ${userId}`).map(
-      (r) => [r.id, r.title] as const,
-    ),
-  );
-
 export const removeCurator = (ctx: ServiceContext, bundleId: string, userId: string) =>
   queryRun(ctx, sql`DELETE FROM bundle_curators WHERE bundle_id = ${bundleId} AND user_id = ${userId}`);
 
