@@ -33,10 +33,10 @@ import { publicName } from "./public-name";
 import { identityViews } from "../sign-in/people";
 import type { SignInProviderSettings } from "../sign-in/providers";
 
-export const publicUser = (row: UserRow) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
+export const publicUser = (row: Pick<UserRow, "id" | "name" | "email" | "roles">) => ({ id: row.id, name: row.name, email: row.email, roles: row.roles });
 
 /** A person as the services see them, acting through one token (or as a seed or benchmark, by name). */
-export const signedInViewer = (ctx: ServiceContext, row: UserRow, tokenId: string): SignedInViewer => ({
+export const signedInViewer = (ctx: ServiceContext, row: Pick<UserRow, "id" | "name" | "email" | "roles">, tokenId: string): SignedInViewer => ({
   kind: "user",
   user: publicUser(row),
   ...membershipsOf(ctx, row.id),

@@ -62,7 +62,8 @@ function mergeNewestFirst(items: ItemCandidate[], bundles: BundleCandidate[], li
   return rows.sort((a, b) => (a.c.at === b.c.at ? 0 : a.c.at > b.c.at ? -1 : 1)).slice(0, limit);
 }
 
-function validators(ctx: ServiceContext, options: FeedOptions, context: string[], stamps: string[], times: string[]) {
+/** A feed's ETag and dates: everything a reader would see changing (`context`, `stamps`) changes the ETag. */
+export function feedValidators(ctx: ServiceContext, options: FeedOptions, context: string[], stamps: string[], times: string[]) {
   const etag = `"${sha256Hex([options.format, String(options.limit), ctx.links.base, ...context, "", ...stamps].join("\n")).slice(0, 32)}"`;
   const updated = latest(times);
   return { etag, updated, lastModified: new Date(updated) };
@@ -90,7 +91,7 @@ function entriesFor(ctx: ServiceContext, audience: Viewer, rows: Row[]): FeedEnt
 function rememberedFeed(ctx: ServiceContext, options: FeedOptions, key: string[], state: string, build: () => { rows: Row[]; context: string[]; times: string[] }) {
   return remembered(ctx, JSON.stringify([...key, options.format, options.limit, ctx.links.base]), state, () => {
     const built = build();
-    return { rows: built.rows, ...validators(ctx, options, built.context, built.rows.map((r) => r.c.stamp), built.times) };
+    return { rows: built.rows, ...feedValidators(ctx, options, built.context, built.rows.map((r) => r.c.stamp), built.times) };
   });
 }
 
@@ -209,7 +210,7 @@ export function prepareBundleFeed(ctx: ServiceContext, slug: string, key: string
   // Read here, not in render(): an entry that stopped being shared must change the ETag, or a reader keeps its excerpt.
   const snapshot = shownSnapshot(ctx, bundle.id, bundle.version);
   if (!snapshot) throw notFound("bundle");
-  const v = validators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomyContext(ctx), linkKey ?? "", sharedStamp(snapshot)], [], [
+  const v = feedValidators(ctx, options, [`bundle:${bundle.id}`, String(bundle.version), bundle.publishedAt, taxonomyContext(ctx), linkKey ?? "", sharedStamp(snapshot)], [], [
     bundle.publishedAt,
     taxonomy,
   ]);

@@ -9,17 +9,15 @@ import { translate } from "../../../shared/i18n";
 import type { FeedFormat } from "../../../shared/schemas";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { forbidden, notFound } from "../../core/errors";
-import { newSecret, sha256Hex } from "../../core/ids";
+import { newSecret } from "../../core/ids";
 import { isBroker, type SignedInViewer } from "../../core/viewer";
 import { brokerFeedToken, brokerOfFeedToken, newQuestionsInThemes, writeBrokerFeedToken } from "../../db/repositories/questions/broker-feed";
 import { transaction } from "../../db/statements";
-import { membershipsOf } from "../accounts/accounts";
-import type { FeedOptions, PreparedFeed } from "../feeds/feeds";
+import { signedInViewer } from "../accounts/accounts";
+import { feedValidators, type FeedOptions, type PreparedFeed } from "../feeds/feeds";
 import { writeFeed, type FeedEntry } from "../feeds/writer";
 import { requireThemes, themeIndex } from "../taxonomy/theme-index";
 import { questionScope } from "./access";
-
-const EPOCH = "1970-01-01T00:00:00.000Z";
 
 function requireBroker(viewer: SignedInViewer) {
   if (!isBroker(viewer)) throw forbidden("broker_only", "Only brokers (makelaars) have question feeds. / Alleen makelaars hebben feeds met leervragen.");
@@ -52,7 +50,7 @@ export function rotateQuestionFeedUrls(ctx: ServiceContext, viewer: SignedInView
 function brokerForToken(ctx: ServiceContext, token: string): SignedInViewer | null {
   const person = brokerOfFeedToken(ctx, token);
   if (!person || person.disabled || !person.roles.includes("broker")) return null;
-  return { kind: "user", user: { id: person.id, name: person.name, email: person.email, roles: person.roles }, ...membershipsOf(ctx, person.id), tokenId: "" };
+  return signedInViewer(ctx, person, "");
 }
 
 export function prepareQuestionFeed(ctx: ServiceContext, slug: string, token: string | undefined, options: FeedOptions): PreparedFeed {
@@ -63,12 +61,10 @@ export function prepareQuestionFeed(ctx: ServiceContext, slug: string, token: st
   if (!theme || !broker) throw notFound("feed");
   const rows = newQuestionsInThemes(ctx, questionScope(broker), index.withDescendants(slug), options.limit);
   // A handful of short rows: cheap to read on every poll; only a stale copy is written out.
-  const context = [options.format, String(options.limit), ctx.links.base, slug, theme.name.nl, token!, ...rows.map((r) => `${r.id}:${r.updatedAt}:${r.schoolName ?? ""}`)];
-  const etag = `"${sha256Hex(context.join("\n")).slice(0, 32)}"`;
-  const updated = rows.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), EPOCH);
+  const { etag, updated, lastModified } = feedValidators(ctx, options, [`questions:${slug}`, theme.name.nl, token!], rows.map((r) => `${r.id}:${r.updatedAt}:${r.schoolName ?? ""}`), rows.map((r) => r.updatedAt));
   return {
     etag,
-    lastModified: new Date(updated),
+    lastModified,
     audience: "private",
     render: () => {
       const entries: FeedEntry[] = rows.map((r) => ({
