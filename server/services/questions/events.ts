@@ -77,12 +77,13 @@ function questionOf(ctx: ServiceContext, row: QuestionRow, offerId?: string, fol
   };
 }
 
-function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, offerId?: string, followupState?: FollowupState) {
+/** `offers`: those an answer made, one per school; the event names the one made to this question's school. */
+function record(ctx: ServiceContext, event: QuestionEvent, questionId: string, followupState?: FollowupState, offers?: { id: string; schoolId: string }[]) {
   // Read after the change, inside its transaction: the event tells what was just stored.
   const row = questionById(ctx, questionId);
   const schoolId = row && receivingSchool(row);
   if (!row || !schoolId) return;
-  const question = questionOf(ctx, row, offerId, followupState);
+  const question = questionOf(ctx, row, offers?.find((o) => o.schoolId === row.schoolId)?.id, followupState);
   const url = event === "question.answered" && question.answer?.bundle?.url ? question.answer.bundle.url : ctx.links.questionPage(row.id);
   recordSchoolEvent(ctx, [schoolId], { event, question, url });
 }
@@ -96,13 +97,10 @@ export function questionAsked(ctx: ServiceContext, questionId: string, before?: 
 
 /** Each answered question to its own school; `offers` are the offers the answer made, one per school. */
 export function questionsAnswered(ctx: ServiceContext, questionIds: string[], offers: { id: string; schoolId: string }[]) {
-  for (const id of questionIds) {
-    const schoolId = questionById(ctx, id)?.schoolId;
-    record(ctx, "question.answered", id, offers.find((o) => o.schoolId === schoolId)?.id);
-  }
+  for (const id of questionIds) record(ctx, "question.answered", id, undefined, offers);
 }
 
-export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "recorded");
+export const questionFollowedUp = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, "recorded");
 
 /** The reminder: the follow-up fell due and nobody recorded it yet. */
-export const followupDueNow = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, undefined, "due");
+export const followupDueNow = (ctx: ServiceContext, questionId: string) => record(ctx, "question.followup", questionId, "due");
