@@ -90,8 +90,11 @@ function shapeBundles(ctx: ServiceContext, viewer: Viewer, accesses: BundleAcces
 }
 
 export function getBundle(ctx: ServiceContext, viewer: Viewer, id: string): Bundle {
-  return shapeBundles(ctx, viewer, [bundleForRead(ctx, viewer, id)])[0]!;
+  return bundleView(ctx, viewer, bundleForRead(ctx, viewer, id));
 }
+
+/** A bundle the caller's access was already checked for, as they may see it. */
+export const bundleView = (ctx: ServiceContext, viewer: Viewer, access: BundleAccess): Bundle => shapeBundles(ctx, viewer, [access])[0]!;
 
 /**
  * The caller's bundles as curator (drafts and published) and the published bundles in their audience,

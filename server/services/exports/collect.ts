@@ -13,7 +13,7 @@ import { forbidden } from "../../core/errors";
 import type { SignedInViewer } from "../../core/viewer";
 import { bundleForRead } from "../access/bundles";
 import { schoolAsCoordinator } from "../access/schools";
-import { getBundle } from "../bundles/view";
+import { bundleView } from "../bundles/view";
 import { shownSnapshot } from "../bundles/still-shared";
 import { exportedSaves } from "../privacy/export";
 import { getFeedUrls, getSubscriptions } from "../schools/subscriptions";
@@ -96,7 +96,7 @@ export function exportBundle(ctx: ServiceContext, viewer: SignedInViewer, id: st
   const access = bundleForRead(ctx, viewer, id);
   const published = access.row.status === "published" && access.row.publishedVersion !== null;
   const wanted = copy ?? (published ? "published" : "working");
-  const bundle = getBundle(ctx, viewer, id);
+  const bundle = bundleView(ctx, viewer, access);
   const feeds: ExportedFeed[] = [];
   if (bundle.slug && published) {
     feeds.push({ title: bundle.title, url: ctx.links.bundleFeeds(bundle.slug, null).atom, kind: "bundle", carriesSecret: false });
