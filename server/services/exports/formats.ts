@@ -6,7 +6,7 @@
 import type { KnooppuntExport } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { escapeXml } from "../feeds/writer";
-import { csvField } from "../privacy/export-formats";
+import { bookmarkFile, csvField } from "../privacy/export-formats";
 import { themeIndex } from "../taxonomy/theme-index";
 
 /** A link as the flat formats write it: where it sits, what it carries. */
@@ -112,17 +112,9 @@ export function exportAsBookmarks(ctx: ServiceContext, data: KnooppuntExport, ti
     }
     at.links.push(row);
   }
-  const out = [
-    "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
-    "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
-    '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-    `<TITLE>${escapeXml(title)}</TITLE>`,
-    `<H1>${escapeXml(title)}</H1>`,
-    "<DL><p>",
-  ];
+  const out: string[] = [];
   writeFolder(root, 1, out);
-  out.push("</DL><p>");
-  return `${out.join("\n")}\n`;
+  return bookmarkFile(title, out);
 }
 
 const SECRET_NOTICE =

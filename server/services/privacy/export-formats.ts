@@ -25,8 +25,8 @@ export function savesAsCsv(saves: ExportedSave[]): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** The bookmark file browsers export: ADD_DATE in seconds, TAGS comma-separated, the note as <DD>. */
-export function savesAsBookmarks(saves: ExportedSave[], title: string): string {
+/** The frame of a Netscape bookmark file, the one format every browser imports, around its top-level lines. */
+export function bookmarkFile(title: string, lines: string[]): string {
   const out = [
     "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
     "<!-- This is an automatically generated file. It will be read and overwritten. DO NOT EDIT! -->",
@@ -34,7 +34,15 @@ export function savesAsBookmarks(saves: ExportedSave[], title: string): string {
     `<TITLE>${escapeXml(title)}</TITLE>`,
     `<H1>${escapeXml(title)}</H1>`,
     "<DL><p>",
+    ...lines,
+    "</DL><p>",
   ];
+  return `${out.join("\n")}\n`;
+}
+
+/** The bookmark file browsers export: ADD_DATE in seconds, TAGS comma-separated, the note as <DD>. */
+export function savesAsBookmarks(saves: ExportedSave[], title: string): string {
+  const out: string[] = [];
   for (const s of saves) {
     if (!s.item) continue;
     const added = Math.floor(Date.parse(s.createdAt) / 1000);
@@ -47,6 +55,5 @@ export function savesAsBookmarks(saves: ExportedSave[], title: string): string {
     const note = [s.note, s.quote ? `“${s.quote}”` : ""].filter(Boolean).join("\n\n");
     if (note) out.push(`    <DD>${escapeXml(note)}`);
   }
-  out.push("</DL><p>");
-  return `${out.join("\n")}\n`;
+  return bookmarkFile(title, out);
 }
