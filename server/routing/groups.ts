@@ -38,7 +38,7 @@ export const PAGE_GROUPS: readonly RouteGroup[] = [
   {
     paths: ["/admin/*"],
     load: async () => {
-      const [admin, handOver] = await Promise.all([import("../routes/pages/admin"), import("../routes/pages/hand-over")]);
+      const [admin, handOver] = await Promise.all([import("../routes/pages/admin/routes"), import("../routes/pages/hand-over")]);
       return [admin.adminPageRoutes, handOver.handOverPageRoutes];
     },
   },

@@ -15,7 +15,7 @@ import { listUsers } from "../../services/accounts/accounts";
 import { getPerson } from "../../services/accounts/people";
 import { deleteAccount } from "../../services/privacy/deletion";
 import { disableWithHandOver, handOverPreview, type HandOverChoices } from "../../services/privacy/hand-over";
-import { langOf, pageContext, pageDoc, pageError, param, readForm, show, text, withStatus, type Ctx, type Form } from "./admin";
+import { langOf, pageContext, pageDoc, pageError, param, readForm, show, text, withStatus, type Ctx, type Form } from "./admin/forms";
 
 const OWNER_PREFIX = ownerField("");
 
