@@ -33,6 +33,20 @@ export function translate(language: Language, key: MessageKey, params: Record<st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** `translate` that also knows a screen's own keys (see {@link screenTexts}). */
+export type ScreenTranslate<K extends string> = (language: Language, key: K | MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The texts of a screen that is loaded on demand (the questions tab, the import screens), kept out of the
+ * one catalogue so that no first screen carries them: they join it when the screen's script loads, and
+ * the one `translate` reads them from there, typed with the screen's keys.
+ */
+export function screenTexts<K extends string>(texts: Record<Language, Record<K, string>>): ScreenTranslate<K> {
+  addTexts("nl", texts.nl);
+  addTexts("en", texts.en);
+  return (language, key, params) => translate(language, key as MessageKey, params);
+}
+
 /** The catalogue's sentence for an API error code, when it has one: the server's own messages are English. */
 export function apiErrorKey(code: string): MessageKey | null {
   const key = `apiError.${code}`;
