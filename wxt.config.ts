@@ -67,10 +67,9 @@ const NAMED_KEY = /["'`]([A-Za-z][\w.-]*?)(?=["'`]|\$\{)(\$\{)?/g;
 function keysNamedIn(code: string): string[] {
   const keys = new Set<string>();
   const dutch: Record<string, string> = CATALOGUE.nl;
-  for (const [, literal, template] of code.matchAll(NAMED_KEY)) {
-    if (template || literal!.endsWith(".")) {
-      if (literal!.endsWith(".")) for (const key of Object.keys(dutch)) if (key.startsWith(literal!)) keys.add(key);
-    } else if (Object.hasOwn(dutch, literal!)) keys.add(literal!);
+  for (const [, literal = "", template] of code.matchAll(NAMED_KEY)) {
+    if (literal.endsWith(".")) for (const key of Object.keys(dutch)) key.startsWith(literal) && keys.add(key);
+    else if (!template && Object.hasOwn(dutch, literal)) keys.add(literal);
   }
   return [...keys].sort();
 }
@@ -129,7 +128,7 @@ export default defineConfig({
   outDir: ".output",
   vite: () => ({
     plugins: [preact(), englishLater(), textsWithTheirScreens()],
-    // Chrome and Firefox 128 know <link rel="modulepreload">: the polyfill would only weigh on every page.
+    // Chrome and Firefox (115 on) know <link rel="modulepreload">: the polyfill would only weigh on every page.
     build: { modulePreload: { polyfill: false } },
   }),
   // Firefox's review needs the extension's sources, not the server's or the tests'.
