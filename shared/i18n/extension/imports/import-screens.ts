@@ -1,8 +1,8 @@
 /**
  * The import screens' texts: choosing a file, the review (what was found, folders and tags mapped to
  * themes, one circle), the running import with its progress, the report, and the list of earlier imports.
- * Not in the shared catalogue: only the screens' own script (loaded when /app/import opens) carries them,
- * so the library's first screen does not grow with them. Other texts go through the one `translate`.
+ * Kept out of the one catalogue until the screens' own script (loaded when /app/import opens) adds them
+ * (`screenTexts`), so the library's first screen does not grow with them.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
 import { screenTexts } from "../../translate";

@@ -1,8 +1,8 @@
 /**
  * The Leervragen screens' texts: asking, the thread, a broker's answer, the follow-up and the network
- * overview. Not in the shared catalogue: only the questions tab's own script (loaded when the tab opens)
- * carries them, so the popup's, side panel's and web app's first screens do not grow with them. Other
- * texts (the tab's label, errors, common buttons) go through the one `translate`.
+ * overview. Kept out of the one catalogue until the questions tab's own script (loaded when the tab
+ * opens) adds them (`screenTexts`), so the popup's, side panel's and web app's first screens do not grow
+ * with them.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
 import { screenTexts } from "../../translate";
