@@ -1,31 +1,14 @@
 /**
- * The one catalogue and the one `translate`: every surface's texts (./common, ./extension, ./pages,
- * ./feeds, ./webhooks) joined under keys that never repeat across surfaces.
+ * The one `translate` over the one catalogue (./catalogue). The extension's pages start with an empty one
+ * and receive each script's texts as the script loads (see ./catalogue); a text that is not there yet
+ * falls back to Dutch, and one that never came to its key, so a screen shows a word out of place rather
+ * than nothing at all.
  */
 import type { ItemKind, ItemSector, Language, Visibility } from "../vocabulary";
-import { common } from "./common";
-import { extension } from "./extension";
-import { feeds } from "./feeds";
-import { pages } from "./pages";
-import { webhooks } from "./webhooks";
+import { CATALOGUE, type CatalogueKey } from "./catalogue";
 
-// The spreads below would let a key repeated in a later surface win silently; this makes a repeat a type error.
-type Keys<T extends { nl: object }> = keyof T["nl"];
-type Unique<T extends never> = T;
-export type CataloguesDoNotOverlap = Unique<
-  | Extract<Keys<typeof common>, Keys<typeof extension> | Keys<typeof pages> | Keys<typeof feeds> | Keys<typeof webhooks>>
-  | Extract<Keys<typeof extension>, Keys<typeof pages> | Keys<typeof feeds> | Keys<typeof webhooks>>
-  | Extract<Keys<typeof pages>, Keys<typeof feeds> | Keys<typeof webhooks>>
-  | Extract<Keys<typeof feeds>, Keys<typeof webhooks>>
->;
-
-const nl = { ...common.nl, ...extension.nl, ...pages.nl, ...feeds.nl, ...webhooks.nl };
-type CatalogueKey = keyof typeof nl;
-
-const CATALOGUES: Record<Language, Record<CatalogueKey, string>> = {
-  nl,
-  en: { ...common.en, ...extension.en, ...pages.en, ...feeds.en, ...webhooks.en },
-};
+const CATALOGUES: Record<Language, Record<string, string>> = CATALOGUE;
+const nl = CATALOGUES.nl;
 
 /**
  * The extension's older names for texts that now live once in ./common. Kept so the extension's screens
@@ -46,8 +29,22 @@ const isAlias = (key: MessageKey): key is keyof typeof ALIASES => Object.hasOwn(
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const entry = isAlias(key) ? ALIASES[key] : key;
-  const template = CATALOGUES[language][entry] ?? CATALOGUES.nl[entry];
+  const template = CATALOGUES[language][entry] ?? CATALOGUES.nl[entry] ?? entry;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** `translate` that also knows a screen's own keys (see {@link screenTexts}). */
+export type ScreenTranslate<K extends string> = (language: Language, key: K | MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The texts of a screen that is loaded on demand (the questions tab, the import screens), kept out of the
+ * one catalogue so that no first screen carries them: they join it when the screen's script loads, and
+ * the one `translate` reads them from there, typed with the screen's keys.
+ */
+export function screenTexts<K extends string>(texts: Record<Language, Record<K, string>>): ScreenTranslate<K> {
+  addTexts("nl", texts.nl);
+  addTexts("en", texts.en);
+  return (language, key, params) => translate(language, key as MessageKey, params);
 }
 
 /** The catalogue's sentence for an API error code, when it has one: the server's own messages are English. */
@@ -61,8 +58,9 @@ export const visibilityKey = (visibility: Visibility) => `visibility.${visibilit
 export const sectorKey = (sector: ItemSector) => `sector.${sector}` as const satisfies MessageKey;
 
 /**
- * Adds texts that arrive after start: the extension's build leaves a language's texts out of a screen's
- * first load and adds them here (extension/lib/language/english-later.ts). Until then a text shows in Dutch.
+ * Adds texts that arrive after start: the extension's build leaves texts out of a screen's first load and
+ * adds them here, the Dutch with each script that names them (./catalogue), the English in one go
+ * (extension/lib/language/english-later.ts). Until then a text shows in Dutch.
  */
 export function addTexts(language: Language, texts: Readonly<Record<string, string>>): void {
   Object.assign(CATALOGUES[language], texts);

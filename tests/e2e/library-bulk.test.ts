@@ -129,8 +129,21 @@ describe("many saves at once in the web app's library", () => {
     await bar.getByRole("button", { name: "Selectie opheffen" }).click();
     for (const title of [titles.taal, titles.ouders]) await page.getByLabel(`Selecteer ‘${title}’`).check();
     expect(await bar.getByTestId("selected-count").textContent()).toBe("2 geselecteerd");
-    await bar.getByRole("button", { name: "Verwijderen" }).click();
-    expect(await bar.locator("#bulk-delete-question strong").textContent()).toBe("2 bewaringen verwijderen?");
+    // The question puts the focus on its cancel (nothing is gone yet); Escape closes it and gives the focus
+    // back to the button that opened it, so a keyboard goes on where it was.
+    const deleteButton = bar.getByRole("button", { name: "Verwijderen" });
+    await deleteButton.click();
+    const question = bar.getByTestId("bulk-delete");
+    expect(await question.locator("strong").textContent()).toBe("2 bewaringen verwijderen?");
+    expect(await question.getByRole("button", { name: "Annuleren" }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await question.waitFor({ state: "detached" });
+    expect(await deleteButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await deleteButton.getAttribute("aria-expanded")).toBe("false");
+    expect(await bar.getByTestId("selected-count").textContent()).toBe("2 geselecteerd");
+
+    await deleteButton.click();
+    expect(await question.locator("strong").textContent()).toBe("2 bewaringen verwijderen?");
     expect(await axeViolations(page)).toEqual([]);
     await bar.getByRole("button", { name: "Ja, verwijder ze" }).click();
     await card(page, titles.taal).waitFor({ state: "detached" });

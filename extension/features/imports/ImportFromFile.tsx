@@ -2,19 +2,17 @@
  * For a file from Knooppunt's own export the links keep the circle they had, not the one chosen for the
  * import: the review says so, per circle, before anything is saved, and how many links fall back.
  */
-import { visibilityKey, type UiLanguage } from "../../../shared/i18n";
-import { translateFromFile } from "../../../shared/i18n/extension/imports/import-from-file";
+import { visibilityKey } from "../../../shared/i18n";
 import type { ImportJob } from "../../../shared/schemas";
 import type { ImportTranslate } from "./import-text";
 
 type FromFile = NonNullable<ImportJob["review"]["fromFile"]>;
 
-export function ImportFromFile({ fromFile, language, t }: { fromFile: FromFile; language: UiLanguage; t: ImportTranslate }) {
-  const text = (key: Parameters<typeof translateFromFile>[1], params?: Record<string, string | number>) => translateFromFile(language, key, params);
+export function ImportFromFile({ fromFile, t }: { fromFile: FromFile; t: ImportTranslate }) {
   return (
     <section aria-labelledby="import-from-file-heading" data-testid="import-from-file">
-      <h3 id="import-from-file-heading">{text("import.fromFile.heading")}</h3>
-      <p>{text("import.fromFile.intro", { count: fromFile.links })}</p>
+      <h3 id="import-from-file-heading">{t("import.fromFile.heading")}</h3>
+      <p>{t("import.fromFile.intro", { count: fromFile.links })}</p>
       {fromFile.circles.length > 0 && (
         <ul class="import-tally" data-testid="import-from-file-circles">
           {fromFile.circles.map((circle) => {
@@ -23,18 +21,18 @@ export function ImportFromFile({ fromFile, language, t }: { fromFile: FromFile; 
             const name = place ? `${t(visibilityKey(circle.visibility))} (${place})` : t(visibilityKey(circle.visibility));
             return (
               <li key={`${circle.visibility}:${circle.schoolName ?? ""}:${circle.communityName ?? ""}`}>
-                {text("import.fromFile.circle", { circle: name, count: circle.links })}
+                {t("import.fromFile.circle", { circle: name, count: circle.links })}
               </li>
             );
           })}
         </ul>
       )}
       <p class={fromFile.unknownCircles > 0 ? "notice warn" : "hint"} data-testid="import-from-file-fallback">
-        {fromFile.unknownCircles > 0 ? text("import.fromFile.fallback", { count: fromFile.unknownCircles }) : text("import.fromFile.noFallback")}
+        {fromFile.unknownCircles > 0 ? t("import.fromFile.fallback", { count: fromFile.unknownCircles }) : t("import.fromFile.noFallback")}
       </p>
       {fromFile.unknownThemes.length > 0 && (
         <p class="hint" data-testid="import-from-file-themes">
-          {text("import.fromFile.unknownThemes", { themes: fromFile.unknownThemes.join(", ") })}
+          {t("import.fromFile.unknownThemes", { themes: fromFile.unknownThemes.join(", ") })}
         </p>
       )}
     </section>

@@ -180,7 +180,7 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
         </>
       )}
 
-      {review.fromFile && <ImportFromFile fromFile={review.fromFile} language={language} t={t} />}
+      {review.fromFile && <ImportFromFile fromFile={review.fromFile} t={t} />}
 
       <h3>{t("import.review.circleHeading")}</h3>
       <CircleChooser

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { Bundle, BulkSavesResponse, Item, WideningDetails } from "../../../shared/schemas";
 import type { Visibility } from "../../../shared/vocabulary";
 import { CircleChooser } from "../../components/CircleChooser";
+import { Confirm } from "../../components/Confirm";
 import { FormFooter } from "../../components/FormFooter";
 import { ThemePicker } from "../../components/themes/ThemePicker";
 import { ApiError, isAbort } from "../../lib/api-error";
@@ -47,9 +48,10 @@ export function BulkActions({ items, onClear, onDone }: Props) {
     setWidening(null);
   };
 
-  // The first field of the chosen action gets the focus, so a keyboard goes straight on.
+  // The first field of the chosen action gets the focus, so a keyboard goes straight on; the delete
+  // question puts it on its own cancel.
   useEffect(() => {
-    if (action) setTimeout(() => panel.current?.querySelector<HTMLElement>("input, select, button")?.focus(), 0);
+    if (action && action !== "delete") setTimeout(() => panel.current?.querySelector<HTMLElement>("input, select, button")?.focus(), 0);
   }, [action]);
 
   useEffect(() => {
@@ -233,24 +235,17 @@ export function BulkActions({ items, onClear, onDone }: Props) {
         )}
 
         {action === "delete" && (
-          <div class="confirm" role="group" aria-labelledby="bulk-delete-question" data-testid="bulk-delete">
-            <p id="bulk-delete-question">
-              <strong>{t("bulk.delete.question", { count })}</strong> {t("bulk.delete.hint")}
-            </p>
-            {error && (
-              <p class="notice error" role="alert">
-                {error}
-              </p>
-            )}
-            <div class="row">
-              <button type="button" class="button danger" disabled={busy} onClick={() => void send({ type: "delete" }, t("bulk.done.delete"))}>
-                {t("bulk.delete.confirm")}
-              </button>
-              <button type="button" class="button secondary" onClick={() => setAction(null)}>
-                {t("common.cancel")}
-              </button>
-            </div>
-          </div>
+          <Confirm
+            title={t("bulk.delete.question", { count })}
+            yes={t("bulk.delete.confirm")}
+            busy={busy}
+            error={error}
+            onYes={() => void send({ type: "delete" }, t("bulk.done.delete"))}
+            onCancel={() => setAction(null)}
+            testId="bulk-delete"
+          >
+            {t("bulk.delete.hint")}
+          </Confirm>
         )}
       </div>
     </section>

@@ -5,13 +5,17 @@ import type { Item } from "../../../shared/schemas";
 import { isAbort } from "../../lib/api-error";
 import { AcceptedBundles } from "./AcceptedBundles";
 import { ImportLink } from "../imports/ImportLink";
-import type { BulkActions as BulkActionsBar } from "./BulkActions";
 import { ItemCard, type BundleTarget } from "./ItemCard";
 import { activeFilterCount, EMPTY_FILTERS, useLibrarySearch, type LibraryFilters as Filters } from "./library-search";
 import { LibraryFilters } from "./LibraryFilters";
 import { describeError, useSession } from "../context";
 import { ErrorState, StateMessage } from "../../components/StateMessage";
+import { later } from "../../components/lazy/later";
 import { ExportMenu } from "../exports/ExportMenu";
+
+// The bulk bar is fetched the first time something is selected: most visits never select, and the first
+// screen stays small. A failed fetch (offline) leaves the selection without a bar until the next one.
+const BulkActions = later(() => import("./BulkActions").then((m) => m.BulkActions));
 
 interface Props {
   bundle: BundleTarget | null;
@@ -250,14 +254,6 @@ function Selection({ items, selected, onSelect, onReplace, onRemove }: {
   onRemove(id: string): void;
 }) {
   const { t, itemDeleted } = useSession();
-  // The bar is loaded the first time something is selected: most visits never select, and the first
-  // screen stays small.
-  const [BulkActions, setBulkActions] = useState<typeof BulkActionsBar | null>(null);
-  const wanted = selected.size > 0;
-  useEffect(() => {
-    // A failed load (offline) leaves the selection without a bar until the next selection tries again.
-    if (wanted && !BulkActions) import("./BulkActions").then((module) => setBulkActions(() => module.BulkActions), () => undefined);
-  }, [wanted]);
   const own = items.filter((item) => item.mySave);
   // A save that left the list (deleted, or a new search) leaves the selection too.
   const chosen = own.filter((item) => selected.has(item.id));
@@ -269,7 +265,7 @@ function Selection({ items, selected, onSelect, onReplace, onRemove }: {
         <input type="checkbox" checked={all} onChange={() => onSelect(new Set(all ? [] : own.map((item) => item.id)))} data-testid="select-all" />
         <span>{t("bulk.selectAll")}</span>
       </label>
-      {chosen.length > 0 && BulkActions && (
+      {chosen.length > 0 && (
         <BulkActions
           items={chosen}
           onClear={() => onSelect(new Set())}

@@ -5,6 +5,7 @@ import { CircleChooser } from "../../components/CircleChooser";
 import { isKnooppunt, normaliseServerUrl } from "../../lib/api";
 import { ApiError, describeError, errorOf, type Translate } from "../../lib/api-error";
 import { passwordSignInAllowed, readManagedPolicy, watchManagedPolicy, type ManagedPolicy } from "../../lib/managed/policy";
+import { textsFor } from "../../lib/language/english-later";
 import { sendMessage } from "../../lib/messaging";
 import { askForSignInCode } from "./school-sign-in";
 import { MyData } from "./MyData";
@@ -97,6 +98,8 @@ export function Options() {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
 
   const change = async (patch: Partial<StoredSettings>) => {
+    // The page switches once the chosen language's texts are there (English is fetched when first chosen).
+    if (patch.language) await textsFor(patch.language).catch(() => undefined);
     const next = { ...settings, ...patch };
     setSettings(next);
     await settingsItem.setValue(next);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { translate, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
+import { textsFor } from "../../lib/language/english-later";
 import { sendMessage } from "../../lib/messaging";
 import { KnooppuntApi } from "../../lib/api";
 import { browserLanguage, effectiveSettings, libraryFocusItem, sessionItem, settingsItem, type LibraryFocus, type Session } from "../../lib/storage";
@@ -20,7 +21,12 @@ export function SidePanel() {
   const [focus, setFocus] = useState<{ itemId: string; nonce: number } | null>(null);
 
   useEffect(() => {
-    void settingsItem.getValue().then((s) => setLanguage(effectiveSettings(s).language));
+    // A language is shown once its texts are there (English is fetched when first asked for).
+    const switchTo = (next: UiLanguage) =>
+      void textsFor(next)
+        .catch(() => undefined)
+        .then(() => setLanguage(next));
+    void settingsItem.getValue().then((s) => switchTo(effectiveSettings(s).language));
     void sessionItem.getValue().then(setSession);
     const takeFocus = (request: LibraryFocus | null) => {
       if (!request || Date.now() - Date.parse(request.requestedAt) > FOCUS_MAX_AGE_MS) return;
@@ -29,7 +35,7 @@ export function SidePanel() {
     };
     void libraryFocusItem.getValue().then(takeFocus);
     const unwatch = [
-      settingsItem.watch((s) => setLanguage(effectiveSettings(s).language)),
+      settingsItem.watch((s) => switchTo(effectiveSettings(s).language)),
       sessionItem.watch((s) => setSession(s)),
       libraryFocusItem.watch(takeFocus),
     ];

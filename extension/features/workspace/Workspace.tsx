@@ -18,7 +18,7 @@ import type { BundleTarget } from "../library/ItemCard";
 import { Library } from "../library/Library";
 import { LazyQuestions } from "../questions/LazyQuestions";
 import { Tabs, TabPanel, type TabId } from "./Tabs";
-import { later } from "./later";
+import { later } from "../../components/lazy/later";
 
 // The library is the first screen; the other tabs are fetched after it has painted (see the effect below).
 const Inbox = later(() => import("../inbox/Inbox").then((m) => m.Inbox));

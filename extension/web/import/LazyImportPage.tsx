@@ -2,11 +2,10 @@
  * /app/import: the import screens in the web app's frame. The screens arrive as their own script when
  * this page opens, so the library and the clip form (the first screens most people open) stay as small.
  */
-import type { ComponentChildren, FunctionComponent } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
 import { translate, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
-import type { ImportScreenProps } from "../../features/imports/ImportScreen";
+import { later } from "../../components/lazy/later";
 import type { KnooppuntApi } from "../../lib/api";
 import type { Session } from "../../lib/storage";
 import { WebFrame } from "../clip/WebFrame";
@@ -20,30 +19,37 @@ interface Props {
   notice: ComponentChildren;
 }
 
-export function LazyImportPage({ session, api, language, themes, nav, notice }: Props) {
-  const [Screen, setScreen] = useState<FunctionComponent<ImportScreenProps> | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    import("../../features/imports/ImportScreen").then(
-      (module) => setScreen(() => module.ImportScreen),
-      () => setFailed(true),
-    );
-  }, []);
+type ScreenProps = Omit<Props, "nav" | "notice">;
+
+const ImportMain = later<ScreenProps>(
+  () =>
+    import("../../features/imports/ImportScreen").then(({ ImportScreen }) => (props: ScreenProps) => (
+      <main class="panel-body" aria-busy={false}>
+        {/* The web app keeps no default circle of its own (the extension's is in its settings): private. */}
+        <ImportScreen {...props} defaultVisibility="private" libraryHref="/app" />
+      </main>
+    )),
+  {
+    Waiting: ({ language }) => (
+      <main class="panel-body" aria-busy={true}>
+        <p class="hint">{translate(language, "import.loading")}</p>
+      </main>
+    ),
+    Failed: ({ language }) => (
+      <main class="panel-body" aria-busy={true}>
+        <p class="notice error" role="alert">
+          {translate(language, "web.unreachable.body")}
+        </p>
+      </main>
+    ),
+  },
+);
+
+export function LazyImportPage({ nav, notice, ...screen }: Props) {
   return (
     <WebFrame nav={nav}>
       {notice}
-      <main class="panel-body" aria-busy={Screen === null}>
-        {Screen ? (
-          // The web app keeps no default circle of its own (the extension's is in its settings): private.
-          <Screen api={api} session={session} language={language} themes={themes} defaultVisibility="private" libraryHref="/app" />
-        ) : failed ? (
-          <p class="notice error" role="alert">
-            {translate(language, "web.unreachable.body")}
-          </p>
-        ) : (
-          <p class="hint">{translate(language, "import.loading")}</p>
-        )}
-      </main>
+      <ImportMain {...screen} />
     </WebFrame>
   );
 }

@@ -1,11 +1,9 @@
 /**
  * The review's part for a file from Knooppunt's own export: which circles the links keep from the file,
- * how many fall back to the circle chosen for the import, and which themes are left out. Loaded with the
- * import screens only, like ./import-screens.
+ * how many fall back to the circle chosen for the import, and which themes are left out. Part of the import
+ * screens' texts (./import-screens).
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
-import type { Language } from "../../../vocabulary";
-
 const nl = {
   "import.fromFile.heading": "Deze links houden hun eigen kring uit het bestand",
   "import.fromFile.intro": "Het bestand komt uit Knooppunt ({count} links): elke link houdt zijn kring en thema's, waar die hier bestaan.",
@@ -26,8 +24,4 @@ const en: Record<keyof typeof nl, string> = {
 
 export type FromFileKey = keyof typeof nl;
 
-const TEXTS: Record<Language, Record<FromFileKey, string>> = { nl, en };
-
-export function translateFromFile(language: Language, key: FromFileKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const fromFile = { nl, en };

@@ -1,12 +1,12 @@
 /**
  * The import screens' texts: choosing a file, the review (what was found, folders and tags mapped to
  * themes, one circle), the running import with its progress, the report, and the list of earlier imports.
- * Not in the shared catalogue: only the screens' own script (loaded when /app/import opens) carries them,
- * so the library's first screen does not grow with them. Other texts go through the one `translate`.
+ * Kept out of the one catalogue until the screens' own script (loaded when /app/import opens) adds them
+ * (`screenTexts`), so the library's first screen does not grow with them.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
-import type { Language } from "../../../vocabulary";
-import { translate, type MessageKey } from "../../translate";
+import { screenTexts } from "../../translate";
+import { fromFile, type FromFileKey } from "./import-from-file";
 
 const nl = {
   "import.title": "Links importeren",
@@ -162,14 +162,6 @@ const en: Record<keyof typeof nl, string> = {
   "import.list.summary": "{date} · {status} · {total} links, {imported} new, {merged} merged, {skipped} skipped",
 };
 
-const SCREENS: Record<Language, Record<ImportKey, string>> = { nl, en };
+export type ImportKey = keyof typeof nl | FromFileKey;
 
-export type ImportKey = keyof typeof nl;
-
-const isImportKey = (key: string): key is ImportKey => Object.hasOwn(nl, key);
-
-/** `translate` for the import screens: their own texts first, everything else from the one catalogue. */
-export function translateImport(language: Language, key: ImportKey | MessageKey, params: Record<string, string | number> = {}): string {
-  if (!isImportKey(key)) return translate(language, key, params);
-  return SCREENS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const translateImport = screenTexts<ImportKey>({ nl: { ...nl, ...fromFile.nl }, en: { ...en, ...fromFile.en } });

@@ -1,12 +1,11 @@
 /**
  * The Leervragen screens' texts: asking, the thread, a broker's answer, the follow-up and the network
- * overview. Not in the shared catalogue: only the questions tab's own script (loaded when the tab opens)
- * carries them, so the popup's, side panel's and web app's first screens do not grow with them. Other
- * texts (the tab's label, errors, common buttons) go through the one `translate`.
+ * overview. Kept out of the one catalogue until the questions tab's own script (loaded when the tab
+ * opens) adds them (`screenTexts`), so the popup's, side panel's and web app's first screens do not grow
+ * with them.
  * Dutch first; `en` is typed by the Dutch keys, so a text missing in one language is a type error.
  */
-import type { Language } from "../../../vocabulary";
-import { translate, type MessageKey } from "../../translate";
+import { screenTexts } from "../../translate";
 
 const nl = {
   "questions.intro": "Een leervraag stel je aan het netwerk: een makelaar zoekt met je mee en antwoordt met wat werkt.",
@@ -258,12 +257,4 @@ const en: Record<keyof typeof nl, string> = {
 
 export type QuestionKey = keyof typeof nl;
 
-const SCREENS: Record<Language, Record<QuestionKey, string>> = { nl, en };
-
-const isQuestionKey = (key: string): key is QuestionKey => Object.hasOwn(nl, key);
-
-/** `translate` for the questions tab: its own texts first, everything else from the one catalogue. */
-export function translateQuestion(language: Language, key: QuestionKey | MessageKey, params: Record<string, string | number> = {}): string {
-  if (!isQuestionKey(key)) return translate(language, key, params);
-  return SCREENS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const translateQuestion = screenTexts({ nl, en });
