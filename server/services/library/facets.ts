@@ -1,5 +1,6 @@
 import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
-import { facetRows, ftsQuery } from "../../db/repositories/library/search";
+import { facetRows } from "../../db/repositories/library/facets";
+import { ftsQuery } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
 import type { Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
@@ -14,7 +15,7 @@ import { libraryFilter } from "./search";
  *
  * Why counted this way (issue 18): most of the facets' time was SQLite reading save rows, each about a
  * page long with its page text, to get five short columns. The rows now come from one covering index
- * (saves_facets_idx, db/repositories/library/search.ts), never from the table: on the bench library
+ * (saves_facets_idx, db/repositories/library/facets.ts), never from the table: on the bench library
  * (100k items) that halved a facets call. Weighed and not taken:
  * - counts kept per circle and theme, updated with writes: a viewer sees a union of circles (their
  *   own saves, schools, communities, network, public) and an item saved in two of them counts once, so
