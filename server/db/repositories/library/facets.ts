@@ -37,3 +37,34 @@ export function facetRows(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery |
             ORDER BY s.item_seq, ${factsSaveOrder(scope, "s")}`,
   );
 }
+
+/** How many saves hold the query's words, counted no further than `limit` (FTS5 alone, no save read). */
+export const ftsHitsUpTo = (ctx: ServiceContext, fts: FtsQuery, limit: number) =>
+  queryRows<[number]>(ctx, sql`SELECT count(*) FROM (SELECT 1 FROM saves_fts WHERE saves_fts MATCH ${fts} LIMIT ${limit})`)[0]![0];
+
+/** The highest save seq: the size of the library, without counting it. */
+export const saveSeqCeiling = (ctx: ServiceContext) => queryRows<[number | null]>(ctx, sql`SELECT max(seq) FROM saves`)[0]![0] ?? 0;
+
+/**
+ * Per kind of matching item, how many items share it: `signature` is the kind of the save that speaks
+ * for the item to the viewer, then '|', the circles of its visible saves (comma-separated), '|', their
+ * sector lists and '|' their theme lists, each list as stored (JSON arrays, written one after another).
+ * The whole count happens inside SQLite, in one walk over saves_facets_idx in item order (the item's
+ * saves come together, so the GROUP BY needs no sort): no row per save reaches JavaScript, and a query's
+ * hits are checked against the save's seq (the index entry's rowid), never by reading the save.
+ */
+export function facetSignatures(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter): [signature: string, items: number][] {
+  // Nearly every item has one visible save: its own kind speaks for it, and the ordered look-up is only
+  // made for the few with more.
+  const speaking = sql`CASE WHEN count(*) = 1 THEN s.kind ELSE (SELECT fk.kind FROM saves fk WHERE fk.item_seq = s.item_seq AND ${visibleSave(scope, "fk")} ORDER BY ${factsSaveOrder(scope, "fk")} LIMIT 1) END`;
+  return queryRows<[string, number]>(
+    ctx,
+    sql`SELECT signature, count(*) FROM (
+          SELECT ${speaking} || '|' || group_concat(s.visibility) || '|' || group_concat(s.sector, '') || '|' || group_concat(s.themes, '') AS signature
+          FROM saves s INDEXED BY saves_facets_idx
+          WHERE ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
+          GROUP BY s.item_seq
+          ${fts ? sql`HAVING max(s.seq IN (SELECT rowid FROM saves_fts WHERE saves_fts MATCH ${fts}))` : sql``})
+        GROUP BY signature`,
+  );
+}
