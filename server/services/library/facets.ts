@@ -11,26 +11,36 @@ import { libraryFilter } from "./search";
  * Facet counts for the library's filters, over the same matches as listItems (found without ranking:
  * counts need no scores), exact for every value, counted one of two ways by how many saves hold the
  * query's words:
- * - few (at most a tenth of the library, and at least SMALL_MATCHES): from the visible saves of the
- *   matching items, one row each into JavaScript (`fromSaves`). Its cost follows the matches: a rare
- *   word costs a few milliseconds, where a walk over the library would cost the library.
+ * - few (a tenth of the library or fewer, or SMALL_MATCHES in a small one): from the visible saves of
+ *   the matching items, one row each into JavaScript (`facetsFromSaves`). Its cost follows the matches:
+ *   a rare word costs a few milliseconds, where a walk over the library would cost the library.
  * - many, or no query: inside SQLite, one walk over saves_facets_idx that leaves one row per kind of
- *   item (its kinds, circles, sectors and themes) with how many items share it (`fromSignatures`). Its
- *   cost follows the library, not the matches, and nothing per save reaches JavaScript.
+ *   item (its kind, circles, sectors and themes) with how many items share it (`facetsFromSignatures`).
+ *   Its cost follows the library, not the matches, and nothing per save reaches JavaScript.
  *
- * Why counted this way (issue 18; in-process on the 100k bench library while the machine was at a load
- * of 12, so only ratios count; median of 3, ms): search (listItems, limit 20) / the pass over every
- * matching save (as before) / this walk: no query 646 / 3105 / 1628, `leerlingen` 3162 / 8075 / 1327,
- * `begrijpend lezen` 964 / 1876 / 757, `tamazight` 40 / 4 / 491. A common word's matches were each read
- * from the saves table to see whether the viewer may see it (FTS5 first, then the save), as a page of
- * text each; the walk tests the hit against the index entry's rowid instead. Measured and not taken:
+ * Why counted this way (issue 18). Side by side in one process on a 247k-item bench library (264k
+ * saves), the machine at a load average of 11–18, so only the ratios count; p95 of each round, median of
+ * 3 rounds, ms — search (listItems, limit 20) / the pass over every matching save, as before / now:
+ *   no query            465 / 3522 / 2403   (7.6× → 5.2× the search)
+ *   leerlingen         2422 / 5951 / 2087   (2.5× → 0.86×)
+ *   begrijpend lezen   1170 / 1591 / 1335   (1.4× → 1.1×)
+ *   ouderbetrokkenheid  203 /  250 /  246   (1.2× → 1.2×; 9k matches, still the pass)
+ *   tamazight            14 /   25 /   18   (539 matches, the pass)
+ * A common word's matches were each read from the saves table to see whether the viewer may see them,
+ * a page of text each; the walk tests a hit against the index entry's rowid instead, so it costs about
+ * what the search costs. Without a query it does not: the search stops at its first page, while every
+ * exact count walks the whole library (the SQL alone was 1.2–2.7 s of the 2.4 s; the signatures' parts
+ * are parsed once each). The goal (facets p95 ≤ search p95) is met for common words and not for the
+ * library without a query; that needs counts that stop early, the first item below. Measured and not
+ * taken (100k library, load 12):
  * - counts per value up to 1,001 and shown as "1.000+" beyond, walking each value's postings and
  *   stopping early: the only postings there are, save_themes, name a save, whose circle is then read
  *   from its row (26,078 rows for the 26 themes took 1,094 ms, more than the whole walk's share for the
  *   themes); kinds, sectors and circles have no postings, so a value that is rare or absent among the
- *   matches needs the whole walk anyway, and it cannot stop before every value has been seen 1,001
- *   times. Probing FTS5 per posting for a query's words took 18 ms a probe (prefix terms are merged
- *   anew each time). It would need postings that carry the circle (a migration) to pay off.
+ *   matches needs the whole walk anyway: a walk cannot stop before every value has been seen 1,001
+ *   times. Probing FTS5 per posting for a query's words took 18 ms a probe ("leerlingen"*: prefix terms
+ *   are merged anew for each probe). It is the way to meet the goal without a query, but needs postings
+ *   per kind, sector and circle that carry what visibility reads (a migration).
  * - one sum per value in SQL (max(visibility = …), instr(themes, …) per theme): slower than the
  *   signatures (1,149 ms without the themes, 2,204 ms with them, against 1,628 ms with them).
  * - counts kept per circle and theme, updated with writes: a viewer sees a union of circles (their
@@ -46,7 +56,7 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
   return facetsFromSignatures(ctx, viewer, query);
 }
 
-/** Below this many saves holding the query's words the pass over them is always taken. */
+/** At or below this many saves holding the query's words the pass over them is always taken. */
 const SMALL_MATCHES = 2000;
 
 const prepare = (ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): [SaveScope, FtsQuery | null, LibraryFilter] => [
@@ -85,13 +95,21 @@ export function facetsFromSaves(ctx: ServiceContext, viewer: Viewer, query: Item
 /** Every count from the items grouped by their kind, circles, sectors and themes, counted in SQLite. */
 export function facetsFromSignatures(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const counts = new Counts(themeIndex(ctx));
+  // Tens of thousands of signatures are made of a few hundred different parts: each part's keys are
+  // worked out once (the first version parsed every signature and cost as much as the SQL).
+  const parts = new Map<string, string[]>();
+  const keysOf = (part: string, make: () => Iterable<string>) => {
+    let keys = parts.get(part);
+    if (!keys) parts.set(part, (keys = [...new Set(make())]));
+    return keys;
+  };
   for (const [signature, items] of facetSignatures(ctx, ...prepare(ctx, viewer, query))) {
     const [kind, visibilities, sectors, themes] = signature.split("|") as [string, string, string, string];
     counts.total += items;
-    const keys = new Set([`kind:${kind}`, ...visibilities.split(",").map((v) => `visibility:${v}`)]);
-    for (const value of quoted(sectors)) keys.add(`sector:${value}`);
-    for (const slug of quoted(themes)) for (const key of counts.themeKeys(slug)) keys.add(key);
-    for (const key of keys) counts.add(key, items);
+    counts.add(`kind:${kind}`, items);
+    for (const key of keysOf(`v${visibilities}`, () => visibilities.split(",").map((v) => `visibility:${v}`))) counts.add(key, items);
+    for (const key of keysOf(`s${sectors}`, () => quoted(sectors).map((v) => `sector:${v}`))) counts.add(key, items);
+    for (const key of keysOf(`t${themes}`, () => quoted(themes).flatMap((slug) => counts.themeKeys(slug)))) counts.add(key, items);
   }
   return counts.response();
 }
