@@ -295,7 +295,7 @@ export const saves = sqliteTable(
     index("saves_community_idx").on(t.communityId, t.visibility),
     index("saves_created_idx").on(t.createdAt, t.itemSeq),
     // Everything the library's facets and its list without a query read of a save, so they walk this
-    // index and never the rows, whose page text makes each one about a page long (library/search.ts).
+    // index and never the rows, whose page text makes each one about a page long (library/facets.ts).
     index("saves_facets_idx").on(t.itemSeq, t.visibility, t.userId, t.schoolId, t.communityId, t.createdAt, t.kind, t.sector, t.themes),
   ],
 );

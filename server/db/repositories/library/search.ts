@@ -16,7 +16,7 @@ import type { ItemKind, ItemSector, Visibility } from "../../../../shared/schema
 import type { ServiceContext } from "../../../core/context";
 import type { SaveScope } from "../../../core/viewer";
 import { jsonListHasAny } from "../../sqlite";
-import { queryAll, queryGet, queryRows } from "../../statements";
+import { queryAll, queryGet } from "../../statements";
 import { factsSaveOrder, visibleSave } from "../../visibility";
 
 /** A search in FTS5's own syntax, made only by `ftsQuery`. */
@@ -53,7 +53,7 @@ export interface LibraryFilter {
  * Each chosen filter as a condition on the item whose seq is `itemSeq` (item `i` unless said otherwise),
  * read through the saves the scope may see.
  */
-function narrowing(scope: SaveScope, f: LibraryFilter, itemSeq = "i.seq"): SQL[] {
+export function narrowing(scope: SaveScope, f: LibraryFilter, itemSeq = "i.seq"): SQL[] {
   const where: SQL[] = [];
   const i = { seq: sql.raw(itemSeq) };
   // The kind is the one the viewer is shown: that of the save speaking for the item to them.
@@ -132,31 +132,3 @@ export function recentPage(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery 
 
 export const countMatches = (ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter) =>
   queryGet<{ n: number }>(ctx, sql`SELECT count(*) AS n FROM (${fromMatches(scope, fts, filter)})`)!.n;
-
-export type FacetRow = [item: number, kind: ItemKind, visibility: Visibility, sector: string, themes: string];
-
-/**
- * One row per visible save of the matching items, its item's saves together and the save that speaks
- * for the item to the viewer first (its kind is the one they are shown): an item is visible exactly
- * when one of its saves is, so the counts can tell a new item from the one before without a set per
- * value. One statement: one consistent snapshot, no writes. Rows are arrays: building an object per row
- * was a quarter of the time.
- */
-export function facetRows(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter): FacetRow[] {
-  // Every column read here is in saves_facets_idx: the rows themselves, each about a page long with its
-  // page text, are never read (that reading was most of the facets' time), nor the items table.
-  return queryRows<FacetRow>(
-    ctx,
-    fts
-      ? sql`WITH matched(seq) AS MATERIALIZED (
-              SELECT DISTINCT ms.item_seq FROM saves_fts JOIN saves ms ON ms.seq = saves_fts.rowid WHERE saves_fts MATCH ${fts} AND ${visibleSave(scope, "ms")})
-            SELECT s.item_seq, s.kind, s.visibility, s.sector, s.themes
-            FROM matched m CROSS JOIN saves s INDEXED BY saves_facets_idx ON s.item_seq = m.seq
-            WHERE ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "m.seq")], sql` AND `)}
-            ORDER BY m.seq, ${factsSaveOrder(scope, "s")}`
-      : sql`SELECT s.item_seq, s.kind, s.visibility, s.sector, s.themes
-            FROM saves s INDEXED BY saves_facets_idx
-            WHERE ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
-            ORDER BY s.item_seq, ${factsSaveOrder(scope, "s")}`,
-  );
-}
