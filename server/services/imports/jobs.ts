@@ -13,6 +13,7 @@ import { transaction } from "../../db/statements";
 import { resolveCircle } from "../library/circles";
 import { requireThemes } from "../taxonomy/theme-index";
 import { parseImport } from "./formats";
+import { indexImportTail } from "./runner";
 import { reviewImport } from "./review";
 
 export function importView(row: ImportRow): ImportJob {
@@ -67,10 +68,18 @@ export function startImport(ctx: ServiceContext, viewer: SignedInViewer, id: str
   return importView(importOf(ctx, id, viewer.user.id)!);
 }
 
-/** Stops an import; what it already saved stays saved, and the report says which links those were. */
+/**
+ * Stops an import; what it already saved stays saved, and findable: the search rows its last batches
+ * still owed are written with the cancel (the worker writes them too when it notices; never twice).
+ */
 export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
   const row = ownImport(ctx, viewer, id);
-  if (!endImport(ctx, id, "cancelled", isoNow(ctx))) {
+  const cancelled = transaction(ctx, () => {
+    if (!endImport(ctx, id, "cancelled", isoNow(ctx))) return false;
+    indexImportTail(ctx, row);
+    return true;
+  });
+  if (!cancelled) {
     throw conflict("import_ended", "Deze import is al afgelopen. / This import has already ended.", { status: row.status });
   }
   return importView(importOf(ctx, id, viewer.user.id)!);

@@ -161,6 +161,17 @@ export function* allEntries(ctx: ServiceContext, importId: string): Generator<En
   }
 }
 
+/**
+ * The saves the entries at positions [from, to) of an import point to: the person's save of each item
+ * an entry imported or merged. For the search rows a resumed or cancelled import may still owe.
+ */
+export const savesOfEntries = (ctx: ServiceContext, importId: string, userId: string, from: number, to: number) =>
+  queryAll<{ seq: number }>(
+    ctx,
+    sql`SELECT s.seq FROM import_entries e JOIN items i ON i.id = e.item_id JOIN saves s ON s.item_seq = i.seq AND s.user_id = ${userId}
+        WHERE e.import_id = ${importId} AND e.position >= ${from} AND e.position < ${to} AND e.item_id IS NOT NULL`,
+  ).map((row) => row.seq);
+
 export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping">;
 
 /** What a run needs of its job, without the review: read once per batch, so kept small. */
