@@ -8,7 +8,7 @@ import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
-import { endImport, importOf, insertEntries, insertImport, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
+import { endImport, entryWriter, importOf, insertImport, setImportReview, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
 import { transaction } from "../../db/statements";
 import { resolveCircle } from "../library/circles";
 import { requireThemes } from "../taxonomy/theme-index";
@@ -34,11 +34,13 @@ export function importView(row: ImportRow): ImportJob {
 
 export function createImport(ctx: ServiceContext, viewer: SignedInViewer, bytes: Uint8Array, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
   const parsed = parseImport(bytes, options.format);
-  const { entries, review } = reviewImport(ctx, viewer.user.id, parsed);
   const id = newId();
+  // The entries go into the table as they are reviewed; the job row comes first (they refer to it) and
+  // gets its review last, all in one transaction: nobody sees it half made, and a refusal leaves nothing.
   transaction(ctx, () => {
-    insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: entries.length, review, files: parsed.files, createdAt: isoNow(ctx) });
-    insertEntries(ctx, id, entries);
+    insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: 0, review: {}, files: parsed.files, createdAt: isoNow(ctx) });
+    const review = reviewImport(ctx, viewer.user.id, parsed, entryWriter(ctx, id));
+    setImportReview(ctx, id, parsed.links.length, review);
   });
   return importView(importOf(ctx, id, viewer.user.id)!);
 }

@@ -69,14 +69,22 @@ export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "u
   );
 }
 
-/** Entries in one prepared statement: an import of 100,000 links writes 100,000 rows at upload. */
-export function insertEntries(ctx: ServiceContext, importId: string, entries: Iterable<Omit<EntryRow, "outcome" | "itemId">>) {
+/** The review and count of an import inserted before its entries (they refer to it), in the same transaction. */
+export function setImportReview(ctx: ServiceContext, id: string, total: number, review: Record<string, unknown>) {
+  queryRun(ctx, sql`UPDATE imports SET total = ${total}, review = ${JSON.stringify(review)} WHERE id = ${id}`);
+}
+
+/**
+ * Writes an import's entries one at a time through one prepared statement, as the review hands them
+ * over: an import of 100,000 links writes 100,000 rows at upload, never holding them all.
+ */
+export function entryWriter(ctx: ServiceContext, importId: string) {
   const insert = ctx.sqlite.prepare(
     `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason, file_save) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const e of entries) {
+  return (e: Omit<EntryRow, "outcome" | "itemId">) => {
     insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason, e.fileSave ? JSON.stringify(e.fileSave) : null);
-  }
+  };
 }
 
 export function importOf(ctx: ServiceContext, id: string, userId: string): ImportRow | null {
