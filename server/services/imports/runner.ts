@@ -3,6 +3,13 @@
  * batch's saves, its entries' outcomes and the job's `processed` commit together, so after a restart the
  * job resumes at the first entry no commit covered: every link is handled exactly once. Between batches
  * it yields to the event loop, so searches and clips are answered while a large import runs.
+ *
+ * What was weighed (100,000 bookmarks, a machine shared at load 10 to 20): batches stay boxed at 5 ms,
+ * as a search waits for the batch in progress; 20 ms batches took the search p95 during an import from
+ * 2.35× to 5.06× its idle p95 on 30,000 links. What a commit costs is cut instead: the search rows are
+ * written a thousand saves at a time (below), ids draw their randomness in bulk (server/core/ids.ts).
+ * FTS5's automerge was left as it is: on its own, 100,000 rows in transactions of 300 took 1.4 s with the
+ * default and 2.0 s with automerge 16 or 0, and searches over more segments are slower.
  */
 import { CreateItemRequest } from "../../../shared/schemas";
 import { LIMITS } from "../../../shared/vocabulary";
