@@ -29,11 +29,16 @@ const tooLarge = () =>
     `Het bestand is groter dan ${IMPORT_MAX_BYTES / 1024 / 1024} MB; splits het op. / The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it.`,
   );
 
-/** Reads the body up to the cap: a declared size beyond it is refused before a byte is read. */
+/**
+ * Reads the body up to the cap: a declared size beyond it is refused before a byte is read. A declared
+ * size is read straight into one buffer of that size, not gathered in pieces and copied once more: for
+ * a 20 MB file of bookmarks, 20 MB less at the moment the import's memory peaks.
+ */
 async function readUpload(c: Context): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(c.req.header("Content-Length") ?? "NaN");
   if (declared > IMPORT_MAX_BYTES) throw tooLarge();
   const body = c.req.raw.body;
+  const sized = Number.isSafeInteger(declared) && declared >= 0 ? new Uint8Array(declared) : null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (body) {
@@ -41,14 +46,16 @@ async function readUpload(c: Context): Promise<Uint8Array<ArrayBuffer>> {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.length;
-      if (size > IMPORT_MAX_BYTES) {
+      if (size + value.length > IMPORT_MAX_BYTES || (sized && size + value.length > sized.length)) {
         await reader.cancel();
         throw tooLarge();
       }
-      chunks.push(value);
+      if (sized) sized.set(value, size);
+      else chunks.push(value);
+      size += value.length;
     }
   }
+  if (sized) return size === sized.length ? sized : sized.slice(0, size);
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

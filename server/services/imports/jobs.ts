@@ -8,11 +8,12 @@ import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
-import { endImport, importOf, insertEntries, insertImport, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
+import { endImport, entryWriter, importOf, insertImport, setImportReview, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
 import { transaction } from "../../db/statements";
 import { resolveCircle } from "../library/circles";
 import { requireThemes } from "../taxonomy/theme-index";
 import { parseImport } from "./formats";
+import { indexImportTail } from "./runner";
 import { reviewImport } from "./review";
 
 export function importView(row: ImportRow): ImportJob {
@@ -33,11 +34,13 @@ export function importView(row: ImportRow): ImportJob {
 
 export function createImport(ctx: ServiceContext, viewer: SignedInViewer, bytes: Uint8Array, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
   const parsed = parseImport(bytes, options.format);
-  const { entries, review } = reviewImport(ctx, viewer.user.id, parsed);
   const id = newId();
+  // The entries go into the table as they are reviewed; the job row comes first (they refer to it) and
+  // gets its review last, all in one transaction: nobody sees it half made, and a refusal leaves nothing.
   transaction(ctx, () => {
-    insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: entries.length, review, files: parsed.files, createdAt: isoNow(ctx) });
-    insertEntries(ctx, id, entries);
+    insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: 0, review: {}, files: parsed.files, createdAt: isoNow(ctx) });
+    const review = reviewImport(ctx, viewer.user.id, parsed, entryWriter(ctx, id));
+    setImportReview(ctx, id, parsed.links.length, review);
   });
   return importView(importOf(ctx, id, viewer.user.id)!);
 }
@@ -67,10 +70,18 @@ export function startImport(ctx: ServiceContext, viewer: SignedInViewer, id: str
   return importView(importOf(ctx, id, viewer.user.id)!);
 }
 
-/** Stops an import; what it already saved stays saved, and the report says which links those were. */
+/**
+ * Stops an import; what it already saved stays saved, and findable: the search rows its last batches
+ * still owed are written with the cancel (the worker writes them too when it notices; never twice).
+ */
 export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
   const row = ownImport(ctx, viewer, id);
-  if (!endImport(ctx, id, "cancelled", isoNow(ctx))) {
+  const cancelled = transaction(ctx, () => {
+    if (!endImport(ctx, id, "cancelled", isoNow(ctx))) return false;
+    indexImportTail(ctx, row);
+    return true;
+  });
+  if (!cancelled) {
     throw conflict("import_ended", "Deze import is al afgelopen. / This import has already ended.", { status: row.status });
   }
   return importView(importOf(ctx, id, viewer.user.id)!);

@@ -4,7 +4,7 @@
  * the taxonomy's names and synonyms, as the popup suggests themes for a page), and the kind guessed
  * per link.
  */
-import type { ItemKind } from "../../../shared/schemas";
+import type { ImportJob, ItemKind } from "../../../shared/schemas";
 import { suggestThemes } from "../../../shared/suggest-themes";
 import { dedupKey, guessKindFromUrl, InvalidUrlError } from "../../../shared/url";
 import type { ServiceContext } from "../../core/context";
@@ -37,14 +37,19 @@ export const labelsOf = (link: { folder: readonly string[]; tags: readonly strin
 
 export type ReviewedEntry = Omit<EntryRow, "outcome" | "itemId">;
 
-export function reviewImport(ctx: ServiceContext, userId: string, parsed: ParsedImport) {
+/**
+ * Reviews the file's links in order and hands each entry to `write` as soon as it is reviewed: the
+ * entries of a large file are never all held at once (the upload writes them into the import's table
+ * as they come). Returns the review.
+ */
+export function reviewImport(ctx: ServiceContext, userId: string, parsed: ParsedImport, write: (entry: ReviewedEntry) => void) {
   const saved = savedKeysOf(ctx, userId);
   const seen = new Set<string>();
   const skipped: Partial<Record<SkipReason, number>> = {};
   const kinds: Partial<Record<ItemKind, number>> = {};
   const folders = new Map<string, { path: string[]; links: number }>();
   const labels = new Map<string, { source: "folder" | "tag"; links: number }>();
-  const entries: ReviewedEntry[] = [];
+  const sample: ImportJob["review"]["sample"] = [];
   let importable = 0;
   let alreadySaved = 0;
   // Exports (issue 16): Knooppunt's own export keeps each save's circle and themes; see file-saves.ts.
@@ -73,7 +78,8 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       for (const label of labelsOf(link)) bump(labels, label, link.folder.includes(label) ? "folder" : "tag");
     }
     const fileSave = skipReason ? null : fileSaves.match(link.own);
-    entries.push({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason, fileSave });
+    write({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason, fileSave });
+    if (!skipReason && sample.length < SAMPLE) sample.push({ url: link.url, title: link.title, folder: link.folder, kind: kind! });
   });
 
   const taxonomy = themeIndex(ctx).all;
@@ -90,14 +96,11 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       .slice(0, LISTED)
       .map(([label, { source, links }]) => ({ label, source, links, themes: suggestThemes({ title: label }, taxonomy).preselected })),
     kinds,
-    sample: entries
-      .filter((e) => e.skipReason === null)
-      .slice(0, SAMPLE)
-      .map((e) => ({ url: e.url, title: e.title, folder: e.folder, kind: e.kind! })),
+    sample,
     filesToUpload: parsed.files,
     ...(fromFile ? { fromFile } : {}),
   };
-  return { entries, review };
+  return review;
 }
 
 function bump(labels: Map<string, { source: "folder" | "tag"; links: number }>, label: string, source: "folder" | "tag") {

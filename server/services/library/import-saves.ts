@@ -1,8 +1,10 @@
 /**
  * Many saves of one person at once, for an import: the rules of saveItem (one item per normalised URL,
- * the circle checked against the person's memberships, the themes resolved, the search row, item.published
- * when a save first shows an item to the network) with one lookup per batch instead of several per link.
- * A link the person saved before keeps their save as they made it: the import only reports the merge.
+ * the circle checked against the person's memberships, the themes resolved, item.published when a save
+ * first shows an item to the network) with one lookup per batch instead of several per link. A link the
+ * person saved before keeps their save as they made it: the import only reports the merge. The search
+ * row of each new save is the caller's to write (indexImportedSaves): the import writes them in larger
+ * groups than its batches, and its job is not done before every one is written.
  */
 import type { CreateItemInput } from "../../../shared/schemas";
 import { isoNow, type ServiceContext } from "../../core/context";
@@ -11,6 +13,7 @@ import { newId } from "../../core/ids";
 import { NETWORK_AUDIENCE, type SignedInViewer } from "../../core/viewer";
 import { insertBulkItem, insertBulkSave, itemsByKeys, itemsSavedBy, type KnownItem } from "../../db/repositories/library/bulk-saves";
 import { visibleItemSeqs } from "../../db/repositories/library/items";
+import { indexMissingSaves } from "../../db/repositories/library/search-index";
 import { saveScope } from "../access/visibility";
 import { requireThemes } from "../taxonomy/theme-index";
 import { resolveCircle, type Circle } from "./circles";
@@ -23,7 +26,8 @@ export interface ImportedSave {
 }
 
 export type ImportedSaveResult =
-  | { outcome: "imported" | "merged"; itemId: string }
+  /** saveSeq: the save this link wrote, still without its search row; null when the person's save was there before. */
+  | { outcome: "imported" | "merged"; itemId: string; saveSeq: number | null }
   | { outcome: "skipped"; reason: "not_allowed" | "invalid_url" };
 
 interface Checked {
@@ -58,14 +62,13 @@ export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, 
   const savedBefore = itemsSavedBy(ctx, viewer.user.id, knownSeqs);
   const visibleToImporter = new Set(knownSeqs.length ? visibleItemSeqs(ctx, saveScope(viewer), knownSeqs) : []);
   const visibleToNetwork = new Set(knownSeqs.length ? visibleItemSeqs(ctx, saveScope(NETWORK_AUDIENCE), knownSeqs) : []);
-  const terms = themeTerms(ctx);
   const now = isoNow(ctx);
 
   return saves.map(({ input, savedAt }, i): ImportedSaveResult => {
     const c = checked[i]!;
     if (!("urlKey" in c)) return c;
     const item: KnownItem | undefined = known.get(c.urlKey);
-    if (item && savedBefore.has(item.seq)) return { outcome: "merged", itemId: item.id };
+    if (item && savedBefore.has(item.seq)) return { outcome: "merged", itemId: item.id, saveSeq: null };
     let target = item;
     if (!target) {
       const id = newId();
@@ -74,26 +77,25 @@ export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, 
       known.set(c.urlKey, target);
     }
     savedBefore.add(target.seq);
-    insertBulkSave(
-      ctx,
-      {
-        itemSeq: target.seq,
-        userId: viewer.user.id,
-        facts: factsFromClip(input),
-        fields: {
-          note: input.note ?? "",
-          quote: input.quote ?? "",
-          tags: input.tags ? [...new Set(input.tags)] : [],
-          sector: input.sector ? [...new Set(input.sector)] : [],
-          ...c.circle,
-        },
-        themes: c.themes,
-        at: savedAt ?? now,
-        itemKnown: item !== undefined,
+    const saveSeq = insertBulkSave(ctx, {
+      itemSeq: target.seq,
+      userId: viewer.user.id,
+      facts: factsFromClip(input),
+      fields: {
+        note: input.note ?? "",
+        quote: input.quote ?? "",
+        tags: input.tags ? [...new Set(input.tags)] : [],
+        sector: input.sector ? [...new Set(input.sector)] : [],
+        ...c.circle,
       },
-      terms,
-    );
+      themes: c.themes,
+      at: savedAt ?? now,
+      itemKnown: item !== undefined,
+    });
     announceIfPublished(ctx, target.seq, item !== undefined && visibleToNetwork.has(item.seq), c.circle.visibility);
-    return { outcome: item && visibleToImporter.has(item.seq) ? "merged" : "imported", itemId: target.id };
+    return { outcome: item && visibleToImporter.has(item.seq) ? "merged" : "imported", itemId: target.id, saveSeq };
   });
 }
+
+/** Writes the search rows these saves do not have yet (see indexMissingSaves); how many it wrote. */
+export const indexImportedSaves = (ctx: ServiceContext, saveSeqs: Iterable<number>) => indexMissingSaves(ctx, saveSeqs, themeTerms(ctx));

@@ -69,14 +69,22 @@ export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "u
   );
 }
 
-/** Entries in one prepared statement: an import of 100,000 links writes 100,000 rows at upload. */
-export function insertEntries(ctx: ServiceContext, importId: string, entries: Iterable<Omit<EntryRow, "outcome" | "itemId">>) {
+/** The review and count of an import inserted before its entries (they refer to it), in the same transaction. */
+export function setImportReview(ctx: ServiceContext, id: string, total: number, review: Record<string, unknown>) {
+  queryRun(ctx, sql`UPDATE imports SET total = ${total}, review = ${JSON.stringify(review)} WHERE id = ${id}`);
+}
+
+/**
+ * Writes an import's entries one at a time through one prepared statement, as the review hands them
+ * over: an import of 100,000 links writes 100,000 rows at upload, never holding them all.
+ */
+export function entryWriter(ctx: ServiceContext, importId: string) {
   const insert = ctx.sqlite.prepare(
     `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason, file_save) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const e of entries) {
+  return (e: Omit<EntryRow, "outcome" | "itemId">) => {
     insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason, e.fileSave ? JSON.stringify(e.fileSave) : null);
-  }
+  };
 }
 
 export function importOf(ctx: ServiceContext, id: string, userId: string): ImportRow | null {
@@ -160,6 +168,17 @@ export function* allEntries(ctx: ServiceContext, importId: string): Generator<En
     from = page[page.length - 1]!.position + 1;
   }
 }
+
+/**
+ * The saves the entries at positions [from, to) of an import point to: the person's save of each item
+ * an entry imported or merged. For the search rows a resumed or cancelled import may still owe.
+ */
+export const savesOfEntries = (ctx: ServiceContext, importId: string, userId: string, from: number, to: number) =>
+  queryAll<{ seq: number }>(
+    ctx,
+    sql`SELECT s.seq FROM import_entries e JOIN items i ON i.id = e.item_id JOIN saves s ON s.item_seq = i.seq AND s.user_id = ${userId}
+        WHERE e.import_id = ${importId} AND e.position >= ${from} AND e.position < ${to} AND e.item_id IS NOT NULL`,
+  ).map((row) => row.seq);
 
 export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping">;
 

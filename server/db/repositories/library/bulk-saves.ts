@@ -1,13 +1,14 @@
 /**
- * The import's write path: the same rows a clip writes (items, saves, save_themes, save_tags, saves_fts),
- * for many new saves at once, through statements prepared once per database and reused for every row.
- * The caller runs it inside its batch's transaction; migration 0012's triggers see the same inserts and
- * updates as for a clip, so the feed change counters move alike.
+ * The import's write path: the same rows a clip writes (items, saves, save_themes, save_tags), for many
+ * new saves at once, through statements prepared once per database and reused for every row. The caller
+ * runs it inside its batch's transaction; migration 0012's triggers see the same inserts and updates as
+ * for a clip, so the feed change counters move alike. The search row (saves_fts) is not written here: the
+ * import writes those for a thousand saves at a time (indexMissingSaves, see the import runner), because
+ * an FTS5 segment per small batch and the merging of those segments were the largest part of each commit.
  */
 import type Database from "better-sqlite3";
 import type { ServiceContext } from "../../../core/context";
 import type { PageFacts, SaveFields } from "./items";
-import { indexedColumns, type ThemeTerms } from "./search-index";
 
 interface Statements {
   itemsByKeys: Database.Statement;
@@ -17,7 +18,6 @@ interface Statements {
   insertTheme: Database.Statement;
   setThemes: Database.Statement;
   insertTag: Database.Statement;
-  insertFts: Database.Statement;
 }
 
 const statements = new WeakMap<Database.Database, Statements>();
@@ -39,7 +39,6 @@ function prepared(sqlite: Database.Database): Statements {
       insertTheme: sqlite.prepare("INSERT INTO save_themes (save_seq, theme) VALUES (?, ?)"),
       setThemes: sqlite.prepare("UPDATE saves SET themes = ? WHERE seq = ?"),
       insertTag: sqlite.prepare("INSERT INTO save_tags (save_seq, tag) VALUES (?, ?)"),
-      insertFts: sqlite.prepare("INSERT INTO saves_fts (rowid, title, excerpt, text, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
     };
     statements.set(sqlite, s);
   }
@@ -81,8 +80,8 @@ export interface NewSaveRow {
   itemKnown: boolean;
 }
 
-/** Writes one new save with its themes, tags and search row, in the order a clip writes them; returns its seq. */
-export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow, themeTerms: ThemeTerms): number {
+/** Writes one new save with its themes and tags, in the order a clip writes them; returns its seq (for its search row). */
+export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow): number {
   const s = prepared(ctx.sqlite);
   const { facts: f, fields } = row;
   const tags = [...new Set(fields.tags)];
@@ -121,6 +120,5 @@ export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow, themeTerms:
   // nothing to count unless the save has themes or the item has other saves.
   if (themes.length > 0 || row.itemKnown) s.setThemes.run(JSON.stringify(themes), seq);
   for (const tag of tags) s.insertTag.run(seq, tag);
-  s.insertFts.run(seq, ...indexedColumns({ ...f, note: fields.note, quote: fields.quote, tags: fields.tags, themes }, themeTerms));
   return seq;
 }

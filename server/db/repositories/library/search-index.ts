@@ -15,6 +15,7 @@ interface Statements {
   insertSave: Database.Statement;
   saveForIndex: Database.Statement;
   savesWithTheme: Database.Statement;
+  hasRow: Database.Statement;
 }
 
 const statements = new WeakMap<Database.Database, Statements>();
@@ -27,6 +28,7 @@ function prepared(sqlite: Database.Database): Statements {
       insertSave: sqlite.prepare("INSERT INTO saves_fts (rowid, title, excerpt, text, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
       saveForIndex: sqlite.prepare("SELECT seq, url, title, excerpt, site_name AS siteName, text, note, quote, tags, themes FROM saves WHERE seq = ?"),
       savesWithTheme: sqlite.prepare("SELECT DISTINCT save_seq FROM save_themes WHERE theme = ?"),
+      hasRow: sqlite.prepare("SELECT rowid FROM saves_fts WHERE rowid = ?"),
     };
     statements.set(sqlite, s);
   }
@@ -70,6 +72,26 @@ export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: Them
   s.deleteSave.run(saveSeq);
   if (!row) return;
   s.insertSave.run(row.seq, ...indexedColumns({ ...row, tags: JSON.parse(row.tags) as string[], themes: JSON.parse(row.themes) as string[] }, themeTerms));
+}
+
+/**
+ * Indexes those of these saves that have no search row yet, from what each save holds now: an import
+ * writes its saves first and their rows a little later (server/services/imports/runner.ts), and a save
+ * edited or deleted in between is indexed as it is, or not at all. Running it again adds nothing, so a
+ * job resumed after a restart can pass every save it may have missed and still index each once.
+ * Returns how many rows it wrote.
+ */
+export function indexMissingSaves(ctx: ServiceContext, saveSeqs: Iterable<number>, themeTerms: ThemeTerms): number {
+  const s = prepared(ctx.sqlite);
+  let written = 0;
+  for (const seq of saveSeqs) {
+    if (s.hasRow.get(seq)) continue;
+    const row = s.saveForIndex.get(seq) as IndexedSave | undefined;
+    if (!row) continue;
+    s.insertSave.run(row.seq, ...indexedColumns({ ...row, tags: JSON.parse(row.tags) as string[], themes: JSON.parse(row.themes) as string[] }, themeTerms));
+    written++;
+  }
+  return written;
 }
 
 export function unindexSave(ctx: ServiceContext, saveSeq: number) {
