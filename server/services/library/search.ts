@@ -55,7 +55,9 @@ const relevancePosition = (v: Record<string, unknown>): RelevancePosition | null
 const recentPosition = (v: Record<string, unknown>): RecentPosition | null =>
   typeof v.c === "string" && typeof v.q === "number" ? { c: v.c, q: v.q } : null;
 
-export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery) {
+/** `rankCap`: rank at most this many of the newest matches instead of SEARCH_RANK_CAP (for callers that show a handful). */
+export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery, options: { rankCap?: number } = {}) {
+  const cap = Math.min(options.rankCap ?? ctx.searchRankCap, ctx.searchRankCap);
   const match = query.q ? searchMatch(ctx, query.q) : null;
   const relevance = match !== null && query.sort !== "recent";
   // The cursor is read before the filters, so a forged cursor is reported as one whatever else is wrong.
@@ -66,7 +68,7 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
   let rows: SearchRow[];
   let window: number | null = null;
   if (relevance) {
-    ({ rows, window } = rankedPage(ctx, scope, match, filter, relevanceAfter, query.limit + 1, ctx.searchRankCap));
+    ({ rows, window } = rankedPage(ctx, scope, match, filter, relevanceAfter, query.limit + 1, cap));
   } else {
     rows = recentPage(ctx, scope, match, filter, recentAfter, query.limit + 1);
   }
@@ -79,6 +81,6 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
     items: shapeItems(ctx, viewer, page.map((r) => r.seq)),
     nextCursor,
     ...(total === undefined ? {} : { total }),
-    ...(window === null ? {} : { rankedNewest: ctx.searchRankCap }),
+    ...(window === null ? {} : { rankedNewest: cap }),
   };
 }
