@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DEFAULT_OFFER_KEY_DAYS } from "./core/context";
+import { DEFAULT_SEARCH_RANK_CAP } from "./core/context";
 import { SignInProvidersSettings, type SignInProviderSettings } from "./services/sign-in/providers";
 import type { SqliteMemory } from "./db/client";
 
@@ -42,6 +43,7 @@ const EnvSchema = z
       .min(1, "must be at least 1 day")
       .max(3650, "must be at most 3650 days (ten years)")
       .default(DEFAULT_OFFER_KEY_DAYS),
+    SEARCH_RANK_CAP: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(100, "must be at least 100").max(1_000_000, "must be at most 1000000").default(DEFAULT_SEARCH_RANK_CAP),
     RETENTION_SESSION_DAYS: days(RETENTION_DEFAULTS.sessionDays),
     RETENTION_API_TOKEN_DAYS: days(RETENTION_DEFAULTS.apiTokenDays),
     RETENTION_DELIVERY_LOG_DAYS: days(RETENTION_DEFAULTS.deliveryLogDays),
@@ -88,6 +90,8 @@ export interface ServerConfig {
   embedAllowOrigins?: string[];
   /** SQLite's page cache and memory-mapped reads (SQLITE_CACHE_MB, SQLITE_MMAP_MB); the defaults when absent. */
   sqliteMemory?: SqliteMemory;
+  /** How many of the newest matching saves a relevance search ranks at most (SEARCH_RANK_CAP); 2000 when absent. */
+  searchRankCap?: number;
 }
 
 /** One CSP host source: scheme, a host (a leading *. for its subdomains), a port at most: nothing that could end the directive. */
@@ -155,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     pageFetchAllowHosts: e.PAGE_FETCH_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
     embedAllowOrigins: e.EMBED_ALLOW_ORIGINS,
     sqliteMemory: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
+    searchRankCap: e.SEARCH_RANK_CAP,
   };
 }
 

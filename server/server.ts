@@ -169,6 +169,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       webhookAllowHosts: options.webhookAllowHosts,
       passwordCost: options.passwordCost,
       offerKeyDays: options.offerKeyDays,
+      searchRankCap: options.searchRankCap,
     });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);

@@ -21,6 +21,8 @@ export interface ServiceContext {
   readonly passwordCost: number;
   /** How long an offer's key opens its bundle version after it was issued (OFFER_KEY_DAYS). */
   readonly offerKeyDays: number;
+  /** How many of the newest matching saves a relevance search ranks at most (SEARCH_RANK_CAP; db/repositories/library/search.ts). */
+  readonly searchRankCap: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export interface ContextOptions {
   webhookAllowHosts?: readonly string[];
   passwordCost?: number;
   offerKeyDays?: number;
+  searchRankCap?: number;
 }
 
 export const createServiceContext = (options: ContextOptions): ServiceContext => ({
@@ -61,9 +64,13 @@ export const createServiceContext = (options: ContextOptions): ServiceContext =>
   webhookAllowHosts: options.webhookAllowHosts ?? [],
   passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
   offerKeyDays: options.offerKeyDays ?? DEFAULT_OFFER_KEY_DAYS,
+  searchRankCap: options.searchRankCap ?? DEFAULT_SEARCH_RANK_CAP,
 });
 
 /** A school year and a bit of slack: a key passed around in September still opens in the summer. */
 export const DEFAULT_OFFER_KEY_DAYS = 365;
+
+/** Enough for pages of results no one reads to the end, few enough to rank in milliseconds (measured in library.bench.ts). */
+export const DEFAULT_SEARCH_RANK_CAP = 2000;
 
 export const isoNow = (ctx: ServiceContext) => ctx.now().toISOString();

@@ -10,10 +10,13 @@
  * theme), so a slow figure says whether the search itself or what suggestions add is the cost.
  *
  *   npx tsx tests/bench/question-suggestions.bench.ts        (BENCH_ITEMS=5000 BENCH_ROUNDS=2 for a short run)
+ *
+ * BENCH_DATABASE=<path> measures a copy of an already seeded bench library instead of seeding one. The
+ * load average is printed beside each round: on a shared machine it says how much a figure is worth.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -43,9 +46,14 @@ const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Ma
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "knooppunt-bench-questions-"));
   const databasePath = join(dir, "bench.db");
-  console.log(`Seeding ${ITEMS.toLocaleString("en")} items…`);
-  const seeded = await seedLibrary(databasePath, ITEMS, {});
-  console.log(`  ${seeded.items} items, ${seeded.saves} saves in ${seeded.seconds.toFixed(1)} s`);
+  if (process.env.BENCH_DATABASE) {
+    console.log(`A copy of the seeded library ${process.env.BENCH_DATABASE}`);
+    copyFileSync(process.env.BENCH_DATABASE, databasePath);
+  } else {
+    console.log(`Seeding ${ITEMS.toLocaleString("en")} items…`);
+    const seeded = await seedLibrary(databasePath, ITEMS, {});
+    console.log(`  ${seeded.items} items, ${seeded.saves} saves in ${seeded.seconds.toFixed(1)} s`);
+  }
   const child = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, databasePath], { cwd: REPO, stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -94,7 +102,7 @@ async function main() {
       all.sort((a, b) => a - b);
       bare.sort((a, b) => a - b);
       rounds.push({ suggestions: p(all, 0.95), bare: p(bare, 0.95) });
-      console.log(`  round ${round}: suggestions p95 ${p(all, 0.95).toFixed(1)} ms, bare search p95 ${p(bare, 0.95).toFixed(1)} ms`);
+      console.log(`  round ${round}: suggestions p95 ${p(all, 0.95).toFixed(1)} ms, bare search p95 ${p(bare, 0.95).toFixed(1)} ms (load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
     }
     const spread = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
@@ -105,6 +113,7 @@ async function main() {
     const show = (v: { min: number; median: number; max: number }) => `min ${v.min.toFixed(1)} / median ${v.median.toFixed(1)} / max ${v.max.toFixed(1)} ms`;
     console.log(`Suggestions p95 over ${ROUNDS} rounds: ${show(s)} (target ≤ ${TARGET_MS} ms) ${s.median <= TARGET_MS ? "MET" : "MISSED"}`);
     console.log(`Bare library search p95 over ${ROUNDS} rounds: ${show(b)}`);
+    console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   } finally {
     child.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });

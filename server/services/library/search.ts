@@ -6,12 +6,13 @@
 import type { ItemFacetsQuery, ItemSearchQuery } from "../../../shared/schemas";
 import {
   countMatches,
-  ftsQuery,
   rankedPage,
+  searchMatch,
   recentPage,
   type LibraryFilter,
   type RecentPosition,
   type RelevancePosition,
+  type SearchRow,
 } from "../../db/repositories/library/search";
 import { decodeCursor, pageOf } from "../../db/paging";
 import type { ServiceContext } from "../../core/context";
@@ -46,23 +47,40 @@ export function libraryFilter(ctx: ServiceContext, viewer: Viewer, query: Omit<I
   return filter;
 }
 
-const relevancePosition = (v: Record<string, unknown>): RelevancePosition | null =>
-  typeof v.s === "number" && typeof v.c === "string" && typeof v.q === "number" ? { s: v.s, c: v.c, q: v.q } : null;
+const relevancePosition = (v: Record<string, unknown>): RelevancePosition | null => {
+  if (typeof v.s !== "number" || typeof v.c !== "string" || typeof v.q !== "number") return null;
+  if (v.w === undefined) return { s: v.s, c: v.c, q: v.q };
+  return Number.isSafeInteger(v.w) && (v.w as number) > 0 ? { s: v.s, c: v.c, q: v.q, w: v.w as number } : null;
+};
 const recentPosition = (v: Record<string, unknown>): RecentPosition | null =>
   typeof v.c === "string" && typeof v.q === "number" ? { c: v.c, q: v.q } : null;
 
-export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery) {
-  const fts = query.q ? ftsQuery(query.q) : null;
-  const relevance = fts !== null && query.sort !== "recent";
+/** `rankCap`: rank at most this many of the newest matches instead of SEARCH_RANK_CAP (for callers that show a handful). */
+export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearchQuery, options: { rankCap?: number } = {}) {
+  const cap = Math.min(options.rankCap ?? ctx.searchRankCap, ctx.searchRankCap);
+  const match = query.q ? searchMatch(ctx, query.q) : null;
+  const relevance = match !== null && query.sort !== "recent";
   // The cursor is read before the filters, so a forged cursor is reported as one whatever else is wrong.
   const relevanceAfter = relevance ? decodeCursor(query.cursor, relevancePosition) : null;
   const recentAfter = relevance ? null : decodeCursor(query.cursor, recentPosition);
   const scope = saveScope(viewer);
   const filter = libraryFilter(ctx, viewer, query);
-  const rows = relevance
-    ? rankedPage(ctx, scope, fts, filter, relevanceAfter, query.limit + 1)
-    : recentPage(ctx, scope, fts, filter, recentAfter, query.limit + 1);
-  const { page, nextCursor } = pageOf(rows, query.limit, (r) => (relevance ? { s: r.score, c: r.createdAt, q: r.seq } : { c: r.createdAt, q: r.seq }));
-  const total = query.total ? countMatches(ctx, scope, fts, filter) : undefined;
-  return { items: shapeItems(ctx, viewer, page.map((r) => r.seq)), nextCursor, ...(total === undefined ? {} : { total }) };
+  let rows: SearchRow[];
+  let window: number | null = null;
+  if (relevance) {
+    ({ rows, window } = rankedPage(ctx, scope, match, filter, relevanceAfter, query.limit + 1, cap));
+  } else {
+    rows = recentPage(ctx, scope, match, filter, recentAfter, query.limit + 1);
+  }
+  // A capped ranking's cursor carries its window, so its later pages rank the same saves.
+  const { page, nextCursor } = pageOf(rows, query.limit, (r) =>
+    relevance ? { s: r.score, c: r.createdAt, q: r.seq, ...(window === null ? {} : { w: window }) } : { c: r.createdAt, q: r.seq },
+  );
+  const total = query.total ? countMatches(ctx, scope, match, filter) : undefined;
+  return {
+    items: shapeItems(ctx, viewer, page.map((r) => r.seq)),
+    nextCursor,
+    ...(total === undefined ? {} : { total }),
+    ...(window === null ? {} : { rankedNewest: cap }),
+  };
 }
