@@ -254,8 +254,28 @@ export function rankedPage(
 
 /** Matches (or everything, without a query) newest first, after the position. */
 export function recentPage(ctx: ServiceContext, scope: SaveScope, match: SearchMatch | null, filter: LibraryFilter, after: RecentPosition | null, limit: number) {
+  if (!match) return newestItems(ctx, scope, filter, after, limit);
   const page = after ? sql`(m.createdAt < ${after.c} OR (m.createdAt = ${after.c} AND m.seq < ${after.q}))` : sql`1`;
   return queryAll<SearchRow>(ctx, sql`${fromMatches(scope, match, filter)} AND ${page} ORDER BY m.createdAt DESC, m.seq DESC LIMIT ${limit}`);
+}
+
+/**
+ * The library without words, newest first, as `m` orders it: saves are walked newest first along
+ * saves_created_idx and an item is taken at its first visible save (the one no earlier visible save of
+ * the same item precedes), so a page reads about as many saves as it shows. Grouping every visible save
+ * of the library first, as `matching` does, took 564 ms for the first page at 247k items on a busy
+ * machine; this walk 0.14 ms, with the same rows. A filter few items pass still means walking further.
+ */
+function newestItems(ctx: ServiceContext, scope: SaveScope, filter: LibraryFilter, after: RecentPosition | null, limit: number) {
+  const page = after ? sql`(s.created_at < ${after.c} OR (s.created_at = ${after.c} AND s.item_seq < ${after.q}))` : sql`1`;
+  const firstVisible = sql`NOT EXISTS (SELECT 1 FROM saves e WHERE e.item_seq = s.item_seq AND ${visibleSave(scope, "e")}
+    AND (e.created_at < s.created_at OR (e.created_at = s.created_at AND e.seq < s.seq)))`;
+  return queryAll<SearchRow>(
+    ctx,
+    sql`SELECT s.item_seq AS seq, s.created_at AS createdAt, 0 AS score FROM saves s INDEXED BY saves_created_idx
+      WHERE ${sql.join([visibleSave(scope, "s"), firstVisible, ...narrowing(scope, filter, "s.item_seq"), page], sql` AND `)}
+      ORDER BY s.created_at DESC, s.item_seq DESC LIMIT ${limit}`,
+  );
 }
 
 export const countMatches = (ctx: ServiceContext, scope: SaveScope, match: SearchMatch | null, filter: LibraryFilter) =>
