@@ -89,7 +89,6 @@ export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, 
         },
         themes: c.themes,
         at: savedAt ?? now,
-        itemKnown: item !== undefined,
       },
       terms,
     );
