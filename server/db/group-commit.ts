@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { withSearchRowsHeldBack } from "./repositories/library/search-index";
 
 interface Job {
   work: () => unknown;
@@ -50,6 +51,28 @@ export class GroupCommit {
     setImmediate(this.flush);
   }
 
+  /** Each job in a savepoint of its own; a job that fails is undone alone. */
+  private runAll(batch: Job[], outcomes: Outcome[]) {
+    batch.forEach((job, i) => {
+      // Named per position, so that undoing one can never undo a neighbour's.
+      const savepoint = `clip_${i}`;
+      this.sqlite.exec(`SAVEPOINT ${savepoint}`);
+      try {
+        const value = job.work();
+        this.sqlite.exec(`RELEASE ${savepoint}`);
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        // Some SQLite errors (a full disk, I/O) end the whole transaction, not just the savepoint:
+        // then every write of the batch is gone, and every caller must hear so.
+        if (!this.sqlite.inTransaction) throw error;
+        // If the clip's writes cannot be undone, committing would keep them: fail the batch instead.
+        this.sqlite.exec(`ROLLBACK TO ${savepoint}`);
+        this.sqlite.exec(`RELEASE ${savepoint}`);
+        outcomes.push({ ok: false, error });
+      }
+    });
+  }
+
   private readonly flush = () => {
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxBatch);
@@ -60,28 +83,8 @@ export class GroupCommit {
     try {
       // IMMEDIATE: the write lock is taken before the first clip reads, so a commit from another
       // connection (`npm run admin`) cannot leave the batch on a stale snapshot that fails every write.
-      this.sqlite
-        .transaction(() => {
-          batch.forEach((job, i) => {
-            // A savepoint per clip, named so that undoing one can never undo a neighbour's.
-            const savepoint = `clip_${i}`;
-            this.sqlite.exec(`SAVEPOINT ${savepoint}`);
-            try {
-              const value = job.work();
-              this.sqlite.exec(`RELEASE ${savepoint}`);
-              outcomes.push({ ok: true, value });
-            } catch (error) {
-              // Some SQLite errors (a full disk, I/O) end the whole transaction, not just the savepoint:
-              // then every write of the batch is gone, and every caller must hear so.
-              if (!this.sqlite.inTransaction) throw error;
-              // If the clip's writes cannot be undone, committing would keep them: fail the batch instead.
-              this.sqlite.exec(`ROLLBACK TO ${savepoint}`);
-              this.sqlite.exec(`RELEASE ${savepoint}`);
-              outcomes.push({ ok: false, error });
-            }
-          });
-        })
-        .immediate();
+      // The clips' search rows go in after the last clip, as one FTS segment (search-index.ts says why).
+      this.sqlite.transaction(() => withSearchRowsHeldBack(this.sqlite, () => this.runAll(batch, outcomes))).immediate();
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

@@ -1,15 +1,22 @@
 /**
- * Library benchmark (`npm run bench`): 100,000 clipped items in a temporary SQLite file, the real server
- * in a child process, and three side-by-side comparisons, each measured interleaved in the same run:
+ * Library benchmark (`npm run bench`, or `npm run bench -- --items 100000,1000000`): a library of clipped
+ * items in a temporary SQLite file (seed.ts), the real server in a child process, and side-by-side
+ * comparisons, each measured interleaved in the same run:
  *
- *   1. search   GET /api/v1/items?q=… over HTTP  vs  the bare FTS5 query on better-sqlite3  (target ≤ 2×)
- *   2. clipping POST /api/v1/items                vs  POST /bench/echo, a trivial Hono route (target ≥ 0.3×)
- *   3. the server's resident memory afterwards
+ *   3. search   GET /api/v1/items?q=… over HTTP  vs  the bare FTS5 query on better-sqlite3  (target ≤ 2×)
+ *   4. clipping POST /api/v1/items at 16 clients vs saveItem in-process (16 per commit) vs the same rows
+ *               written by hand with prepared statements (clip-floor.ts; issue 18 §5: HTTP ≥ 0.7 × saveItem,
+ *               saveItem ≤ 1.3 × by hand), and what the save's own page facts cost a clip
+ *   5. the server's resident memory afterwards
+ *
+ * Sizes: `--items N` or `--items N,M` (after `npm run bench --`, which hands its arguments to this bench,
+ * the last of the chain), or BENCH_ITEMS=N[,M] (100000). With two or more sizes the whole bench runs at
+ * each and ends with every figure side by side, with its growth per step beside the library's.
  *
  * It is a benchmark, not a test: it exits 0 when targets are missed and non-zero only when something
- * broke (an HTTP error, a crash). Settings (environment, all optional): BENCH_ITEMS (100000),
- * BENCH_ITERATIONS (30 per query per side), BENCH_CLIP_ROUNDS (6 per side), BENCH_CLIP_ROUND_MS (2500),
- * BENCH_CONCURRENCY (4), BENCH_BURST_CONCURRENCY (16: the clip comparison again, as a burst of clients),
+ * broke (an HTTP error, a crash). Settings (environment, all optional):
+ * BENCH_ITERATIONS (30 per query per side), BENCH_CLIP_ROUNDS (6), BENCH_CLIP_ROUND_MS (2500 per HTTP side),
+ * BENCH_CONCURRENCY (4, the search's clients), BENCH_BURST_CONCURRENCY (16, the clipping clients),
  * BENCH_KEEP=1 keeps the temporary folder.
  *
  * A separate step measures a person's export (GET /api/v1/me/export as JSON, CSV and bookmarks) of an
@@ -47,6 +54,7 @@ import { clipInputs, Rng } from "./corpus";
 import { LocalClient } from "./http-client";
 import { BENCH_USER, databaseBytes, seedLibrary, type SeedResult } from "./seed";
 import { benchFeedPolls, feedPollSummary, type FeedPollResult } from "./feed-polls";
+import { FLOOR_SIDES, openInProcessFloor, PER_COMMIT, type FloorSide } from "./clip-floor";
 import { benchFacetsVsSearch, facetsVsSearchSummary, type FacetsVsSearchRow } from "./facets-vs-search";
 
 // ---------------------------------------------------------------------------------------------------
@@ -58,12 +66,25 @@ const envInt = (name: string, fallback: number) => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
   return value;
 };
-const ITEMS = envInt("BENCH_ITEMS", 100_000);
+/**
+ * The library sizes to measure: `--items 100000,1000000` (or `--items=…`, or BENCH_ITEMS=…). Two or more
+ * sizes run the whole bench at each, one after the other, and end with every figure side by side.
+ */
+function librarySizes(): number[] {
+  const at = process.argv.findIndex((arg) => arg === "--items" || arg.startsWith("--items="));
+  const raw = at < 0 ? (process.env.BENCH_ITEMS ?? "100000") : process.argv[at]!.includes("=") ? process.argv[at]!.slice(8) : (process.argv[at + 1] ?? "");
+  const sizes = raw.split(",").map((part) => Number(part.trim().replace(/_/g, "")));
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--items / BENCH_ITEMS must be positive whole numbers, comma-separated: '${raw}'`);
+  return sizes;
+}
+const SIZES = librarySizes();
+/** The size of the run under way. */
+let ITEMS = SIZES[0]!;
 const ITERATIONS = envInt("BENCH_ITERATIONS", 30);
 const WARMUP = 3;
 const CONCURRENCY = envInt("BENCH_CONCURRENCY", 4);
 const BURST_CONCURRENCY = envInt("BENCH_BURST_CONCURRENCY", 16);
-const CEILING_CLIPS = 600;
+const CLIPS_PER_FLOOR_ROUND = 20 * PER_COMMIT;
 const CLIP_ROUNDS = envInt("BENCH_CLIP_ROUNDS", 6);
 const CLIP_ROUND_MS = envInt("BENCH_CLIP_ROUND_MS", 2500);
 const KEEP = process.env.BENCH_KEEP === "1";
@@ -72,13 +93,16 @@ const EXPORT_RUNS = 5;
 const EXPORT_TARGET_MS = 10_000;
 
 // Time bounds, so a regression cannot make the run hang.
-const SEED_DEADLINE_MS = 8 * 60_000;
+/** Eight minutes, and a millisecond more per item above 100,000 (a bound, not the goal of ≤ 10 min at 1M). */
+const seedDeadlineMs = (items: number) => 8 * 60_000 + Math.max(0, items - 100_000);
 const SEARCH_BUDGET_MS = 3 * 60_000;
 const DIAGNOSE_BUDGET_MS = 60_000;
 const MAX_REQUESTS_PER_ROUND = 100_000;
 
 const SEARCH_TARGET = 2;
-const CLIP_TARGET = 0.3;
+/** Issue 18 §5: clips over HTTP ≥ 0.7 × saveItem in-process; saveItem ≤ 1.3 × the same rows by hand. */
+const CLIP_HTTP_TARGET = 0.7;
+const CLIP_HAND_TARGET = 1.3;
 
 const QUERIES: { q: string; what: string }[] = [
   { q: "leerlingen", what: "common word" },
@@ -437,7 +461,7 @@ function printDiagnosis(rows: SearchRow[], parts: Breakdown[]) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// 4. Clip throughput: POST /api/v1/items vs POST /bench/echo
+// 4. Clips: POST /api/v1/items over HTTP vs saveItem in-process vs the same rows by hand (issue 18 §5)
 
 interface Round {
   side: "items" | "echo";
@@ -454,6 +478,8 @@ interface ClipRun {
   echo: Round[];
   /** Clips per commit during the measured rounds (group commit). */
   clipsPerCommit: number;
+  /** In-process, ms per clip per round, measured between the HTTP rounds (clip-floor.ts). */
+  floor: Record<FloorSide, number[]>;
 }
 
 interface CommitStats {
@@ -461,7 +487,7 @@ interface CommitStats {
   writes: number;
 }
 
-async function benchClip(baseUrl: string, serverPid: number, token: string, errors: string[], concurrency: number): Promise<ClipRun> {
+async function benchClip(baseUrl: string, serverPid: number, token: string, errors: string[], concurrency: number, databasePath: string): Promise<ClipRun> {
   const client = new LocalClient(baseUrl, concurrency);
   const commits = async () => JSON.parse((await client.request("GET", "/bench/commits")).text) as CommitStats;
   // Every request gets a new URL.
@@ -495,82 +521,67 @@ async function benchClip(baseUrl: string, serverPid: number, token: string, erro
     return { side, count: latencies.length, seconds: (performance.now() - started) / 1000, latencies, cpuMs: cpuMsOf(serverPid) - cpuBefore };
   };
 
-  log(`  ${concurrency} concurrent keep-alive clients, same JSON body on both sides (avg ${(avgBody / 1024).toFixed(1)} KiB, new URL each)`);
-  log(`  ${CLIP_ROUNDS} rounds of ${CLIP_ROUND_MS / 1000} s per side, alternating (items, echo, echo, items, …), after a warm-up round each`);
-  await round("items", 1000);
-  await round("echo", 1000);
-  const commitsBefore = await commits();
+  log(`  HTTP: ${concurrency} concurrent keep-alive clients, same JSON body to POST /api/v1/items and POST /bench/echo (avg ${(avgBody / 1024).toFixed(1)} KiB, new URL each)`);
+  log(`  in-process (this process, own connection, server idle): ${CLIPS_PER_FLOOR_ROUND} new clips per side per round, ${PER_COMMIT} per commit:`);
+  log(`    saveItem = the service through the server's GroupCommit; by hand = the same rows with prepared statements;`);
+  log(`    no facts = by hand without the save's page facts (url and title only)`);
+  log(`  ${CLIP_ROUNDS} rounds: HTTP ${CLIP_ROUND_MS / 1000} s per side, then the in-process sides, order alternating per round, after a warm-up`);
+  const floor = openInProcessFloor(databasePath, BENCH_USER.email);
+  const perClip: Record<FloorSide, number[]> = { saveItem: [], "by hand": [], "no facts": [] };
   const items: Round[] = [];
   const echo: Round[] = [];
-  for (let r = 0; r < CLIP_ROUNDS; r++) {
-    const order: Round["side"][] = r % 2 === 0 ? ["items", "echo"] : ["echo", "items"];
-    for (const side of order) {
-      const result = await round(side, CLIP_ROUND_MS);
-      (side === "items" ? items : echo).push(result);
-      log(
-        `    round ${r + 1} ${padEnd(side, 5)} ${pad((result.count / result.seconds).toFixed(0), 6)} req/s  (${result.count} requests, ` +
-          `p50 ${ms(median(result.latencies))} ms, server CPU ${ms(result.cpuMs / result.count)} ms/request)`,
-      );
+  let commitsBefore: CommitStats;
+  let commitsAfter: CommitStats;
+  try {
+    await round("items", 1000);
+    await round("echo", 1000);
+    await floor.round(FLOOR_SIDES, PER_COMMIT * 4);
+    commitsBefore = await commits();
+    for (let r = 0; r < CLIP_ROUNDS; r++) {
+      const order: Round["side"][] = r % 2 === 0 ? ["items", "echo"] : ["echo", "items"];
+      for (const side of order) {
+        const result = await round(side, CLIP_ROUND_MS);
+        (side === "items" ? items : echo).push(result);
+        log(
+          `    round ${r + 1} ${padEnd(side, 8)} ${pad((result.count / result.seconds).toFixed(0), 6)} req/s  (${result.count} requests, ` +
+            `p50 ${ms(median(result.latencies))} ms, server CPU ${ms(result.cpuMs / result.count)} ms/request)`,
+        );
+      }
+      const sides = r % 2 === 0 ? FLOOR_SIDES : [...FLOOR_SIDES].reverse();
+      const measured = await floor.round(sides, CLIPS_PER_FLOOR_ROUND);
+      for (const side of sides) {
+        perClip[side].push(measured[side]);
+        log(`    round ${r + 1} ${padEnd(side, 8)} ${pad((1000 / measured[side]).toFixed(0), 6)} clips/s (${ms(measured[side])} ms per clip, in-process)`);
+      }
     }
+    commitsAfter = await commits();
+  } finally {
+    floor.close();
+    client.close();
   }
-  const commitsAfter = await commits();
-  client.close();
   const clipsPerCommit = (commitsAfter.writes - commitsBefore.writes) / Math.max(1, commitsAfter.batches - commitsBefore.batches);
-  log(`  clips per commit (group commit): ${clipsPerCommit.toFixed(1)}`);
-  return { concurrency, items, echo, clipsPerCommit };
+  log(`  clips per commit over HTTP (group commit): ${clipsPerCommit.toFixed(1)}`);
+  return { concurrency, items, echo, clipsPerCommit, floor: perClip };
 }
 
 const cpuPerRequest = (rounds: Round[]) => rounds.reduce((s, r) => s + r.cpuMs, 0) / rounds.reduce((s, r) => s + r.count, 0);
+const spread = (v: number[]) => `min ${ms(Math.min(...v))} / median ${ms(median(v))} / max ${ms(Math.max(...v))}`;
 
-// ---------------------------------------------------------------------------------------------------
-// 4b. The ceiling: the clip's database work alone, in this process, without HTTP
-
-interface Ceiling {
-  /** ms per clip with a commit per clip, and with 16 clips per commit. */
-  single: number;
-  grouped: number;
-}
-
-/**
- * Runs saveItem directly on a connection of our own (the server is idle meanwhile), so the figure holds
- * only what a clip costs the database and the service: no HTTP, no JSON, no zod, no auth. If even this
- * is slower than the target allows, no change to the HTTP side can meet it.
- */
-async function measureCeiling(databasePath: string): Promise<Ceiling> {
-  const database = openDatabase(databasePath);
-  try {
-    const ctx = createServiceContext({ db: database.db, sqlite: database.sqlite, links: createLinks("http://127.0.0.1") });
-    const user = findUserByEmail(ctx, BENCH_USER.email);
-    if (!user) throw new BenchError("bench user missing");
-    const viewer = signedInViewer(ctx, user, "bench-ceiling");
-    const inputs = clipInputs(4242, 128, "ceiling");
-    let serial = 0;
-    const run = (perCommit: number, clips: number) => {
-      const started = performance.now();
-      for (let done = 0; done < clips; done += perCommit) {
-        database.sqlite.transaction(() => {
-          for (let i = 0; i < perCommit; i++) {
-            const input = inputs[serial % inputs.length]!;
-            saveItem(ctx, viewer, { ...input, url: `${input.url}-c${serial++}` });
-          }
-        })();
-      }
-      return (performance.now() - started) / clips;
-    };
-    run(1, 100);
-    run(16, 96);
-    const single: number[] = [];
-    const grouped: number[] = [];
-    // Interleaved, so drift on a noisy machine touches both alike.
-    for (let r = 0; r < 3; r++) {
-      single.push(run(1, CEILING_CLIPS / 3));
-      grouped.push(run(16, CEILING_CLIPS / 3));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { single: median(single), grouped: median(grouped) };
-  } finally {
-    database.close();
-  }
+/** 4b: what the in-process rounds say, beside the HTTP rate (issue 18 §5's two ratios and the page facts' cost). */
+function printClipRatios(clip: ClipRun) {
+  const httpPerRound = clip.items.map((r) => r.count / r.seconds);
+  const floorRate = (side: FloorSide) => clip.floor[side].map((m) => 1000 / m);
+  // Per round, HTTP's rate over saveItem's of the same round: drift on a busy machine touches both.
+  const httpOverSaveItem = httpPerRound.map((rate, i) => rate / floorRate("saveItem")[i]!);
+  const saveItemOverHand = clip.floor.saveItem.map((m, i) => m / clip.floor["by hand"][i]!);
+  const factsCost = clip.floor["by hand"].map((m, i) => m - clip.floor["no facts"][i]!);
+  log(`  clips/s        HTTP at ${clip.concurrency} clients ${spread(httpPerRound)}; saveItem in-process ${spread(floorRate("saveItem"))};`);
+  log(`                 by hand ${spread(floorRate("by hand"))}; by hand without page facts ${spread(floorRate("no facts"))}`);
+  log(`  ms per clip    saveItem ${spread(clip.floor.saveItem)}; by hand ${spread(clip.floor["by hand"])}; no facts ${spread(clip.floor["no facts"])}`);
+  log(`  HTTP / saveItem (per round)  ${spread(httpOverSaveItem)} (goal ≥ ${CLIP_HTTP_TARGET})`);
+  log(`  saveItem / by hand           ${spread(saveItemOverHand)} (goal ≤ ${CLIP_HAND_TARGET})`);
+  log(`  page facts per clip (by hand − no facts) ${spread(factsCost)} ms, ${(100 * median(factsCost) / median(clip.floor.saveItem)).toFixed(0)}% of a saveItem clip`);
+  log(`  server CPU per clip over HTTP ${ms(cpuPerRequest(clip.items))} ms, per echo ${ms(cpuPerRequest(clip.echo))} ms (load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -655,7 +666,65 @@ const rate = (rounds: Round[]) => rounds.reduce((s, r) => s + r.count, 0) / roun
 // ---------------------------------------------------------------------------------------------------
 // Main
 
+// ---------------------------------------------------------------------------------------------------
+// Figures per size, for the side-by-side table
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+}
+/** The figures of the run under way, in the order the summary prints them. */
+let figures: Figure[] = [];
+const figure = (name: string, value: number, unit: string) => {
+  if (Number.isFinite(value)) figures.push({ name, value, unit });
+};
+
+/**
+ * Every figure at every size, with how much it grew per step against how much the library grew: a
+ * growth of 1.00 is flat, the size factor is linear.
+ */
+function printGrowth(runs: { items: number; figures: Figure[] }[]) {
+  const names = [...new Set(runs.flatMap((r) => r.figures.map((f) => f.name)))];
+  const value = (run: (typeof runs)[number], name: string) => run.figures.find((f) => f.name === name);
+  const fmt = (v: number) => (v >= 1000 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const head = runs.map((r) => pad(`${(r.items / 1000).toLocaleString("en")}k`, 10)).join(" ");
+  const steps = runs.slice(1).map((r, i) => pad(`×${(r.items / runs[i]!.items).toFixed(0)} size`, 12)).join(" ");
+  log(`  ${padEnd("figure", 50)} ${head} │ ${steps}   (growth per step; linear = the size factor)`);
+  for (const name of names) {
+    const unit = runs.map((r) => value(r, name)).find(Boolean)?.unit ?? "";
+    const cells = runs.map((r) => {
+      const f = value(r, name);
+      return pad(f ? fmt(f.value) : "—", 10);
+    });
+    const growth = runs.slice(1).map((r, i) => {
+      const a = value(runs[i]!, name);
+      const b = value(r, name);
+      return pad(a && b && a.value !== 0 ? `×${(b.value / a.value).toFixed(2)}` : "—", 12);
+    });
+    log(`  ${padEnd(`${name} (${unit})`, 50)} ${cells.join(" ")} │ ${growth.join(" ")}`);
+  }
+}
+
 async function main(): Promise<number> {
+  const runs: { items: number; figures: Figure[] }[] = [];
+  let code = 0;
+  for (const items of SIZES) {
+    ITEMS = items;
+    figures = [];
+    if (SIZES.length > 1) log(`\n════ Library of ${items.toLocaleString("en")} items ${"═".repeat(70)}`);
+    code = Math.max(code, await benchLibrary());
+    runs.push({ items, figures });
+    if (process.env.BENCH_DATABASE || process.env.BENCH_ONLY === "export") break;
+  }
+  if (runs.length > 1) {
+    section(`Side by side: ${runs.map((r) => r.items.toLocaleString("en")).join(" vs ")} items (load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+    printGrowth(runs);
+  }
+  return code;
+}
+
+async function benchLibrary(): Promise<number> {
   if (process.env.BENCH_ONLY === "export") {
     section(`Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
     printExport(await benchExport());
@@ -693,7 +762,6 @@ async function main(): Promise<number> {
   let search: SearchRow[] = [];
   let parts: Breakdown[] = [];
   const clips: ClipRun[] = [];
-  let ceiling: Ceiling | null = null;
   let memoryBefore: ReturnType<typeof memoryOf> = null;
   let memoryAfter: ReturnType<typeof memoryOf> = null;
   let dbAfter = 0;
@@ -711,9 +779,9 @@ async function main(): Promise<number> {
       log(`  ${count("items").toLocaleString("en")} items / ${count("saves").toLocaleString("en")} saves; database file: ${mb(databaseBytes(databasePath))}`);
       copy.close();
     } else {
-      section(`1. Seeding ${ITEMS.toLocaleString("en")} items through saveItem`);
+      section(`1. Seeding ${ITEMS.toLocaleString("en")} items (the rows saveItem writes, through prepared statements: seed.ts)`);
       log(`  ${databasePath}`);
-      seeded = await seedLibrary(databasePath, ITEMS, { log, deadlineMs: SEED_DEADLINE_MS });
+      seeded = await seedLibrary(databasePath, ITEMS, { log, deadlineMs: seedDeadlineMs(ITEMS) });
       const v = seeded.byVisibility;
       log(
         `  seeded ${seeded.items.toLocaleString("en")} items / ${seeded.saves.toLocaleString("en")} saves in ${seeded.seconds.toFixed(1)} s ` +
@@ -767,34 +835,35 @@ async function main(): Promise<number> {
     });
     if (searchOnly) throw new SearchOnly();
 
-    section("4. Clip throughput: POST /api/v1/items vs POST /bench/echo");
+    section(`4. Clips: POST /api/v1/items at ${BURST_CONCURRENCY} clients vs saveItem in-process vs the same rows by hand`);
     // The diagnosis blocked this event loop for a while: the server has closed our idle keep-alive
     // sockets meanwhile, so start from fresh connections.
     client.close();
     client = null;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const concurrency of [...new Set([CONCURRENCY, BURST_CONCURRENCY])]) {
-      log(`  at concurrency ${concurrency}:`);
-      clips.push(await benchClip(child.url, child.pid, token, errors, concurrency));
-    }
+    // Counted, not assumed: a copied library (BENCH_DATABASE) holds its own number of items.
+    const itemsBefore = (reader.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
+    clips.push(await benchClip(child.url, child.pid, token, errors, BURST_CONCURRENCY, databasePath));
     const saved = (reader.prepare("SELECT count(*) AS n FROM items").get() as { n: number }).n;
-    const posted = clips.flatMap((c) => c.items).reduce((s, r) => s + r.count, 0);
-    log(`  items in the database now: ${saved.toLocaleString("en")} (seeded ${ITEMS.toLocaleString("en")} + measured clips ${posted.toLocaleString("en")} + warm-up)`);
-    if (saved < ITEMS + posted) throw new BenchError(`expected at least ${ITEMS + posted} items, found ${saved}`);
+    const posted = clips.flatMap((c) => c.items).reduce((s, r) => s + r.count, 0) + CLIP_ROUNDS * CLIPS_PER_FLOOR_ROUND * FLOOR_SIDES.length;
+    log(`  items in the database now: ${saved.toLocaleString("en")} (${itemsBefore.toLocaleString("en")} before + measured clips ${posted.toLocaleString("en")} + warm-up)`);
+    if (saved < itemsBefore + posted) throw new BenchError(`expected at least ${itemsBefore + posted} items, found ${saved}`);
 
     memoryAfter = memoryOf(child.pid);
 
-    section("4b. The ceiling: saveItem alone, in-process, no HTTP");
-    ceiling = await measureCeiling(databasePath);
-    log(`  ${ms(ceiling.single)} ms per clip with a commit each, ${ms(ceiling.grouped)} ms with 16 clips per commit (median of 3 interleaved runs)`);
+    section("4b. The in-process ceiling: the clip rates side by side, per round");
+    printClipRatios(clips[0]!);
 
     section("5. Server memory");
     dbAfter = databaseBytes(databasePath);
     if (memoryAfter) log(`  VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB, peak (VmHWM) ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB`);
     else log("  /proc/<pid>/status not readable");
 
-    section(`6. Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
-    printExport(await benchExport());
+    // The export's account is a library of its own, the same at every size: measured at the first.
+    if (ITEMS === SIZES[0]) {
+      section(`6. Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
+      printExport(await benchExport());
+    }
 
     section("7. Feed polls: server CPU per 304 and per full 50-entry feed, beside GET /healthz");
     feedPolls = await benchFeedPolls({ url: child.url, pid: child.pid, databasePath, log, errors, rounds: envInt("BENCH_FEED_ROUNDS", 5), roundMs: 1500 });
@@ -825,32 +894,51 @@ async function main(): Promise<number> {
     log(`                 HTTP p50 ${ms(median(search.flatMap((r) => r.http)))} ms / p95 ${ms(p95(search.flatMap((r) => r.http)))} ms; direct p50 ${ms(median(search.flatMap((r) => r.direct)))} ms / p95 ${ms(p95(search.flatMap((r) => r.direct)))} ms`);
   }
   if (facets.length) log(`  facets         ${facetsVsSearchSummary(facets)}`);
-  for (const [i, clip] of clips.entries()) {
-    const itemsRate = rate(clip.items);
-    const echoRate = rate(clip.echo);
-    const ratio = itemsRate / echoRate;
+  if (seeded) {
+    figure("seed time", seeded.seconds, "s");
+    figure("database file", seeded.dbBytes / 1024 / 1024, "MiB");
+  }
+  if (search.length && search.every((r) => r.http.length)) {
+    figure("search HTTP p50, all queries", median(search.flatMap((r) => r.http)), "ms");
+    figure("search HTTP p95, all queries", p95(search.flatMap((r) => r.http)), "ms");
+    figure("search direct p95, all queries", p95(search.flatMap((r) => r.direct)), "ms");
+    for (const r of search.filter((row) => row.what === "rare word" || row.what === "common word").slice(0, 2)) {
+      figure(`search '${r.q}' HTTP p50`, median(r.http), "ms");
+    }
+  }
+  for (const row of facets.filter((f) => f.q === "" || f.q === QUERIES[0]!.q)) {
+    figure(`facets p95 q='${row.q}' (median of rounds)`, median(row.facets), "ms");
+  }
+  for (const clip of clips) {
+    const httpRate = rate(clip.items);
+    const saveItemRate = 1000 / median(clip.floor.saveItem);
+    const httpRatio = median(clip.items.map((r, i) => r.count / r.seconds / (1000 / clip.floor.saveItem[i]!)));
+    const handRatio = median(clip.floor.saveItem.map((m, i) => m / clip.floor["by hand"][i]!));
+    const facts = median(clip.floor["by hand"].map((m, i) => m - clip.floor["no facts"][i]!));
     log(
-      `  ${i === 0 ? "clip          " : "               "} ${itemsRate.toFixed(0)} items/s vs ${echoRate.toFixed(0)} echo/s at concurrency ${clip.concurrency}: ` +
-        `ratio ${ratio.toFixed(3)} (target ≥ ${CLIP_TARGET}): ${yes(ratio >= CLIP_TARGET)}`,
+      `  clip           ${httpRate.toFixed(0)} clips/s over HTTP at ${clip.concurrency} clients vs ${saveItemRate.toFixed(0)}/s saveItem in-process (${PER_COMMIT} per commit): ` +
+        `ratio ${httpRatio.toFixed(2)} (goal ≥ ${CLIP_HTTP_TARGET}): ${yes(httpRatio >= CLIP_HTTP_TARGET)}`,
     );
     log(
-      `                   ${clip.clipsPerCommit.toFixed(1)} clips per commit; server CPU ${ms(cpuPerRequest(clip.items))} ms per clip vs ${ms(cpuPerRequest(clip.echo))} ms per echo; ` +
+      `                 saveItem ${ms(median(clip.floor.saveItem))} ms vs by hand ${ms(median(clip.floor["by hand"]))} ms per clip: ratio ${handRatio.toFixed(2)} ` +
+        `(goal ≤ ${CLIP_HAND_TARGET}): ${yes(handRatio <= CLIP_HAND_TARGET)}; page facts ${ms(facts)} ms per clip`,
+    );
+    log(
+      `                 ${clip.clipsPerCommit.toFixed(1)} clips per commit over HTTP; server CPU ${ms(cpuPerRequest(clip.items))} ms per clip vs ${ms(cpuPerRequest(clip.echo))} ms per echo; ` +
         `p50 latency ${ms(median(clip.items.flatMap((r) => r.latencies)))} ms vs ${ms(median(clip.echo.flatMap((r) => r.latencies)))} ms`,
     );
-  }
-  const firstClip = clips[0];
-  if (ceiling && firstClip) {
-    const echoMs = 1000 / rate(firstClip.echo);
-    log(
-      `  clip ceiling   saveItem alone, no HTTP: ${ms(ceiling.single)} ms per clip (a commit each), ${ms(ceiling.grouped)} ms (16 per commit); ` +
-        `an echo takes ${ms(echoMs)} ms,`,
-    );
-    log(`                 so with HTTP for free the ratio could reach at most ${(echoMs / ceiling.single).toFixed(2)} (a commit each) or ${(echoMs / ceiling.grouped).toFixed(2)} (16 per commit)`);
+    figure("clips/s over HTTP", httpRate, "/s");
+    figure("saveItem in-process", median(clip.floor.saveItem), "ms");
+    figure("same rows by hand", median(clip.floor["by hand"]), "ms");
+    figure("HTTP / saveItem", httpRatio, "×");
+    figure("saveItem / by hand", handRatio, "×");
   }
   if (memoryAfter) {
     log(`  memory         server VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB after the run (peak ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB${memoryBefore ? `, ${(memoryBefore.rssKiB / 1024).toFixed(0)} MiB at start` : ""})`);
   }
   if (feedPolls) for (const [i, line] of feedPollSummary(feedPolls).entries()) log(`  ${i === 0 ? "feed polls    " : "              "} ${line}`);
+  if (memoryAfter) figure("server VmRSS after the run", memoryAfter.rssKiB / 1024, "MiB");
+  for (const kind of feedPolls?.kinds ?? []) figure(`feed CPU: ${kind.name}`, median(kind.cpuMs), "ms");
   log(`  run time       ${elapsed().toFixed(0)} s`);
   if (errors.length) {
     log(`  HTTP errors    ${errors.length}:`);

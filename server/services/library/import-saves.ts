@@ -90,7 +90,6 @@ export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, 
       },
       themes: c.themes,
       at: savedAt ?? now,
-      itemKnown: item !== undefined,
     });
     announceIfPublished(ctx, target.seq, item !== undefined && visibleToNetwork.has(item.seq), c.circle.visibility);
     return { outcome: item && visibleToImporter.has(item.seq) ? "merged" : "imported", itemId: target.id, saveSeq };

@@ -139,11 +139,10 @@ function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateIte
       setSaveFacts(ctx, current.seq, brought, now);
       saveSeq = current.seq;
     } else {
-      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now);
+      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now, undefined, themes);
     }
-    // A new save starts with no labels; an existing one keeps those the clip does not name.
-    const newThemes = themes ?? (current ? undefined : []);
-    if (newThemes) replaceSaveThemes(ctx, saveSeq, newThemes);
+    // An existing save keeps the labels the clip does not name.
+    if (current && themes) replaceSaveThemes(ctx, saveSeq, themes);
     if (input.tags || !current) replaceSaveTags(ctx, saveSeq, fields.tags);
     indexSave(ctx, saveSeq, themeTerms(ctx));
     announceIfPublished(ctx, itemSeq, wasPublished, fields.visibility);

@@ -142,6 +142,11 @@ export function ownSave(ctx: ServiceContext, itemSeq: number, userId: string): O
   return row && { ...row, tags: JSON.parse(row.tags) as string[], sector: JSON.parse(row.sector) as ItemSector[] };
 }
 
+/**
+ * A new save, with its themes (resolved slugs) in save_themes and on the save itself. Written with the
+ * save rather than by {@link replaceSaveThemes} afterwards: updating the new row again rewrote its page
+ * text and ran the feed counters' update trigger a second time for nothing.
+ */
 export function insertSave(
   ctx: ServiceContext,
   itemSeq: number,
@@ -150,19 +155,23 @@ export function insertSave(
   facts: PageFacts,
   at: string,
   outcome?: { applied: boolean; worked: Outcome },
+  themes: string[] = [],
 ): number {
-  return queryGet<{ seq: number }>(
+  const unique = [...new Set(themes)].sort();
+  const seq = queryGet<{ seq: number }>(
     ctx,
     sql`INSERT INTO saves (item_seq, user_id, url, canonical_url, title, kind, site_name, author, published_at, language, image_url, favicon_url,
           excerpt, text, video_provider, video_id, video_duration_seconds, video_embed_url,
-          note, quote, tags, sector, visibility, community_id, school_id, applied, worked, created_at, updated_at)
+          note, quote, tags, themes, sector, visibility, community_id, school_id, applied, worked, created_at, updated_at)
         VALUES (${itemSeq}, ${userId}, ${facts.url}, ${facts.canonicalUrl}, ${facts.title}, ${facts.kind}, ${facts.siteName}, ${facts.author},
           ${facts.publishedAt}, ${facts.language}, ${facts.imageUrl}, ${facts.faviconUrl}, ${facts.excerpt}, ${facts.text},
           ${facts.videoProvider}, ${facts.videoId}, ${facts.videoDurationSeconds}, ${facts.videoEmbedUrl},
-          ${fields.note}, ${fields.quote}, ${JSON.stringify(fields.tags)}, ${JSON.stringify(fields.sector)},
+          ${fields.note}, ${fields.quote}, ${JSON.stringify(fields.tags)}, ${JSON.stringify(unique)}, ${JSON.stringify(fields.sector)},
           ${fields.visibility}, ${fields.communityId}, ${fields.schoolId}, ${outcome?.applied ? 1 : 0}, ${outcome?.worked ?? "untested"}, ${at}, ${at})
         RETURNING seq`,
   )!.seq;
+  for (const theme of unique) queryRun(ctx, sql`INSERT INTO save_themes (save_seq, theme) VALUES (${seq}, ${theme})`);
+  return seq;
 }
 
 /** Sets the given page facts of one save, the person's own. */

@@ -65,9 +65,50 @@ export function indexedColumns(save: Omit<IndexedSave, "seq" | "tags" | "themes"
   return [save.title, excerpt, save.text ?? "", save.note, save.quote, save.tags.join(" ; "), themeTerms(save.themes)] as const;
 }
 
-/** Indexes a save. */
+/**
+ * Search rows held back until the end of a group commit's batch, per connection: the saves to index,
+ * each with the theme words to index it with.
+ *
+ * FTS5 writes the rows it holds in memory to disk as a segment of their own before any later statement
+ * of the transaction that may need undoing (a savepoint, an insert into a table with a unique key). A
+ * search row written in the middle of a batch of clips therefore cost a segment per clip, and the merges
+ * of all those segments later: as much as the clip's other writes together. Held back, the batch's rows
+ * go in together as one segment.
+ */
+const heldBack = new WeakMap<Database.Database, Map<number, ThemeTerms>>();
+
+/**
+ * Runs `work` with the search rows of the saves it indexes held back, then writes them, each from its
+ * save as it is then, in the caller's transaction. Nothing may search the index inside `work`: it does
+ * not hold the held-back rows yet. A save whose write was undone meanwhile loses its row, as it should.
+ */
+export function withSearchRowsHeldBack<T>(sqlite: Database.Database, work: () => T): T {
+  if (heldBack.has(sqlite)) return work();
+  const held = new Map<number, ThemeTerms>();
+  heldBack.set(sqlite, held);
+  let result: T;
+  try {
+    result = work();
+  } finally {
+    heldBack.delete(sqlite);
+  }
+  for (const [saveSeq, themeTerms] of held) writeSearchRow(prepared(sqlite), saveSeq, themeTerms);
+  return result;
+}
+
+/** Indexes a save (at the end of the batch, inside {@link withSearchRowsHeldBack}). */
 export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: ThemeTerms) {
-  const s = prepared(ctx.sqlite);
+  const held = heldBack.get(ctx.sqlite);
+  if (held) {
+    // Re-added, so that the rows are written in the order of their last change.
+    held.delete(saveSeq);
+    held.set(saveSeq, themeTerms);
+    return;
+  }
+  writeSearchRow(prepared(ctx.sqlite), saveSeq, themeTerms);
+}
+
+function writeSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms) {
   const row = s.saveForIndex.get(saveSeq) as IndexedSave | undefined;
   s.deleteSave.run(saveSeq);
   if (!row) return;
@@ -95,6 +136,9 @@ export function indexMissingSaves(ctx: ServiceContext, saveSeqs: Iterable<number
 }
 
 export function unindexSave(ctx: ServiceContext, saveSeq: number) {
+  // A save indexed earlier in the batch and removed now: its held-back row would find no save, but the
+  // removal must not wait for it.
+  heldBack.get(ctx.sqlite)?.delete(saveSeq);
   prepared(ctx.sqlite).deleteSave.run(saveSeq);
 }
 
