@@ -8,7 +8,7 @@ import type { FormState } from "../../../pages/admin/shell";
 import { createUser, listUsers, updateUser } from "../../../services/accounts/accounts";
 import { adminUserDetails, getPerson, personMemberships, searchPeople } from "../../../services/accounts/people";
 import { deleteAccount } from "../../../services/privacy/deletion";
-import { all, idOf, langOf, optional, pageContext, pageDoc, param, readForm, show, strings, submit, text, withStatus, type Ctx } from "./forms";
+import { all, idOf, langOf, optional, pageContext, pageDoc, param, readForm, show, strings, submit, text, withStatus, type Ctx, type Form } from "./forms";
 
 function peoplePage(c: Ctx, state: FormState | null = null) {
   const q = (c.req.query("q") ?? "").trim().slice(0, 200);
@@ -32,6 +32,22 @@ function personPage(c: Ctx, state: FormState | null = null) {
   return show(c, PersonPage({ page: pageContext(c), user: adminUserDetails(c.var.ctx, person), memberships: personMemberships(c.var.ctx, person.id), heirs, state }));
 }
 
+/** The person's own forms (details, roles, status): each an UpdateUserRequest, as the admin API takes it (PATCH /api/v1/admin/users/:id). */
+async function updatePerson(c: Ctx, form: string, read: (form: Form) => { values: Record<string, string>; input: unknown }) {
+  const id = param(c);
+  const { values, input } = read(await readForm(c));
+  return submit(c, {
+    form,
+    values,
+    schema: UpdateUserRequest,
+    input,
+    act: (update) => updateUser(c.var.ctx, id, update),
+    audit: { action: "user.update", subjectKind: "user", subjectId: () => id },
+    done: () => `/admin/people/${id}`,
+    again: (state) => personPage(c, state),
+  });
+}
+
 export function registerPeoplePages(pages: Hono<SignedInEnv>) {
   pages
   .get("/admin/people", pageDoc("Administration: find people by name or e-mail; make a password account"), (c) => peoplePage(c))
@@ -51,49 +67,14 @@ export function registerPeoplePages(pages: Hono<SignedInEnv>) {
     });
   })
   .get("/admin/people/:id", pageDoc("Administration: one person with roles, status, school accounts and memberships"), (c) => personPage(c))
-  .post("/admin/people/:id", async (c) => {
-    const id = param(c);
-    const form = await readForm(c);
-    const values = strings(form, ["name", "email"]);
-    return submit(c, {
-      form: "person",
-      values,
-      schema: UpdateUserRequest,
-      input: { name: values.name, email: optional(values.email!) },
-      act: (input) => updateUser(c.var.ctx, id, input),
-      audit: { action: "user.update", subjectKind: "user", subjectId: () => id },
-      done: () => `/admin/people/${id}`,
-      again: (state) => personPage(c, state),
-    });
-  })
-  .post("/admin/people/:id/roles", async (c) => {
-    const id = param(c);
-    const form = await readForm(c);
-    return submit(c, {
-      form: "roles",
-      values: {},
-      schema: UpdateUserRequest,
-      input: { roles: all(form, "roles") },
-      act: (input) => updateUser(c.var.ctx, id, input),
-      audit: { action: "user.update", subjectKind: "user", subjectId: () => id },
-      done: () => `/admin/people/${id}`,
-      again: (state) => personPage(c, state),
-    });
-  })
-  .post("/admin/people/:id/status", async (c) => {
-    const id = param(c);
-    const form = await readForm(c);
-    return submit(c, {
-      form: "roles",
-      values: {},
-      schema: UpdateUserRequest,
-      input: { disabled: text(form, "disabled") === "true" },
-      act: (input) => updateUser(c.var.ctx, id, input),
-      audit: { action: "user.update", subjectKind: "user", subjectId: () => id },
-      done: () => `/admin/people/${id}`,
-      again: (state) => personPage(c, state),
-    });
-  })
+  .post("/admin/people/:id", (c) =>
+    updatePerson(c, "person", (form) => {
+      const values = strings(form, ["name", "email"]);
+      return { values, input: { name: values.name, email: optional(values.email!) } };
+    }),
+  )
+  .post("/admin/people/:id/roles", (c) => updatePerson(c, "roles", (form) => ({ values: {}, input: { roles: all(form, "roles") } })))
+  .post("/admin/people/:id/status", (c) => updatePerson(c, "roles", (form) => ({ values: {}, input: { disabled: text(form, "disabled") === "true" } })))
   .post("/admin/people/:id/delete", async (c) => {
     const id = param(c);
     const person = getPerson(c.var.ctx, id);
