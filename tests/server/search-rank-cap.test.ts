@@ -102,4 +102,19 @@ describe("a relevance search whose words match more saves than the server ranks"
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_cursor");
   });
+
+  it("keeps ranking every match on later pages when new matches push the words past the cap meanwhile", async () => {
+    const bram = net.people.bram.token;
+    // 'breuken' is in the page of d and e only: under the cap, so every match is ranked.
+    const first = await search(bram, { q: "breuken", limit: "1" });
+    expect(names(first.body)).toEqual(["e"]);
+    expect(first.body.rankedNewest).toBe(undefined);
+    await clip("h1", net.people.chris.token, { url: "https://voorbeeld.nl/h1", title: "Lesidee H1", text: "Breuken vergelijken.", visibility: "network" });
+    await clip("h2", net.people.chris.token, { url: "https://voorbeeld.nl/h2", title: "Lesidee H2", text: "Breuken op de getallenlijn.", visibility: "network" });
+    // Four matches now, one more than the cap: the next page still ranks all of them, so d is not left out.
+    const second = await search(bram, { q: "breuken", limit: "1", cursor: first.body.nextCursor! });
+    expect(names(second.body)).toEqual(["d"]);
+    expect(second.body.rankedNewest).toBe(undefined);
+    expect(second.body.nextCursor).toBe(null);
+  });
 });

@@ -228,12 +228,18 @@ export class ImportWorker {
       } catch (error) {
         // A job that fails on its own data must not stop the others; it is marked failed, with what it did kept.
         console.error(`[knooppunt] import ${id} failed:`, error);
-        endImport(this.ctx, id, "failed", isoNow(this.ctx), error instanceof Error ? error.message : String(error));
+        const message = error instanceof Error ? error.message : String(error);
+        // Ended and its last saves indexed in one transaction: a failed job is never picked up again, so a
+        // row left out here would stay missing. Only when indexing fails too is the job ended without it.
         try {
-          const job = runStateOf(this.ctx, id);
-          if (job) transaction(this.ctx, () => indexImportTail(this.ctx, job));
+          transaction(this.ctx, () => {
+            const job = runStateOf(this.ctx, id);
+            if (job) indexImportTail(this.ctx, job);
+            endImport(this.ctx, id, "failed", isoNow(this.ctx), message);
+          });
         } catch (indexing) {
           console.error(`[knooppunt] import ${id}: its last saves could not be indexed:`, indexing);
+          endImport(this.ctx, id, "failed", isoNow(this.ctx), message);
         }
       }
     }

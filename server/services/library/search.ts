@@ -50,7 +50,7 @@ export function libraryFilter(ctx: ServiceContext, viewer: Viewer, query: Omit<I
 const relevancePosition = (v: Record<string, unknown>): RelevancePosition | null => {
   if (typeof v.s !== "number" || typeof v.c !== "string" || typeof v.q !== "number") return null;
   if (v.w === undefined) return { s: v.s, c: v.c, q: v.q };
-  return Number.isSafeInteger(v.w) && (v.w as number) > 0 ? { s: v.s, c: v.c, q: v.q, w: v.w as number } : null;
+  return Number.isSafeInteger(v.w) && (v.w as number) >= 0 ? { s: v.s, c: v.c, q: v.q, w: v.w as number } : null;
 };
 const recentPosition = (v: Record<string, unknown>): RecentPosition | null =>
   typeof v.c === "string" && typeof v.q === "number" ? { c: v.c, q: v.q } : null;
@@ -66,21 +66,19 @@ export function listItems(ctx: ServiceContext, viewer: Viewer, query: ItemSearch
   const scope = saveScope(viewer);
   const filter = libraryFilter(ctx, viewer, query);
   let rows: SearchRow[];
-  let window: number | null = null;
+  let window = 0;
   if (relevance) {
     ({ rows, window } = rankedPage(ctx, scope, match, filter, relevanceAfter, query.limit + 1, cap));
   } else {
     rows = recentPage(ctx, scope, match, filter, recentAfter, query.limit + 1);
   }
-  // A capped ranking's cursor carries its window, so its later pages rank the same saves.
-  const { page, nextCursor } = pageOf(rows, query.limit, (r) =>
-    relevance ? { s: r.score, c: r.createdAt, q: r.seq, ...(window === null ? {} : { w: window }) } : { c: r.createdAt, q: r.seq },
-  );
+  // A ranking's cursor carries its window (0: every match), so its later pages rank the same saves.
+  const { page, nextCursor } = pageOf(rows, query.limit, (r) => (relevance ? { s: r.score, c: r.createdAt, q: r.seq, w: window } : { c: r.createdAt, q: r.seq }));
   const total = query.total ? countMatches(ctx, scope, match, filter) : undefined;
   return {
     items: shapeItems(ctx, viewer, page.map((r) => r.seq)),
     nextCursor,
     ...(total === undefined ? {} : { total }),
-    ...(window === null ? {} : { rankedNewest: cap }),
+    ...(window > 0 ? { rankedNewest: cap } : {}),
   };
 }

@@ -136,9 +136,9 @@ export function indexMissingSaves(ctx: ServiceContext, saveSeqs: Iterable<number
 }
 
 export function unindexSave(ctx: ServiceContext, saveSeq: number) {
-  // A save indexed earlier in the batch and removed now: its held-back row would find no save, but the
-  // removal must not wait for it.
-  heldBack.get(ctx.sqlite)?.delete(saveSeq);
+  // A save indexed earlier in the batch keeps its held-back entry: removed for good, its save is gone at
+  // the end of the batch and no row is written; removed in a job whose savepoint is undone, it is written
+  // as the save then is. Dropping the entry here would lose the row in that second case.
   prepared(ctx.sqlite).deleteSave.run(saveSeq);
 }
 

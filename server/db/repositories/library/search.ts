@@ -202,13 +202,18 @@ const fromMatches = (scope: SaveScope, match: SearchMatch | null, filter: Librar
   sql`${matching(scope, match)} SELECT m.seq AS seq, m.createdAt AS createdAt, m.score AS score FROM m JOIN items i ON i.seq = m.seq WHERE ${allFilters(scope, filter)}`;
 
 export type SearchRow = { seq: number; createdAt: string; score: number };
-/** Where a ranked page ended; `w`, the window's oldest save, only when the ranking was capped. */
+/**
+ * Where a ranked page ended; `w`, the window's oldest save when the ranking was capped, 0 when it ranked
+ * every match (so a later page never becomes capped because matches arrived meanwhile); absent in
+ * cursors made before it was carried.
+ */
 export type RelevancePosition = { s: number; c: string; q: number; w?: number };
 export type RecentPosition = { c: string; q: number };
 
 /**
- * Matches best first (score, then newest), after the position: the page's rows, and when the words
- * matched more than `cap` saves, `window`, the oldest save the ranking took in (see the head of this file).
+ * Matches best first (score, then newest), after the position: the page's rows, and `window`: when the
+ * words matched more than `cap` saves, the oldest save the ranking took in (see the head of this file),
+ * else 0.
  */
 export function rankedPage(
   ctx: ServiceContext,
@@ -218,7 +223,7 @@ export function rankedPage(
   after: RelevancePosition | null,
   limit: number,
   cap: number,
-): { rows: SearchRow[]; window: number | null } {
+): { rows: SearchRow[]; window: number } {
   const page = after
     ? sql`(m.score < ${after.s} OR (m.score = ${after.s} AND (m.createdAt < ${after.c} OR (m.createdAt = ${after.c} AND m.seq < ${after.q}))))`
     : sql`1`;
@@ -245,10 +250,11 @@ export function rankedPage(
       SELECT m.seq AS seq, m.createdAt AS createdAt, m.score AS score, info.w AS w, (SELECT count(*) FROM cand) AS n
       FROM info LEFT JOIN m ON ${page} ORDER BY m.score DESC, m.createdAt DESC, m.seq DESC LIMIT ${limit}`,
   );
-  const capped = after?.w !== undefined || (rows[0] !== undefined && rows[0].n > cap);
+  // A later page keeps what its first page decided: 0 there means every match was ranked, and still is.
+  const capped = after?.w !== undefined ? after.w > 0 : rows[0] !== undefined && rows[0].n > cap;
   return {
     rows: rows.filter((r) => r.seq !== null).map((r) => ({ seq: r.seq, createdAt: r.createdAt, score: r.score })),
-    window: capped ? (after?.w ?? rows[0]!.w) : null,
+    window: capped ? (after?.w ?? rows[0]!.w!) : 0,
   };
 }
 
