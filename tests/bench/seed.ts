@@ -16,7 +16,8 @@ import { resolveCircle } from "../../server/services/library/circles";
 import { requireThemes } from "../../server/services/taxonomy/theme-index";
 import { newId } from "../../server/core/ids";
 import { itemSeqByKey, ownSave } from "../../server/db/repositories/library/items";
-import { insertBulkItem, insertBulkSave, insertSearchRows } from "../../server/db/repositories/library/bulk-saves";
+import { insertBulkItem, insertBulkSave } from "../../server/db/repositories/library/bulk-saves";
+import { indexMissingSaves } from "../../server/db/repositories/library/search-index";
 import { createCommunity, createSchool, setCommunityMember, setSchoolMember } from "../../server/services/accounts/organisations";
 import { seedThemes } from "../../server/services/taxonomy/themes";
 import type { CreateItemInput, Visibility } from "../../shared/schemas";
@@ -119,13 +120,14 @@ function planSource(seed: number, people: number, count: number, batch: number) 
 function seedWriter(ctx: ServiceContext) {
   const terms = themeTerms(ctx);
   const themeCache = new Map<string, string[]>();
-  // Search rows wait for the end of the batch (see insertBulkSave).
-  const searchRows = { themeTerms: terms, rows: [] as unknown[][] };
+  // Search rows wait for the end of the batch (see insertBulkSave), or for a save written by saveItem.
+  const unindexed: number[] = [];
+  const indexBatch = () => indexMissingSaves(ctx, unindexed.splice(0), terms);
   const write = (viewer: SignedInViewer, input: CreateItemInput) => {
     const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
     const known = itemSeqByKey(ctx, urlKey);
     if (known !== null && ownSave(ctx, known, viewer.user.id)) {
-      insertSearchRows(ctx, searchRows.rows);
+      indexBatch();
       saveItem(ctx, viewer, input);
       return;
     }
@@ -136,27 +138,24 @@ function seedWriter(ctx: ServiceContext) {
     const circle = resolveCircle(viewer, input);
     const wasPublished = known !== null && visibleToNetwork(ctx, known);
     const itemSeq = known ?? insertBulkItem(ctx, newId(), urlKey);
-    insertBulkSave(
-      ctx,
-      {
-        itemSeq,
-        userId: viewer.user.id,
-        facts: factsFromClip(input),
-        fields: {
-          note: input.note ?? "",
-          quote: input.quote ?? "",
-          tags: input.tags ? [...new Set(input.tags)] : [],
-          sector: input.sector ? [...new Set(input.sector)] : [],
-          ...circle,
-        },
-        themes,
-        at: isoNow(ctx),
+    const saveSeq = insertBulkSave(ctx, {
+      itemSeq,
+      userId: viewer.user.id,
+      facts: factsFromClip(input),
+      fields: {
+        note: input.note ?? "",
+        quote: input.quote ?? "",
+        tags: input.tags ? [...new Set(input.tags)] : [],
+        sector: input.sector ? [...new Set(input.sector)] : [],
+        ...circle,
       },
-      searchRows,
-    );
+      themes,
+      at: isoNow(ctx),
+    });
+    unindexed.push(saveSeq);
     announceIfPublished(ctx, itemSeq, wasPublished, circle.visibility);
   };
-  return { write, endOfBatch: () => insertSearchRows(ctx, searchRows.rows) };
+  return { write, endOfBatch: indexBatch };
 }
 
 /**

@@ -161,7 +161,7 @@ export const ItemListResponse = z.object({
     .int()
     .optional()
     .describe(
-      "Present only on a relevance search whose words match more saves you may see than the server ranks: then the results are the best of the items of the newest `rankedNewest` matching saves, by the usual rules (title, then what a person added, then the page; newer first), and paging ends after them. `total` still counts every match; `sort=recent` lists every match, newest first.",
+      "Present only on a relevance search whose words match more saves you may see than the server ranks: then the results are the best of the items of the `rankedNewest` most recently added matching saves, by the usual rules (title, then what a person added, then the page; newer first), and paging ends after them. `total` still counts every match; `sort=recent` lists every match, newest first.",
     ),
 });
 export type ItemListResponse = z.infer<typeof ItemListResponse>;

@@ -9,7 +9,6 @@
 import type Database from "better-sqlite3";
 import type { ServiceContext } from "../../../core/context";
 import type { PageFacts, SaveFields } from "./items";
-import { indexedColumns, type ThemeTerms } from "./search-index";
 
 interface Statements {
   itemsByKeys: Database.Statement;
@@ -18,7 +17,6 @@ interface Statements {
   insertSave: Database.Statement;
   insertTheme: Database.Statement;
   insertTag: Database.Statement;
-  insertFts: Database.Statement;
 }
 
 const statements = new WeakMap<Database.Database, Statements>();
@@ -39,7 +37,6 @@ function prepared(sqlite: Database.Database): Statements {
       ),
       insertTheme: sqlite.prepare("INSERT INTO save_themes (save_seq, theme) VALUES (?, ?)"),
       insertTag: sqlite.prepare("INSERT INTO save_tags (save_seq, tag) VALUES (?, ?)"),
-      insertFts: sqlite.prepare("INSERT INTO saves_fts (rowid, title, excerpt, text, note, quote, tags, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
     };
     statements.set(sqlite, s);
   }
@@ -80,14 +77,13 @@ export interface NewSaveRow {
 }
 
 /**
- * Writes one new save with its themes and tags, in the order a clip writes them; returns its seq. Its search
- * row comes later, from the caller: an import indexes its saves a thousand at a time (indexMissingSaves);
- * given `searchRows`, the row is collected there for {@link insertSearchRows} after the last save of the
- * batch. Either way not between two saves: FTS5 writes what it holds in memory to disk before any later
- * statement that may need undoing (any insert into a table with a unique key), so a search row written
- * between two saves costs a segment of its own, ~0.5 ms a save, most of a bulk load.
+ * Writes one new save with its themes and tags, in the order a clip writes them; returns its seq. Its
+ * search row comes later, from the caller (indexMissingSaves: an import a thousand saves at a time, the
+ * bench's seed at the end of each batch), never between two saves: FTS5 writes what it holds in memory
+ * to disk before any later statement that may need undoing (any insert into a table with a unique key),
+ * so a search row written between two saves costs a segment of its own, ~0.5 ms a save.
  */
-export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow, searchRows?: { themeTerms: ThemeTerms; rows: unknown[][] }): number {
+export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow): number {
   const s = prepared(ctx.sqlite);
   const { facts: f, fields } = row;
   const tags = [...new Set(fields.tags)];
@@ -124,12 +120,5 @@ export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow, searchRows?
   ) as { seq: number };
   for (const theme of themes) s.insertTheme.run(seq, theme);
   for (const tag of tags) s.insertTag.run(seq, tag);
-  if (searchRows) searchRows.rows.push([seq, ...indexedColumns({ ...f, note: fields.note, quote: fields.quote, tags: fields.tags, themes }, searchRows.themeTerms)]);
   return seq;
-}
-
-/** Writes the search rows {@link insertBulkSave} collected, in one go; empties the list. */
-export function insertSearchRows(ctx: ServiceContext, searchRows: unknown[][]) {
-  const s = prepared(ctx.sqlite);
-  for (const row of searchRows.splice(0)) s.insertFts.run(...row);
 }

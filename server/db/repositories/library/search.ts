@@ -31,6 +31,10 @@
  *   the number of matches needs that number first, itself a pass over every match;
  * - what was left out is still reachable: `sort=recent` lists every match, `total` still counts them
  *   all, and the response's `rankedNewest` says that the ranking was capped.
+ * "Newest" here is the most recently added: FTS5 orders by rowid, the save's seq, which follows the
+ * order saves were written, not the date a save carries. An import of old bookmarks with their own dates
+ * therefore counts as new for this window (it was added last) while the ranking itself still orders
+ * ties by the saves' dates; taking the window by date instead would mean a walk joined to FTS5 per match.
  * The window is fixed by the first page: a capped page's cursor carries its oldest save (`w`), so the
  * later pages rank the same saves (plus any that arrived since, which rank before the cursor or after
  * it as any new match does): no item twice, none of the window left out.

@@ -32,7 +32,6 @@ function themePage(c: Ctx, state: FormState | null = null) {
   return show(c, ThemePage({ page: pageContext(c), theme, state }));
 }
 
-
 export const adminPageRoutes = new Hono<AppEnv>();
 const pages = guardAdminPages(adminPageRoutes);
 
