@@ -7,13 +7,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
 import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
+import { axeViolations } from "../support/axe";
 
-const AXE = resolve("node_modules/axe-core/axe.min.js");
 const BOOKMARKS = resolve("tests/fixtures/imports/chrome-bookmarks.html");
 const BROWSER_TIMEOUT = 180_000;
 
@@ -31,14 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 describe("importing a browser's bookmarks in the web app", () => {
   it("reviews, maps a folder to another theme, shares with the school, runs to the end and gives the report", { timeout: BROWSER_TIMEOUT }, async () => {

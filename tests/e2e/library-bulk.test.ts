@@ -4,14 +4,13 @@
  * see them, and deletes two — each action one request with an Idempotency-Key. Checked with axe-core under
  * the app's own CSP.
  */
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
+import { axeViolations } from "../support/axe";
 
-const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -59,12 +58,6 @@ afterAll(async () => {
 });
 
 const card = (page: Page, title: string) => page.getByTestId("results").getByTestId("item-card").filter({ has: page.getByRole("heading", { name: title }) });
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run()).violations);
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
-}
 
 describe("many saves at once in the web app's library", () => {
   it("adds a theme to three saves, widens them only after the exact count is confirmed, and deletes two", { timeout: 120_000 }, async () => {

@@ -5,14 +5,13 @@
  * school's inbox, the teacher says it was applied and worked, and the broker's network overview counts
  * all of it. Each screen is checked with axe-core under the app's own CSP.
  */
-import { readFileSync } from "node:fs";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
 import { buildNetwork, startTestServer, type Person, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
+import { axeViolations } from "../support/axe";
 
-const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 const BUNDLE = "Nieuwkomers leren lezen met prentenboeken";
 const QUESTION = "Hoe helpen we nieuwkomers in groep 3 sneller technisch lezen?";
 const SHARPENED = "Hoe leren nieuwkomers in groep 3 sneller technisch lezen met prentenboeken?";
@@ -55,12 +54,6 @@ async function openQuestions(person: Person, path = "/app/questions") {
   await signInBrowserContext(context, server, openTestWebSession(server, person.id));
   await page.goto(`${server.url}${path}`);
   return { page, problems };
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run()).violations);
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
 }
 
 const stats = async (page: Page) =>

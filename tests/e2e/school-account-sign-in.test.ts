@@ -3,12 +3,11 @@
  * Entree-like provider, the teacher fills in the provider's form, and comes back signed in, in the school
  * of their BRIN code, with a session cookie that opens the API in that browser. The sign-in pages pass axe.
  */
-import { createRequire } from "node:module";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addBestuur, addInstitute, addSchool, census, startSchoolAccountWorld, type SchoolAccountWorld } from "../support/school-accounts";
+import { axeViolations } from "../support/axe";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TENANT = "0d9e8f7a-2222-4333-8444-155566677788";
 const SCHOOL_TENANT = "5a6b7c8d-1111-4222-8333-944455566677";
 
@@ -62,15 +61,6 @@ async function signInAtProvider(page: Page, login: string) {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("wachtwoord-bij-de-provider");
   await page.locator('button[type="submit"]').click();
-}
-
-/** axe-core's violations on the page; the page's CSP forbids scripts, so the context bypasses it for axe alone. */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe("signing in with a school account in Chromium", () => {

@@ -4,14 +4,13 @@
  * on /app/help, in Dutch and in English. axe is injected by the test (bypassCSP): the app's CSP allows
  * no script but its own.
  */
-import { resolve } from "node:path";
-import { type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
+import { axeViolations } from "../support/axe";
 
-const AXE = resolve("node_modules/axe-core/axe.min.js");
 const BROWSER_TIMEOUT = 120_000;
 
 let server: TestServer;
@@ -28,14 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 const TEXT = {
   nl: { paste: "Link bewaren", next: "Verder", address: "Webadres", help: "Knooppunt zonder extensie", save: "Bewaren" },

@@ -1,10 +1,9 @@
-import { resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestWebSession, signInBrowserContext } from "../support/web-session";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+import { axeViolations } from "../support/axe";
 
-const AXE = resolve("node_modules/axe-core/axe.min.js");
 const BROWSER_TIMEOUT = 120_000;
 
 let server: TestServer;
@@ -57,15 +56,6 @@ async function tabTo(page: Page, target: string, limit = 40) {
     if (now === target) return;
   }
   throw new Error(`${target} not reached by Tab; focus went through ${JSON.stringify(seen)}`);
-}
-
-/** axe-core's rules on the page as shown; the page's CSP is bypassed only to run axe itself. */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document);
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe("web sign-in in Chromium", () => {
