@@ -109,7 +109,7 @@ export function insertBulkSave(ctx: ServiceContext, row: NewSaveRow): number {
     f.videoEmbedUrl,
     fields.note,
     fields.quote,
-    JSON.stringify(fields.tags),
+    JSON.stringify(tags),
     JSON.stringify(themes),
     JSON.stringify(fields.sector),
     fields.visibility,

@@ -57,12 +57,16 @@ function hostOf(url: string): string | null {
 }
 
 /**
- * A save's row in saves_fts, in the table's column order after the rowid: the site's name and host are
- * searchable with the excerpt ("lowan", "nji"). Shared with the import's bulk write, so both index alike.
+ * Writes a save's row in saves_fts from what the save holds now, when the save exists (whether it did).
+ * The site's name and host are searchable with the excerpt ("lowan", "nji").
  */
-export function indexedColumns(save: Omit<IndexedSave, "seq" | "tags" | "themes"> & { tags: string[]; themes: string[] }, themeTerms: ThemeTerms) {
+function insertSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms): boolean {
+  const save = s.saveForIndex.get(saveSeq) as IndexedSave | undefined;
+  if (!save) return false;
   const excerpt = [save.excerpt, save.siteName, hostOf(save.url)].filter(Boolean).join(" — ");
-  return [save.title, excerpt, save.text ?? "", save.note, save.quote, save.tags.join(" ; "), themeTerms(save.themes)] as const;
+  const tags = (JSON.parse(save.tags) as string[]).join(" ; ");
+  s.insertSave.run(save.seq, save.title, excerpt, save.text ?? "", save.note, save.quote, tags, themeTerms(JSON.parse(save.themes) as string[]));
+  return true;
 }
 
 /**
@@ -109,10 +113,8 @@ export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: Them
 }
 
 function writeSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms) {
-  const row = s.saveForIndex.get(saveSeq) as IndexedSave | undefined;
   s.deleteSave.run(saveSeq);
-  if (!row) return;
-  s.insertSave.run(row.seq, ...indexedColumns({ ...row, tags: JSON.parse(row.tags) as string[], themes: JSON.parse(row.themes) as string[] }, themeTerms));
+  insertSearchRow(s, saveSeq, themeTerms);
 }
 
 /**
@@ -126,11 +128,7 @@ export function indexMissingSaves(ctx: ServiceContext, saveSeqs: Iterable<number
   const s = prepared(ctx.sqlite);
   let written = 0;
   for (const seq of saveSeqs) {
-    if (s.hasRow.get(seq)) continue;
-    const row = s.saveForIndex.get(seq) as IndexedSave | undefined;
-    if (!row) continue;
-    s.insertSave.run(row.seq, ...indexedColumns({ ...row, tags: JSON.parse(row.tags) as string[], themes: JSON.parse(row.themes) as string[] }, themeTerms));
-    written++;
+    if (!s.hasRow.get(seq) && insertSearchRow(s, seq, themeTerms)) written++;
   }
   return written;
 }
