@@ -35,11 +35,22 @@ function themeFeeds(ctx: ServiceContext, slugs: readonly string[]): ExportedFeed
     .map((slug) => ({ title: index.bySlug.get(slug)!.name.nl, url: ctx.links.themeFeeds(slug).atom, kind: "theme" as const, carriesSecret: false }));
 }
 
-/** Names beside the ids, so the circle can be found again on another installation. */
-function namedCircle(ctx: ServiceContext, circle: { visibility: ExportedCircle["visibility"]; schoolId: string | null; communityId: string | null }): ExportedCircle {
-  const schoolName = circle.schoolId ? (schoolById(ctx, circle.schoolId)?.name ?? null) : null;
-  const communityName = circle.communityId ? (communityById(ctx, circle.communityId)?.name ?? null) : null;
-  return { visibility: circle.visibility, schoolId: circle.schoolId, schoolName, communityId: circle.communityId, communityName };
+/**
+ * Names beside the ids, so the circle can be found again on another installation; each school and
+ * community looked up once however many saves sit in it.
+ */
+function circleNamer(ctx: ServiceContext) {
+  const names = new Map<string, string | null>();
+  const named = (key: string, find: () => string | null) => {
+    if (!names.has(key)) names.set(key, find());
+    return names.get(key)!;
+  };
+  return (circle: { visibility: ExportedCircle["visibility"]; schoolId: string | null; communityId: string | null }): ExportedCircle => {
+    const { schoolId, communityId } = circle;
+    const schoolName = schoolId ? named(`school:${schoolId}`, () => schoolById(ctx, schoolId)?.name ?? null) : null;
+    const communityName = communityId ? named(`community:${communityId}`, () => communityById(ctx, communityId)?.name ?? null) : null;
+    return { visibility: circle.visibility, schoolId, schoolName, communityId, communityName };
+  };
 }
 
 /**
@@ -48,6 +59,7 @@ function namedCircle(ctx: ServiceContext, circle: { visibility: ExportedCircle["
  */
 export function exportOwnSaves(ctx: ServiceContext, viewer: SignedInViewer): KnooppuntExport {
   const saves: ExportedSave[] = [];
+  const namedCircle = circleNamer(ctx);
   for (const save of exportedSaves(ctx, viewer.user.id)) {
     if (!save.item) continue;
     saves.push({
@@ -59,7 +71,7 @@ export function exportOwnSaves(ctx: ServiceContext, viewer: SignedInViewer): Kno
       tags: save.tags,
       themes: save.themes,
       sector: save.sector,
-      circle: namedCircle(ctx, save.circle),
+      circle: namedCircle(save.circle),
       applied: Boolean(save.applied),
       worked: save.worked,
       createdAt: save.createdAt,
