@@ -101,6 +101,13 @@ async function answer<R extends ClientResponse<unknown, number, string>>(pending
 
 const data = async <R extends ClientResponse<unknown, number, string>>(pending: Promise<R>) => (await answer(pending)).data;
 
+/** A download as a file to save, named as the server names it (Content-Disposition), else `fallback`; a refusal throws as any answer does. */
+async function fileFrom<R extends ClientResponse<unknown, number, string>>(response: R, fallback: string): Promise<{ blob: Blob; filename: string }> {
+  if (!response.ok) await answer(Promise.resolve(response));
+  const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? fallback;
+  return { blob: await response.blob(), filename };
+}
+
 /** Ids go into the path as given; encoded, so an odd one cannot change which route is asked. */
 const id = (value: string) => encodeURIComponent(value);
 
@@ -177,9 +184,7 @@ export class KnooppuntApi {
   /** The person's export as a file to save, with the name the server gives it. */
   async exportFile(format: "json" | "csv" | "html"): Promise<{ blob: Blob; filename: string }> {
     const response = await this.v1.me.export.$get({ query: { format } });
-    if (!response.ok) await answer(Promise.resolve(response));
-    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `knooppunt.${format}`;
-    return { blob: await response.blob(), filename };
+    return fileFrom(response, `knooppunt.${format}`);
   }
 
   /** An export (issue 16) as a file to save: the person's saves, a bundle, or a school; named as the server names it. */
@@ -190,9 +195,7 @@ export class KnooppuntApi {
       : "schoolId" in what
         ? exports.schools[":id"].$get({ param: { id: what.schoolId }, query: { format } })
         : exports.saves.$get({ query: { format } }));
-    if (!response.ok) await answer(Promise.resolve(response));
-    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `knooppunt.${format}`;
-    return { blob: await response.blob(), filename };
+    return fileFrom(response, `knooppunt.${format}`);
   }
 
   deleteAccount(confirm: string, sharedWork: "handOver" | "remove") {
@@ -425,9 +428,7 @@ export class KnooppuntApi {
   /** The import's report as a CSV file to save. */
   async importReport(importId: string): Promise<{ blob: Blob; filename: string }> {
     const response = await this.v1.imports[":id"]["report.csv"].$get({ param: { id: id(importId) } });
-    if (!response.ok) await answer(Promise.resolve(response));
-    const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? `import-${importId}.csv`;
-    return { blob: await response.blob(), filename };
+    return fileFrom(response, `import-${importId}.csv`);
   }
 
   // Leervragen -----------------------------------------------------------------------------------------

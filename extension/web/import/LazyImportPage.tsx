@@ -35,10 +35,13 @@ const ImportMain = later<ScreenProps>(
         <p class="hint">{translate(language, "import.loading")}</p>
       </main>
     ),
-    Failed: ({ language }) => (
-      <main class="panel-body" aria-busy={true}>
+    Failed: ({ language, retry }) => (
+      <main class="panel-body" aria-busy={false}>
         <p class="notice error" role="alert">
-          {translate(language, "web.unreachable.body")}
+          {translate(language, "web.unreachable.body")}{" "}
+          <button type="button" class="link-button" onClick={retry}>
+            {translate(language, "common.retry")}
+          </button>
         </p>
       </main>
     ),
