@@ -12,7 +12,7 @@
  * - saves in community, school and wider circles stay in their circle as "oud-collega" or are removed, as
  *   chosen; private saves are never handed over (kept with a disabled account, removed with a deleted one).
  */
-import type { HandOverCounts, HandOverPreview, SharedWork } from "../../../shared/schemas";
+import type { HandOverChoices, HandOverCounts, HandOverPreview, SharedWork } from "../../../shared/schemas";
 import { replaceUser, userById, otherActiveAdmins, type UserRow } from "../../db/repositories/accounts";
 import { curatedBundles, deleteBundleById, ensureFormerColleague, FORMER_COLLEAGUE, handOverSaveRow, savesToSettle, setCuratorRole, type CuratedBundle } from "../../db/repositories/personal-data/deletion";
 import {
@@ -35,12 +35,8 @@ import { endAccessOfDisabled, signedInViewer } from "../accounts/accounts";
 import { deleteSave } from "../library/saves";
 import { recordAdminAction, type AuditActor } from "./audit-log";
 
-export interface HandOverChoices {
-  sharedWork?: SharedWork;
-  /** A broker for the bundles and leervragen nobody else works on. */
-  handOverTo?: string;
-  communityOwners?: { communityId: string; userId: string }[];
-}
+/** The administrator's choices, as the admin API takes them (shared/schemas/privacy/hand-over.ts). */
+export type { HandOverChoices };
 
 /** The choices checked against what the person holds: every pick names someone who may take it. */
 interface Plan {
