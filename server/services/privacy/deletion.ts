@@ -11,13 +11,13 @@
 import { deletionConfirmation } from "../../../shared/privacy/deletion-confirmation";
 import type { SharedWork } from "../../../shared/schemas";
 import type { BundleSnapshot } from "../../db/bundle-snapshot";
-import { otherActiveAdmins, userById } from "../../db/repositories/accounts";
+import { userById } from "../../db/repositories/accounts";
 import { cascadingCounts, deleteUserRow, FORMER_COLLEAGUE, insertAccountDeletion, replaceSnapshotContent, snapshotsNaming } from "../../db/repositories/personal-data/deletion";
 import { transaction } from "../../db/statements";
 import { isoNow, type ServiceContext } from "../../core/context";
 import { conflict, invalid, notFound } from "../../core/errors";
 import { recordAdminAction, type AuditActor } from "./audit-log";
-import { handOverForDeletion, type HandOverChoices } from "./hand-over";
+import { handOverForDeletion, isLastActiveAdmin, leavingUser, type HandOverChoices } from "./hand-over";
 
 
 export interface DeletionRequest extends HandOverChoices {
@@ -39,10 +39,8 @@ export type Initiator = { kind: "self" } | AuditActor;
 
 export function deleteAccount(ctx: ServiceContext, userId: string, request: DeletionRequest, initiator: Initiator): DeletionCounts {
   return transaction(ctx, () => {
-    const user = userById(ctx, userId);
-    if (!user || user.id === FORMER_COLLEAGUE.id) throw notFound("user");
-    // An installation without an administrator can no longer be run from the browser or the API.
-    if (user.roles.includes("admin") && !user.disabled && otherActiveAdmins(ctx, userId) === 0) {
+    const user = leavingUser(ctx, userId);
+    if (isLastActiveAdmin(ctx, user)) {
       throw conflict("last_admin", "This is the last administrator: make someone else an administrator before deleting this account.");
     }
     const now = isoNow(ctx);

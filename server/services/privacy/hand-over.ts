@@ -99,11 +99,15 @@ function person(ctx: ServiceContext, id: string) {
   return { id, name: userById(ctx, id)?.name ?? id };
 }
 
-function leavingUser(ctx: ServiceContext, userId: string) {
+/** The person leaving; the placeholder for former colleagues is nobody who can leave. */
+export function leavingUser(ctx: ServiceContext, userId: string) {
   const user = userById(ctx, userId);
   if (!user || user.id === FORMER_COLLEAGUE.id) throw notFound("user");
   return user;
 }
+
+/** Whether this person is the installation's last active administrator, who may not leave: without one it can no longer be run from the browser or the API. */
+export const isLastActiveAdmin = (ctx: ServiceContext, user: UserRow) => user.roles.includes("admin") && !user.disabled && otherActiveAdmins(ctx, user.id) === 0;
 
 /** What a hand-over with these choices would do, counted and named, changing nothing. */
 export function handOverPreview(ctx: ServiceContext, userId: string, choices: HandOverChoices): HandOverPreview {
@@ -212,7 +216,7 @@ export function handOverForDeletion(ctx: ServiceContext, user: UserRow, choices:
 export function disableWithHandOver(ctx: ServiceContext, userId: string, choices: HandOverChoices, actor: AuditActor) {
   return transaction(ctx, () => {
     const user = leavingUser(ctx, userId);
-    if (user.roles.includes("admin") && !user.disabled && otherActiveAdmins(ctx, user.id) === 0) {
+    if (isLastActiveAdmin(ctx, user)) {
       throw conflict("last_admin", "This is the last administrator: make someone else an administrator first. / Dit is de laatste beheerder: maak eerst iemand anders beheerder.");
     }
     const plan = planFor(ctx, user, choices);
