@@ -715,6 +715,75 @@ export const feedVersions = sqliteTable("feed_versions", {
 });
 
 /**
+ * The library's facet counts kept current by triggers (migration facet_tallies) in every write
+ * transaction. For the items that have exactly one save: per audience of that save (`public`, `network`,
+ * `school:<id>`, `community:<id>`, `private`) how many such items there are (`part` = `total`), of each
+ * kind (`kind:<kind>`), sector (`sector:<sector>`) and theme (`theme:<slug>`, counting the items of the
+ * themes below it once). `owner` is '' for every reader of the audience, or the person who saved it: a
+ * person reads their own saves in any circle. Items with more saves are under audience `shared`
+ * (`sharedItems`), since a reader who sees two of their saves counts the item once (library/facets.ts).
+ */
+export const facetTallies = sqliteTable(
+  "facet_tallies",
+  {
+    audience: text("audience").notNull(),
+    owner: text("owner").notNull(),
+    part: text("part").notNull(),
+    items: integer("items").notNull(),
+  },
+  // Owner first: a reader's rows are one range for everyone ('') and one for their own saves.
+  (t) => [primaryKey({ columns: [t.owner, t.audience, t.part] })],
+);
+
+/**
+ * Every theme with itself and each theme above it, kept by triggers on themes (migration facet_tallies):
+ * a theme's facet count includes the items of the themes below it, each once.
+ */
+export const themeLineage = sqliteTable(
+  "theme_lineage",
+  {
+    slug: text("slug").notNull(),
+    ancestor: text("ancestor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slug, t.ancestor] })],
+);
+
+/**
+ * The items with two saves or more, kept by the facet_tallies triggers. Most are tallied too, under the
+ * audiences `shared` and `shared:<circle>` (see `sharedItemParts`); `countedFromSaves` marks those that
+ * are not (saves in two school or community circles or more, or more than 16 savers): their facets are
+ * counted from their saves when read.
+ */
+export const sharedItems = sqliteTable("shared_items", {
+  itemSeq: integer("item_seq").primaryKey(),
+  countedFromSaves: integer("counted_from_saves", { mode: "boolean" }).notNull(),
+});
+
+/**
+ * What a shared item adds to facet_tallies' shared rows, kept to be taken out again when it changes.
+ * `audience` `shared` holds the item as every signed-in reader sees it (its saves in public and
+ * network circles); `shared:<circle>` what a reader of its one school or community circle sees more.
+ * `owner` '' is any reader, `owner` <person> the difference for one of its savers, who also sees their
+ * own save, which speaks for the item to them.
+ */
+export const sharedItemParts = sqliteTable(
+  "shared_item_parts",
+  {
+    itemSeq: integer("item_seq").notNull(),
+    owner: text("owner").notNull(),
+    audience: text("audience").notNull(),
+    part: text("part").notNull(),
+    items: integer("items").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemSeq, t.owner, t.audience, t.part] })],
+);
+
+/** A queue of one row at a time: inserting an item here makes its trigger recount that shared item's parts. */
+export const sharedItemRecounts = sqliteTable("shared_item_recounts", {
+  itemSeq: integer("item_seq").primaryKey(),
+});
+
+/**
  * An import of a file of links (server/services/imports): read and reviewed at upload, run in the
  * background after the person confirms. `processed` is how far the run got: each batch of entries and
  * this counter commit together, so a restart resumes exactly where the last commit left off.

@@ -1,6 +1,6 @@
 import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
-import { facetRows, facetSignatures, ftsHitsUpTo, saveSeqCeiling } from "../../db/repositories/library/facets";
-import { ftsQuery, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
+import { facetRows, facetSignatures, ftsHitsUpTo, readsSharedTallies, saveSeqCeiling, tallyRows } from "../../db/repositories/library/facets";
+import { ftsQuery, narrowing, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
 import type { SaveScope, Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
@@ -9,49 +9,51 @@ import { libraryFilter } from "./search";
 
 /**
  * Facet counts for the library's filters, over the same matches as listItems (found without ranking:
- * counts need no scores), exact for every value, counted one of two ways by how many saves hold the
- * query's words:
- * - few (a tenth of the library or fewer, or SMALL_MATCHES in a small one): from the visible saves of
- *   the matching items, one row each into JavaScript (`facetsFromSaves`). Its cost follows the matches:
- *   a rare word costs a few milliseconds, where a walk over the library would cost the library.
- * - many, or no query: inside SQLite, one walk over saves_facets_idx that leaves one row per kind of
- *   item (its kind, circles, sectors and themes) with how many items share it (`facetsFromSignatures`).
- *   Its cost follows the library, not the matches, and nothing per save reaches JavaScript.
+ * counts need no scores), exact for every value, counted one of three ways:
+ * - no query and no filter (the side panel as it opens): from counts the write triggers keep in the
+ *   same transaction as every save write (migration facet_tallies, `facetsFromTallies`). A few hundred
+ *   index rows per reader, whatever the size of the library.
+ * - few saves holding the query's words (a tenth of the library or fewer, or SMALL_MATCHES in a small
+ *   one): from the visible saves of the matching items, one row each into JavaScript
+ *   (`facetsFromSaves`). Its cost follows the matches: a rare word costs a few milliseconds.
+ * - many, or a filter without a query: inside SQLite, one walk over saves_facets_idx that leaves one
+ *   row per kind of item (its kind, circles, sectors and themes) with how many items share it
+ *   (`facetsFromSignatures`). Its cost follows the library, not the matches.
  *
- * Why counted this way (issue 18). Side by side in one process on a 247k-item bench library (264k
- * saves), the machine at a load average of 11–18, so only the ratios count; p95 of each round, median of
- * 3 rounds, ms — search (listItems, limit 20) / the pass over every matching save, as before / now:
- *   no query            465 / 3522 / 2403   (7.6× → 5.2× the search)
- *   leerlingen         2422 / 5951 / 2087   (2.5× → 0.86×)
- *   begrijpend lezen   1170 / 1591 / 1335   (1.4× → 1.1×)
- *   ouderbetrokkenheid  203 /  250 /  246   (1.2× → 1.2×; 9k matches, still the pass)
- *   tamazight            14 /   25 /   18   (539 matches, the pass)
- * Over HTTP (tests/bench/facets-vs-search.ts, same library, 3 rounds of 4, load 12–18), facets ÷ search
- * went from 5.70 / 1.82 / 1.60 / 1.15 / 0.72 to 4.11 / 0.93 / 0.88 / 1.45 / 0.87 for the same queries
- * (ouderbetrokkenheid takes the same pass as before: 217 and 220 ms; its search side moved).
- * A common word's matches were each read from the saves table to see whether the viewer may see them,
- * a page of text each; the walk tests a hit against the index entry's rowid instead, so it costs about
- * what the search costs. Without a query it does not: the search walks the same index but keeps only
- * the newest 20 items, while the counts also build and sort a signature per item (the SQL alone was
- * 1.2–2.7 s of the 2.4 s; the signatures' parts are parsed once each). The goal (facets p95 ≤ search p95) is met for common words and not for the
- * library without a query; that needs counts that stop early, the first item below. Measured and not
- * taken (100k library, load 12):
+ * Kept counts and the union of circles. A reader sees a union of circles (their own saves, schools,
+ * communities, network, public) and an item saved in two of them counts once, so counts kept per
+ * circle cannot simply be added up. They can for items with one save, nine in ten: per audience of that
+ * save, and per owner for the saver (who reads their own save in any circle). An item with more saves
+ * is kept as a sum of differences that comes out right for each kind of reader: as anyone signed in sees
+ * it, plus what its one school or community circle adds for that circle's members, plus what each
+ * saver's own save adds for them (schema.ts `sharedItemParts`); the few with saves in two such circles
+ * or more than 16 savers, and every shared item for a reader who is not signed in, are grouped from
+ * their saves when read. A theme's count includes its sub-themes' items once (theme_lineage, rebuilt
+ * with every tally when a theme moves). Tests: facet-tallies-follow-every-write (every kind of write,
+ * every viewer, against the saves and a recount from scratch), facet-counts-both-ways.
+ *
+ * Measured (tests/bench/facets-vs-search.ts over HTTP, 100k-item bench library, 107k saves, 7k of them
+ * shared items, 5 rounds of 10, load 1.3–2), facets p95 ÷ search p95 without a query: 40× when grouped
+ * from every save (231 ms), 9.2× with only single-save items kept (58.7 ms), 2.2× with shared items in
+ * open circles kept too (12.3 ms), 0.86× now (4.87 ms against 5.66 ms; in process 0.6 ms). A clip pays
+ * for it in its transaction: +0.01–0.15 ms in process (0.83 → 0.84 ms written by hand, 0.92 → 1.07 ms
+ * through saveItem, 3 rounds of 800 clips each way, load 2–5); the migration counts a 100k library in 5 s.
+ *
+ * Not met: a word in many saves (12–26× its search at 100k): the search stops after its newest
+ * matches, the counts cannot. Measured before and not taken (100k library, load 12):
  * - counts per value up to 1,001 and shown as "1.000+" beyond, walking each value's postings and
  *   stopping early: the only postings there are, save_themes, name a save, whose circle is then read
- *   from its row (26,078 rows for the 26 themes took 1,094 ms, more than the whole walk's share for the
- *   themes); kinds, sectors and circles have no postings, so a value that is rare or absent among the
- *   matches needs the whole walk anyway: a walk cannot stop before every value has been seen 1,001
- *   times. Probing FTS5 per posting for a query's words took 18 ms a probe ("leerlingen"*: prefix terms
- *   are merged anew for each probe). It is the way to meet the goal without a query, but needs postings
- *   per kind, sector and circle that carry what visibility reads (a migration).
+ *   from its row (26,078 rows for the 26 themes took 1,094 ms); kinds, sectors and circles have no
+ *   postings, so a value that is rare among the matches needs the whole walk anyway: a walk cannot stop
+ *   before every value has been seen 1,001 times. Probing FTS5 per posting took 18 ms a probe.
  * - one sum per value in SQL (max(visibility = …), instr(themes, …) per theme): slower than the
  *   signatures (1,149 ms without the themes, 2,204 ms with them, against 1,628 ms with them).
- * - counts kept per circle and theme, updated with writes: a viewer sees a union of circles (their
- *   own saves, schools, communities, network, public) and an item saved in two of them counts once, so
- *   kept counts cannot be added up per viewer; nor do they follow a query or a filter.
+ * The signatures against the old pass over every save, on a 247k-item library (load 11–18), p95 ms,
+ * search / old / signatures: leerlingen 2422 / 5951 / 2087, begrijpend lezen 1170 / 1591 / 1335.
  */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const fts = query.q ? ftsQuery(query.q) : null;
+  if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return facetsFromTallies(ctx, viewer);
   if (fts) {
     const few = Math.max(SMALL_MATCHES, Math.floor(saveSeqCeiling(ctx) / 10));
     if (ftsHitsUpTo(ctx, fts, few + 1) <= few) return facetsFromSaves(ctx, viewer, query);
@@ -98,22 +100,32 @@ export function facetsFromSaves(ctx: ServiceContext, viewer: Viewer, query: Item
 /** Every count from the items grouped by their kind, circles, sectors and themes, counted in SQLite. */
 export function facetsFromSignatures(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
   const counts = new Counts(themeIndex(ctx));
-  // Tens of thousands of signatures are made of a few hundred different parts: each part's keys are
-  // worked out once (the first version parsed every signature and cost as much as the SQL).
-  const parts = new Map<string, string[]>();
-  const keysOf = (part: string, make: () => Iterable<string>) => {
-    let keys = parts.get(part);
-    if (!keys) parts.set(part, (keys = [...new Set(make())]));
-    return keys;
-  };
-  for (const [signature, items] of facetSignatures(ctx, ...prepare(ctx, viewer, query))) {
-    const [kind, visibilities, sectors, themes] = signature.split("|") as [string, string, string, string];
-    counts.total += items;
-    counts.add(`kind:${kind}`, items);
-    for (const key of keysOf(`v${visibilities}`, () => visibilities.split(",").map((v) => `visibility:${v}`))) counts.add(key, items);
-    for (const key of keysOf(`s${sectors}`, () => quoted(sectors).map((v) => `sector:${v}`))) counts.add(key, items);
-    for (const key of keysOf(`t${themes}`, () => quoted(themes).flatMap((slug) => counts.themeKeys(slug)))) counts.add(key, items);
+  counts.addSignatures(facetSignatures(ctx, ...prepare(ctx, viewer, query)));
+  return counts.response();
+}
+
+/**
+ * Every count of the whole library as the viewer reads it, without a query or a filter, from the tallies
+ * the write triggers keep (migration facet_tallies): items with one save per audience and owner; shared
+ * items (two saves or more) as every signed-in reader sees them plus what their school or community
+ * circle and each saver's own save add; the few shared items whose view depends on more (saves in two
+ * such circles, many savers), and every shared item for a reader who is not signed in, grouped from
+ * their saves as above.
+ * The sets never overlap, so their counts add up.
+ */
+export function facetsFromTallies(ctx: ServiceContext, viewer: Viewer): ItemFacetsResponse {
+  const scope = saveScope(viewer);
+  const counts = new Counts(themeIndex(ctx));
+  for (const [audience, part, items] of tallyRows(ctx, scope)) {
+    // Every other part is already a count's key (`kind:…`, `sector:…`, `theme:…` rolled up, `visibility:…`).
+    if (part !== "total") counts.add(part, items);
+    else {
+      counts.total += items;
+      // An item with one save is in that save's circle; a shared item has its circles as parts.
+      if (!audience.startsWith("shared")) counts.add(`visibility:${audience.split(":")[0]}`, items);
+    }
   }
+  counts.addSignatures(facetSignatures(ctx, scope, null, {}, readsSharedTallies(scope) ? "shared items counted from saves" : "shared items"));
   return counts.response();
 }
 
@@ -130,6 +142,33 @@ class Counts {
     this.byKey.set(key, (this.byKey.get(key) ?? 0) + n);
   }
 
+  /** Adds `n` items to each value of stored JSON lists of sectors or themes, written one after another. */
+  addList(facet: "sector" | "theme", lists: string, n: number) {
+    for (const key of this.keysOf(`${facet}${lists}`, () => (facet === "sector" ? quoted(lists).map((v) => `sector:${v}`) : quoted(lists).flatMap((slug) => this.themeKeys(slug))))) {
+      this.add(key, n);
+    }
+  }
+
+  addSignatures(rows: Iterable<[signature: string, items: number]>) {
+    for (const [signature, items] of rows) {
+      const [kind, visibilities, sectors, themes] = signature.split("|") as [string, string, string, string];
+      this.total += items;
+      this.add(`kind:${kind}`, items);
+      for (const key of this.keysOf(`v${visibilities}`, () => visibilities.split(",").map((v) => `visibility:${v}`))) this.add(key, items);
+      this.addList("sector", sectors, items);
+      this.addList("theme", themes, items);
+    }
+  }
+
+  // Tens of thousands of signatures are made of a few hundred different parts: each part's keys are
+  // worked out once (the first version parsed every signature and cost as much as the SQL).
+  private readonly parts = new Map<string, string[]>();
+  private keysOf(part: string, make: () => Iterable<string>): string[] {
+    let keys = this.parts.get(part);
+    if (!keys) this.parts.set(part, (keys = [...new Set(make())]));
+    return keys;
+  }
+
   /** A theme's key and those of the themes above it: a theme counts the items of its sub-themes once. */
   themeKeys(slug: string): string[] {
     let chain = this.rollUp.get(slug);
@@ -138,6 +177,8 @@ class Counts {
   }
 
   response(): ItemFacetsResponse {
+    // Kept counts arrive as differences too (a saver's own view less everyone's): a value they cancel out is absent.
+    for (const [key, count] of this.byKey) if (count === 0) this.byKey.delete(key);
     const counted = <N extends string>(prefix: string, name: N) =>
       [...this.byKey.entries()]
         .filter(([key]) => key.startsWith(prefix))

@@ -58,6 +58,14 @@ const SAVE: Purpose = {
   }),
   seenBy: { nl: "Jij, en de kring die je kiest (school, gemeenschap, netwerk of iedereen).", en: "You, and the circle you choose (school, community, network or everyone)." },
 };
+const FACET_COUNTS: Purpose = {
+  why: {
+    nl: "De aantallen bij de filters van je bibliotheek: hoeveel van wat jij bewaarde er per soort, sector en thema is.",
+    en: "The numbers beside your library's filters: how many of the things you saved there are per kind, sector and theme.",
+  },
+  kept: always({ nl: "Zolang je die items bewaard hebt; ze gaan weg met je laatste bewaarde item.", en: "As long as you keep those saves; they go with your last save." }),
+  seenBy: { nl: "Alleen jij, als aantallen.", en: "Only you, as numbers." },
+};
 const CURATION: Purpose = {
   why: { nl: "Wie een bundel maakt, bijhoudt en publiceert.", en: "Who makes, keeps and publishes a bundle." },
   kept: always({ nl: "Zolang je account bestaat; daarna gaat de bundel naar een mede-makelaar of staat er 'oud-collega'.", en: "As long as your account exists; then the bundle passes to a co-curator or shows 'former colleague'." }),
@@ -228,6 +236,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   question_brokers: { personal: { user_id: QUESTION, role: QUESTION, at: QUESTION }, other: ["question_id"] },
   question_followups: { personal: { applied: QUESTION, worked: QUESTION, note: QUESTION, recorded_by: QUESTION, recorded_at: QUESTION }, other: ["question_id"] },
   feed_versions: { personal: {}, other: ["scope", "version"] },
+  facet_tallies: { personal: { owner: FACET_COUNTS }, other: ["audience", "part", "items"] },
+  shared_items: { personal: {}, other: ["item_seq", "counted_from_saves"] },
+  shared_item_parts: { personal: { owner: FACET_COUNTS }, other: ["item_seq", "audience", "part", "items"] },
+  shared_item_recounts: { personal: {}, other: ["item_seq"] },
+  theme_lineage: { personal: {}, other: ["slug", "ancestor"] },
   broker_feeds: { personal: { user_id: ACCOUNT }, other: ["feed_token", "updated_at"] },
   imports: {
     personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },

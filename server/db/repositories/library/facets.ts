@@ -53,7 +53,13 @@ export const saveSeqCeiling = (ctx: ServiceContext) => queryRows<[number | null]
  * saves come together, so the GROUP BY needs no sort): no row per save reaches JavaScript, and a query's
  * hits are checked against the save's seq (the index entry's rowid), never by reading the save.
  */
-export function facetSignatures(ctx: ServiceContext, scope: SaveScope, fts: FtsQuery | null, filter: LibraryFilter): [signature: string, items: number][] {
+export function facetSignatures(
+  ctx: ServiceContext,
+  scope: SaveScope,
+  fts: FtsQuery | null,
+  filter: LibraryFilter,
+  only: "every item" | "shared items" | "shared items counted from saves" = "every item",
+): [signature: string, items: number][] {
   // Nearly every item has one visible save: its own kind speaks for it, and the ordered look-up is only
   // made for the few with more.
   const speaking = sql`CASE WHEN count(*) = 1 THEN s.kind ELSE (SELECT fk.kind FROM saves fk WHERE fk.item_seq = s.item_seq AND ${visibleSave(scope, "fk")} ORDER BY ${factsSaveOrder(scope, "fk")} LIMIT 1) END`;
@@ -61,10 +67,47 @@ export function facetSignatures(ctx: ServiceContext, scope: SaveScope, fts: FtsQ
     ctx,
     sql`SELECT signature, count(*) FROM (
           SELECT ${speaking} || '|' || group_concat(s.visibility) || '|' || group_concat(s.sector, '') || '|' || group_concat(s.themes, '') AS signature
-          FROM saves s INDEXED BY saves_facets_idx
-          WHERE ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
+          FROM ${only === "every item" ? sql`` : sql`shared_items si CROSS JOIN `}saves s INDEXED BY saves_facets_idx
+          WHERE ${sql.join([...(only === "every item" ? [] : [sql`s.item_seq = si.item_seq`]), ...(only === "shared items counted from saves" ? [sql`si.counted_from_saves`] : []), visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
           GROUP BY s.item_seq
           ${fts ? sql`HAVING max(s.seq IN (SELECT rowid FROM saves_fts WHERE saves_fts MATCH ${fts}))` : sql``})
         GROUP BY signature`,
+  );
+}
+
+/**
+ * Whether a scope reads the shared items' kept rows (audiences `shared` and `shared:<circle>`): they hold
+ * what a signed-in reader sees of each item and what its school or community circle and each saver's
+ * own save add (schema.ts `sharedItemParts`).
+ */
+export const readsSharedTallies = (scope: SaveScope) => scope.ownerId !== null && scope.open.includes("public") && scope.open.includes("network");
+
+/** The circles whose saves a scope reads, as facet_tallies names their audiences. */
+export const tallyAudiences = (scope: SaveScope): string[] => [
+  ...scope.open,
+  ...scope.schoolIds.map((id) => `school:${id}`),
+  ...scope.communityIds.map((id) => `community:${id}`),
+];
+
+/**
+ * The kept counts a scope reads, per audience and part (facet_tallies): every reader's rows of its
+ * audiences (and of the shared items as seen from its circles), and the owner's own rows of the others
+ * (their private saves, a save in a school they have left) and of the shared items they saved. A few
+ * hundred index rows, however large the library.
+ */
+export function tallyRows(ctx: ServiceContext, scope: SaveScope): [audience: string, part: string, items: number][] {
+  const circles = tallyAudiences(scope);
+  const shared = readsSharedTallies(scope)
+    ? ["shared", ...[...scope.schoolIds.map((id) => `school:${id}`), ...scope.communityIds.map((id) => `community:${id}`)].map((c) => `shared:${c}`)]
+    : [];
+  return queryRows<[string, string, number]>(
+    ctx,
+    sql`SELECT audience, part, items FROM facet_tallies WHERE owner = '' AND audience IN ${[...circles, ...shared]} AND items <> 0
+        ${
+          scope.ownerId === null
+            ? sql``
+            : sql`UNION ALL SELECT audience, part, items FROM facet_tallies WHERE owner = ${scope.ownerId} AND items <> 0
+                  AND ((audience NOT IN ${circles} AND audience NOT GLOB 'shared*')${shared.length ? sql` OR audience IN ${shared}` : sql``})`
+        }`,
   );
 }
