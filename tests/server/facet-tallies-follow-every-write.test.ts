@@ -25,9 +25,12 @@ const counts = (facets: ItemFacetsResponse) => ({
   visibilities: Object.fromEntries(facets.visibilities.map((f) => [f.visibility, f.count])),
 });
 
+/** People added by a case of their own, compared as viewers beside the network's. */
+const joined: Record<string, Person> = {};
+
 const viewers = (): [string, Viewer][] => [
   ["anonymous", ANONYMOUS],
-  ...Object.entries(net.people)
+  ...Object.entries({ ...net.people, ...joined })
     .map(([name, p]) => [name, findUserByEmail(server.ctx, p.email)] as const)
     .filter(([, user]) => user !== undefined && user !== null)
     .map(([name, user]) => [name, signedInViewer(server.ctx, user!, "test")] as [string, Viewer]),
@@ -84,6 +87,19 @@ const bulk = async (person: Person, json: BulkSavesRequest) => {
   });
   return response.status;
 };
+
+/** A new person, signed in, outside every school and community. */
+async function newPerson(key: string): Promise<Person> {
+  const email = `${key}@test.knooppunt.nl`;
+  const password = `wachtwoord-${key}-2026`;
+  const user = (await reply(v1(server.adminToken).admin.users.$post({ json: { name: `Test ${key}`, email, password } }))).body.user;
+  const token = (await reply(v1().auth.login.$post({ json: { email, password } }))).body.token;
+  return (joined[key] = { id: user.id, email, password, token });
+}
+
+/** The kept rows that name a person, also those counting nothing. */
+const rowsOf = (person: Person) =>
+  ["facet_tallies", "shared_item_parts"].map((table) => server.ctx.sqlite.prepare(`SELECT count(*) FROM ${table} WHERE owner = ?`).pluck().get(person.id));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -180,5 +196,25 @@ describe("facet counts kept by the write triggers", () => {
       sectors: { wo: 1 },
       visibilities: { network: 1 },
     });
+  });
+
+  it("leave no rows of a deleted person whose saves were all in pages others saved too", async () => {
+    const { bram, dewi } = net.people;
+    // Fenna and Gijs each clip a page first; when someone else saves it too, the rows their one save
+    // counted drop to nothing. Their own saves speak to everyone (public, earliest), so the shared page
+    // keeps no rows of theirs either: nothing but their deleted account would take those empty rows away.
+    const fenna = await newPerson("fenna");
+    const gijs = await newPerson("gijs");
+    await clip(fenna, { url: "https://www.voorbeeld.nl/kaart", kind: "artikel", themes: ["nt2"], sector: ["po"], visibility: "public" });
+    await clip(bram, { url: "https://www.voorbeeld.nl/kaart", kind: "artikel", themes: ["nt2"], sector: ["po"], visibility: "network" });
+    await clip(gijs, { url: "https://www.voorbeeld.nl/atlas", kind: "onderzoek", themes: ["thuistalen"], sector: ["vo"], visibility: "public" });
+    await clip(dewi, { url: "https://www.voorbeeld.nl/atlas", kind: "onderzoek", themes: ["thuistalen"], sector: ["vo"], visibility: "network" });
+    expectTalliesToHold("pages saved by a second person");
+
+    // Fenna's save is handed over, Gijs's removed.
+    expect((await reply(v1(fenna.token).me.$delete({ json: { confirm: fenna.email, sharedWork: "handOver" } }))).status).toBe(200);
+    expect((await reply(v1(gijs.token).me.$delete({ json: { confirm: gijs.email, sharedWork: "remove" } }))).status).toBe(200);
+    expectTalliesToHold("deleted accounts");
+    expect([rowsOf(fenna), rowsOf(gijs)]).toEqual([[0, 0], [0, 0]]);
   });
 });

@@ -86,6 +86,9 @@ CREATE TRIGGER `facet_tallies_save_insert_second` AFTER INSERT ON `saves` WHEN (
   INSERT INTO `facet_tallies` (`audience`, `owner`, `part`, `items`)
     SELECT `audience`, `owner`, `part`, -1 FROM `save_tally_parts` WHERE `item_seq` = NEW.`item_seq` AND `seq` <> NEW.`seq`
     ON CONFLICT DO UPDATE SET `items` = `items` + excluded.`items`;
+  -- The first saver's rows this leaves at nothing go now: when the shared item keeps no rows of theirs
+  -- (their view of it is everyone's), no later write of it would take them away, not even their account's deletion.
+  DELETE FROM `facet_tallies` WHERE `owner` = (SELECT `user_id` FROM `saves` WHERE `item_seq` = NEW.`item_seq` AND `seq` <> NEW.`seq`) AND `items` = 0;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `facet_tallies_save_delete_last` BEFORE DELETE ON `saves` WHEN (SELECT count(*) FROM (SELECT 1 FROM `saves` WHERE `item_seq` = OLD.`item_seq` LIMIT 3)) = 1 BEGIN
