@@ -182,8 +182,9 @@ class Counts {
     const counted = <N extends string>(prefix: string, name: N) =>
       [...this.byKey.entries()]
         .filter(([key]) => key.startsWith(prefix))
-        .map(([key, count]) => ({ [name]: key.slice(prefix.length), count }) as Record<N, string> & { count: number })
-        .sort((x, y) => y.count - x.count);
+        // Most first; equal counts by value, so every way of counting answers in the same order.
+        .sort(([xKey, x], [yKey, y]) => y - x || (xKey < yKey ? -1 : xKey > yKey ? 1 : 0))
+        .map(([key, count]) => ({ [name]: key.slice(prefix.length), count }) as Record<N, string> & { count: number });
     return {
       total: this.total,
       themes: this.index.all.filter((t) => this.byKey.has(`theme:${t.slug}`)).map((t) => ({ slug: t.slug, count: this.byKey.get(`theme:${t.slug}`)! })),
