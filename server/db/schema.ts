@@ -754,10 +754,15 @@ export const themeLineage = sqliteTable(
  * are not (saves in two school or community circles or more, or more than 16 savers): their facets are
  * counted from their saves when read.
  */
-export const sharedItems = sqliteTable("shared_items", {
-  itemSeq: integer("item_seq").primaryKey(),
-  countedFromSaves: integer("counted_from_saves", { mode: "boolean" }).notNull(),
-});
+export const sharedItems = sqliteTable(
+  "shared_items",
+  {
+    itemSeq: integer("item_seq").primaryKey(),
+    countedFromSaves: integer("counted_from_saves", { mode: "boolean" }).notNull(),
+  },
+  // The few counted from their saves, found without reading the rest (70k shared items at 1M).
+  (t) => [index("shared_items_counted_idx").on(t.itemSeq).where(sql`counted_from_saves`)],
+);
 
 /**
  * What a shared item adds to facet_tallies' shared rows, kept to be taken out again when it changes.

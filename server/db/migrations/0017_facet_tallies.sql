@@ -24,6 +24,7 @@ CREATE TABLE `shared_items` (
 	`counted_from_saves` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `shared_items_counted_idx` ON `shared_items` (`item_seq`) WHERE counted_from_saves;--> statement-breakpoint
 CREATE TABLE `theme_lineage` (
 	`slug` text NOT NULL,
 	`ancestor` text NOT NULL,
