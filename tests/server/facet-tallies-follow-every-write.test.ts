@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BulkSavesRequest, CreateItemRequest, ItemFacetsResponse } from "../../shared/schemas";
-import { ANONYMOUS, type Viewer } from "../../server/core/viewer";
+import { ANONYMOUS, type SignedInViewer, type Viewer } from "../../server/core/viewer";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
 import { facetsFromSaves, facetsFromTallies, itemFacets } from "../../server/services/library/facets";
+import { storeImportedSaves } from "../../server/services/library/import-saves";
+import { transaction } from "../../server/db/statements";
 import { buildNetwork, reply, startTestServer, type Person, type TestServer } from "../support/server";
 import type { z } from "zod";
 
@@ -151,19 +153,34 @@ describe("facet counts kept by the write triggers", () => {
     expect((await reply(v1(dewi.token).items[":id"].$delete({ param: { id: plg } }))).status).toBe(204);
     expectTalliesToHold("removed saves");
 
+    // An import, whose new saves are counted a batch at a time: a new page, a page only Chris saved (now
+    // shared, with his school's circle), the stars page (shared already) and Eva's own note (a merge).
+    const importer = signedInViewer(server.ctx, findUserByEmail(server.ctx, eva.email)!, "test") as SignedInViewer;
+    const imported = transaction(server.ctx, () =>
+      storeImportedSaves(server.ctx, importer, [
+        { input: { url: "https://www.voorbeeld.nl/nieuw-uit-import", title: "Uit een bladwijzerbestand", kind: "artikel", themes: ["thuistalen"], sector: ["po"], visibility: "network" } },
+        { input: { url: "https://www.voorbeeld.nl/school-b", kind: "protocol", themes: ["nt2"], visibility: "network" } },
+        { input: { url: "https://www.voorbeeld.nl/sterren", kind: "artikel", themes: ["burgerschap"], sector: ["wo"], visibility: "private" } },
+        { input: { url: "https://www.voorbeeld.nl/geheim", visibility: "network" } },
+      ]),
+    );
+    expect(imported.map((r) => r.outcome)).toEqual(["imported", "imported", "merged", "merged"]);
+    expectTalliesToHold("imported links");
+
     // A theme moved under another: the theme above now counts its items.
     const moved = await reply(v1(server.adminToken).themes[":slug"].$patch({ param: { slug: "burgerschap" }, json: { parent: "nt2" } }));
     expect(moved.status).toBe(200);
     expectTalliesToHold("theme moved");
     const evaUser = findUserByEmail(server.ctx, eva.email)!;
     // Eva sees the open page (burgerschap, now under nt2), her note and the arithmetic page (nt2 and
-    // nieuwkomers) and the stars page (thuistalen): nt2 counts three items, each once.
+    // nieuwkomers), the school policy she imported (nt2), the stars page (Anna's thuistalen, her own
+    // burgerschap) and the new page (thuistalen): nt2 counts five items, each once.
     expect(counts(facetsFromTallies(server.ctx, signedInViewer(server.ctx, evaUser, "test"))).themes).toEqual({
-      nt2: 3,
-      burgerschap: 1,
+      nt2: 5,
+      burgerschap: 2,
       nieuwkomers: 1,
-      meertaligheid: 1,
-      thuistalen: 1,
+      meertaligheid: 2,
+      thuistalen: 2,
     });
 
     // A deleted account: private saves go, shared ones are handed to the school.
@@ -178,17 +195,18 @@ describe("facet counts kept by the write triggers", () => {
   it("answer the library's facets without a query or filter, and a filter still narrows them", async () => {
     const chris = findUserByEmail(server.ctx, net.people.chris.email)!;
     const viewer = signedInViewer(server.ctx, chris, "test");
-    // Chris, in school B, sees five items: the stars page through Anna's network save (handed over when
+    // Chris, in school B, sees six items: the stars page through Anna's network save (handed over when
     // she left; his own save and Bram's are gone), his private arithmetic clip (his own kind speaks; Eva's
-    // network save adds nieuwkomers) and school policy (bulk: meertaligheid added, nt2 removed), Eva's
-    // note, now in the network, and the open page, where Bram's public save speaks. Sub-themes count for
-    // the theme above them: thuistalen for meertaligheid, nieuwkomers and (since it moved) burgerschap for nt2.
+    // network save adds nieuwkomers) and school policy (bulk: meertaligheid added, nt2 removed; Eva's
+    // imported network save beside it), Eva's note, now in the network, the open page, where Bram's
+    // public save speaks, and the page Eva imported. Sub-themes count for the theme above them:
+    // thuistalen for meertaligheid, nieuwkomers and (since it moved) burgerschap for nt2.
     expect(counts(itemFacets(server.ctx, viewer, {}))).toEqual({
-      total: 5,
-      themes: { meertaligheid: 3, "taalbewust-lesgeven": 1, thuistalen: 1, nieuwkomers: 2, nt2: 4, burgerschap: 1 },
-      kinds: { artikel: 2, kennisclip: 1, onderzoek: 1, protocol: 1 },
-      sectors: { po: 2, vo: 1, wo: 1, so: 1 },
-      visibilities: { private: 2, network: 4, public: 1 },
+      total: 6,
+      themes: { meertaligheid: 4, "taalbewust-lesgeven": 1, thuistalen: 2, nieuwkomers: 2, nt2: 4, burgerschap: 1 },
+      kinds: { artikel: 3, kennisclip: 1, onderzoek: 1, protocol: 1 },
+      sectors: { po: 3, vo: 1, wo: 1, so: 1 },
+      visibilities: { private: 2, network: 6, public: 1 },
     });
     expect(counts(itemFacets(server.ctx, viewer, { kind: ["protocol"] }))).toEqual({
       total: 1,
