@@ -115,6 +115,9 @@ export function facetsFromSignatures(ctx: ServiceContext, viewer: Viewer, query:
  */
 export function facetsFromTallies(ctx: ServiceContext, viewer: Viewer): ItemFacetsResponse {
   const scope = saveScope(viewer);
+  // Owner rows are kept only for saves outside the open circles, which every signed-in reader reads;
+  // a reader with saves of their own who did not would be counted from the saves.
+  if (scope.ownerId !== null && !readsSharedTallies(scope)) return facetsFromSignatures(ctx, viewer, {});
   const counts = new Counts(themeIndex(ctx));
   for (const [audience, part, items] of tallyRows(ctx, scope)) {
     // Every other part is already a count's key (`kind:…`, `sector:…`, `theme:…` rolled up, `visibility:…`).
