@@ -767,7 +767,8 @@ export const sharedItems = sqliteTable(
 /**
  * What a shared item adds to facet_tallies' shared rows, kept to be taken out again when it changes.
  * `audience` `shared` holds the item as every signed-in reader sees it (its saves in public and
- * network circles); `shared:<circle>` what a reader of its one school or community circle sees more.
+ * network circles); `shared:<circle>` what a reader of its one school or community circle sees more;
+ * `shared-public` the item as a reader who is not signed in sees it (its public saves).
  * `owner` '' is any reader, `owner` <person> the difference for one of its savers, who also sees their
  * own save, which speaks for the item to them.
  */

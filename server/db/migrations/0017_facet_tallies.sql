@@ -209,6 +209,17 @@ CREATE TRIGGER `shared_items_recount` AFTER INSERT ON `shared_item_recounts` BEG
     SELECT NEW.`item_seq`, `owner`, `audience`, `part`, sum(`items`) FROM `terms`
     WHERE NOT (SELECT `counted_from_saves` FROM `shared_items` WHERE `item_seq` = NEW.`item_seq`)
     GROUP BY `owner`, `audience`, `part` HAVING sum(`items`) <> 0;
+  -- What a reader who is not signed in sees of it (its public saves, the earliest speaking), for every
+  -- shared item: `shared-public`.
+  INSERT INTO `shared_item_parts` (`item_seq`, `owner`, `audience`, `part`, `items`)
+    WITH `public_saves` AS (SELECT * FROM `saves` WHERE `item_seq` = NEW.`item_seq` AND `visibility` = 'public')
+    SELECT NEW.`item_seq`, '', 'shared-public', `part`, 1 FROM (
+      SELECT 'total' AS `part` FROM (SELECT 1 FROM `public_saves` LIMIT 1)
+      UNION SELECT 'kind:' || (SELECT `kind` FROM `public_saves` ORDER BY `created_at`, `seq` LIMIT 1) WHERE EXISTS (SELECT 1 FROM `public_saves`)
+      UNION SELECT 'visibility:public' WHERE EXISTS (SELECT 1 FROM `public_saves`)
+      UNION SELECT 'sector:' || j.`value` FROM `public_saves` o, json_each(o.`sector`) j
+      UNION SELECT 'theme:' || l.`ancestor` FROM `public_saves` o, json_each(o.`themes`) j JOIN `theme_lineage` l ON l.`slug` = j.`value`)
+    WHERE EXISTS (SELECT 1 FROM `shared_items` WHERE `item_seq` = NEW.`item_seq`);
   INSERT INTO `facet_tallies` (`audience`, `owner`, `part`, `items`)
     SELECT `audience`, `owner`, `part`, `items` FROM `shared_item_parts` WHERE `item_seq` = NEW.`item_seq`
     ON CONFLICT DO UPDATE SET `items` = `items` + excluded.`items`;

@@ -1,5 +1,5 @@
 import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
-import { facetRows, facetSignatures, ftsHitsUpTo, readsSharedTallies, saveSeqCeiling, tallyRows } from "../../db/repositories/library/facets";
+import { facetRows, facetSignatures, ftsHitsUpTo, readsPublicOnly, readsSharedTallies, saveSeqCeiling, tallyRows } from "../../db/repositories/library/facets";
 import { ftsQuery, narrowing, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
 import type { SaveScope, Viewer } from "../../core/viewer";
@@ -26,9 +26,9 @@ import { libraryFilter } from "./search";
  * save, and per owner for the saver (who reads their own save in any circle). An item with more saves
  * is kept as a sum of differences that comes out right for each kind of reader: as anyone signed in sees
  * it, plus what its one school or community circle adds for that circle's members, plus what each
- * saver's own save adds for them (schema.ts `sharedItemParts`); the few with saves in two such circles
- * or more than 16 savers, and every shared item for a reader who is not signed in, are grouped from
- * their saves when read. A theme's count includes its sub-themes' items once (theme_lineage, rebuilt
+ * saver's own save adds for them (schema.ts `sharedItemParts`), and apart from that as a reader who is
+ * not signed in sees it (its public saves); the few with saves in two such circles or more than 16
+ * savers are grouped from their saves when a signed-in reader asks. A theme's count includes its sub-themes' items once (theme_lineage, rebuilt
  * with every tally when a theme moves). Tests: facet-tallies-follow-every-write (every kind of write,
  * every viewer, against the saves and a recount from scratch), facet-counts-both-ways.
  *
@@ -108,9 +108,9 @@ export function facetsFromSignatures(ctx: ServiceContext, viewer: Viewer, query:
  * Every count of the whole library as the viewer reads it, without a query or a filter, from the tallies
  * the write triggers keep (migration facet_tallies): items with one save per audience and owner; shared
  * items (two saves or more) as every signed-in reader sees them plus what their school or community
- * circle and each saver's own save add; the few shared items whose view depends on more (saves in two
- * such circles, many savers), and every shared item for a reader who is not signed in, grouped from
- * their saves as above.
+ * circle and each saver's own save add, or as a reader who is not signed in sees them; the few shared
+ * items whose view depends on more (saves in two such circles, many savers) grouped from their saves
+ * as above.
  * The sets never overlap, so their counts add up.
  */
 export function facetsFromTallies(ctx: ServiceContext, viewer: Viewer): ItemFacetsResponse {
@@ -128,7 +128,8 @@ export function facetsFromTallies(ctx: ServiceContext, viewer: Viewer): ItemFace
       if (!audience.startsWith("shared")) counts.add(`visibility:${audience.split(":")[0]}`, items);
     }
   }
-  counts.addSignatures(facetSignatures(ctx, scope, null, {}, readsSharedTallies(scope) ? "shared items counted from saves" : "shared items"));
+  // Every shared item is kept as a reader who is not signed in sees it; for a signed-in reader all but a few.
+  if (!readsPublicOnly(scope)) counts.addSignatures(facetSignatures(ctx, scope, null, {}, readsSharedTallies(scope) ? "shared items counted from saves" : "shared items"));
   return counts.response();
 }
 

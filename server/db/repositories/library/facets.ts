@@ -82,6 +82,10 @@ export function facetSignatures(
  */
 export const readsSharedTallies = (scope: SaveScope) => scope.ownerId !== null && scope.open.includes("public") && scope.open.includes("network");
 
+/** Whether a scope reads public saves only (a reader who is not signed in): the shared items' `shared-public` rows are theirs. */
+export const readsPublicOnly = (scope: SaveScope) =>
+  scope.ownerId === null && scope.open.length === 1 && scope.open[0] === "public" && !scope.schoolIds.length && !scope.communityIds.length;
+
 /** The circles whose saves a scope reads, as facet_tallies names their audiences. */
 export const tallyAudiences = (scope: SaveScope): string[] => [
   ...scope.open,
@@ -99,7 +103,9 @@ export function tallyRows(ctx: ServiceContext, scope: SaveScope): [audience: str
   const circles = tallyAudiences(scope);
   const shared = readsSharedTallies(scope)
     ? ["shared", ...[...scope.schoolIds.map((id) => `school:${id}`), ...scope.communityIds.map((id) => `community:${id}`)].map((c) => `shared:${c}`)]
-    : [];
+    : readsPublicOnly(scope)
+      ? ["shared-public"]
+      : [];
   return queryRows<[string, string, number]>(
     ctx,
     sql`SELECT audience, part, items FROM facet_tallies WHERE owner = '' AND audience IN ${[...circles, ...shared]} AND items <> 0
