@@ -11,7 +11,7 @@ import { createServiceContext, isoNow, type ServiceContext } from "../../server/
 import { createLinks } from "../../server/core/links";
 import type { SignedInViewer } from "../../server/core/viewer";
 import { createUser, signedInViewer } from "../../server/services/accounts/accounts";
-import { announceIfPublished, factsFromClip, keyFor, saveItem, themeTerms, visibleToNetwork } from "../../server/services/library/saves";
+import { announceIfPublished, factsFromClip, keyFor, saveFields, saveItem, themeTerms, visibleToNetwork } from "../../server/services/library/saves";
 import { resolveCircle } from "../../server/services/library/circles";
 import { requireThemes } from "../../server/services/taxonomy/theme-index";
 import { newId } from "../../server/core/ids";
@@ -142,13 +142,7 @@ function seedWriter(ctx: ServiceContext) {
       itemSeq,
       userId: viewer.user.id,
       facts: factsFromClip(input),
-      fields: {
-        note: input.note ?? "",
-        quote: input.quote ?? "",
-        tags: input.tags ? [...new Set(input.tags)] : [],
-        sector: input.sector ? [...new Set(input.sector)] : [],
-        ...circle,
-      },
+      fields: saveFields(input, circle),
       themes,
       at: isoNow(ctx),
     });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ItemFacetsQuery, ItemFacetsResponse } from "../../shared/schemas";
+import type { ItemFacetsQuery } from "../../shared/schemas";
 import { ANONYMOUS, type Viewer } from "../../server/core/viewer";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
 import { facetsFromSaves, facetsFromSignatures } from "../../server/services/library/facets";
+import { facetCounts as counts } from "../support/facets";
 import { buildNetwork, reply, startTestServer, type ApiClient, type Person, type TestServer } from "../support/server";
 
 /**
@@ -15,13 +16,6 @@ let net: Awaited<ReturnType<typeof buildNetwork>>;
 type ClipRequest = Parameters<ApiClient["api"]["v1"]["items"]["$post"]>[0]["json"];
 
 const viewerOf = (person: Person): Viewer => signedInViewer(server.ctx, findUserByEmail(server.ctx, person.email)!, "test");
-const counts = (facets: ItemFacetsResponse) => ({
-  total: facets.total,
-  themes: Object.fromEntries(facets.themes.map((f) => [f.slug, f.count])),
-  kinds: Object.fromEntries(facets.kinds.map((f) => [f.kind, f.count])),
-  sectors: Object.fromEntries(facets.sectors.map((f) => [f.sector, f.count])),
-  visibilities: Object.fromEntries(facets.visibilities.map((f) => [f.visibility, f.count])),
-});
 
 beforeAll(async () => {
   server = await startTestServer();

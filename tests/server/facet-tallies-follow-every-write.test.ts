@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BulkSavesRequest, CreateItemRequest, ItemFacetsResponse } from "../../shared/schemas";
+import type { BulkSavesRequest, CreateItemRequest } from "../../shared/schemas";
 import { ANONYMOUS, type SignedInViewer, type Viewer } from "../../server/core/viewer";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
 import { facetsFromSaves, facetsFromTallies, itemFacets } from "../../server/services/library/facets";
 import { storeImportedSaves } from "../../server/services/library/import-saves";
 import { transaction } from "../../server/db/statements";
+import { facetCounts as counts } from "../support/facets";
 import { buildNetwork, reply, startTestServer, type Person, type TestServer } from "../support/server";
 import type { z } from "zod";
 
@@ -19,13 +20,6 @@ let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
 const v1 = (token?: string) => server.client(token).api.v1;
 
-const counts = (facets: ItemFacetsResponse) => ({
-  total: facets.total,
-  themes: Object.fromEntries(facets.themes.map((f) => [f.slug, f.count])),
-  kinds: Object.fromEntries(facets.kinds.map((f) => [f.kind, f.count])),
-  sectors: Object.fromEntries(facets.sectors.map((f) => [f.sector, f.count])),
-  visibilities: Object.fromEntries(facets.visibilities.map((f) => [f.visibility, f.count])),
-});
 
 /** People added by a case of their own, compared as viewers beside the network's. */
 const joined: Record<string, Person> = {};

@@ -17,7 +17,7 @@ import { indexMissingSaves } from "../../db/repositories/library/search-index";
 import { saveScope } from "../access/visibility";
 import { requireThemes } from "../taxonomy/theme-index";
 import { resolveCircle, type Circle } from "./circles";
-import { announceIfPublished, factsFromClip, keyFor, themeTerms } from "./saves";
+import { announceIfPublished, factsFromClip, keyFor, saveFields, themeTerms } from "./saves";
 
 export interface ImportedSave {
   input: CreateItemInput;
@@ -81,13 +81,7 @@ export function storeImportedSaves(ctx: ServiceContext, viewer: SignedInViewer, 
       itemSeq: target.seq,
       userId: viewer.user.id,
       facts: factsFromClip(input),
-      fields: {
-        note: input.note ?? "",
-        quote: input.quote ?? "",
-        tags: input.tags ? [...new Set(input.tags)] : [],
-        sector: input.sector ? [...new Set(input.sector)] : [],
-        ...c.circle,
-      },
+      fields: saveFields(input, c.circle),
       themes: c.themes,
       at: savedAt ?? now,
     });

@@ -33,7 +33,7 @@ import { NETWORK_AUDIENCE, type SignedInViewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
 import { recordEvent } from "../webhooks/events";
 import { requireThemes, themeIndex } from "../taxonomy/theme-index";
-import { resolveCircle } from "./circles";
+import { resolveCircle, type Circle } from "./circles";
 import { shapeItems } from "./item-view";
 
 function fallbackTitle(url: string): string {
@@ -97,6 +97,21 @@ export function factsFromClip(input: Pick<CreateItemInput, "url" | "meta" | "lan
 }
 
 /**
+ * What a person wrote on their save of a clip, in the circle it goes to: what the clip leaves out keeps
+ * the person's earlier save (`current`), if any; tags and sectors each once. Shared by every writer of
+ * saves (a clip, an import, the bench's seed).
+ */
+export function saveFields(input: Pick<CreateItemInput, "note" | "quote" | "tags" | "sector">, circle: Circle, current?: Pick<SaveFields, "note" | "quote" | "tags" | "sector"> | null): SaveFields {
+  return {
+    note: input.note ?? current?.note ?? "",
+    quote: input.quote ?? current?.quote ?? "",
+    tags: input.tags ? [...new Set(input.tags)] : (current?.tags ?? []),
+    sector: input.sector ? [...new Set(input.sector)] : (current?.sector ?? []),
+    ...circle,
+  };
+}
+
+/**
  * Clips a URL into the library: one item per normalised URL, one save per person. Saving a URL the
  * caller can already see updates their save and reports `existing`; whether people outside the caller's
  * circles saved it stays hidden. The clip's page facts go on the caller's own save only: a clip of a
@@ -122,13 +137,7 @@ function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateIte
     const itemSeq = known ?? insertItem(ctx, { id: newId(), urlKey });
 
     const current = ownSave(ctx, itemSeq, viewer.user.id);
-    const fields: SaveFields = {
-      note: input.note ?? current?.note ?? "",
-      quote: input.quote ?? current?.quote ?? "",
-      tags: input.tags ? [...new Set(input.tags)] : (current?.tags ?? []),
-      sector: input.sector ? [...new Set(input.sector)] : (current?.sector ?? []),
-      ...resolveCircle(viewer, input, current),
-    };
+    const fields = saveFields(input, resolveCircle(viewer, input, current), current);
     let saveSeq: number;
     if (current) {
       updateSaveFields(ctx, current.seq, fields, now);
