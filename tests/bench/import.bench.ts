@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadavg } from "node:os";
 import { reply, startTestServer, type TestClock } from "../support/server";
+import { START_FLAGS } from "../support/start-flags";
 
 const LINKS = Number(process.env.BENCH_IMPORT_LINKS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -39,9 +40,13 @@ async function round() {
   }
 }
 
-/** One round in a child process of this same script; its figures are its last line. */
+/**
+ * One round in a child process of this same script, with the node flags `npm start` gives the server:
+ * how soon V8 collects its garbage decides most of the resident growth (without them, the heap of a
+ * round grew to ~215 MB of mostly garbage before the first full collection). Its figures are its last line.
+ */
 function roundApart(): Figures {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+  const child = spawnSync(process.execPath, [...START_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_IMPORT_ROUND: "1" },
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",
@@ -171,6 +176,7 @@ try {
     searchDuringImportP95Ms: spread((r) => r.searchDuringImportP95Ms),
     searchRatio: spread((r) => r.searchRatio),
     peakRssGrowthMb: spread((r) => r.peakRssGrowthMb),
+    nodeFlags: START_FLAGS,
     loadAverage: results.map((r) => r.loadAverage),
     targets: TARGETS,
   };

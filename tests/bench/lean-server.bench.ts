@@ -28,6 +28,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildServer, SERVER_BUILD_ENTRY } from "../../server/cli/build";
 import { LocalClient } from "./http-client";
+import { START_FLAGS } from "../support/start-flags";
 
 const envInt = (name: string, fallback: number) => {
   const raw = process.env[name];
@@ -47,8 +48,6 @@ const LOADED_GOAL = 1.5;
 const START_GOAL_MS = 1000;
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** The start script's node flags, read from package.json so the bench measures what `npm start` runs. */
-const START_FLAGS = /node (--[^.]+?) \.output\/server\/start\.js/.exec(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start)?.[1]?.split(" ") ?? [];
 
 interface Kind {
   name: string;

@@ -6,13 +6,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server";
+import { START_FLAGS } from "../support/start-flags";
 
 // The server as `npm start` runs it: the bundle the tests' global setup built (server/cli/build.ts) on plain
 // node, with the flags of package.json's start script. Started once; each test reads from it.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUNDLE = join(ROOT, ".output/server/start.js");
-const START_FLAGS = /node (--[^.]+?) \.output\/server\/start\.js/.exec(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts.start)![1]!.split(" ");
 
 let child: ChildProcess;
 let dir: string;
