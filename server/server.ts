@@ -16,6 +16,7 @@ import { checkedPasswordCost } from "./core/passwords";
 import { ensureAdmin } from "./services/accounts/accounts";
 import { releaseStaleClaims } from "./http/idempotency";
 import { RateLimiter } from "./http/rate-limiter";
+import { spoolDirFor, sweepSpooled } from "./http/upload-spool";
 import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
 import type { DemoSummary } from "./seed/demo";
@@ -194,7 +195,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         perPerson: new RateLimiter(options.pageFactsLimit?.perPerson ?? 30, options.pageFactsLimit?.windowMs ?? 60_000, now),
       },
       embedAllowOrigins: options.embedAllowOrigins ?? [],
+      uploadDir: spoolDirFor(options.databasePath),
     };
+    sweepSpooled(deps.uploadDir);
     const built = createApp(deps);
     options.extend?.(built, deps);
     started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}, deps.retention) };

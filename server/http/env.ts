@@ -29,6 +29,8 @@ export interface AppDependencies {
   pageFacts: { settings: PageFetchSettings; perPerson: RateLimiter };
   /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS). */
   embedAllowOrigins?: readonly string[];
+  /** Where an import's file waits while it is read (http/upload-spool.ts). */
+  uploadDir: string;
 }
 
 export interface AppEnv {

@@ -2,8 +2,15 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { describe, expect, it } from "vitest";
-import { parseImport } from "../../server/services/imports/formats";
+import { bytesSource, parseImport as parseSource, type ImportFormat } from "../../server/services/imports/formats";
 import { DomainError } from "../../server/core/errors";
+
+/** Reads every link of a file, as the server reads it (in pieces of 256 KiB) or in pieces of `pieceBytes`. */
+function parseImport(bytes: Uint8Array, hint?: ImportFormat, pieceBytes?: number) {
+  const source = bytesSource(bytes);
+  const parsed = parseSource(pieceBytes ? { ...source, pieces: () => source.pieces(pieceBytes) } : source, hint);
+  return { ...parsed, links: [...parsed.links] };
+}
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/imports");
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -153,6 +160,97 @@ describe("reading the files people bring", () => {
       { path: "Lesmateriaal/Handout.pdf", bytes: 27 },
       { path: "Notulen werkplaats.txt", bytes: 39 },
     ]);
+  });
+});
+
+describe("reading a file in pieces", () => {
+  // Everything a cut between two pieces can split: a character of several bytes, an entity, a tag, a
+  // quote doubled inside a quoted field, a CRLF, a note that runs over many pieces.
+  const bookmarks = strToU8(
+    [
+      "\uFEFF<!DOCTYPE NETSCAPE-Bookmark-file-1>\r\n<DL><p>\r\n",
+      "<DT><H3>Meertaligheid &amp; NT2 – ‘thuistaal’ 🌍</H3>\r\n<DL><p>\r\n",
+      '<DT><A HREF="https://www.example.nl/caf%C3%A9?a=1&amp;b=2" ADD_DATE="1700000000" TAGS="lezen,taal">Café &lt;Taal&gt; &#x1F30D; en lezen</A>\r\n',
+      "<DD>Eerste regel<br>tweede <b>vet</b> &#233;én, " + "lang ".repeat(40) + "\r\n",
+      "<DT><A HREF='https://www.example.nl/2'>Twee <<< drie</A>\r\n",
+      "</DL><p>\r\n<DT><A HREF=\"https://www.example.nl/top\">Bovenaan</A>\r\n</DL>\r\n",
+    ].join(""),
+  );
+  const csv = strToU8(
+    '\uFEFFurl,title,folder,tags,note,added_at\r\nhttps://www.example.nl/1,"Hij zei ""hallo"", toen ""dag""",Taal/NT2,"lezen,taal","regel één\r\nregel twee",1700000000\r\n' +
+      'https://www.example.nl/2,Café 🌍,,,"""",\r\n\r\nhttps://www.example.nl/3,"",Map,,,2023-11-14T10:00:00Z',
+  );
+
+  it("reads bookmarks the same in pieces of any size as whole", () => {
+    const whole = parseImport(bookmarks, undefined, bookmarks.length);
+    expect(whole.links).toEqual([
+      {
+        url: "https://www.example.nl/caf%C3%A9?a=1&b=2",
+        title: "Café <Taal> 🌍 en lezen",
+        folder: ["Meertaligheid & NT2 – ‘thuistaal’ 🌍"],
+        tags: ["lezen", "taal"],
+        note: `Eerste regeltweede vet één, ${"lang ".repeat(40).trim()}`,
+        addedAt: "2023-11-14T22:13:20.000Z",
+      },
+      { url: "https://www.example.nl/2", title: "Twee <<< drie", folder: ["Meertaligheid & NT2 – ‘thuistaal’ 🌍"], tags: [], note: null, addedAt: null },
+      { url: "https://www.example.nl/top", title: "Bovenaan", folder: [], tags: [], note: null, addedAt: null },
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 11, 64, 4096]) expect(parseImport(bookmarks, undefined, size), `pieces of ${size} bytes`).toEqual(whole);
+    for (const file of ["chrome-bookmarks.html", "firefox-bookmarks.html"]) {
+      const bytes = fixture(file);
+      for (const size of [1, 3, 64]) expect(parseImport(bytes, undefined, size), `${file} in pieces of ${size} bytes`).toEqual(parseImport(bytes));
+    }
+  });
+
+  it("reads CSV the same in pieces of any size as whole", () => {
+    const whole = parseImport(csv, undefined, csv.length);
+    expect(whole.links).toEqual([
+      { url: "https://www.example.nl/1", title: 'Hij zei "hallo", toen "dag"', folder: ["Taal", "NT2"], tags: ["lezen", "taal"], note: "regel één\r\nregel twee", addedAt: "2023-11-14T22:13:20.000Z" },
+      { url: "https://www.example.nl/2", title: "Café 🌍", folder: [], tags: [], note: '"', addedAt: null },
+      { url: "https://www.example.nl/3", title: null, folder: ["Map"], tags: [], note: null, addedAt: "2023-11-14T10:00:00.000Z" },
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 11, 64, 4096]) expect(parseImport(csv, undefined, size), `pieces of ${size} bytes`).toEqual(whole);
+    for (const file of ["knooppunt.csv", "raindrop.csv", "pocket.csv"]) {
+      const bytes = fixture(file);
+      for (const size of [1, 3, 64]) expect(parseImport(bytes, undefined, size), `${file} in pieces of ${size} bytes`).toEqual(parseImport(bytes));
+    }
+  });
+
+  it("hands on each link while the rest of the file is still unread", () => {
+    const count = 2000;
+    const lines = (line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join("");
+    const netscape = `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${lines((i) => `<DT><A HREF="https://www.example.nl/${i}">Artikel ${i}</A>\n`)}</DL>\n`;
+    const csvText = `url,title\n${lines((i) => `https://www.example.nl/${i},Artikel ${i}\n`)}`;
+    // Where the parser has read to when it can hand on link i (the files are ASCII: a character is a byte).
+    // A bookmark waits for the end of the next one (a <DD> note may still come); a CSV row for its piece's end.
+    const files = [
+      { format: "netscape", text: netscape, knownAt: (i: number) => netscape.indexOf("</A>", netscape.indexOf(`/${i + 1}"`)) + 3 },
+      { format: "csv", text: csvText, knownAt: (i: number) => csvText.indexOf("\n", csvText.indexOf(`/${i},`)) },
+    ];
+    for (const { format, text, knownAt } of files) {
+      const source = bytesSource(strToU8(text));
+      let piecesRead = 0;
+      const counted = {
+        ...source,
+        *pieces() {
+          for (const piece of source.pieces(1024)) {
+            piecesRead++;
+            yield piece;
+          }
+        },
+      };
+      const readWhenHandedOn = new Map<number, number>();
+      for (const link of parseSource(counted).links) {
+        const i = Number(link.url.slice(link.url.lastIndexOf("/") + 1));
+        if (i === 0 || i === 1000) readWhenHandedOn.set(i, piecesRead);
+      }
+      const piecesTo = (offset: number) => Math.floor(offset / 1024) + 1;
+      expect({ format, readWhenHandedOn: Object.fromEntries(readWhenHandedOn), total: piecesRead }).toEqual({
+        format,
+        readWhenHandedOn: { 0: piecesTo(knownAt(0)), 1000: piecesTo(knownAt(1000)) },
+        total: Math.ceil(text.length / 1024),
+      });
+    }
   });
 });
 

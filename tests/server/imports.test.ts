@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { request } from "node:http";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
@@ -245,5 +246,73 @@ describe("hostile uploads", () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error.code).toBe("import_empty");
     expect(importsStored()).toBe(before);
+  });
+});
+
+describe("the uploaded file itself", () => {
+  const waiting = (dir: string) => readdirSync(dir).filter((name) => name.startsWith("knooppunt-upload-"));
+
+  it("keeps no copy of an upload once it is answered, refused halfway, too large or broken off", async () => {
+    const dir = dirname(server.databasePath);
+    const before = rowCount("imports") + rowCount("import_entries");
+
+    expect((await upload(net.people.eva.token, fixture("chrome-bookmarks.html"), "text/html")).status).toBe(201);
+    expect(waiting(dir)).toEqual([]);
+
+    // 5,000 good links, then a byte that is not UTF-8: found only at the end, and nothing before it is kept.
+    const links = Array.from({ length: 5000 }, (_, i) => `<DT><A HREF="https://www.example.nl/laat/${i}">Artikel ${i}</A>\n`).join("");
+    const lateLatin1 = new Uint8Array([...new TextEncoder().encode(`<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${links}<DT><A HREF="https://www.example.nl/">Caf`), 0xe9, ...new TextEncoder().encode("</A>\n</DL>\n")]);
+    expect(lateLatin1.length).toBeGreaterThan(4 * 64 * 1024);
+    expect((await upload(net.people.eva.token, lateLatin1, "text/html")).body.error.code).toBe("import_invalid_utf8");
+    expect(rowCount("imports") + rowCount("import_entries")).toBe(before + 1 + 4);
+    expect(waiting(dir)).toEqual([]);
+
+    // Sent without a declared size: refused at the byte past 64 MB.
+    const piece = new Uint8Array(1024 * 1024).fill(0x41);
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ > 70) controller.close();
+        else controller.enqueue(piece);
+      },
+    });
+    const tooLarge = await fetch(`${server.url}/api/v1/imports`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${net.people.eva.token}`, "Content-Type": "text/csv" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect({ status: tooLarge.status, code: ((await tooLarge.json()) as any).error.code }).toEqual({ status: 413, code: "payload_too_large" });
+    expect(waiting(dir)).toEqual([]);
+
+    // A client that stops sending halfway through its declared 10 MB.
+    await new Promise<void>((resolve) => {
+      const req = request(`${server.url}/api/v1/imports`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${net.people.eva.token}`, "Content-Type": "text/html", "Content-Length": String(10 * 1024 * 1024) },
+      });
+      req.on("error", () => resolve());
+      req.write(new Uint8Array(1024 * 1024).fill(0x20), () => setTimeout(() => req.destroy(), 100));
+    });
+    for (let i = 0; i < 100 && waiting(dir).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(waiting(dir)).toEqual([]);
+  });
+
+  it("removes at start an upload a stopped server left behind an hour or more ago, and no other file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "knooppunt-spool-"));
+    try {
+      const old = join(dir, "knooppunt-upload-oud");
+      writeFileSync(old, "<DL>");
+      const anHourAgo = (Date.now() - 61 * 60 * 1000) / 1000;
+      utimesSync(old, anHourAgo, anHourAgo);
+      writeFileSync(join(dir, "knooppunt-upload-nu"), "<DL>");
+      writeFileSync(join(dir, "notities.txt"), "van de beheerder");
+      utimesSync(join(dir, "notities.txt"), anHourAgo, anHourAgo);
+      const started = await startTestServer({ dir });
+      await started.stop();
+      expect(readdirSync(dir).filter((name) => !name.startsWith("knooppunt.db")).sort()).toEqual(["knooppunt-upload-nu", "notities.txt"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { openAsBlob } from "node:fs";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
@@ -9,6 +10,8 @@ import type { AppEnv } from "../../http/env";
 import { doc } from "../../http/openapi";
 import { idempotentAs } from "../../http/requests";
 import { valid } from "../../http/validate";
+import { bytesSource, fileSource, type ImportSource } from "../../services/imports/formats";
+import { spoolBody } from "../../http/upload-spool";
 import { cancelImport, createImport, getImport, startImport } from "../../services/imports/jobs";
 import { listImports } from "../../services/imports/list";
 import { importReportCsv } from "../../services/imports/report";
@@ -29,51 +32,30 @@ const tooLarge = () =>
     `Het bestand is groter dan ${IMPORT_MAX_BYTES / 1024 / 1024} MB; splits het op. / The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it.`,
   );
 
+const brokenOff = () => invalid("import_incomplete", "Het bestand kwam niet helemaal aan; stuur het opnieuw. / The file did not arrive whole; send it again.");
+
 /**
- * Reads the body up to the cap: a declared size beyond it is refused before a byte is read. A declared
- * size is read straight into one buffer of that size, not gathered in pieces and copied once more: for
- * a 20 MB file of bookmarks, 20 MB less at the moment the import's memory peaks.
+ * The file: the body itself (what Knooppunt's own apps send), spooled to disk as it arrives and read back
+ * a piece at a time; or a form's `file` field (and optionally `format`), which is read in memory. A
+ * declared size beyond the cap is refused before a byte is read.
  */
-async function readUpload(c: Context): Promise<Uint8Array<ArrayBuffer>> {
+async function uploadedFile(c: Context, query: { format?: ImportFormat; name?: string }): Promise<Upload> {
   const declared = Number(c.req.header("Content-Length") ?? "NaN");
   if (declared > IMPORT_MAX_BYTES) throw tooLarge();
-  const body = c.req.raw.body;
-  const sized = Number.isSafeInteger(declared) && declared >= 0 ? new Uint8Array(declared) : null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (body) {
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (size + value.length > IMPORT_MAX_BYTES || (sized && size + value.length > sized.length)) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      if (sized) sized.set(value, size);
-      else chunks.push(value);
-      size += value.length;
-    }
-  }
-  if (sized) return size === sized.length ? sized : sized.slice(0, size);
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
-
-/** A form upload (`file`, and optionally `format`) or the file itself as the body. */
-async function uploadedFile(c: Context, query: { format?: ImportFormat; name?: string }) {
-  const bytes = await readUpload(c);
+  const spooled = await spoolBody(c.var.deps.uploadDir, c.req.raw.body, { maxBytes: IMPORT_MAX_BYTES, tooLarge, brokenOff });
   const type = c.req.header("Content-Type") ?? "";
-  let file: { bytes: Uint8Array; format?: ImportFormat; fileName: string | null } = { bytes, format: query.format, fileName: query.name ?? null };
-  if (/^multipart\/form-data/i.test(type)) {
+  if (!/^multipart\/form-data/i.test(type)) {
+    if (spooled.bytes === 0) {
+      spooled.dispose();
+      throw invalid("import_empty", "Het bestand is leeg. / The file is empty.");
+    }
+    return { source: fileSource(spooled.path), sha256: spooled.sha256, format: query.format, fileName: query.name ?? null, dispose: spooled.dispose };
+  }
+  // The form's file is read out of it into memory, and the spooled form removed at once.
+  try {
     let form: FormData;
     try {
-      form = await new Response(new Blob([bytes]), { headers: { "Content-Type": type } }).formData();
+      form = await new Response(await openAsBlob(spooled.path), { headers: { "Content-Type": type } }).formData();
     } catch {
       throw invalid("malformed_request", "Het formulier kon niet gelezen worden. / The form could not be read.");
     }
@@ -81,19 +63,37 @@ async function uploadedFile(c: Context, query: { format?: ImportFormat; name?: s
     if (!(sent instanceof Blob)) throw invalid("import_file_missing", "Stuur het bestand in het veld file. / Send the file in the field file.", [{ path: ["file"], message: "required" }]);
     const format = ImportUploadQuery.shape.format.safeParse(form.get("format") ?? query.format);
     if (!format.success) throw invalid("invalid_request", "Onbekend formaat. / Unknown format.", [{ path: ["format"], message: "unknown format" }]);
-    file = { bytes: new Uint8Array(await sent.arrayBuffer()), format: format.data, fileName: query.name ?? ("name" in sent ? String(sent.name) : null) };
+    const bytes = new Uint8Array(await sent.arrayBuffer());
+    if (bytes.length === 0) throw invalid("import_empty", "Het bestand is leeg. / The file is empty.");
+    const fileName = query.name ?? ("name" in sent ? String(sent.name) : null);
+    return { source: bytesSource(bytes), sha256: createHash("sha256").update(bytes).digest("hex"), format: format.data, fileName, dispose: () => {} };
+  } finally {
+    spooled.dispose();
   }
-  if (file.bytes.length === 0) throw invalid("import_empty", "Het bestand is leeg. / The file is empty.");
-  return file;
 }
 
-type Upload = Awaited<ReturnType<typeof uploadedFile>>;
+interface Upload {
+  source: ImportSource;
+  /** Of the file's bytes: a form sent again wraps the same file in a new boundary. */
+  sha256: string;
+  format?: ImportFormat;
+  fileName: string | null;
+  dispose(): void;
+}
 type UploadEnv = AppEnv & { Variables: { upload: Upload } };
 
-/** Reads the file before the Idempotency-Key is checked: a retry is the same upload when its file is. */
+/**
+ * Reads the file before the Idempotency-Key is checked (a retry is the same upload when its file is),
+ * and removes what it spooled when the request is answered, refused or broken off.
+ */
 const readUploadedFile = createMiddleware<UploadEnv>(async (c, next) => {
-  c.set("upload", await uploadedFile(c, ImportUploadQuery.parse(c.req.query())));
-  return next();
+  const upload = await uploadedFile(c, ImportUploadQuery.parse(c.req.query()));
+  c.set("upload", upload);
+  try {
+    await next();
+  } finally {
+    upload.dispose();
+  }
 });
 
 /**
@@ -101,8 +101,8 @@ const readUploadedFile = createMiddleware<UploadEnv>(async (c, next) => {
  * multipart boundary, and must still count as the same upload.
  */
 const sameUpload = idempotentAs<UploadEnv>(async (c) => {
-  const { bytes, format, fileName } = c.var.upload;
-  return JSON.stringify({ format: format ?? null, fileName, sha256: createHash("sha256").update(bytes).digest("hex") });
+  const { sha256, format, fileName } = c.var.upload;
+  return JSON.stringify({ format: format ?? null, fileName, sha256 });
 });
 
 export const importRoutes = new Hono<AppEnv>()
@@ -114,6 +114,7 @@ export const importRoutes = new Hono<AppEnv>()
         "Upload a file of links (bookmarks HTML, CSV, Raindrop or Pocket CSV, Karakeep or Linkwarden JSON, a folder ZIP) as multipart `file` or as the body itself; nothing is saved until the import is started",
       responses: {
         201: { description: "The import, in review: what was found, per folder and tag, with suggested themes. Sent again with the same Idempotency-Key and the same file, the first answer (no second import)", schema: ImportJobResponse },
+        400: { description: "The file is empty, the form has no file, or the body stopped before it was whole" },
         409: { description: "The Idempotency-Key was already used for another file" },
         413: { description: "The file is larger than 64 MB" },
         422: { description: "The file cannot be read: not UTF-8, an unknown format, too many columns, a ZIP bomb…; nothing was stored" },
@@ -126,7 +127,7 @@ export const importRoutes = new Hono<AppEnv>()
     sameUpload,
     (c) => {
       const file = c.var.upload;
-      return c.json({ import: createImport(c.var.ctx, c.var.viewer, file.bytes, file) }, 201);
+      return c.json({ import: createImport(c.var.ctx, c.var.viewer, file.source, file) }, 201);
     },
   )
   .get(

@@ -12,7 +12,7 @@ import { endImport, entryWriter, importOf, insertImport, setImportReview, startI
 import { transaction } from "../../db/statements";
 import { resolveCircle } from "../library/circles";
 import { requireThemes } from "../taxonomy/theme-index";
-import { parseImport } from "./formats";
+import { parseImport, type ImportSource } from "./formats";
 import { indexImportTail } from "./runner";
 import { reviewImport } from "./review";
 
@@ -32,15 +32,16 @@ export function importView(row: ImportRow): ImportJob {
   };
 }
 
-export function createImport(ctx: ServiceContext, viewer: SignedInViewer, bytes: Uint8Array, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
-  const parsed = parseImport(bytes, options.format);
+export function createImport(ctx: ServiceContext, viewer: SignedInViewer, source: ImportSource, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
+  const parsed = parseImport(source, options.format);
   const id = newId();
-  // The entries go into the table as they are reviewed; the job row comes first (they refer to it) and
-  // gets its review last, all in one transaction: nobody sees it half made, and a refusal leaves nothing.
+  // The links are read, reviewed and written into the table one by one; the job row comes first (the
+  // entries refer to it) and gets its review last, all in one transaction: nobody sees it half made, and
+  // a file found unreadable halfway leaves nothing.
   transaction(ctx, () => {
     insertImport(ctx, { id, userId: viewer.user.id, format: parsed.format, fileName: options.fileName ?? null, total: 0, review: {}, files: parsed.files, createdAt: isoNow(ctx) });
     const review = reviewImport(ctx, viewer.user.id, parsed, entryWriter(ctx, id));
-    setImportReview(ctx, id, parsed.links.length, review);
+    setImportReview(ctx, id, review.links, review);
   });
   return importView(importOf(ctx, id, viewer.user.id)!);
 }

@@ -11,6 +11,7 @@ import type { ServiceContext } from "../../core/context";
 import { savedKeysOf, type EntryRow } from "../../db/repositories/imports/jobs";
 import { themeIndex } from "../taxonomy/theme-index";
 import type { ParsedImport } from "./formats";
+import { detached } from "./formats/source";
 import { fileSaveMatcher } from "./file-saves";
 
 export type SkipReason = "missing_url" | "javascript" | "invalid_url" | "too_long" | "duplicate_in_file" | "not_allowed";
@@ -38,9 +39,10 @@ export const labelsOf = (link: { folder: readonly string[]; tags: readonly strin
 export type ReviewedEntry = Omit<EntryRow, "outcome" | "itemId">;
 
 /**
- * Reviews the file's links in order and hands each entry to `write` as soon as it is reviewed: the
- * entries of a large file are never all held at once (the upload writes them into the import's table
- * as they come). Returns the review.
+ * Reviews the file's links in order as the parser reads them and hands each entry to `write` as soon as
+ * it is reviewed: the links of a large file are never all held at once (the upload writes them into the
+ * import's table as they come). What the review keeps of a link (a folder, a label, a sample) is copied
+ * out of the file's text, which can then go. Returns the review.
  */
 export function reviewImport(ctx: ServiceContext, userId: string, parsed: ParsedImport, write: (entry: ReviewedEntry) => void) {
   const saved = savedKeysOf(ctx, userId);
@@ -55,7 +57,9 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
   // Exports (issue 16): Knooppunt's own export keeps each save's circle and themes; see file-saves.ts.
   const fileSaves = fileSaveMatcher(ctx, userId);
 
-  parsed.links.forEach((link, position) => {
+  let position = -1;
+  for (const link of parsed.links) {
+    position++;
     const checked = checkAddress(link.url);
     let skipReason: SkipReason | null = "reason" in checked ? checked.reason : null;
     let kind: ItemKind | null = null;
@@ -72,20 +76,20 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
     if (skipReason) skipped[skipReason] = (skipped[skipReason] ?? 0) + 1;
     else {
       const folderKey = link.folder.join("\u0000");
-      const folder = folders.get(folderKey) ?? { path: link.folder, links: 0 };
-      folder.links++;
-      folders.set(folderKey, folder);
+      const folder = folders.get(folderKey);
+      if (folder) folder.links++;
+      else folders.set(folderKey, { path: link.folder.map(detached), links: 1 });
       for (const label of labelsOf(link)) bump(labels, label, link.folder.includes(label) ? "folder" : "tag");
     }
     const fileSave = skipReason ? null : fileSaves.match(link.own);
     write({ position, url: link.url, title: link.title, folder: link.folder, tags: link.tags, note: link.note, addedAt: link.addedAt, kind, skipReason, fileSave });
-    if (!skipReason && sample.length < SAMPLE) sample.push({ url: link.url, title: link.title, folder: link.folder, kind: kind! });
-  });
+    if (!skipReason && sample.length < SAMPLE) sample.push({ url: detached(link.url), title: link.title && detached(link.title), folder: link.folder.map(detached), kind: kind! });
+  }
 
   const taxonomy = themeIndex(ctx).all;
   const fromFile = fileSaves.summary();
   const review = {
-    links: parsed.links.length,
+    links: position + 1,
     importable,
     alreadySaved,
     duplicatesInFile: skipped.duplicate_in_file ?? 0,
@@ -106,5 +110,5 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
 function bump(labels: Map<string, { source: "folder" | "tag"; links: number }>, label: string, source: "folder" | "tag") {
   const known = labels.get(label);
   if (known) known.links++;
-  else labels.set(label, { source, links: 1 });
+  else labels.set(detached(label), { source, links: 1 });
 }

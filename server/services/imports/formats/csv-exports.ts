@@ -8,8 +8,9 @@
  *   collection (nested ones as `Parent/Child`), `tags` comma-separated, `created` ISO 8601.
  * - Pocket: `title,url,time_added,tags,status`; `tags` separated by `|`, `time_added` in seconds.
  */
-import { readCsv } from "./csv";
-import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, pushLink, unreadableFile, type ImportedLink, type ParsedImport } from "./links";
+import { csvRows } from "./csv";
+import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, tooManyLinks, unreadableFile, type ImportedLink, type ParsedImport } from "./links";
+import { atMost } from "./source";
 import { unguardedCsvField } from "../../privacy/export-formats";
 
 type CsvFormat = "csv" | "raindrop" | "pocket";
@@ -53,30 +54,31 @@ function columnsOf(header: readonly string[], format: CsvFormat): Columns {
 
 const TAG_SEPARATOR: Record<CsvFormat, string> = { csv: ",", raindrop: ",", pocket: "|" };
 
-/** Reads a CSV export; `hint` is the format the person named, else it is told by the header. */
-export function parseCsvExport(text: string, hint?: CsvFormat): ParsedImport {
-  const links: ImportedLink[] = [];
-  let format: CsvFormat = hint ?? "csv";
-  let columns: Columns | null = null;
-  readCsv(text, (fields) => {
-    if (!columns) {
-      format = hint ?? csvFormatOf(fields);
-      columns = columnsOf(fields, format);
-      return;
+/**
+ * Reads a CSV export a piece of text at a time; `hint` is the format the person named, else it is told
+ * by the header, which is read at once (the format is known before the first link).
+ */
+export function parseCsvExport(pieces: Iterable<string>, hint?: CsvFormat): ParsedImport {
+  const rows = csvRows(pieces)[Symbol.iterator]();
+  const header = rows.next();
+  if (header.done) throw unreadableFile("import_empty", "Het bestand bevat geen links.", "The file holds no links.");
+  const format: CsvFormat = hint ?? csvFormatOf(header.value.fields);
+  const columns = columnsOf(header.value.fields, format);
+  function* links(): Generator<ImportedLink> {
+    for (let next = rows.next(); !next.done; next = rows.next()) {
+      const { fields } = next.value;
+      // Our own export guards fields a spreadsheet would read as a formula; other tools' files are read as written.
+      const at = (i: number) => (i < 0 ? "" : format === "csv" ? unguardedCsvField(fields[i] ?? "") : (fields[i] ?? ""));
+      // Raindrop's excerpt is the page's own summary, not what the person wrote: it is not their note.
+      yield {
+        url: at(columns.url).trim(),
+        title: cleanText(at(columns.title), IMPORT_LIMITS.titleChars),
+        folder: cleanFolder(at(columns.folder).split("/")),
+        tags: cleanTags(at(columns.tags).split(TAG_SEPARATOR[format])),
+        note: cleanText(at(columns.note), IMPORT_LIMITS.noteChars),
+        addedAt: dateFrom(at(columns.addedAt)),
+      };
     }
-    // Our own export guards fields a spreadsheet would read as a formula; other tools' files are read as written.
-    const at = (i: number) => (i < 0 ? "" : format === "csv" ? unguardedCsvField(fields[i] ?? "") : (fields[i] ?? ""));
-    // Raindrop's excerpt is the page's own summary, not what the person wrote: it is not their note.
-    const note = cleanText(at(columns.note), IMPORT_LIMITS.noteChars);
-    pushLink(links, {
-      url: at(columns.url).trim(),
-      title: cleanText(at(columns.title), IMPORT_LIMITS.titleChars),
-      folder: cleanFolder(at(columns.folder).split("/")),
-      tags: cleanTags(at(columns.tags).split(TAG_SEPARATOR[format])),
-      note,
-      addedAt: dateFrom(at(columns.addedAt)),
-    });
-  });
-  if (!columns) throw unreadableFile("import_empty", "Het bestand bevat geen links.", "The file holds no links.");
-  return { format, links, files: [] };
+  }
+  return { format, links: atMost(links(), IMPORT_LIMITS.links, tooManyLinks), files: [] };
 }

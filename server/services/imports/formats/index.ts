@@ -1,6 +1,7 @@
 /**
  * Which format a file is in (the person's hint first, else what the file looks like), and its links.
- * Text must be UTF-8: a file that is not is refused, never read half-garbled.
+ * Text must be UTF-8: a file that is not is refused, never read half-garbled (wherever in the file the
+ * bad bytes are: the links read before them are not kept either).
  */
 import { parseCsvExport } from "./csv-exports";
 import { looksLikeZip, parseFolderZip } from "./folder-zip";
@@ -8,16 +9,10 @@ import { looksLikeKarakeep, looksLikeLinkwarden, parseJson, parseKarakeep, parse
 import { unreadableFile, type ImportFormat, type ParsedImport } from "./links";
 import { looksLikeNetscape, parseNetscape } from "./netscape";
 import { looksLikeKnooppunt, parseKnooppunt } from "./knooppunt-json";
+import { headText, textPieces, wholeText, type ImportSource } from "./source";
 
+export { bytesSource, fileSource, type ImportSource } from "./source";
 export { IMPORT_LIMITS, type ImportedFile, type ImportedLink, type ImportFormat, type OwnSaveFacts, type ParsedImport } from "./links";
-
-function utf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw unreadableFile("import_invalid_utf8", "Het bestand is geen geldige UTF-8-tekst; exporteer het opnieuw als UTF-8.", "The file is not valid UTF-8 text; export it again as UTF-8.");
-  }
-}
 
 function unrecognised() {
   return unreadableFile(
@@ -27,33 +22,38 @@ function unrecognised() {
   );
 }
 
-export function parseImport(bytes: Uint8Array, hint?: ImportFormat): ParsedImport {
-  if (hint === "zip" || (!hint && looksLikeZip(bytes))) return parseFolderZip(bytes);
-  if (looksLikeZip(bytes)) throw unrecognised();
-  const text = utf8(bytes);
+/** How much of the start a format is told by. */
+const HEAD_BYTES = 8192;
+
+export function parseImport(source: ImportSource, hint?: ImportFormat): ParsedImport {
+  const head = source.head(HEAD_BYTES);
+  if (hint === "zip" || (!hint && looksLikeZip(head))) return parseFolderZip(source.whole());
+  if (looksLikeZip(head)) throw unrecognised();
   switch (hint) {
     case "netscape":
-      return parseNetscape(text);
+      return parseNetscape(textPieces(source));
     case "csv":
     case "raindrop":
     case "pocket":
-      return parseCsvExport(text, hint);
+      return parseCsvExport(textPieces(source), hint);
     case "karakeep":
-      return parseKarakeep(text);
+      return parseKarakeep(wholeText(source));
     case "linkwarden":
-      return parseLinkwarden(text);
+      return parseLinkwarden(wholeText(source));
     case "knooppunt-json":
-      return parseKnooppunt(parseJson(text));
+      return parseKnooppunt(parseJson(wholeText(source)));
   }
-  const start = text.trimStart().slice(0, 1);
-  if (start === "{" || start === "[") {
+  const start = headText(source, HEAD_BYTES);
+  const first = start.trimStart().slice(0, 1);
+  if (first === "{" || first === "[") {
+    const text = wholeText(source);
     const parsed = parseJson(text);
     if (looksLikeKnooppunt(parsed)) return parseKnooppunt(parsed);
     if (looksLikeKarakeep(parsed)) return parseKarakeep(text, parsed);
     if (looksLikeLinkwarden(parsed)) return parseLinkwarden(text, parsed);
     throw unrecognised();
   }
-  if (looksLikeNetscape(text)) return parseNetscape(text);
-  if (start !== "<" && /^\uFEFF?[^\r\n]*\burl\b/i.test(text.slice(0, 4096))) return parseCsvExport(text);
+  if (looksLikeNetscape(start)) return parseNetscape(textPieces(source));
+  if (first !== "<" && /^\uFEFF?[^\r\n]*\burl\b/i.test(start.slice(0, 4096))) return parseCsvExport(textPieces(source));
   throw unrecognised();
 }

@@ -38,7 +38,11 @@ export interface ImportedFile {
 
 export interface ParsedImport {
   format: ImportFormat;
-  links: ImportedLink[];
+  /**
+   * Read as they are asked for (bookmarks and CSV) or all at once (JSON, ZIP): once through, in order.
+   * A file found unreadable further on throws while they are read.
+   */
+  links: Iterable<ImportedLink>;
   /** Files that are not links (a Teams folder's documents): listed as "to upload later". */
   files: ImportedFile[];
 }

@@ -5,7 +5,8 @@
  * nested a million `<DL>`s deep costs a million small array entries, not the stack.
  */
 import { decodeEntities } from "../../../../shared/extract/values";
-import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, pushLink, type ImportedLink, type ParsedImport } from "./links";
+import { cleanFolder, cleanTags, cleanText, dateFrom, IMPORT_LIMITS, tooManyLinks, type ImportedLink, type ParsedImport } from "./links";
+import { atMost, detached } from "./source";
 
 const TAG_NAME = /^\s*(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)/;
 // An unclosed quote runs to the end of the tag (`"?`): failing there would make every later `name="` scan again.
@@ -28,26 +29,90 @@ interface Tag {
 }
 
 /**
+ * The file's text from `base` on: what is still needed of what was read. Offsets are the file's own
+ * (in characters), so the parser slices text the same way however the file came in pieces.
+ */
+class TextWindow {
+  private text = "";
+  private base = 0;
+  private done = false;
+
+  constructor(private readonly pieces: Iterator<string>) {}
+
+  /** Reads the next piece; false at the end of the file. */
+  more(): boolean {
+    if (this.done) return false;
+    const next = this.pieces.next();
+    if (next.done) {
+      this.done = true;
+      return false;
+    }
+    this.text += next.value;
+    return true;
+  }
+
+  get end() {
+    return this.base + this.text.length;
+  }
+
+  indexOf(search: string, from: number): number {
+    const at = this.text.indexOf(search, Math.max(0, from - this.base));
+    return at === -1 ? -1 : at + this.base;
+  }
+
+  lastIndexOf(search: string): number {
+    const at = this.text.lastIndexOf(search);
+    return at === -1 ? -1 : at + this.base;
+  }
+
+  slice(from: number, to: number): string {
+    return this.text.slice(from - this.base, to - this.base);
+  }
+
+  /** Lets go of the text before `offset`: nothing before it is read again. */
+  forget(offset: number) {
+    const cut = Math.min(offset, this.end) - this.base;
+    if (cut <= 0) return;
+    this.text = this.text.slice(cut);
+    this.base += cut;
+  }
+}
+
+/**
  * The tags of a document, in order. A regular expression would look for the end of every `<` again, which
  * is quadratic on a file of `<a<a<a…`; here the next `<` and `>` are each found once and reused, so any
- * input is read in linear time. A `<` followed by another before any `>` is text.
+ * input is read in linear time. A `<` followed by another before any `>` is text. Text before the tag in
+ * hand is forgotten unless the parser still needs it (`keepFrom`): a file is held a piece at a time, not
+ * whole, unless a `<` waits for its `>` to the end.
  */
-function* tagsOf(html: string): Generator<Tag> {
+function* tagsOf(window: TextWindow, keepFrom: () => number): Generator<Tag> {
   let position = 0;
   let nextGt = -1;
-  while (position < html.length) {
-    const lt = html.indexOf("<", position);
-    if (lt === -1) return;
-    if (nextGt <= lt) {
-      nextGt = html.indexOf(">", lt + 1);
-      if (nextGt === -1) return;
+  for (;;) {
+    let lt = window.indexOf("<", position);
+    while (lt === -1) {
+      // No tag starts in what was read: all of it is text.
+      position = window.end;
+      window.forget(Math.min(position, keepFrom()));
+      if (!window.more()) return;
+      lt = window.indexOf("<", position);
     }
-    const following = html.indexOf("<", lt + 1);
+    if (nextGt <= lt) {
+      nextGt = window.indexOf(">", lt + 1);
+      while (nextGt === -1) {
+        // No `>` after it yet: every `<` but the last one read is followed by another first, so is text.
+        lt = window.lastIndexOf("<");
+        window.forget(Math.min(lt, keepFrom()));
+        if (!window.more()) return;
+        nextGt = window.indexOf(">", lt + 1);
+      }
+    }
+    const following = window.indexOf("<", lt + 1);
     if (following !== -1 && following < nextGt) {
       position = following;
       continue;
     }
-    const inside = html.slice(lt + 1, nextGt);
+    const inside = window.slice(lt + 1, nextGt);
     position = nextGt + 1;
     const name = TAG_NAME.exec(inside);
     if (!name) continue;
@@ -65,32 +130,56 @@ export function looksLikeNetscape(text: string): boolean {
 /** Lists without a heading take a place on the stack but not in the path: look this far down for 32 names. */
 const PATH_WINDOW = IMPORT_LIMITS.folderDepth * 4;
 
-export function parseNetscape(html: string): ParsedImport {
-  const links: ImportedLink[] = [];
+/**
+ * The text of an open heading, link or note is kept from where it starts until it ends; past this many
+ * characters only its start is kept (a title keeps 500 characters, a note 10,000, after their tags are
+ * taken out), so an unclosed note does not hold the rest of the file.
+ */
+const OPEN_TEXT_MAX = 256 * 1024;
+
+/** What is being read: a heading or link whose text runs to its closing tag, or a link's <DD> note. */
+interface OpenText {
+  kind: "h3" | "a" | "dd";
+  from: number;
+  attrs?: Map<string, string>;
+  /** Its first OPEN_TEXT_MAX characters, once it grew past them. */
+  cut?: string;
+}
+
+/**
+ * The links of a bookmark file read in pieces, each handed on once nothing after it can change it (a
+ * <DD> note may follow a link until the next entry or list).
+ */
+function* netscapeLinks(pieces: Iterable<string>): Generator<ImportedLink> {
+  const window = new TextWindow(pieces[Symbol.iterator]());
   // One entry per open <DL>: the folder it belongs to, or null for a list without a heading.
   const stack: (string | null)[] = [];
   let path: string[] = [];
   let pendingFolder: string | null = null;
-  // What is being read: a heading or link whose text runs to its closing tag, or a link's <DD> note.
-  let open: { kind: "h3" | "a" | "dd"; from: number; attrs?: Map<string, string> } | null = null;
+  let open: OpenText | null = null;
   let lastLink: ImportedLink | null = null;
 
   const currentPath = () => cleanFolder(stack.slice(0, PATH_WINDOW).filter((name): name is string => name !== null));
+  const keepFrom = () => (open && open.cut === undefined ? open.from : Infinity);
+  const textOf = (text: OpenText, to: number) => plain(text.cut ?? window.slice(text.from, to));
 
-  for (const tag of tagsOf(html)) {
+  for (const tag of tagsOf(window, keepFrom)) {
     const { closing, name } = tag;
     const at = tag.start;
+    if (open && open.cut === undefined && at - open.from > OPEN_TEXT_MAX) open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
     if (open?.kind === "dd" && (name === "dt" || name === "dl" || name === "h3" || name === "a" || name === "dd")) {
-      if (lastLink) lastLink.note = cleanText(plain(html.slice(open.from, at)), IMPORT_LIMITS.noteChars);
+      if (lastLink) lastLink.note = cleanText(textOf(open, at), IMPORT_LIMITS.noteChars);
       open = null;
     }
     if (open && (open.kind === "h3" || open.kind === "a")) {
       // An unclosed heading or link ends where the next entry or list starts, so it cannot swallow the file.
       const structural = name === "dt" || name === "dl";
       if (!(closing && name === open.kind) && !structural) continue;
-      const text = plain(html.slice(open.from, at));
-      if (open.kind === "h3") pendingFolder = text;
+      const text = textOf(open, at);
+      // Kept for every link in the folder: a copy, not a view of the piece of file it was read from.
+      if (open.kind === "h3") pendingFolder = detached(text);
       else {
+        if (lastLink) yield lastLink;
         const attrs = open.attrs!;
         lastLink = {
           url: (attrs.get("href") ?? "").trim(),
@@ -100,7 +189,6 @@ export function parseNetscape(html: string): ParsedImport {
           note: null,
           addedAt: dateFrom(attrs.get("add_date")),
         };
-        pushLink(links, lastLink);
       }
       open = null;
       if (!structural) continue;
@@ -113,6 +201,7 @@ export function parseNetscape(html: string): ParsedImport {
       }
       // Lists deeper than the kept path change nothing of it: a million-deep file is not walked a million times.
       if (stack.length <= PATH_WINDOW) path = currentPath();
+      if (lastLink) yield lastLink;
       lastLink = null;
     } else if (!closing && name === "h3") {
       open = { kind: "h3", from: tag.end };
@@ -124,6 +213,11 @@ export function parseNetscape(html: string): ParsedImport {
       open = { kind: "dd", from: tag.end };
     }
   }
-  if (open?.kind === "dd" && lastLink) lastLink.note = cleanText(plain(html.slice(open.from)), IMPORT_LIMITS.noteChars);
-  return { format: "netscape", links, files: [] };
+  if (open?.kind === "dd" && lastLink) lastLink.note = cleanText(textOf(open, window.end), IMPORT_LIMITS.noteChars);
+  if (lastLink) yield lastLink;
+}
+
+/** A bookmark file, read a piece of text at a time. */
+export function parseNetscape(pieces: Iterable<string>): ParsedImport {
+  return { format: "netscape", links: atMost(netscapeLinks(pieces), IMPORT_LIMITS.links, tooManyLinks), files: [] };
 }
