@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from "./db/client";
 import type { SqliteMemory } from "./db/client";
 import { keepStatisticsCurrent, optimizeAtStart } from "./db/statistics";
 import { GroupCommit } from "./db/group-commit";
+import { startCheckpointer } from "./db/checkpointer";
 import { createServiceContext, type ServiceContext } from "./core/context";
 import { createLinks } from "./core/links";
 import { checkedPasswordCost } from "./core/passwords";
@@ -114,6 +115,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const database = openForStart(options.databasePath, now(), options.sqliteMemory);
   // Stopped with the server: a timer left running would hold the closed database of every server a process started.
   const stopStatistics = keepStatisticsCurrent(database.sqlite);
+  const checkpointer = options.databasePath === ":memory:" ? null : startCheckpointer(database.sqlite, options.databasePath);
+  const closeDatabase = async () => {
+    stopStatistics();
+    await checkpointer?.stop();
+    database.close();
+  };
   let appReady!: (app: ReturnType<typeof createApp>) => void;
   let appFailed!: (error: unknown) => void;
   const app = new Promise<ReturnType<typeof createApp>>((resolve, reject) => ((appReady = resolve), (appFailed = reject)));
@@ -130,8 +137,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await listen(server, options.port, options.host);
   } catch (error) {
-    stopStatistics();
-    database.close();
+    await closeDatabase();
     throw error;
   }
   // An idle keep-alive connection is closed by the client first (fetch/undici after 4 s; proxies after
@@ -150,10 +156,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     new Promise<void>((resolve, reject) => {
       if ("closeAllConnections" in server) server.closeAllConnections();
       server.close((error) => {
-        stopStatistics();
-        database.close();
-        if (error) reject(error);
-        else resolve();
+        void closeDatabase().then(() => (error ? reject(error) : resolve()), reject);
       });
     });
 
