@@ -29,7 +29,7 @@ export interface AppDependencies {
   pageFacts: { settings: PageFetchSettings; perPerson: RateLimiter };
   /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS). */
   embedAllowOrigins?: readonly string[];
-  /** Where an import's file waits while it is read (http/upload-spool.ts). */
+  /** Where an import's file waits while it is read (routes/imports/upload.ts). */
   uploadDir: string;
 }
 

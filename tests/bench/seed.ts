@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { openDatabase } from "../../server/db/client";
-import { refreshStatistics } from "../../server/db/statistics";
+import { refreshStatistics } from "../../server/db/upkeep/statistics";
 import { createServiceContext, isoNow, type ServiceContext } from "../../server/core/context";
 import { createLinks } from "../../server/core/links";
 import type { SignedInViewer } from "../../server/core/viewer";

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAFETY_PAGES } from "../../server/db/checkpointer";
+import { SAFETY_PAGES } from "../../server/db/upkeep/checkpointer";
 import { startTestServer, type TestServer } from "../support/server";
 
 // The server's own connection checkpoints only as a safety net (at SAFETY_PAGES of log); a thread of its

@@ -11,7 +11,7 @@ import { doc } from "../../http/openapi";
 import { idempotentAs } from "../../http/requests";
 import { valid } from "../../http/validate";
 import { bytesSource, fileSource, type ImportSource } from "../../services/imports/formats";
-import { spoolBody } from "../../http/upload-spool";
+import { spoolBody } from "./upload";
 import { cancelImport, createImport, getImport, startImport } from "../../services/imports/jobs";
 import { listImports } from "../../services/imports/list";
 import { importReportCsv } from "../../services/imports/report";

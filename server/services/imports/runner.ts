@@ -28,7 +28,7 @@ import {
   type EntryRow,
   type RunState,
 } from "../../db/repositories/imports/jobs";
-import { refreshStatistics } from "../../db/statistics";
+import { refreshStatistics } from "../../db/upkeep/statistics";
 import { transaction } from "../../db/statements";
 import { membershipsOf } from "../accounts/accounts";
 import { indexImportedSaves, storeImportedSaves, type ImportedSave } from "../library/import-saves";
@@ -80,7 +80,7 @@ function prepareEntry(job: RunState, entry: EntryRow): { reason: string } | { sa
   return { save: { input: input.data, ...(entry.addedAt ? { savedAt: entry.addedAt } : {}) } };
 }
 
-/** An import this large re-analyses the database when it ends (server/db/statistics.ts). */
+/** An import this large re-analyses the database when it ends (server/db/upkeep/statistics.ts). */
 const LARGE_IMPORT = 1000;
 
 /**
