@@ -1,60 +1,97 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAFETY_PAGES } from "../../server/db/upkeep/checkpointer";
-import { startTestServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/db/client";
+import { SAFETY_PAGES, startCheckpointer } from "../../server/db/upkeep/checkpointer";
+import { startTestServer } from "../support/server";
 
-// The server's own connection checkpoints only as a safety net (at SAFETY_PAGES of log); a thread of its
-// own copies the log back every quarter second, so a commit of a request seldom waits for a checkpoint.
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.stop());
+// While the log grows fast, a thread of its own copies it back and the server's connection checkpoints
+// only as a safety net; the thread sleeps again once nothing is written.
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(done: () => boolean, ms = 5000) {
+  for (const started = Date.now(); !done() && Date.now() - started < ms; ) await pause(20);
+}
+
 describe("checkpoints of the write-ahead log", () => {
-  it("are made by a thread of their own: the log is copied back long before the server's connection would", async () => {
-    const sqlite = server.ctx.sqlite;
-    expect(sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(SAFETY_PAGES);
-    sqlite.exec("CREATE TABLE written_steadily (body BLOB)");
-    const insert = sqlite.prepare("INSERT INTO written_steadily (body) VALUES (?)");
-    const piece = Buffer.alloc(64 * 1024, 7);
-    // ~8 MB in commits of 64 KiB: some 2,000 pages of log, a fifth of what the server's connection waits for.
-    for (let i = 0; i < 128; i++) {
-      insert.run(piece);
-      if (i % 16 === 15) await pause(10);
+  it("are made by a thread woken by a bulk write, which sleeps again when writing stops", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "knooppunt-wal-"));
+    const path = join(dir, "knooppunt.db");
+    const { sqlite, close } = openDatabase(path);
+    const checkpointer = startCheckpointer(sqlite, path, { everyMs: 50, watchMs: 50, quietMs: 400 });
+    try {
+      sqlite.exec("CREATE TABLE written (body BLOB)");
+      const insert = sqlite.prepare("INSERT INTO written (body) VALUES (?)");
+      const autocheckpoint = () => sqlite.pragma("wal_autocheckpoint", { simple: true });
+      // The log's index says how many frames the log holds and how many were copied back (the header's
+      // mxFrame at byte 16, the checkpoint's nBackfill at byte 96; this machine's byte order).
+      const frames = () => {
+        const index = readFileSync(`${path}-shm`);
+        return { inLog: index.readUInt32LE(16), copiedBack: index.readUInt32LE(96) };
+      };
+      const seen: Record<string, unknown> = {};
+
+      // Clips now and then: SQLite's own checkpoints suffice, no thread.
+      for (let i = 0; i < 5; i++) {
+        insert.run(Buffer.alloc(2048, 1));
+        await pause(60);
+      }
+      seen.afterClips = { running: checkpointer.stats.running, autocheckpoint: autocheckpoint() };
+
+      // A bulk write: 4 MB in pieces of 64 KiB wakes the thread, and the safety net goes up.
+      for (let i = 0; i < 64; i++) {
+        insert.run(Buffer.alloc(64 * 1024, 2));
+        if (i % 32 === 31) await pause(20);
+      }
+      await until(() => checkpointer.stats.running);
+      seen.duringBulk = { running: checkpointer.stats.running, autocheckpoint: autocheckpoint() };
+
+      // Another 8 MB: 2,000 frames, twice what SQLite would wait for, copied back by the thread.
+      const before = frames().inLog;
+      for (let i = 0; i < 128; i++) {
+        insert.run(Buffer.alloc(64 * 1024, 3));
+        if (i % 16 === 15) await pause(10);
+      }
+      const written = frames().inLog;
+      await until(() => frames().copiedBack === frames().inLog);
+      seen.copied = { framesWrittenOverTheDefault: written - before > 1000 && written < SAFETY_PAGES, ...frames() };
+
+      // Quiet again: the thread stops and SQLite's own checkpoints take over.
+      await until(() => !checkpointer.stats.running);
+      seen.afterwards = { running: checkpointer.stats.running, autocheckpoint: autocheckpoint(), starts: checkpointer.stats.starts };
+
+      expect(seen).toEqual({
+        afterClips: { running: false, autocheckpoint: 1000 },
+        duringBulk: { running: true, autocheckpoint: SAFETY_PAGES },
+        copied: { framesWrittenOverTheDefault: true, inLog: written, copiedBack: written },
+        afterwards: { running: false, autocheckpoint: 1000, starts: 1 },
+      });
+    } finally {
+      await checkpointer.stop();
+      close();
+      rmSync(dir, { recursive: true, force: true });
     }
-    // The log's index (the -shm file) says how many frames the log holds and how many were copied back
-    // (its header's mxFrame at byte 16, the checkpoint's nBackfill at byte 96; this machine's byte order).
-    const shm = `${server.databasePath}-shm`;
-    const frames = () => {
-      const index = readFileSync(shm);
-      return { inLog: index.readUInt32LE(16), copiedBack: index.readUInt32LE(96) };
-    };
-    const written = frames().inLog;
-    for (let i = 0; i < 100 && frames().copiedBack < frames().inLog; i++) await pause(50);
-    expect({ manyFramesButFewerThanTheNet: written >= 2000 && written < SAFETY_PAGES, ...frames() }).toEqual({
-      manyFramesButFewerThanTheNet: true,
-      inLog: written,
-      copiedBack: written,
-    });
-    sqlite.exec("DROP TABLE written_steadily");
   });
 
-  it("close the thread's connection when the server stops: the last connection removes the log", async () => {
+  it("leave no connection open when the server stops with its thread awake: the last connection removes the log", async () => {
     // A folder of the test's own: stopping a test server otherwise removes its folder, log and all.
     const dir = mkdtempSync(join(tmpdir(), "knooppunt-wal-"));
     try {
-      const other = await startTestServer({ dir });
-      const wal = `${other.databasePath}-wal`;
-      other.ctx.sqlite.exec("CREATE TABLE a_little (x)");
-      expect(existsSync(wal)).toBe(true);
-      await other.stop();
-      expect({ log: existsSync(wal), database: existsSync(other.databasePath) }).toEqual({ log: false, database: true });
+      const server = await startTestServer({ dir });
+      const wal = `${server.databasePath}-wal`;
+      const sqlite = server.ctx.sqlite;
+      sqlite.exec("CREATE TABLE written (body BLOB)");
+      const insert = sqlite.prepare("INSERT INTO written (body) VALUES (?)");
+      // Written until the server's watcher (a look a second) wakes its thread.
+      for (let i = 0; i < 200 && sqlite.pragma("wal_autocheckpoint", { simple: true }) !== SAFETY_PAGES; i++) {
+        for (let j = 0; j < 32; j++) insert.run(Buffer.alloc(64 * 1024, 4));
+        await pause(20);
+      }
+      expect({ threadAwake: sqlite.pragma("wal_autocheckpoint", { simple: true }) === SAFETY_PAGES, log: existsSync(wal) }).toEqual({ threadAwake: true, log: true });
+      await server.stop();
+      expect({ log: existsSync(wal), database: existsSync(server.databasePath) }).toEqual({ log: false, database: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
