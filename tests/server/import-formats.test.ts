@@ -270,6 +270,14 @@ describe("hostile files", () => {
     expect(parsed.links.map((link) => link.url)).toEqual(["https://na-de-rommel.example.nl/"]);
   });
 
+  it("reads a link whose text runs on for 20 MB, and a < that waits 20 MB for its >, keeping what it can use", () => {
+    const endless = "y".repeat(20 * 1024 * 1024);
+    const runOn = parseImport(strToU8(`<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><DT><A HREF="https://lang.example.nl/">${endless}</A></DL>`));
+    expect(runOn.links).toEqual([{ url: "https://lang.example.nl/", title: "y".repeat(500), folder: [], tags: [], note: null, addedAt: null }]);
+    const unclosed = parseImport(strToU8(`<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><DT><${endless}\n<DT><A HREF="https://na-de-rommel.example.nl/">Na de rommel</A></DL>`));
+    expect(unclosed.links.map((link) => link.url)).toEqual(["https://na-de-rommel.example.nl/"]);
+  });
+
   it("refuses a CSV with ten million columns at the first line, naming the limit in Dutch and English", () => {
     const csv = `url,${"x,".repeat(10_000_000)}\nhttps://example.nl/\n`;
     expect(refusal(() => parseImport(strToU8(csv), "csv"))).toEqual({

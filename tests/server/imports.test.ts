@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { request } from "node:http";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { zipSync } from "fflate";
@@ -296,6 +296,25 @@ describe("the uploaded file itself", () => {
     });
     for (let i = 0; i < 100 && waiting(dir).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(waiting(dir)).toEqual([]);
+  });
+
+  it("lets go of the uploaded file when a file is refused before its links are read", async () => {
+    // The server runs in this process: its open files are ours to list.
+    const openUploads = () =>
+      readdirSync("/proc/self/fd").flatMap((fd) => {
+        try {
+          const target = readlinkSync(`/proc/self/fd/${fd}`);
+          return target.includes("knooppunt-upload-") ? [target] : [];
+        } catch {
+          return [];
+        }
+      });
+    const noUrl = await upload(net.people.eva.token, "titel,map\nLezen,Taal\n", "text/csv", "?format=csv");
+    expect(noUrl.body.error.code).toBe("import_csv_header");
+    const links = Array.from({ length: 200_001 }, (_, i) => `https://www.example.nl/${i}`).join("\n");
+    const tooMany = await upload(net.people.eva.token, `url\n${links}\n`, "text/csv");
+    expect(tooMany.body.error.code).toBe("import_too_many_links");
+    expect(openUploads()).toEqual([]);
   });
 
   it("removes at start an upload a stopped server left behind an hour or more ago, and no other file", async () => {

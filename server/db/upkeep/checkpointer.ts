@@ -131,24 +131,36 @@ export function startCheckpointer(sqlite: Database.Database, path: string, timin
         lastError = message.error;
       }
     });
-    thread.on("error", (error) => console.error("[knooppunt] the checkpoint thread stopped:", error));
     exited = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
+    thread.on("error", (error) => {
+      console.error("[knooppunt] the checkpoint thread stopped:", error);
+      // The server's own checkpoints take over at once, not after the quiet time.
+      if (worker === thread) {
+        worker = null;
+        stats.running = false;
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+      }
+    });
     worker = thread;
     stats.running = true;
     stats.starts++;
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
   };
 
-  const sleep = async () => {
+  // Resolves when the thread last told to stop has ended: stop() waits for it too, so the server's
+  // connection is never closed before the thread's.
+  let asleep: Promise<void> = Promise.resolve();
+  const sleep = () => {
     const thread = worker;
-    if (!thread) return;
+    if (!thread) return asleep;
     worker = null;
     stats.running = false;
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
     thread.postMessage("stop");
     const timeout = setTimeout(() => void thread.terminate(), 5_000);
-    await exited;
-    clearTimeout(timeout);
+    timeout.unref();
+    asleep = Promise.all([asleep, exited.then(() => clearTimeout(timeout))]).then(() => {});
+    return asleep;
   };
 
   const watcher = setInterval(() => {

@@ -49,7 +49,12 @@ async function uploadedFile(c: Context, query: { format?: ImportFormat; name?: s
       spooled.dispose();
       throw invalid("import_empty", "Het bestand is leeg. / The file is empty.");
     }
-    return { source: fileSource(spooled.path), sha256: spooled.sha256, format: query.format, fileName: query.name ?? null, dispose: spooled.dispose };
+    const source = fileSource(spooled.path);
+    const dispose = () => {
+      source.close();
+      spooled.dispose();
+    };
+    return { source, sha256: spooled.sha256, format: query.format, fileName: query.name ?? null, dispose };
   }
   // The form's file is read out of it into memory, and the spooled form removed at once.
   try {

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { open, unlink } from "node:fs/promises";
 import { readdirSync, statSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Context } from "hono";
 
@@ -30,7 +31,7 @@ export const SPOOL_PREFIX = "knooppunt-upload-";
  * Uploads wait beside the database, on the disk meant for the installation's data: a /tmp kept in memory
  * (as many systems keep it) would hold the whole file in RAM again.
  */
-export const spoolDirFor = (databasePath: string) => dirname(resolve(databasePath));
+export const spoolDirFor = (databasePath: string) => (databasePath === ":memory:" ? tmpdir() : dirname(resolve(databasePath)));
 
 /** A file older than this was left by a process that stopped mid-request; no request runs this long. */
 const LEFT_BEHIND_MS = 60 * 60 * 1000;

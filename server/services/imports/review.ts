@@ -78,7 +78,8 @@ export function reviewImport(ctx: ServiceContext, userId: string, parsed: Parsed
       const folderKey = link.folder.join("\u0000");
       const folder = folders.get(folderKey);
       if (folder) folder.links++;
-      else folders.set(folderKey, { path: link.folder.map(detached), links: 1 });
+      // A one-level path's key is its name, cut from the file's text: kept as a copy like the rest.
+      else folders.set(detached(folderKey), { path: link.folder.map(detached), links: 1 });
       for (const label of labelsOf(link)) bump(labels, label, link.folder.includes(label) ? "folder" : "tag");
     }
     const fileSave = skipReason ? null : fileSaves.match(link.own);

@@ -60,24 +60,37 @@ const TAG_SEPARATOR: Record<CsvFormat, string> = { csv: ",", raindrop: ",", pock
  */
 export function parseCsvExport(pieces: Iterable<string>, hint?: CsvFormat): ParsedImport {
   const rows = csvRows(pieces)[Symbol.iterator]();
-  const header = rows.next();
-  if (header.done) throw unreadableFile("import_empty", "Het bestand bevat geen links.", "The file holds no links.");
-  const format: CsvFormat = hint ?? csvFormatOf(header.value.fields);
-  const columns = columnsOf(header.value.fields, format);
+  let format: CsvFormat;
+  let columns: Columns;
+  try {
+    const header = rows.next();
+    if (header.done) throw unreadableFile("import_empty", "Het bestand bevat geen links.", "The file holds no links.");
+    format = hint ?? csvFormatOf(header.value.fields);
+    columns = columnsOf(header.value.fields, format);
+  } catch (error) {
+    // A refused header lets the file go at once.
+    rows.return(undefined);
+    throw error;
+  }
   function* links(): Generator<ImportedLink> {
-    for (let next = rows.next(); !next.done; next = rows.next()) {
-      const { fields } = next.value;
-      // Our own export guards fields a spreadsheet would read as a formula; other tools' files are read as written.
-      const at = (i: number) => (i < 0 ? "" : format === "csv" ? unguardedCsvField(fields[i] ?? "") : (fields[i] ?? ""));
-      // Raindrop's excerpt is the page's own summary, not what the person wrote: it is not their note.
-      yield {
-        url: at(columns.url).trim(),
-        title: cleanText(at(columns.title), IMPORT_LIMITS.titleChars),
-        folder: cleanFolder(at(columns.folder).split("/")),
-        tags: cleanTags(at(columns.tags).split(TAG_SEPARATOR[format])),
-        note: cleanText(at(columns.note), IMPORT_LIMITS.noteChars),
-        addedAt: dateFrom(at(columns.addedAt)),
-      };
+    // Read to the end or not: the file is let go when the reading stops.
+    try {
+      for (let next = rows.next(); !next.done; next = rows.next()) {
+        const { fields } = next.value;
+        // Our own export guards fields a spreadsheet would read as a formula; other tools' files are read as written.
+        const at = (i: number) => (i < 0 ? "" : format === "csv" ? unguardedCsvField(fields[i] ?? "") : (fields[i] ?? ""));
+        // Raindrop's excerpt is the page's own summary, not what the person wrote: it is not their note.
+        yield {
+          url: at(columns.url).trim(),
+          title: cleanText(at(columns.title), IMPORT_LIMITS.titleChars),
+          folder: cleanFolder(at(columns.folder).split("/")),
+          tags: cleanTags(at(columns.tags).split(TAG_SEPARATOR[format])),
+          note: cleanText(at(columns.note), IMPORT_LIMITS.noteChars),
+          addedAt: dateFrom(at(columns.addedAt)),
+        };
+      }
+    } finally {
+      rows.return(undefined);
     }
   }
   return { format, links: atMost(links(), IMPORT_LIMITS.links, tooManyLinks), files: [] };

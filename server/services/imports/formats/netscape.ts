@@ -30,7 +30,9 @@ interface Tag {
 
 /**
  * The file's text from `base` on: what is still needed of what was read. Offsets are the file's own
- * (in characters), so the parser slices text the same way however the file came in pieces.
+ * (in characters), so the parser slices text the same way however the file came in pieces. What it keeps
+ * is bounded (a tag waits for its `>` at most TAG_MAX characters, an open text is cut at OPEN_TEXT_MAX),
+ * so adding a piece copies at most that much: reading stays linear in the file's length.
  */
 class TextWindow {
   private text = "";
@@ -51,6 +53,12 @@ class TextWindow {
     return true;
   }
 
+  /** Stops reading: the file's pieces are let go (a file read from disk is closed). */
+  close() {
+    if (!this.done) this.pieces.return?.();
+    this.done = true;
+  }
+
   get end() {
     return this.base + this.text.length;
   }
@@ -60,9 +68,11 @@ class TextWindow {
     return at === -1 ? -1 : at + this.base;
   }
 
-  lastIndexOf(search: string): number {
-    const at = this.text.lastIndexOf(search);
-    return at === -1 ? -1 : at + this.base;
+  /** The last `search` at or after `from`, looking only there. */
+  lastIndexOfFrom(search: string, from: number): number {
+    let last = -1;
+    for (let at = this.indexOf(search, from); at !== -1; at = this.indexOf(search, at + 1)) last = at;
+    return last;
   }
 
   slice(from: number, to: number): string {
@@ -78,12 +88,14 @@ class TextWindow {
   }
 }
 
+/** The longest tag waited for: past it a `<` is text. A bookmark's icon as a data: address is ~10–100 KB. */
+const TAG_MAX = 1024 * 1024;
+
 /**
  * The tags of a document, in order. A regular expression would look for the end of every `<` again, which
  * is quadratic on a file of `<a<a<a…`; here the next `<` and `>` are each found once and reused, so any
- * input is read in linear time. A `<` followed by another before any `>` is text. Text before the tag in
- * hand is forgotten unless the parser still needs it (`keepFrom`): a file is held a piece at a time, not
- * whole, unless a `<` waits for its `>` to the end.
+ * input is read in linear time. A `<` followed by another before any `>`, or by no `>` within TAG_MAX,
+ * is text. Text before the tag in hand is forgotten unless the parser still needs it (`keepFrom`).
  */
 function* tagsOf(window: TextWindow, keepFrom: () => number): Generator<Tag> {
   let position = 0;
@@ -100,12 +112,19 @@ function* tagsOf(window: TextWindow, keepFrom: () => number): Generator<Tag> {
     if (nextGt <= lt) {
       nextGt = window.indexOf(">", lt + 1);
       while (nextGt === -1) {
-        // No `>` after it yet: every `<` but the last one read is followed by another first, so is text.
-        lt = window.lastIndexOf("<");
+        // No `>` after it yet: every `<` but the last one read is followed by another first, so is text;
+        // one waiting longer than any tag is text too.
+        const seen = window.end;
+        lt = Math.max(lt, window.lastIndexOfFrom("<", lt + 1));
+        if (seen - lt > TAG_MAX) {
+          position = lt + 1;
+          break;
+        }
         window.forget(Math.min(lt, keepFrom()));
         if (!window.more()) return;
-        nextGt = window.indexOf(">", lt + 1);
+        nextGt = window.indexOf(">", seen);
       }
+      if (nextGt === -1) continue;
     }
     const following = window.indexOf("<", lt + 1);
     if (following !== -1 && following < nextGt) {
@@ -160,61 +179,74 @@ function* netscapeLinks(pieces: Iterable<string>): Generator<ImportedLink> {
   let lastLink: ImportedLink | null = null;
 
   const currentPath = () => cleanFolder(stack.slice(0, PATH_WINDOW).filter((name): name is string => name !== null));
-  const keepFrom = () => (open && open.cut === undefined ? open.from : Infinity);
+  // An open text is cut when the window would keep more of it than it can use, tag or no tag.
+  const keepFrom = () => {
+    if (!open || open.cut !== undefined) return Infinity;
+    if (window.end - open.from > OPEN_TEXT_MAX) {
+      open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
+      return Infinity;
+    }
+    return open.from;
+  };
   const textOf = (text: OpenText, to: number) => plain(text.cut ?? window.slice(text.from, to));
 
-  for (const tag of tagsOf(window, keepFrom)) {
-    const { closing, name } = tag;
-    const at = tag.start;
-    if (open && open.cut === undefined && at - open.from > OPEN_TEXT_MAX) open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
-    if (open?.kind === "dd" && (name === "dt" || name === "dl" || name === "h3" || name === "a" || name === "dd")) {
-      if (lastLink) lastLink.note = cleanText(textOf(open, at), IMPORT_LIMITS.noteChars);
-      open = null;
-    }
-    if (open && (open.kind === "h3" || open.kind === "a")) {
-      // An unclosed heading or link ends where the next entry or list starts, so it cannot swallow the file.
-      const structural = name === "dt" || name === "dl";
-      if (!(closing && name === open.kind) && !structural) continue;
-      const text = textOf(open, at);
-      // Kept for every link in the folder: a copy, not a view of the piece of file it was read from.
-      if (open.kind === "h3") pendingFolder = detached(text);
-      else {
+  try {
+    for (const tag of tagsOf(window, keepFrom)) {
+      const { closing, name } = tag;
+      const at = tag.start;
+      if (open && open.cut === undefined && at - open.from > OPEN_TEXT_MAX) open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
+      if (open?.kind === "dd" && (name === "dt" || name === "dl" || name === "h3" || name === "a" || name === "dd")) {
+        if (lastLink) lastLink.note = cleanText(textOf(open, at), IMPORT_LIMITS.noteChars);
+        open = null;
+      }
+      if (open && (open.kind === "h3" || open.kind === "a")) {
+        // An unclosed heading or link ends where the next entry or list starts, so it cannot swallow the file.
+        const structural = name === "dt" || name === "dl";
+        if (!(closing && name === open.kind) && !structural) continue;
+        const text = textOf(open, at);
+        // Kept for every link in the folder: a copy, not a view of the piece of file it was read from.
+        if (open.kind === "h3") pendingFolder = detached(text);
+        else {
+          if (lastLink) yield lastLink;
+          const attrs = open.attrs!;
+          lastLink = {
+            url: (attrs.get("href") ?? "").trim(),
+            title: cleanText(text, IMPORT_LIMITS.titleChars),
+            folder: path,
+            tags: cleanTags((attrs.get("tags") ?? "").split(",")),
+            note: null,
+            addedAt: dateFrom(attrs.get("add_date")),
+          };
+        }
+        open = null;
+        if (!structural) continue;
+      }
+      if (name === "dl") {
+        if (closing) stack.pop();
+        else {
+          stack.push(pendingFolder);
+          pendingFolder = null;
+        }
+        // Lists deeper than the kept path change nothing of it: a million-deep file is not walked a million times.
+        if (stack.length <= PATH_WINDOW) path = currentPath();
         if (lastLink) yield lastLink;
-        const attrs = open.attrs!;
-        lastLink = {
-          url: (attrs.get("href") ?? "").trim(),
-          title: cleanText(text, IMPORT_LIMITS.titleChars),
-          folder: path,
-          tags: cleanTags((attrs.get("tags") ?? "").split(",")),
-          note: null,
-          addedAt: dateFrom(attrs.get("add_date")),
-        };
+        lastLink = null;
+      } else if (!closing && name === "h3") {
+        open = { kind: "h3", from: tag.end };
+      } else if (!closing && name === "a") {
+        const attrs = attributes(tag.attrs);
+        // Firefox's exports name live feeds and separators with other tags; only links with an address count.
+        if (attrs.has("href")) open = { kind: "a", from: tag.end, attrs };
+      } else if (!closing && name === "dd" && lastLink) {
+        open = { kind: "dd", from: tag.end };
       }
-      open = null;
-      if (!structural) continue;
     }
-    if (name === "dl") {
-      if (closing) stack.pop();
-      else {
-        stack.push(pendingFolder);
-        pendingFolder = null;
-      }
-      // Lists deeper than the kept path change nothing of it: a million-deep file is not walked a million times.
-      if (stack.length <= PATH_WINDOW) path = currentPath();
-      if (lastLink) yield lastLink;
-      lastLink = null;
-    } else if (!closing && name === "h3") {
-      open = { kind: "h3", from: tag.end };
-    } else if (!closing && name === "a") {
-      const attrs = attributes(tag.attrs);
-      // Firefox's exports name live feeds and separators with other tags; only links with an address count.
-      if (attrs.has("href")) open = { kind: "a", from: tag.end, attrs };
-    } else if (!closing && name === "dd" && lastLink) {
-      open = { kind: "dd", from: tag.end };
-    }
+    if (open?.kind === "dd" && lastLink) lastLink.note = cleanText(textOf(open, window.end), IMPORT_LIMITS.noteChars);
+    if (lastLink) yield lastLink;
+  } finally {
+    // Also when the reader stops early (a refused file, too many links): the file is let go.
+    window.close();
   }
-  if (open?.kind === "dd" && lastLink) lastLink.note = cleanText(textOf(open, window.end), IMPORT_LIMITS.noteChars);
-  if (lastLink) yield lastLink;
 }
 
 /** A bookmark file, read a piece of text at a time. */

@@ -18,6 +18,8 @@ export interface ImportSource {
   whole(): Uint8Array;
   /** The file in pieces of at most `bytes`, in order. */
   pieces(bytes?: number): Iterable<Uint8Array>;
+  /** Lets go of what a reading left open (one stopped before its end without being told). */
+  close(): void;
 }
 
 export function bytesSource(bytes: Uint8Array): ImportSource {
@@ -27,6 +29,7 @@ export function bytesSource(bytes: Uint8Array): ImportSource {
     *pieces(size = PIECE_BYTES) {
       for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
     },
+    close: () => {},
   };
 }
 
@@ -35,6 +38,7 @@ export function bytesSource(bytes: Uint8Array): ImportSource {
  * transaction, and a local file's pieces come faster than the transaction could wait for them.
  */
 export function fileSource(path: string): ImportSource {
+  const open = new Set<number>();
   return {
     head(n) {
       const fd = openSync(path, "r");
@@ -48,6 +52,7 @@ export function fileSource(path: string): ImportSource {
     whole: () => readFileSync(path),
     *pieces(size = PIECE_BYTES) {
       const fd = openSync(path, "r");
+      open.add(fd);
       try {
         for (;;) {
           // A new buffer per piece: a reader may keep the piece it was given.
@@ -57,8 +62,12 @@ export function fileSource(path: string): ImportSource {
           yield buffer.subarray(0, read);
         }
       } finally {
-        closeSync(fd);
+        if (open.delete(fd)) closeSync(fd);
       }
+    },
+    close() {
+      for (const fd of open) closeSync(fd);
+      open.clear();
     },
   };
 }
