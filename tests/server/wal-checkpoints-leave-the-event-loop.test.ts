@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/client";
 import { SAFETY_PAGES, startCheckpointer } from "../../server/db/upkeep/checkpointer";
@@ -90,6 +92,17 @@ describe("checkpoints of the write-ahead log", () => {
       expect({ threadAwake: sqlite.pragma("wal_autocheckpoint", { simple: true }) === SAFETY_PAGES, log: existsSync(wal) }).toEqual({ threadAwake: true, log: true });
       await server.stop();
       expect({ log: existsSync(wal), database: existsSync(server.databasePath) }).toEqual({ log: false, database: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("let a process that holds nothing else stop: the stop waits for the thread and returns", () => {
+    const dir = mkdtempSync(join(tmpdir(), "knooppunt-wal-"));
+    try {
+      const script = fileURLToPath(new URL("../support/checkpointer-alone.ts", import.meta.url));
+      const run = spawnSync(process.execPath, ["--import", "tsx", script, join(dir, "knooppunt.db")], { encoding: "utf8", timeout: 60_000 });
+      expect({ status: run.status, stdout: run.stdout.trim(), wal: existsSync(join(dir, "knooppunt.db-wal")) }).toEqual({ status: 0, stdout: "stopped", wal: false });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -156,6 +156,9 @@ export function startCheckpointer(sqlite: Database.Database, path: string, timin
     worker = null;
     stats.running = false;
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+    // Held open until it has ended: an unref'd thread would let a stopping process end first, its
+    // connection still open and whoever waits for the stop never answered.
+    thread.ref();
     thread.postMessage("stop");
     const timeout = setTimeout(() => void thread.terminate(), 5_000);
     timeout.unref();
