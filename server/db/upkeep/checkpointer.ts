@@ -30,19 +30,13 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
-let last = 0;
 const timer = setInterval(() => {
   try {
     // Again while frames were added meanwhile: what is left for the main connection's own checkpoint stays small.
-    let copied = 0;
     for (let round = 0; round < 8; round++) {
       const [result] = db.pragma("wal_checkpoint(PASSIVE)");
-      copied = result.checkpointed;
       if (result.log <= 0 || result.checkpointed >= result.log) break;
     }
-    // Said only when something was copied: an idle server's main thread is not woken four times a second.
-    if (copied > 0 && copied !== last) parentPort.postMessage({ copied });
-    last = copied;
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
@@ -74,8 +68,8 @@ const BUSY_FRAMES = 1000;
 const SQLITE_DEFAULT_PAGES = 1000;
 
 export interface Checkpointer {
-  /** Whether the worker thread runs now; passes that found frames to copy, and passes that failed. */
-  readonly stats: { running: boolean; starts: number; passes: number; errors: number };
+  /** Whether the worker thread runs now, and how often it was woken. */
+  readonly stats: { running: boolean; starts: number };
   /** Stops watching, and the worker after the checkpoint in progress, closing its connection. */
   stop(): Promise<void>;
 }
@@ -110,7 +104,7 @@ function logPosition(path: string, buffer: Buffer): { frames: number; restarts: 
  */
 export function startCheckpointer(sqlite: Database.Database, path: string, timing: CheckpointerTiming = CHECKPOINTER_TIMING): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const stats = { running: false, starts: 0, passes: 0, errors: 0 };
+  const stats = { running: false, starts: 0 };
   let worker: Worker | null = null;
   let exited: Promise<void> = Promise.resolve();
   let lastError = "";
@@ -122,14 +116,10 @@ export function startCheckpointer(sqlite: Database.Database, path: string, timin
   const wake = () => {
     const thread = new Worker(WORKER, { eval: true, workerData: { path, driver, everyMs: timing.everyMs } });
     thread.unref();
-    thread.on("message", (message: { copied?: number; error?: string }) => {
-      if (message.copied) stats.passes++;
-      else if (message.error) {
-        stats.errors++;
-        // Said once per kind of failure, not every quarter second: the safety net keeps the log bounded meanwhile.
-        if (message.error !== lastError) console.error(`[knooppunt] WAL checkpoint failed: ${message.error}`);
-        lastError = message.error;
-      }
+    thread.on("message", (message: { error: string }) => {
+      // Said once per kind of failure, not every quarter second: the safety net keeps the log bounded meanwhile.
+      if (message.error !== lastError) console.error(`[knooppunt] WAL checkpoint failed: ${message.error}`);
+      lastError = message.error;
     });
     exited = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
     thread.on("error", (error) => {

@@ -179,14 +179,13 @@ function* netscapeLinks(pieces: Iterable<string>): Generator<ImportedLink> {
   let lastLink: ImportedLink | null = null;
 
   const currentPath = () => cleanFolder(stack.slice(0, PATH_WINDOW).filter((name): name is string => name !== null));
-  // An open text is cut when the window would keep more of it than it can use, tag or no tag.
+  // An open text is cut once the window holds more of it than it can use, at a tag or while reading on.
+  const cutLongText = (upTo: number) => {
+    if (open && open.cut === undefined && upTo - open.from > OPEN_TEXT_MAX) open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
+  };
   const keepFrom = () => {
-    if (!open || open.cut !== undefined) return Infinity;
-    if (window.end - open.from > OPEN_TEXT_MAX) {
-      open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
-      return Infinity;
-    }
-    return open.from;
+    cutLongText(window.end);
+    return open && open.cut === undefined ? open.from : Infinity;
   };
   const textOf = (text: OpenText, to: number) => plain(text.cut ?? window.slice(text.from, to));
 
@@ -194,7 +193,7 @@ function* netscapeLinks(pieces: Iterable<string>): Generator<ImportedLink> {
     for (const tag of tagsOf(window, keepFrom)) {
       const { closing, name } = tag;
       const at = tag.start;
-      if (open && open.cut === undefined && at - open.from > OPEN_TEXT_MAX) open.cut = window.slice(open.from, open.from + OPEN_TEXT_MAX);
+      cutLongText(at);
       if (open?.kind === "dd" && (name === "dt" || name === "dl" || name === "h3" || name === "a" || name === "dd")) {
         if (lastLink) lastLink.note = cleanText(textOf(open, at), IMPORT_LIMITS.noteChars);
         open = null;
