@@ -50,6 +50,7 @@ const EnvSchema = z
     SIGN_IN_PROVIDERS: z.string().optional(),
     SIGN_IN_PROVIDERS_FILE: z.string().optional(),
     PAGE_FETCH_ALLOW_HOSTS: z.string().default(""),
+    IMPORT_READ_PAGES: flag.default(true),
     SQLITE_CACHE_MB: z.coerce.number({ error: "must be a whole number of MB" }).int("must be a whole number of MB").min(0, "must be 0 or more").max(4096, "must be at most 4096").default(64),
     SQLITE_MMAP_MB: z.coerce.number({ error: "must be a whole number of MB" }).int("must be a whole number of MB").min(0, "must be 0 or more").max(65536, "must be at most 65536").default(256),
     EMBED_ALLOW_ORIGINS: z
@@ -86,6 +87,8 @@ export interface ServerConfig {
   signInProviders: SignInProviderSettings[];
   /** Hosts the server may read pages from although they are private, also over plain http (PAGE_FETCH_ALLOW_HOSTS). */
   pageFetchAllowHosts?: string[];
+  /** Whether imports may read their links' pages afterwards (IMPORT_READ_PAGES, default on; each import chooses too). */
+  importReadPages?: boolean;
   /** Sites besides Teams and SharePoint that may frame bundle and theme pages (EMBED_ALLOW_ORIGINS); none when absent. */
   embedAllowOrigins?: string[];
   /** SQLite's page cache and memory-mapped reads (SQLITE_CACHE_MB, SQLITE_MMAP_MB); the defaults when absent. */
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): ServerC
     retention: { sessionDays: e.RETENTION_SESSION_DAYS, apiTokenDays: e.RETENTION_API_TOKEN_DAYS, deliveryLogDays: e.RETENTION_DELIVERY_LOG_DAYS },
     signInProviders,
     pageFetchAllowHosts: e.PAGE_FETCH_ALLOW_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
+    importReadPages: e.IMPORT_READ_PAGES,
     embedAllowOrigins: e.EMBED_ALLOW_ORIGINS,
     sqliteMemory: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
     searchRankCap: e.SEARCH_RANK_CAP,

@@ -22,6 +22,7 @@ import { answerClientErrors } from "./http/client-errors";
 import { seedThemes } from "./services/taxonomy/themes";
 import type { DemoSummary } from "./seed/demo";
 import { PAGE_FETCH_DEFAULTS, pageFetchUserAgent, type PageFetchLimits } from "./services/pages/settings";
+import { IMPORT_PAGE_DEFAULTS, type ImportPageOptions } from "./services/imports/page-reader";
 
 export interface RunningServer {
   url: string;
@@ -61,6 +62,8 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "reten
   pageFetch?: Partial<PageFetchLimits>;
   /** Pages one person may have read per window; 30 a minute when absent. */
   pageFactsLimit?: { perPerson: number; windowMs: number };
+  /** How an import's pages are read afterwards (sites at once, the pause per site); `importReadPages` switches it. */
+  importPages?: Partial<Omit<ImportPageOptions, "enabled">>;
 }
 
 /** The database at `path` could not be opened, migrated or written at start; `cause` is SQLite's or the file system's error. */
@@ -174,6 +177,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       passwordCost: options.passwordCost,
       offerKeyDays: options.offerKeyDays,
       searchRankCap: options.searchRankCap,
+      importReadsPages: options.importReadPages ?? true,
     });
     seedThemes(ctx);
     if (options.admin) await ensureAdmin(ctx, options.admin.email, options.admin.password);
@@ -203,7 +207,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sweepSpooled(deps.uploadDir);
     const built = createApp(deps);
     options.extend?.(built, deps);
-    started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}, deps.retention) };
+    const importPages = { ...IMPORT_PAGE_DEFAULTS, ...options.importPages, enabled: ctx.importReadsPages };
+    started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}, deps.retention, { settings: deps.pageFacts.settings, options: importPages }) };
     appReady(built);
   } catch (error) {
     appFailed(error);

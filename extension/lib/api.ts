@@ -419,6 +419,11 @@ export class KnooppuntApi {
     return (await data(this.v1.imports[":id"].cancel.$post({ param: { id: id(importId) } }))).import;
   }
 
+  /** Stops reading an import's pages afterwards; what was filled in stays. */
+  async stopImportPages(importId: string) {
+    return (await data(this.v1.imports[":id"].pages.stop.$post({ param: { id: id(importId) } }))).import;
+  }
+
   /** The person's earlier imports, newest first. */
   async imports(cursor: string | null, signal?: AbortSignal) {
     const body = await data(this.v1.imports.$get({ query: { limit: "20", cursor: cursor ?? undefined } }, withSignal(signal)));

@@ -23,6 +23,8 @@ export interface ServiceContext {
   readonly offerKeyDays: number;
   /** How many of the newest matching saves a relevance search ranks at most (SEARCH_RANK_CAP; db/repositories/library/search.ts). */
   readonly searchRankCap: number;
+  /** Whether an import may read its links' pages afterwards (IMPORT_READ_PAGES; services/imports/page-reader.ts). */
+  readonly importReadsPages: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export interface ContextOptions {
   passwordCost?: number;
   offerKeyDays?: number;
   searchRankCap?: number;
+  importReadsPages?: boolean;
 }
 
 export const createServiceContext = (options: ContextOptions): ServiceContext => ({
@@ -65,6 +68,7 @@ export const createServiceContext = (options: ContextOptions): ServiceContext =>
   passwordCost: options.passwordCost ?? DEFAULT_PASSWORD_COST,
   offerKeyDays: options.offerKeyDays ?? DEFAULT_OFFER_KEY_DAYS,
   searchRankCap: options.searchRankCap ?? DEFAULT_SEARCH_RANK_CAP,
+  importReadsPages: options.importReadsPages ?? false,
 });
 
 /** A school year and a bit of slack: a key passed around in September still opens in the summer. */

@@ -818,6 +818,14 @@ export const imports = sqliteTable(
     schoolId: text("school_id"),
     communityId: text("community_id"),
     themeMapping: text("theme_mapping", { mode: "json" }).$type<Record<string, string[]>>().notNull().default(sql`'{}'`),
+    /**
+     * Chosen at start: read each new save's page afterwards to fill in what the file did not hold
+     * (services/imports/page-reader.ts), and how far that got: pages still to read, read, not readable.
+     */
+    readPages: integer("read_pages", { mode: "boolean" }).notNull().default(false),
+    pagesDue: integer("pages_due").notNull().default(0),
+    pagesRead: integer("pages_read").notNull().default(0),
+    pagesFailed: integer("pages_failed").notNull().default(0),
     error: text("error"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -851,8 +859,15 @@ export const importEntries = sqliteTable(
      * is unknown here and the import's circle applies. Null for formats that carry neither.
      */
     fileSave: text("file_save", { mode: "json" }).$type<{ themes: string[]; circle: { visibility: Visibility; schoolId: string | null; communityId: string | null } | null }>(),
+    /**
+     * The page of the save this entry wrote, when the import reads pages: `due` until read, then `read`
+     * (`pageError` may name what was left out of it) or `failed` (`pageError`: the rule that stopped it),
+     * or `dropped` (the save was gone, or the person stopped the reading). Null: nothing to read.
+     */
+    pageState: text("page_state").$type<"due" | "read" | "failed" | "dropped">(),
+    pageError: text("page_error"),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.position] })],
+  (t) => [primaryKey({ columns: [t.importId, t.position] }), index("import_entries_page_due_idx").on(t.importId, t.position).where(sql`page_state = 'due'`)],
 );
 
 /**

@@ -4,6 +4,8 @@ import { purgeExpired } from "../services/privacy/retention";
 import { recordReshare } from "../services/offers/reach";
 import { WebhookWorker, type WorkerOptions } from "../services/webhooks/worker";
 import { ImportWorker } from "../services/imports/runner";
+import { ImportPageReader, type ImportPageOptions } from "../services/imports/page-reader";
+import type { PageFetchSettings } from "../services/pages/settings";
 import { startFollowupReminders } from "../services/questions/reminders";
 
 /** The worker's timings (poll interval, backoff, retry window, timeouts, concurrency); tests shorten them. */
@@ -39,7 +41,12 @@ const JOB_DEFAULTS: JobOptions = {
  * restart are picked up at once. Returns a function that stops it, waiting for sends in flight (they are
  * aborted, and stay pending for the next start).
  */
-export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, retention: RetentionSettings): () => Promise<void> {
+export function startJobs(
+  ctx: ServiceContext,
+  options: Partial<JobOptions>,
+  retention: RetentionSettings,
+  importPages: { settings: PageFetchSettings; options: ImportPageOptions },
+): () => Promise<void> {
   const settings = { ...JOB_DEFAULTS, ...definedOnly(options) };
   const worker = new WebhookWorker(ctx, {
     ...settings,
@@ -64,6 +71,9 @@ export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, ret
   // Imports started before a restart resume at once, where their last batch left off.
   const imports = new ImportWorker(ctx, { pollIntervalMs: settings.pollIntervalMs, batchSize: settings.importBatchSize, pauseMs: settings.importPauseMs });
   imports.start();
+  // Pages still to read before a restart are read on; the reader sleeps while no import asked for any.
+  const pageReader = importPages.options.enabled ? new ImportPageReader(ctx, importPages.settings, importPages.options) : null;
+  pageReader?.start();
   // Reminders that fell due while the server was stopped go out at once; each is sent once (reminders.ts).
   const stopReminders = startFollowupReminders(ctx, settings.followupIntervalMs);
   return async () => {
@@ -72,6 +82,7 @@ export function startJobs(ctx: ServiceContext, options: Partial<JobOptions>, ret
     unlisten();
     await worker.stop();
     await imports.stop();
+    await pageReader?.stop();
   };
 }
 

@@ -101,11 +101,11 @@ describe("importing a browser's bookmarks in the web app", () => {
       ]);
       expect(csv).toBe(
         [
-          "position,url,title,folder,outcome,reason,reason_text,item_id",
-          `1,https://www.nt2.nl/nl/dossiers/alfabetisering,Alfabetisering in de NT2-les,Bladwijzerbalk,imported,,,${byUrl["https://www.nt2.nl/nl/dossiers/alfabetisering"]!.id}`,
-          `2,https://www.meertaligheid.nl/thuistaal-in-de-klas?utm_source=nieuwsbrief,Thuistaal in de klas & op het plein,Bladwijzerbalk/Meertaligheid,imported,,,${byUrl["https://www.meertaligheid.nl/thuistaal-in-de-klas"]!.id}`,
-          `3,javascript:alert('knooppunt'),Bladwijzerscript,Bladwijzerbalk/Meertaligheid,skipped,javascript,javascript:-link / javascript: link,`,
-          `4,https://www.youtube.com/watch?v=dQw4w9WgXcQ,Kennisclip: zachte landing,Andere bladwijzers,imported,,,${byUrl["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]!.id}`,
+          "position,url,title,folder,outcome,reason,reason_text,item_id,page,page_reason,page_reason_text",
+          `1,https://www.nt2.nl/nl/dossiers/alfabetisering,Alfabetisering in de NT2-les,Bladwijzerbalk,imported,,,${byUrl["https://www.nt2.nl/nl/dossiers/alfabetisering"]!.id},,,`,
+          `2,https://www.meertaligheid.nl/thuistaal-in-de-klas?utm_source=nieuwsbrief,Thuistaal in de klas & op het plein,Bladwijzerbalk/Meertaligheid,imported,,,${byUrl["https://www.meertaligheid.nl/thuistaal-in-de-klas"]!.id},,,`,
+          `3,javascript:alert('knooppunt'),Bladwijzerscript,Bladwijzerbalk/Meertaligheid,skipped,javascript,javascript:-link / javascript: link,,,,`,
+          `4,https://www.youtube.com/watch?v=dQw4w9WgXcQ,Kennisclip: zachte landing,Andere bladwijzers,imported,,,${byUrl["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]!.id},,,`,
           "",
         ].join("\r\n"),
       );

@@ -59,6 +59,7 @@ describe("the list of a person's imports", () => {
       circle: null,
       error: null,
       reportUrl: `/api/v1/imports/${second.id}/report.csv`,
+      pages: null,
     });
     expect(page1.body.nextCursor).toEqual(expect.any(String));
 

@@ -136,11 +136,11 @@ describe("importing browser bookmarks", () => {
     const ids = Object.fromEntries(saved.map((item) => [item.url, item.id]));
     expect(csv.text).toBe(
       [
-        "position,url,title,folder,outcome,reason,reason_text,item_id",
-        `1,https://www.nt2.nl/nl/dossiers/alfabetisering,Alfabetisering in de NT2-les,Bladwijzerbalk,imported,,,${ids["https://www.nt2.nl/nl/dossiers/alfabetisering"]}`,
-        `2,https://www.meertaligheid.nl/thuistaal-in-de-klas?utm_source=nieuwsbrief,Thuistaal in de klas & op het plein,Bladwijzerbalk/Meertaligheid,imported,,,${ids["https://www.meertaligheid.nl/thuistaal-in-de-klas"]}`,
-        `3,javascript:alert('knooppunt'),Bladwijzerscript,Bladwijzerbalk/Meertaligheid,skipped,javascript,javascript:-link / javascript: link,`,
-        `4,https://www.youtube.com/watch?v=dQw4w9WgXcQ,Kennisclip: zachte landing,Andere bladwijzers,imported,,,${ids["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]}`,
+        "position,url,title,folder,outcome,reason,reason_text,item_id,page,page_reason,page_reason_text",
+        `1,https://www.nt2.nl/nl/dossiers/alfabetisering,Alfabetisering in de NT2-les,Bladwijzerbalk,imported,,,${ids["https://www.nt2.nl/nl/dossiers/alfabetisering"]},,,`,
+        `2,https://www.meertaligheid.nl/thuistaal-in-de-klas?utm_source=nieuwsbrief,Thuistaal in de klas & op het plein,Bladwijzerbalk/Meertaligheid,imported,,,${ids["https://www.meertaligheid.nl/thuistaal-in-de-klas"]},,,`,
+        `3,javascript:alert('knooppunt'),Bladwijzerscript,Bladwijzerbalk/Meertaligheid,skipped,javascript,javascript:-link / javascript: link,,,,`,
+        `4,https://www.youtube.com/watch?v=dQw4w9WgXcQ,Kennisclip: zachte landing,Andere bladwijzers,imported,,,${ids["https://www.youtube.com/watch?v=dQw4w9WgXcQ"]},,,`,
         "",
       ].join("\r\n"),
     );
@@ -191,7 +191,7 @@ describe("importing browser bookmarks", () => {
     const start = await reply(v1(eva.token).imports[":id"].start.$post({ param: { id: job.id }, json: {} }));
     expect(start.status).toBe(409);
     expect((await reply(v1(eva.token).items.$get({ query: { savedBy: "me" } }))).body.items).toEqual([]);
-    expect((await report(eva.token, job.id)).text.split("\r\n")[1]).toBe("1,https://www.example.edu/translanguaging,Translanguaging in de klas,,cancelled,,,");
+    expect((await report(eva.token, job.id)).text.split("\r\n")[1]).toBe("1,https://www.example.edu/translanguaging,Translanguaging in de klas,,cancelled,,,,,,");
   });
 
   it("lists a Teams folder's documents to upload later and imports its shortcuts", async () => {

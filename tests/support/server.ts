@@ -65,6 +65,8 @@ export async function startTestServer(overrides: Partial<StartOptions> & { clock
     demo: false,
     trustProxy: false,
     webhookAllowHosts: ["127.0.0.1"],
+    // Imports read no pages unless a test asks: their links point at sites these machines must not reach.
+    importReadPages: false,
     // Deliveries come due on the test clock; a short poll lets the worker notice within a blink.
     jobs: { pollIntervalMs: 100 },
     // N=2^10 instead of 2^15: the suite makes hundreds of accounts and sign-ins on a shared machine.

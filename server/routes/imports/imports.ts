@@ -12,7 +12,7 @@ import { idempotentAs } from "../../http/requests";
 import { valid } from "../../http/validate";
 import { bytesSource, fileSource, type ImportSource } from "../../services/imports/formats";
 import { spoolBody } from "./upload";
-import { cancelImport, createImport, getImport, startImport } from "../../services/imports/jobs";
+import { cancelImport, createImport, getImport, startImport, stopReadingPages } from "../../services/imports/jobs";
 import { listImports } from "../../services/imports/list";
 import { importReportCsv } from "../../services/imports/report";
 
@@ -172,11 +172,23 @@ export const importRoutes = new Hono<AppEnv>()
     valid("param", IdParam),
     (c) => c.json({ import: cancelImport(c.var.ctx, c.var.viewer, c.req.valid("param").id) }),
   )
+  .post(
+    "/imports/:id/pages/stop",
+    doc({
+      tag,
+      summary: "Stop reading the import's pages (also after the import itself ended); what was filled in stays, the other links stay as the file had them",
+      responses: { 200: { description: "The import, with no pages due", schema: ImportJobResponse }, 404: { description: "Unknown, or another person's" } },
+    }),
+    requireUser,
+    valid("param", IdParam),
+    (c) => c.json({ import: stopReadingPages(c.var.ctx, c.var.viewer, c.req.valid("param").id) }),
+  )
   .get(
     "/imports/:id/report.csv",
     doc({
       tag,
-      summary: "The report as CSV: every link of the file with its outcome (imported, merged, skipped, pending) and the reason it was skipped",
+      summary:
+        "The report as CSV: every link of the file with its outcome (imported, merged, skipped, pending) and the reason it was skipped; with `page` and `page_reason`, whether its page was read afterwards (due, read, failed, dropped) and why not",
       responses: { 200: { description: "text/csv" }, 404: { description: "Unknown, or another person's" } },
     }),
     requireUser,

@@ -5,32 +5,23 @@
  */
 import type { ImportFormat, ImportJob, StartImportRequest } from "../../../shared/schemas";
 import { isoNow, type ServiceContext } from "../../core/context";
-import { conflict, notFound } from "../../core/errors";
+import { conflict, invalid, notFound } from "../../core/errors";
 import { newId } from "../../core/ids";
 import type { SignedInViewer } from "../../core/viewer";
 import { endImport, entryWriter, importOf, insertImport, setImportReview, startImportRow, type ImportRow } from "../../db/repositories/imports/jobs";
+import { dropDuePages } from "../../db/repositories/imports/pages";
 import { transaction } from "../../db/statements";
 import { resolveCircle } from "../library/circles";
 import { requireThemes } from "../taxonomy/theme-index";
 import { parseImport, type ImportSource } from "./formats";
 import { indexImportTail } from "./runner";
+import { summaryOf } from "./list";
 import { reviewImport } from "./review";
 
-export function importView(row: ImportRow): ImportJob {
-  return {
-    id: row.id,
-    status: row.status,
-    format: row.format as ImportFormat,
-    fileName: row.fileName,
-    createdAt: row.createdAt,
-    finishedAt: row.finishedAt,
-    progress: { total: row.total, processed: row.processed, imported: row.imported, merged: row.merged, skipped: row.skipped },
-    circle: row.visibility ? { visibility: row.visibility, schoolId: row.schoolId, communityId: row.communityId } : null,
-    review: row.review as ImportJob["review"],
-    error: row.error,
-    reportUrl: `/api/v1/imports/${row.id}/report.csv`,
-  };
-}
+export const importView = (row: ImportRow): ImportJob => ({ ...summaryOf(row), review: row.review as ImportJob["review"] });
+
+/** An import as its person sees it: with whether this server can read the links' pages afterwards. */
+const viewFor = (ctx: ServiceContext, row: ImportRow): ImportJob => ({ ...importView(row), canReadPages: ctx.importReadsPages });
 
 export function createImport(ctx: ServiceContext, viewer: SignedInViewer, source: ImportSource, options: { format?: ImportFormat; fileName?: string | null }): ImportJob {
   const parsed = parseImport(source, options.format);
@@ -43,7 +34,7 @@ export function createImport(ctx: ServiceContext, viewer: SignedInViewer, source
     const review = reviewImport(ctx, viewer.user.id, parsed, entryWriter(ctx, id));
     setImportReview(ctx, id, review.links, review);
   });
-  return importView(importOf(ctx, id, viewer.user.id)!);
+  return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
 }
 
 /** Another person's import is as unknown as one that does not exist. */
@@ -53,7 +44,7 @@ function ownImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): Imp
   return row;
 }
 
-export const getImport = (ctx: ServiceContext, viewer: SignedInViewer, id: string) => importView(ownImport(ctx, viewer, id));
+export const getImport = (ctx: ServiceContext, viewer: SignedInViewer, id: string) => viewFor(ctx, ownImport(ctx, viewer, id));
 
 /**
  * Confirms the review: one circle for everything (private unless the person chooses wider: an import
@@ -65,25 +56,37 @@ export function startImport(ctx: ServiceContext, viewer: SignedInViewer, id: str
   const mapping: Record<string, string[]> = {};
   for (const label of (row.review as ImportJob["review"]).labels) mapping[label.label] = label.themes;
   for (const [label, slugs] of Object.entries(input.themes ?? {})) mapping[label] = requireThemes(ctx, slugs);
-  if (!startImportRow(ctx, id, circle, mapping, isoNow(ctx))) {
+  if (input.readPages && !ctx.importReadsPages) {
+    throw invalid("page_reading_off", "Deze server leest geen pagina's voor imports. / This server does not read pages for imports.", [{ path: ["readPages"], message: "switched off on this server" }]);
+  }
+  if (!startImportRow(ctx, id, circle, mapping, input.readPages ?? ctx.importReadsPages, isoNow(ctx))) {
     throw conflict("import_not_reviewing", `Deze import is al ${row.status === "running" ? "gestart" : "afgelopen"}. / This import has already ${row.status === "running" ? "started" : "ended"}.`, { status: row.status });
   }
-  return importView(importOf(ctx, id, viewer.user.id)!);
+  return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
 }
 
 /**
  * Stops an import; what it already saved stays saved, and findable: the search rows its last batches
- * still owed are written with the cancel (the worker writes them too when it notices; never twice).
+ * still owed are written with the cancel (the worker writes them too when it notices; never twice). The
+ * pages still to be read are not read.
  */
 export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
   const row = ownImport(ctx, viewer, id);
   const cancelled = transaction(ctx, () => {
     if (!endImport(ctx, id, "cancelled", isoNow(ctx))) return false;
     indexImportTail(ctx, row);
+    dropDuePages(ctx, id);
     return true;
   });
   if (!cancelled) {
     throw conflict("import_ended", "Deze import is al afgelopen. / This import has already ended.", { status: row.status });
   }
-  return importView(importOf(ctx, id, viewer.user.id)!);
+  return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
+}
+
+/** Stops reading an import's pages (the import itself may have ended); what was filled in stays. */
+export function stopReadingPages(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
+  ownImport(ctx, viewer, id);
+  transaction(ctx, () => dropDuePages(ctx, id));
+  return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
 }

@@ -5,7 +5,8 @@ import type { SignedInViewer } from "../../core/viewer";
 import { decodePosition, pageOf } from "../../db/paging";
 import { importsPage, type ImportListRow } from "../../db/repositories/imports/list";
 
-function summaryOf(row: ImportListRow): ImportSummary {
+/** An import's state and counts (its view without the review), from its row. */
+export function summaryOf(row: ImportListRow): ImportSummary {
   return {
     id: row.id,
     status: row.status,
@@ -17,6 +18,7 @@ function summaryOf(row: ImportListRow): ImportSummary {
     circle: row.visibility ? { visibility: row.visibility, schoolId: row.schoolId, communityId: row.communityId } : null,
     error: row.error,
     reportUrl: `/api/v1/imports/${row.id}/report.csv`,
+    pages: row.readPages ? { due: row.pagesDue, read: row.pagesRead, failed: row.pagesFailed } : null,
   };
 }
 

@@ -36,7 +36,7 @@ export function checkAddress(url: string): { reason: SkipReason } | { key: strin
 /** The labels a link carries for theme mapping: each folder name on its path, and each tag. */
 export const labelsOf = (link: { folder: readonly string[]; tags: readonly string[] }) => [...new Set([...link.folder, ...link.tags])];
 
-export type ReviewedEntry = Omit<EntryRow, "outcome" | "itemId">;
+export type ReviewedEntry = Omit<EntryRow, "outcome" | "itemId" | "pageState" | "pageError">;
 
 /**
  * Reviews the file's links in order as the parser reads them and hands each entry to `write` as soon as

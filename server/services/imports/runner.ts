@@ -126,13 +126,15 @@ function runBatch(ctx: ServiceContext, id: string, size: number): Batch {
       const p = prepared[i]!;
       const done = "save" in p ? stored[next++]! : { outcome: "skipped" as const, reason: p.reason };
       counts[done.outcome]++;
-      if (done.outcome === "skipped") return { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason };
+      if (done.outcome === "skipped") return { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason, pageState: null };
       if (done.saveSeq !== null) saveSeqs.push(done.saveSeq);
-      return { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null };
+      // Only a save this import wrote gets its page read: a link the person had saved keeps their save as it is.
+      const pageState = job.readPages && done.saveSeq !== null ? "due" : null;
+      return { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null, pageState };
     });
     setEntryOutcomes(ctx, id, outcomes);
     const after = entries[entries.length - 1]!.position + 1;
-    advanceImport(ctx, id, after, counts, isoNow(ctx));
+    advanceImport(ctx, id, after, counts, job.readPages ? saveSeqs.length : 0, isoNow(ctx));
     return { handled: entries.length, next: after, saveSeqs };
   });
 }

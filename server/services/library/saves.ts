@@ -3,11 +3,13 @@
  * page facts its person captured (nobody's clip or edit changes what another person's save holds), and
  * item.published announced when a save first puts an item in front of the network.
  */
-import type { CreateItemInput, Item, Outcome, UpdateSaveRequest, Visibility } from "../../../shared/schemas";
+import { toCreateItemRequest, type ExtractedPage } from "../../../shared/clip-request";
+import { CreateItemRequest, type CreateItemInput, type Item, type Outcome, type UpdateSaveRequest, type Visibility } from "../../../shared/schemas";
 import { dedupKey, guessKindFromUrl, InvalidUrlError, shareableUrl } from "../../../shared/url";
 import {
   deleteItem,
   deleteSaveRow,
+  fillMissingFacts,
   insertItem,
   insertSave,
   isItemVisible,
@@ -206,6 +208,21 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
 }
 
 /** Removes the caller's save; the item goes with its last save. */
+/**
+ * Fills in a save from its page as the server read it, for a link that came with only what a file
+ * held (an import): the facts it lacks, and its kind (and title, with `takeTitle`) while nobody has
+ * edited it since; nothing the person or the file gave is replaced, and nobody else's save is touched.
+ * The save is found by search on the page's words from then on. `unusable` when the page's facts are
+ * not what a clip of it could carry (they are checked as a clip's would be).
+ */
+export function fillSaveFromPage(ctx: ServiceContext, saveSeq: number, page: ExtractedPage, takeTitle: boolean): "filled" | "unusable" | "gone" {
+  const clip = CreateItemRequest.safeParse(toCreateItemRequest(page));
+  if (!clip.success) return "unusable";
+  if (!fillMissingFacts(ctx, saveSeq, factsFromClip(clip.data), takeTitle && Boolean(clip.data.title))) return "gone";
+  indexSave(ctx, saveSeq, themeTerms(ctx));
+  return "filled";
+}
+
 export function deleteSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: string) {
   transaction(ctx, () => {
     const { itemSeq, save } = ownSaveOf(ctx, viewer, itemId);

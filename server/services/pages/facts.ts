@@ -21,8 +21,8 @@ async function pageReader() {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
-export async function readPageFacts(rawUrl: string, settings: PageFetchSettings): Promise<ExtractedPage> {
-  const fetched = await fetchPage(rawUrl, settings);
+export async function readPageFacts(rawUrl: string, settings: PageFetchSettings, signal?: AbortSignal): Promise<ExtractedPage> {
+  const fetched = await fetchPage(rawUrl, settings, signal);
   const { parsePageHtml, extractPage } = await pageReader();
   if (fetched.type === "pdf") {
     const title = pdfTitle(fetched.body);

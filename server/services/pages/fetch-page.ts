@@ -60,7 +60,7 @@ async function checkedTarget(url: string, settings: PageFetchSettings, remaining
 type Answer = { kind: "redirect"; location: string } | { kind: "page"; page: FetchedPage };
 
 /** One GET to a checked target: a redirect to follow, the page, or a refusal. */
-function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: number): Promise<Answer> {
+function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: number, signal?: AbortSignal): Promise<Answer> {
   const pinnedLookup = lookupPinnedTo(target);
   const client = target.url.protocol === "https:" ? https : http;
 
@@ -86,6 +86,7 @@ function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: nu
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      signal?.removeEventListener("abort", stopped);
       // Whatever is still on its way is not wanted: close the connection rather than drain it.
       if (outcome instanceof Error || outcome.kind === "redirect") request.destroy();
       if (outcome instanceof Error) reject(outcome);
@@ -93,6 +94,8 @@ function get(target: WebhookTarget, settings: PageFetchSettings, remainingMs: nu
     };
     const tooSlow = () => finish(pageRefused("too_slow", "The site took too long to send the page."));
     const deadline = setTimeout(tooSlow, Math.max(0, remainingMs));
+    const stopped = () => finish(signal!.reason instanceof Error ? signal!.reason : new Error("stopped"));
+    signal?.addEventListener("abort", stopped);
     request.setTimeout(settings.idleTimeoutMs, tooSlow);
     request.on("error", (error: NodeJS.ErrnoException) => {
       const unresolvable = error.code === "ENOTFOUND" || error.code === "EAI_AGAIN";
@@ -161,14 +164,18 @@ function decoding(response: Readable, encoding: string | undefined): Readable | 
   return response.pipe(decoder);
 }
 
-/** Reads the page at `rawUrl`, following redirects under the same rules; throws a page_* refusal (422). */
-export async function fetchPage(rawUrl: string, settings: PageFetchSettings): Promise<FetchedPage> {
+/**
+ * Reads the page at `rawUrl`, following redirects under the same rules; throws a page_* refusal (422),
+ * or the signal's reason when it is aborted (a server stopping closes its reads at once).
+ */
+export async function fetchPage(rawUrl: string, settings: PageFetchSettings, signal?: AbortSignal): Promise<FetchedPage> {
   const started = performance.now();
   const remaining = () => settings.timeoutMs - (performance.now() - started);
   let url = rawUrl;
   for (let redirects = 0; ; redirects++) {
     const target = await checkedTarget(url, settings, remaining());
-    const answer = await get(target, settings, remaining());
+    signal?.throwIfAborted();
+    const answer = await get(target, settings, remaining(), signal);
     if (answer.kind === "page") return answer.page;
     if (redirects >= settings.maxRedirects) {
       throw pageRefused("too_many_redirects", `The site redirected more than ${settings.maxRedirects} times.`);

@@ -64,6 +64,16 @@ export const ImportJob = z.object({
   review: ImportReview,
   error: z.string().nullable(),
   reportUrl: z.string().describe("The report as CSV: every link with what happened to it"),
+  pages: z
+    .object({
+      due: Count.describe("New saves whose page is still to be read"),
+      read: Count.describe("Pages read: what the file lacked (summary, image, site, text) was filled in"),
+      failed: Count.describe("Pages that could not be read; the report says why per link"),
+    })
+    .nullable()
+    .optional()
+    .describe("Reading each new save's page afterwards, when the import asked for it (`readPages`); null otherwise"),
+  canReadPages: z.boolean().optional().describe("Whether this server can read the links' pages afterwards (its operator may switch it off)"),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
@@ -77,6 +87,12 @@ export const StartImportRequest = z.object({
     .record(z.string().max(300), z.array(ThemeSlug).max(LIMITS.themes))
     .optional()
     .describe("Per folder or tag label, the themes its links get; a label left out keeps the suggested themes, [] none"),
+  readPages: z
+    .boolean()
+    .optional()
+    .describe(
+      "Read each new save's page afterwards (public pages only, one at a time per site) to fill in what the file lacks: summary, image, site, author, date, text for search. Default: true where the server can (`canReadPages`)",
+    ),
 });
 export type StartImportRequest = z.infer<typeof StartImportRequest>;
 

@@ -25,6 +25,10 @@ export interface ImportRow {
   schoolId: string | null;
   communityId: string | null;
   themeMapping: Record<string, string[]>;
+  readPages: boolean;
+  pagesDue: number;
+  pagesRead: number;
+  pagesFailed: number;
   error: string | null;
   createdAt: string;
   updatedAt: string;
@@ -45,6 +49,8 @@ export interface EntryRow {
   itemId: string | null;
   /** Exports: the save's own themes and circle from the file (null: the import's mapping and circle apply). */
   fileSave: FileSave | null;
+  pageState: "due" | "read" | "failed" | "dropped" | null;
+  pageError: string | null;
 }
 
 export interface FileSave {
@@ -54,11 +60,18 @@ export interface FileSave {
 }
 
 const COLUMNS = sql`id, user_id AS userId, status, format, file_name AS fileName, total, processed, imported, merged, skipped, review, files,
-  visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping, error,
+  visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping,
+  read_pages AS readPages, pages_due AS pagesDue, pages_read AS pagesRead, pages_failed AS pagesFailed, error,
   created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt`;
 
-type Stored = Omit<ImportRow, "review" | "files" | "themeMapping"> & { review: string; files: string; themeMapping: string };
-const fromStored = (row: Stored): ImportRow => ({ ...row, review: JSON.parse(row.review), files: JSON.parse(row.files), themeMapping: JSON.parse(row.themeMapping) });
+type Stored = Omit<ImportRow, "review" | "files" | "themeMapping" | "readPages"> & { review: string; files: string; themeMapping: string; readPages: number };
+const fromStored = (row: Stored): ImportRow => ({
+  ...row,
+  review: JSON.parse(row.review),
+  files: JSON.parse(row.files),
+  themeMapping: JSON.parse(row.themeMapping),
+  readPages: row.readPages === 1,
+});
 
 export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "userId" | "format" | "fileName" | "total" | "review" | "files" | "createdAt">) {
   queryRun(
@@ -82,7 +95,7 @@ export function entryWriter(ctx: ServiceContext, importId: string) {
   const insert = ctx.sqlite.prepare(
     `INSERT INTO import_entries (import_id, position, url, title, folder, tags, note, added_at, kind, skip_reason, file_save) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (e: Omit<EntryRow, "outcome" | "itemId">) => {
+  return (e: Omit<EntryRow, "outcome" | "itemId" | "pageState" | "pageError">) => {
     insert.run(importId, e.position, e.url, e.title, JSON.stringify(e.folder), JSON.stringify(e.tags), e.note, e.addedAt, e.kind, e.skipReason, e.fileSave ? JSON.stringify(e.fileSave) : null);
   };
 }
@@ -95,12 +108,19 @@ export function importOf(ctx: ServiceContext, id: string, userId: string): Impor
 export const runningImportIds = (ctx: ServiceContext) =>
   queryAll<{ id: string }>(ctx, sql`SELECT id FROM imports WHERE status = 'running' ORDER BY created_at, id`).map((row) => row.id);
 
-export function startImportRow(ctx: ServiceContext, id: string, circle: { visibility: Visibility; schoolId: string | null; communityId: string | null }, mapping: Record<string, string[]>, at: string): boolean {
+export function startImportRow(
+  ctx: ServiceContext,
+  id: string,
+  circle: { visibility: Visibility; schoolId: string | null; communityId: string | null },
+  mapping: Record<string, string[]>,
+  readPages: boolean,
+  at: string,
+): boolean {
   return (
     queryRun(
       ctx,
       sql`UPDATE imports SET status = 'running', visibility = ${circle.visibility}, school_id = ${circle.schoolId}, community_id = ${circle.communityId},
-            theme_mapping = ${JSON.stringify(mapping)}, updated_at = ${at}
+            theme_mapping = ${JSON.stringify(mapping)}, read_pages = ${readPages ? 1 : 0}, updated_at = ${at}
           WHERE id = ${id} AND status = 'reviewing'`,
     ).changes === 1
   );
@@ -120,7 +140,8 @@ export function endImport(ctx: ServiceContext, id: string, status: "done" | "can
 type StoredEntry = Omit<EntryRow, "folder" | "tags" | "fileSave"> & { folder: string; tags: string; fileSave: string | null };
 const entryFromStored = (row: StoredEntry): EntryRow => ({ ...row, folder: JSON.parse(row.folder), tags: JSON.parse(row.tags), fileSave: row.fileSave ? JSON.parse(row.fileSave) : null });
 
-const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS addedAt, kind, skip_reason AS skipReason, outcome, item_id AS itemId, file_save AS fileSave`;
+const ENTRY_COLUMNS = sql`position, url, title, folder, tags, note, added_at AS addedAt, kind, skip_reason AS skipReason, outcome, item_id AS itemId, file_save AS fileSave,
+  page_state AS pageState, page_error AS pageError`;
 
 export const entriesFrom = (ctx: ServiceContext, importId: string, position: number, limit: number) =>
   queryAll<StoredEntry>(ctx, sql`SELECT ${ENTRY_COLUMNS} FROM import_entries WHERE import_id = ${importId} AND position >= ${position} ORDER BY position LIMIT ${limit}`).map(entryFromStored);
@@ -130,6 +151,8 @@ export interface EntryOutcomeRow {
   outcome: EntryOutcome;
   itemId: string | null;
   skipReason: string | null;
+  /** `due` when the entry wrote a save whose page the import reads afterwards. */
+  pageState: "due" | null;
 }
 
 const outcomeStatements = new WeakMap<Database.Database, Database.Statement>();
@@ -138,17 +161,18 @@ const outcomeStatements = new WeakMap<Database.Database, Database.Statement>();
 export function setEntryOutcomes(ctx: ServiceContext, importId: string, rows: readonly EntryOutcomeRow[]) {
   let update = outcomeStatements.get(ctx.sqlite);
   if (!update) {
-    update = ctx.sqlite.prepare("UPDATE import_entries SET outcome = ?, item_id = ?, skip_reason = ? WHERE import_id = ? AND position = ?");
+    update = ctx.sqlite.prepare("UPDATE import_entries SET outcome = ?, item_id = ?, skip_reason = ?, page_state = ? WHERE import_id = ? AND position = ?");
     outcomeStatements.set(ctx.sqlite, update);
   }
-  for (const row of rows) update.run(row.outcome, row.itemId, row.skipReason, importId, row.position);
+  for (const row of rows) update.run(row.outcome, row.itemId, row.skipReason, row.pageState, importId, row.position);
 }
 
-export function advanceImport(ctx: ServiceContext, id: string, processed: number, counts: Record<EntryOutcome, number>, at: string) {
+/** A batch's counts and the position after it; `pagesDue`: how many of its saves wait for their page to be read. */
+export function advanceImport(ctx: ServiceContext, id: string, processed: number, counts: Record<EntryOutcome, number>, pagesDue: number, at: string) {
   queryRun(
     ctx,
     sql`UPDATE imports SET processed = ${processed}, imported = imported + ${counts.imported}, merged = merged + ${counts.merged},
-          skipped = skipped + ${counts.skipped}, updated_at = ${at}
+          skipped = skipped + ${counts.skipped}, pages_due = pages_due + ${pagesDue}, updated_at = ${at}
         WHERE id = ${id}`,
   );
 }
@@ -180,14 +204,15 @@ export const savesOfEntries = (ctx: ServiceContext, importId: string, userId: st
         WHERE e.import_id = ${importId} AND e.position >= ${from} AND e.position < ${to} AND e.item_id IS NOT NULL`,
   ).map((row) => row.seq);
 
-export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping">;
+export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping" | "readPages">;
 
 /** What a run needs of its job, without the review: read once per batch, so kept small. */
 export function runStateOf(ctx: ServiceContext, id: string): RunState | null {
-  const row = queryGet<Omit<RunState, "themeMapping"> & { themeMapping: string }>(
+  const row = queryGet<Omit<RunState, "themeMapping" | "readPages"> & { themeMapping: string; readPages: number }>(
     ctx,
-    sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping
+    sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping,
+          read_pages AS readPages
         FROM imports WHERE id = ${id}`,
   );
-  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping) } : null;
+  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping), readPages: row.readPages === 1 } : null;
 }

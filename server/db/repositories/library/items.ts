@@ -181,6 +181,27 @@ export function setSaveFacts(ctx: ServiceContext, saveSeq: number, facts: Partia
   queryRun(ctx, sql`UPDATE saves SET ${sql.join(sets, sql`, `)}, updated_at = ${at} WHERE seq = ${saveSeq}`);
 }
 
+/**
+ * Fills in the page facts a save lacks (a null column takes the value given; one holding a value keeps
+ * it). The kind, and the title when `takeTitle`, are replaced only while the save is as it was written
+ * (its updated_at still its created_at): once its person edited it, what they have stays. True when
+ * the save was there to fill.
+ */
+export function fillMissingFacts(ctx: ServiceContext, saveSeq: number, facts: PageFacts, takeTitle: boolean): boolean {
+  const missing = (["siteName", "author", "publishedAt", "language", "imageUrl", "faviconUrl", "excerpt", "text", "videoProvider", "videoId", "videoDurationSeconds", "videoEmbedUrl"] as const).map(
+    (key) => sql`${sql.raw(FACT_COLUMNS[key])} = coalesce(${sql.raw(FACT_COLUMNS[key])}, ${facts[key]})`,
+  );
+  return (
+    queryRun(
+      ctx,
+      sql`UPDATE saves SET ${sql.join(missing, sql`, `)},
+            kind = CASE WHEN updated_at = created_at THEN ${facts.kind} ELSE kind END,
+            title = CASE WHEN ${takeTitle ? 1 : 0} AND updated_at = created_at THEN ${facts.title} ELSE title END
+          WHERE seq = ${saveSeq}`,
+    ).changes === 1
+  );
+}
+
 export function updateSaveFields(ctx: ServiceContext, saveSeq: number, fields: SaveFields, at: string) {
   queryRun(
     ctx,
