@@ -17,21 +17,25 @@ interface Props {
 }
 
 const POLL_MS = 1000;
+/** Pages are read a few a minute per site: a slower look is enough once the links themselves are saved. */
+const PAGES_POLL_MS = 3000;
 
 export function ImportProgress({ api, t, job, heading, libraryHref, onChange, onDownload, onAnother }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const running = job.status === "running";
   const { total, processed, imported, merged, skipped } = job.progress;
+  const pages = job.pages ?? null;
+  const readingPages = pages !== null && pages.due > 0 && job.status !== "cancelled";
 
   useEffect(() => {
-    if (!running) return;
+    if (!running && !readingPages) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       api.importJob(job.id, controller.signal).then(onChange, (failure) => {
         if (!isAbort(failure)) setError(describeError(failure, t));
       });
-    }, POLL_MS);
+    }, running ? POLL_MS : PAGES_POLL_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
@@ -61,6 +65,22 @@ export function ImportProgress({ api, t, job, heading, libraryHref, onChange, on
       <p data-testid="import-outcome" role="status">
         {t("import.progress.counts", { imported, merged, skipped })}
       </p>
+      {pages && (
+        <div data-testid="import-pages" data-due={pages.due}>
+          <p>
+            {t("import.pages.count", { read: pages.read, total: pages.read + pages.failed + pages.due })}
+            {pages.failed > 0 && <>; {t("import.pages.failed", { failed: pages.failed })}</>}
+          </p>
+          {readingPages && !running && (
+            <div class="row import-actions">
+              <span class="hint">{t("import.pages.busy")}</span>
+              <button type="button" class="button secondary" disabled={busy} onClick={() => void act(async () => onChange(await api.stopImportPages(job.id)))}>
+                {t("import.pages.stop")}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       {job.error && <p class="notice error">{job.error}</p>}
       {error && (
         <p class="notice error" role="alert">

@@ -37,6 +37,7 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
   const [visibility, setVisibility] = useState<Visibility>(circles.includes(defaultVisibility) ? defaultVisibility : "private");
   const [schoolId, setSchoolId] = useState<string | null>(session.schools[0]?.id ?? null);
   const [communityId, setCommunityId] = useState<string | null>(session.communities[0]?.id ?? null);
+  const [readPages, setReadPages] = useState(job.canReadPages === true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const skipped = Object.entries(review.skipped).filter(([, count]) => (count ?? 0) > 0);
@@ -70,6 +71,8 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
           schoolId: visibility === "school" ? schoolId : null,
           communityId: visibility === "community" ? communityId : null,
           themes: changed,
+          // Asked only of a server that can: one whose operator switched it off refuses `true`.
+          ...(job.canReadPages ? { readPages } : {}),
         }),
       ),
     );
@@ -207,6 +210,19 @@ export function ImportReview({ api, session, language, themes, t, job, defaultVi
             ? t("import.review.widerPublic", { count: review.importable })
             : t("import.review.wider", { count: review.importable, circle: circleName })}
       </p>
+
+      {job.canReadPages && (
+        <>
+          <h3>{t("import.review.pagesHeading")}</h3>
+          <label class="import-check">
+            <input type="checkbox" checked={readPages} onChange={() => setReadPages(!readPages)} aria-describedby="import-read-pages-hint" data-testid="import-read-pages" />{" "}
+            {t("import.review.readPages")}
+          </label>
+          <p class="hint" id="import-read-pages-hint">
+            {t("import.review.readPagesHint")}
+          </p>
+        </>
+      )}
 
       {error && (
         <p class="notice error" role="alert" data-testid="import-error">

@@ -1,0 +1,93 @@
+/**
+ * An import in the web app with its pages read afterwards: the review offers it (chosen already, with what
+ * it means), the progress shows the pages being read until every one is, and the saves then carry what the
+ * pages say. axe-core finds nothing on the review or on the finished import.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { startSite, type Site } from "../support/page-facts-site";
+import { buildNetwork, reply, startTestServer, type TestServer } from "../support/server";
+import { openTestWebSession, signInBrowserContext } from "../support/web-session";
+import { axeViolations } from "../support/axe";
+
+const BROWSER_TIMEOUT = 180_000;
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/pages/${name}.html`, import.meta.url), "utf8");
+
+let server: TestServer;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+let browser: Browser;
+let site: Site;
+const dir = mkdtempSync(join(tmpdir(), "knooppunt-import-pages-e2e-"));
+
+beforeAll(async () => {
+  const page = (name: string) => (_req: unknown, res: import("node:http").ServerResponse) => void res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(fixture(name));
+  site = await startSite({ "/protocol": page("gespreksprotocol"), "/video": page("school-video") });
+  server = await startTestServer({
+    now: () => new Date(),
+    pageFetchAllowHosts: ["127.0.0.1"],
+    importReadPages: true,
+    importPages: { hostIntervalMs: 100, pollIntervalMs: 50 },
+  });
+  net = await buildNetwork(server);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await site?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("an import that reads its pages afterwards, in the web app", () => {
+  it("offers it in the review, shows the pages being read, and the saves then say what the pages say", { timeout: BROWSER_TIMEOUT }, async () => {
+    const anna = net.people.anna;
+    const file = join(dir, "bladwijzers.html");
+    writeFileSync(
+      file,
+      `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="${site.url("/protocol")}" ADD_DATE="1700000000">Gespreksprotocol</A>\n<DT><A HREF="${site.url("/video")}" ADD_DATE="1700000000"></A>\n</DL>`,
+    );
+    const context = await browser.newContext({ locale: "nl-NL", bypassCSP: true });
+    try {
+      await signInBrowserContext(context, server, openTestWebSession(server, anna.id));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/app/import`);
+      await page.getByLabel("Bestand", { exact: true }).setInputFiles(file);
+      await page.getByRole("button", { name: "Bestand lezen" }).click();
+      await page.getByTestId("import-review").waitFor();
+
+      const offer = page.getByRole("checkbox", {
+        name: "Daarna elke pagina lezen en aanvullen wat het bestand niet heeft: samenvatting, afbeelding, website, soort en de tekst om op te zoeken",
+      });
+      expect(await offer.isChecked()).toBe(true);
+      expect(await offer.getAttribute("aria-describedby")).toBe("import-read-pages-hint");
+      expect(await page.locator("#import-read-pages-hint").innerText()).toBe(
+        "Knooppunt leest alleen openbare pagina's, één tegelijk per website en met een pauze ertussen; dat kan bij veel links even duren. Wat jij of het bestand gaf, blijft staan.",
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "2 links importeren" }).click();
+
+      const pages = page.locator('[data-testid="import-pages"][data-due="0"]');
+      await pages.waitFor({ timeout: 60_000 });
+      await expect.poll(() => pages.innerText()).toBe("Pagina's gelezen: 2 van 2");
+      expect(await page.locator('[data-testid="import-progress"]').getAttribute("data-status")).toBe("done");
+      expect(await axeViolations(page)).toEqual([]);
+
+      const saved = (await reply(server.client(anna.token).api.v1.items.$get({ query: { savedBy: "me" } }))).body.items;
+      const expected = async (path: string) => (await server.api("POST", "/api/v1/pages/facts", { token: anna.token, body: { url: site.url(path) } })).body.page;
+      const [protocol, video] = [await expected("/protocol"), await expected("/video")];
+      expect(saved.map((item) => [item.url, item.title, item.kind, item.excerpt]).sort()).toEqual(
+        [
+          [site.url("/protocol"), "Gespreksprotocol", protocol.kind, protocol.meta.excerpt],
+          [site.url("/video"), video.title, video.kind, video.meta.excerpt],
+        ].sort(),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
