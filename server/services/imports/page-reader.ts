@@ -35,8 +35,13 @@ export interface ImportPageOptions {
 
 export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { enabled: true, concurrency: 4, hostIntervalMs: 2000, pollIntervalMs: 1000 };
 
-/** How many due entries per import are looked at for a site that may be asked now. */
-const WINDOW = 200;
+/**
+ * How many due entries per import are looked at for a site that may be asked now: a file's links often
+ * come a site at a time (a folder of videos), and the other sites further on should not wait for them.
+ */
+const WINDOW = 1000;
+/** How long a stop waits for reads to let go (a name lookup cannot be cut off); later ones write nothing. */
+const STOP_WAIT_MS = 1000;
 
 const keyOf = (page: DuePage) => `${page.importId}:${page.position}`;
 
@@ -176,6 +181,8 @@ export class ImportPageReader {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.controller.abort(new Error("the server is stopping"));
-    await Promise.allSettled([...this.reads]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.reads]), new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 }
