@@ -823,6 +823,8 @@ export const imports = sqliteTable(
      * (services/imports/page-reader.ts), and how far that got: pages still to read, read, not readable.
      */
     readPages: integer("read_pages", { mode: "boolean" }).notNull().default(false),
+    /** The person stopped the reading: what was due is dropped, and the saves written later are not read. */
+    pagesStopped: integer("pages_stopped", { mode: "boolean" }).notNull().default(false),
     pagesDue: integer("pages_due").notNull().default(0),
     pagesRead: integer("pages_read").notNull().default(0),
     pagesFailed: integer("pages_failed").notNull().default(0),
@@ -866,6 +868,8 @@ export const importEntries = sqliteTable(
      */
     pageState: text("page_state").$type<"due" | "read" | "failed" | "dropped">(),
     pageError: text("page_error"),
+    /** The site of a due page (its host without `www.`), so the reader can pass over the sites it may not ask yet. */
+    pageSite: text("page_site"),
   },
   (t) => [primaryKey({ columns: [t.importId, t.position] }), index("import_entries_page_due_idx").on(t.importId, t.position).where(sql`page_state = 'due'`)],
 );

@@ -30,7 +30,7 @@ beforeAll(async () => {
     now: () => new Date(),
     pageFetchAllowHosts: ["127.0.0.1"],
     importReadPages: true,
-    importPages: { hostIntervalMs: 100, pollIntervalMs: 50 },
+    importPages: { hostIntervalMs: 100, personIntervalMs: 0, pollIntervalMs: 50 },
   });
   net = await buildNetwork(server);
   browser = await launchChromium();
@@ -66,7 +66,7 @@ describe("an import that reads its pages afterwards, in the web app", () => {
       expect(await offer.isChecked()).toBe(true);
       expect(await offer.getAttribute("aria-describedby")).toBe("import-read-pages-hint");
       expect(await page.locator("#import-read-pages-hint").innerText()).toBe(
-        "Knooppunt leest alleen openbare pagina's, één tegelijk per website en met een pauze ertussen; dat kan bij veel links even duren. Wat jij of het bestand gaf, blijft staan.",
+        "Knooppunt leest de pagina's zelf, zonder in te loggen: één tegelijk per website en met een pauze ertussen, dus bij veel links duurt het even. Wat jij of het bestand gaf, blijft staan.",
       );
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "2 links importeren" }).click();

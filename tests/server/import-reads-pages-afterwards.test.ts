@@ -75,12 +75,13 @@ const reading = (overrides: Parameters<typeof startTestServer>[0] = {}) =>
   startTestServer({
     pageFetchAllowHosts: ["127.0.0.1", "127.0.0.2"],
     importReadPages: true,
-    importPages: { hostIntervalMs: 200, concurrency: 4, pollIntervalMs: 50 },
+    importPages: { hostIntervalMs: 200, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 },
     ...overrides,
   });
 
-async function importLinks(server: TestServer, token: string, links: [string, string][], start: Record<string, unknown> = {}) {
-  const uploaded = await server.api("POST", "/api/v1/imports", { token, raw: bookmarks(links), headers: { "Content-Type": "text/html" } });
+async function importLinks(server: TestServer, token: string, links: [string, string][] | { json: unknown }, start: Record<string, unknown> = {}) {
+  const file = Array.isArray(links) ? { raw: bookmarks(links), type: "text/html" } : { raw: JSON.stringify(links.json), type: "application/json" };
+  const uploaded = await server.api("POST", "/api/v1/imports", { token, raw: file.raw, headers: { "Content-Type": file.type } });
   expect(uploaded.status).toBe(201);
   const id = uploaded.body.import.id as string;
   const started = await server.api("POST", `/api/v1/imports/${id}/start`, { token, body: start });
@@ -130,7 +131,7 @@ describe("an import reads its new saves' pages afterwards", () => {
 
     const job = await until(() => jobOf(server, token, id), (j) => j.status === "done" && j.pages?.due === 0, "every page read");
     expect(job.progress).toEqual({ total: 8, processed: 8, imported: 7, merged: 1, skipped: 0 });
-    expect(job.pages).toEqual({ due: 0, read: 5, failed: 2 });
+    expect(job.pages).toEqual({ due: 0, read: 5, failed: 2, stopped: false });
 
     // Politely (before the checks below ask the sites themselves): one page at a time per site, the pause between two.
     for (const site of [a, b]) {
@@ -215,7 +216,7 @@ describe("an import reads its new saves' pages afterwards", () => {
       },
     });
     sites.push(site);
-    const server = await reading({ importPages: { hostIntervalMs: 20, concurrency: 4, pollIntervalMs: 50 } });
+    const server = await reading({ importPages: { hostIntervalMs: 20, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 } });
     servers.push(server);
     const token = server.adminToken;
     const { id } = await importLinks(server, token, [
@@ -237,12 +238,12 @@ describe("an import reads its new saves' pages afterwards", () => {
     await lastArrived;
     const stopped = await server.api("POST", `/api/v1/imports/${id}/pages/stop`, { token });
     expect(stopped.status).toBe(200);
-    expect(stopped.body.import.pages).toEqual({ due: 0, read: 2, failed: 0 });
+    expect(stopped.body.import.pages).toEqual({ due: 0, read: 2, failed: 0, stopped: true });
     last.open();
     await until(async () => site.visits.every((v) => v.end > 0), (done) => done, "the last answer");
     await new Promise((resolve) => setTimeout(resolve, 200));
 
-    expect((await jobOf(server, token, id)).pages).toEqual({ due: 0, read: 2, failed: 0 });
+    expect((await jobOf(server, token, id)).pages).toEqual({ due: 0, read: 2, failed: 0, stopped: true });
     expect(site.visits.map((v) => v.path)).toEqual(["/eerste", "/tweede", "/vierde"]);
     const edited = (await server.api("GET", `/api/v1/items/${itemOf.get("Tweede")}`, { token })).body.item;
     const video = (await server.api("POST", "/api/v1/pages/facts", { token, body: { url: site.url("/tweede") } })).body.page;
@@ -313,12 +314,94 @@ describe("an import reads its new saves' pages afterwards", () => {
       const token = (await server.api("POST", "/api/v1/auth/login", { body: ADMIN })).body.token as string;
       slow.open();
       const job = await until(() => jobOf(server, token, id), (j) => j.status === "done" && j.pages?.due === 0, "every page read");
-      expect(job.pages).toEqual({ due: 0, read: 3, failed: 0 });
+      expect(job.pages).toEqual({ due: 0, read: 3, failed: 0, stopped: false });
       expect(site.visits.map((v) => v.path)).toEqual(["/langzaam", "/langzaam", "/snel"]);
       expect(other.visits.map((v) => v.path)).toEqual(["/elders"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("stops while the import still runs: the links it saves afterwards are not read either", async () => {
+    const first = gate();
+    let firstAsked!: () => void;
+    const firstArrived = new Promise<void>((resolve) => (firstAsked = resolve));
+    const pages: Record<string, (res: ServerResponse) => void | Promise<void>> = {
+      "/p0": async (res) => {
+        firstAsked();
+        await first.opened;
+        html("news-article")(res);
+      },
+    };
+    for (let i = 1; i < 30; i++) pages[`/p${i}`] = html("news-article");
+    const site = await loggingSite("127.0.0.1", pages);
+    sites.push(site);
+    // Slowed down (five links a batch, a pause between) so the reading can be stopped in the middle of the import.
+    const server = await reading({ jobs: { pollIntervalMs: 50, importBatchSize: 5, importPauseMs: 100 }, importPages: { hostIntervalMs: 20, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 } });
+    servers.push(server);
+    const token = server.adminToken;
+    const { id } = await importLinks(
+      server,
+      token,
+      Object.keys(pages).map((path): [string, string] => [site.url(path), path]),
+    );
+    await firstArrived;
+    const stopped = await server.api("POST", `/api/v1/imports/${id}/pages/stop`, { token });
+    expect(stopped.body.import.status).toBe("running");
+    expect(stopped.body.import.pages).toMatchObject({ due: 0, read: 0, failed: 0, stopped: true });
+    first.open();
+    const done = await until(() => jobOf(server, token, id), (j) => j.status === "done", "the import");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done.pages).toEqual({ due: 0, read: 0, failed: 0, stopped: true });
+    expect((await jobOf(server, token, id)).pages).toEqual({ due: 0, read: 0, failed: 0, stopped: true });
+    expect(site.visits.map((v) => v.path)).toEqual(["/p0"]);
+    const states = (await report(server, token, id)).slice(1).map((cells) => cells[8]);
+    // Saved before the stop: dropped; saved after it: never due.
+    expect(states.slice(0, 5)).toEqual(["dropped", "dropped", "dropped", "dropped", "dropped"]);
+    expect(states.at(-1)).toBe("");
+    expect(states.every((state) => state === "dropped" || state === "")).toBe(true);
+  });
+
+  it("keeps the kind a Knooppunt export gave its save, and fills in the rest", async () => {
+    const site = await loggingSite("127.0.0.1", { "/video": html("school-video") });
+    sites.push(site);
+    const server = await reading();
+    servers.push(server);
+    const token = server.adminToken;
+    const { id } = await importLinks(server, token, {
+      json: { format: "knooppunt-export/1", saves: [{ url: site.url("/video"), title: "Mijn les", kind: "praktijkvoorbeeld", note: "", tags: [], themes: [] }] },
+    });
+    await until(() => jobOf(server, token, id), (j) => j.status === "done" && j.pages?.due === 0, "the page read");
+    const [, line] = await report(server, token, id);
+    const item = (await server.api("GET", `/api/v1/items/${line![7]}`, { token })).body.item;
+    const page = (await server.api("POST", "/api/v1/pages/facts", { token, body: { url: site.url("/video") } })).body.page;
+    expect(page.kind).toBe("kennisclip");
+    expect([item.title, item.kind, item.excerpt]).toEqual(["Mijn les", "praktijkvoorbeeld", page.meta.excerpt]);
+  });
+
+  it("reads an allow-listed private host only for a private or school save, and one person's pages a pause apart", async () => {
+    const intranet = await loggingSite("127.0.0.1", { "/intranet": html("news-article"), "/ook-intranet": html("gespreksprotocol") });
+    const other = await loggingSite("127.0.0.2", { "/elders": html("research-report") });
+    sites.push(intranet, other);
+    const server = await reading({ importPages: { hostIntervalMs: 0, concurrency: 4, personIntervalMs: 250, pollIntervalMs: 50 } });
+    servers.push(server);
+    const token = server.adminToken;
+    const shared = await importLinks(server, token, [[intranet.url("/intranet"), "Intranet"]], { visibility: "network" });
+    expect(shared.started.status).toBe(200);
+    await until(() => jobOf(server, token, shared.id), (j) => j.status === "done" && j.pages?.due === 0, "the network import's page");
+    const [, line] = await report(server, token, shared.id);
+    // Refused as any private address is (this one is plain http as well): not read.
+    expect(line!.slice(8, 10)).toEqual(["failed", "https_required"]);
+    expect(intranet.visits).toEqual([]);
+
+    const own = await importLinks(server, token, [
+      [intranet.url("/ook-intranet"), "Ook intranet"],
+      [other.url("/elders"), "Elders"],
+    ]);
+    const job = await until(() => jobOf(server, token, own.id), (j) => j.status === "done" && j.pages?.due === 0, "the private import's pages");
+    expect(job.pages).toEqual({ due: 0, read: 2, failed: 0, stopped: false });
+    // Two sites, but one person: the second page started a pause after the first.
+    expect(other.visits[0]!.start - intranet.visits[0]!.start).toBeGreaterThanOrEqual(245);
   });
 
   it("reads nothing on a server whose operator switched it off, and says so", async () => {

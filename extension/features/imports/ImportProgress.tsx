@@ -26,21 +26,36 @@ export function ImportProgress({ api, t, job, heading, libraryHref, onChange, on
   const running = job.status === "running";
   const { total, processed, imported, merged, skipped } = job.progress;
   const pages = job.pages ?? null;
-  const readingPages = pages !== null && pages.due > 0 && job.status !== "cancelled";
+  const readingPages = pages !== null && !pages.stopped && pages.due > 0 && job.status !== "cancelled";
+  // Pages can still be stopped while the import runs (its next links would be read too) or pages are due.
+  const canStopPages = pages !== null && !pages.stopped && job.status !== "cancelled" && (running || pages.due > 0);
+  // A failed look (a laptop waking up, a moment offline) is tried again: reading pages can take hours.
+  const [retry, setRetry] = useState(0);
 
   useEffect(() => {
     if (!running && !readingPages) return;
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api.importJob(job.id, controller.signal).then(onChange, (failure) => {
-        if (!isAbort(failure)) setError(describeError(failure, t));
-      });
-    }, running ? POLL_MS : PAGES_POLL_MS);
+    const timer = setTimeout(
+      () => {
+        api.importJob(job.id, controller.signal).then(
+          (next) => {
+            setError(null);
+            onChange(next);
+          },
+          (failure) => {
+            if (isAbort(failure)) return;
+            setError(describeError(failure, t));
+            setRetry((n) => n + 1);
+          },
+        );
+      },
+      running ? POLL_MS : PAGES_POLL_MS * Math.min(1 + retry, 10),
+    );
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [job]);
+  }, [job, retry]);
 
   const act = async (run: () => Promise<void>) => {
     setBusy(true);
@@ -66,14 +81,15 @@ export function ImportProgress({ api, t, job, heading, libraryHref, onChange, on
         {t("import.progress.counts", { imported, merged, skipped })}
       </p>
       {pages && (
-        <div data-testid="import-pages" data-due={pages.due}>
-          <p>
+        <div data-testid="import-pages" data-due={pages.due} data-stopped={pages.stopped}>
+          <p role="status">
             {t("import.pages.count", { read: pages.read, total: pages.read + pages.failed + pages.due })}
             {pages.failed > 0 && <>; {t("import.pages.failed", { failed: pages.failed })}</>}
+            {pages.stopped && <>. {t("import.pages.stopped")}</>}
           </p>
-          {readingPages && !running && (
+          {canStopPages && (
             <div class="row import-actions">
-              <span class="hint">{t("import.pages.busy")}</span>
+              {readingPages && !running && <span class="hint">{t("import.pages.busy")}</span>}
               <button type="button" class="button secondary" disabled={busy} onClick={() => void act(async () => onChange(await api.stopImportPages(job.id)))}>
                 {t("import.pages.stop")}
               </button>

@@ -75,7 +75,7 @@ export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: st
   const cancelled = transaction(ctx, () => {
     if (!endImport(ctx, id, "cancelled", isoNow(ctx))) return false;
     indexImportTail(ctx, row);
-    dropDuePages(ctx, id);
+    dropDuePages(ctx, id, true);
     return true;
   });
   if (!cancelled) {
@@ -84,9 +84,12 @@ export function cancelImport(ctx: ServiceContext, viewer: SignedInViewer, id: st
   return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
 }
 
-/** Stops reading an import's pages (the import itself may have ended); what was filled in stays. */
+/**
+ * Stops reading an import's pages, also while the import still runs (the links it saves from then on are
+ * not read either); what was filled in stays.
+ */
 export function stopReadingPages(ctx: ServiceContext, viewer: SignedInViewer, id: string): ImportJob {
   ownImport(ctx, viewer, id);
-  transaction(ctx, () => dropDuePages(ctx, id));
+  transaction(ctx, () => dropDuePages(ctx, id, true));
   return viewFor(ctx, importOf(ctx, id, viewer.user.id)!);
 }

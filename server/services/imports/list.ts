@@ -18,7 +18,7 @@ export function summaryOf(row: ImportListRow): ImportSummary {
     circle: row.visibility ? { visibility: row.visibility, schoolId: row.schoolId, communityId: row.communityId } : null,
     error: row.error,
     reportUrl: `/api/v1/imports/${row.id}/report.csv`,
-    pages: row.readPages ? { due: row.pagesDue, read: row.pagesRead, failed: row.pagesFailed } : null,
+    pages: row.readPages ? { due: row.pagesDue, read: row.pagesRead, failed: row.pagesFailed, stopped: row.pagesStopped } : null,
   };
 }
 

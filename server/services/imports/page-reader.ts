@@ -4,19 +4,25 @@
  * as the web app's clip form (services/pages), under the same address rules, and the same extraction as
  * the extension. A link that came from a file then looks and is found like one clipped from its page.
  *
- * Knooppunt asks other people's sites for these pages, many at once for a large file, so it asks
- * politely: one page at a time per site with a pause between two (`hostIntervalMs`), a few sites at once
- * (`concurrency`), imports taking turns so a large one does not hold up a small one, its name in the
- * User-Agent. What a page cannot give (a refusal, a 404, a site that does not answer) is recorded per
- * link for the report, and the link stays as the file had it. Which pages are still due is kept in the
- * database (import_entries.page_state), so a restart goes on where the last one stopped; a page being read
- * when the server stops is read again.
+ * Knooppunt asks other people's sites for these pages, many for a large file, so it asks politely: one
+ * page at a time per site with a pause between two (`hostIntervalMs`; a site is its host without `www.`),
+ * a few sites at once (`concurrency`), imports taking turns so a large one does not hold up a small one,
+ * its name in the User-Agent. One person's imports start at most a page per `personIntervalMs`, the pace
+ * the web app's clip form allows a person, so an import is no way around that limit.
+ * An operator's allow-listed private hosts (PAGE_FETCH_ALLOW_HOSTS, an intranet) are read only for a save
+ * in a private or school circle: the clip form shows a page's facts before its person picks the circle,
+ * an import does not, and an intranet page's text should not reach the network unseen.
+ * What a page cannot give (a refusal, a 404, a site that does not answer) is recorded per link for the
+ * report, and the link stays as the file had it. Page text that looks like pupil data is left out (the
+ * extension asks its person; here nobody is asked). Which pages are still due is kept in the database
+ * (import_entries.page_state), so a restart goes on where the last one stopped; a page being read when
+ * the server stops is read again.
  */
 import type { ExtractedPage } from "../../../shared/clip-request";
 import { findPupilDataIn } from "../../../shared/privacy/pupil-data";
 import type { ServiceContext } from "../../core/context";
 import { DomainError } from "../../core/errors";
-import { duePages, endPageRead, importsWithDuePages, isPageDue, type DuePage } from "../../db/repositories/imports/pages";
+import { endPageRead, importsWithDuePages, isPageDue, nextDuePage, type DuePage } from "../../db/repositories/imports/pages";
 import { transaction } from "../../db/statements";
 import { fillSaveFromPage } from "../library/saves";
 import { readPageFacts } from "../pages/facts";
@@ -29,37 +35,35 @@ export interface ImportPageOptions {
   concurrency: number;
   /** The pause between the end of one page's read and the start of the next on the same site. */
   hostIntervalMs: number;
+  /** The least time between two pages started for the same person's imports. */
+  personIntervalMs: number;
   /** How often the reader looks for new pages when it has none. */
   pollIntervalMs: number;
 }
 
-export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { enabled: true, concurrency: 4, hostIntervalMs: 2000, pollIntervalMs: 1000 };
+export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { enabled: true, concurrency: 4, hostIntervalMs: 2000, personIntervalMs: 2000, pollIntervalMs: 1000 };
 
-/**
- * How many due entries per import are looked at for a site that may be asked now: a file's links often
- * come a site at a time (a folder of videos), and the other sites further on should not wait for them.
- */
-const WINDOW = 1000;
 /** How long a stop waits for reads to let go (a name lookup cannot be cut off); later ones write nothing. */
 const STOP_WAIT_MS = 1000;
 
-const keyOf = (page: DuePage) => `${page.importId}:${page.position}`;
-
-const hostOf = (url: string) => {
+/** The site a page is on, for the pause between two of its pages: its host, without `www.`. */
+export function siteOf(url: string): string {
   try {
-    return new URL(url).hostname;
+    return new URL(url).hostname.replace(/^www\./, "");
   } catch {
-    return url;
+    return "";
   }
-};
+}
 
 export class ImportPageReader {
   private readonly controller = new AbortController();
   private readonly reads = new Set<Promise<void>>();
-  /** Entries being read now, as `importId:position`: still due in the database until their read ends. */
-  private readonly reading = new Set<string>();
   /** Per site, when it may be asked again (Infinity while one of its pages is being read). */
   private readonly siteFree = new Map<string, number>();
+  /** Per person, when a page of theirs may be started again. */
+  private readonly personFree = new Map<string, number>();
+  /** The settings for a save outside a private or school circle: public addresses only. */
+  private readonly publicOnly: PageFetchSettings;
   private timer: NodeJS.Timeout | null = null;
   private turn = 0;
   private stopped = false;
@@ -68,7 +72,9 @@ export class ImportPageReader {
     private readonly ctx: ServiceContext,
     private readonly settings: PageFetchSettings,
     private readonly options: ImportPageOptions,
-  ) {}
+  ) {
+    this.publicOnly = { ...settings, allowHosts: [] };
+  }
 
   start() {
     this.schedule(0);
@@ -81,62 +87,42 @@ export class ImportPageReader {
     this.timer.unref();
   }
 
-  /** Starts reads until every place is taken or no due page's site may be asked now; then waits for the first that may. */
+  /** Starts reads until every place is taken or no due page may be started now; then waits for the first that may. */
   private readonly fill = () => {
     this.timer = null;
     if (this.stopped) return;
-    const wait = { ms: this.options.pollIntervalMs };
+    const now = performance.now();
+    // What came free is forgotten, so the maps hold only the sites and people still waiting.
+    for (const times of [this.siteFree, this.personFree]) for (const [key, free] of times) if (free <= now) times.delete(key);
     try {
       const jobs = importsWithDuePages(this.ctx);
-      const windows = new Map<string, DuePage[]>();
       // Imports take turns, a page each, starting one further every time, so they share the places.
       for (let launched = true; launched && this.reads.size < this.options.concurrency; ) {
         launched = false;
         for (let i = 0; i < jobs.length && this.reads.size < this.options.concurrency; i++) {
           const job = jobs[(this.turn + i) % jobs.length]!;
-          let window = windows.get(job.id);
-          if (!window) windows.set(job.id, (window = duePages(this.ctx, job.id, job.userId, -1, WINDOW)));
-          const page = this.nextReadable(window, wait);
-          if (page) {
-            this.launch(page);
-            launched = true;
-          }
+          if (this.personFree.has(job.userId)) continue;
+          const page = nextDuePage(this.ctx, job.id, job.userId, [...this.siteFree.keys()]);
+          if (!page) continue;
+          launched = true;
+          // The person removed the save before its page came up: nothing to fill, and no place taken.
+          if (page.saveSeq === null) transaction(this.ctx, () => endPageRead(this.ctx, page.importId, page.position, "dropped", null));
+          else this.launch(page);
         }
       }
       this.turn++;
     } catch (error) {
       console.error("[knooppunt] looking for import pages to read failed:", error);
     }
-    this.schedule(Math.max(0, Math.ceil(wait.ms)));
+    const waits = [...this.siteFree.values(), ...this.personFree.values()].filter((free) => free !== Infinity);
+    this.schedule(Math.max(0, Math.ceil(Math.min(this.options.pollIntervalMs, ...waits.map((free) => free - performance.now())))));
   };
 
-  /** Takes the first page of the window whose site may be asked now; notes in `wait` when the next site comes free. */
-  private nextReadable(window: DuePage[], wait: { ms: number }): DuePage | null {
-    const now = performance.now();
-    for (let i = 0; i < window.length; i++) {
-      const page = window[i]!;
-      if (this.reading.has(keyOf(page))) continue;
-      if (page.saveSeq === null) {
-        // The person removed the save before its page came up: nothing to fill.
-        endPageRead(this.ctx, page.importId, page.position, "dropped", null);
-        window.splice(i--, 1);
-        continue;
-      }
-      const free = this.siteFree.get(hostOf(page.url)) ?? 0;
-      if (free <= now) return window.splice(i, 1)[0]!;
-      if (free !== Infinity) wait.ms = Math.min(wait.ms, free - now);
-    }
-    return null;
-  }
-
   private launch(page: DuePage) {
-    const key = keyOf(page);
-    const site = hostOf(page.url);
-    this.reading.add(key);
-    this.siteFree.set(site, Infinity);
+    this.siteFree.set(page.site, Infinity);
+    if (this.options.personIntervalMs > 0) this.personFree.set(page.userId, performance.now() + this.options.personIntervalMs);
     const read = this.read(page).finally(() => {
-      this.reading.delete(key);
-      this.siteFree.set(site, performance.now() + this.options.hostIntervalMs);
+      this.siteFree.set(page.site, performance.now() + this.options.hostIntervalMs);
       this.reads.delete(read);
       // A place came free: fill it now rather than at the next poll.
       this.schedule(0);
@@ -147,7 +133,8 @@ export class ImportPageReader {
   private async read(page: DuePage) {
     let outcome: { state: "read" | "failed"; error: string | null; filled?: ExtractedPage };
     try {
-      const read = await readPageFacts(page.url, this.settings, this.controller.signal);
+      const settings = page.visibility === "private" || page.visibility === "school" ? this.settings : this.publicOnly;
+      const read = await readPageFacts(page.url, settings, this.controller.signal);
       // What the extension asks its person about (page text that looks like pupil data) is left out here,
       // where nobody is asked: the rest of the page's facts are filled in, and the report says why the text is not.
       outcome = findPupilDataIn({ text: read.text }).length ? { state: "read", error: "text_left_out", filled: { ...read, text: null } } : { state: "read", error: null, filled: read };
@@ -165,11 +152,11 @@ export class ImportPageReader {
       transaction(this.ctx, () => {
         // Checked again in the transaction: the person may have stopped the reading or removed the save meanwhile.
         if (!isPageDue(this.ctx, page.importId, page.position)) return;
-        if (outcome.filled) {
-          const filled = fillSaveFromPage(this.ctx, page.saveSeq!, outcome.filled, page.untitled);
-          if (filled === "gone") endPageRead(this.ctx, page.importId, page.position, "dropped", null);
-          else endPageRead(this.ctx, page.importId, page.position, filled === "filled" ? "read" : "failed", filled === "filled" ? outcome.error : "unusable");
-        } else endPageRead(this.ctx, page.importId, page.position, outcome.state, outcome.error);
+        if (!outcome.filled) return void endPageRead(this.ctx, page.importId, page.position, outcome.state, outcome.error);
+        const filled = fillSaveFromPage(this.ctx, page.saveSeq!, page.userId, outcome.filled, { title: page.untitled, kind: page.guessedKind });
+        if (filled === "gone") endPageRead(this.ctx, page.importId, page.position, "dropped", null);
+        else if (filled === "unusable") endPageRead(this.ctx, page.importId, page.position, "failed", "unusable");
+        else endPageRead(this.ctx, page.importId, page.position, "read", outcome.error);
       });
     } catch (error) {
       console.error(`[knooppunt] storing the page of ${page.url} failed:`, error);

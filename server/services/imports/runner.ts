@@ -32,6 +32,7 @@ import { refreshStatistics } from "../../db/upkeep/statistics";
 import { transaction } from "../../db/statements";
 import { membershipsOf } from "../accounts/accounts";
 import { indexImportedSaves, storeImportedSaves, type ImportedSave } from "../library/import-saves";
+import { siteOf } from "./page-reader";
 import { checkAddress, labelsOf, type SkipReason } from "./review";
 
 export interface ImportWorkerOptions {
@@ -126,11 +127,11 @@ function runBatch(ctx: ServiceContext, id: string, size: number): Batch {
       const p = prepared[i]!;
       const done = "save" in p ? stored[next++]! : { outcome: "skipped" as const, reason: p.reason };
       counts[done.outcome]++;
-      if (done.outcome === "skipped") return { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason, pageState: null };
+      if (done.outcome === "skipped") return { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason, pageState: null, pageSite: null };
       if (done.saveSeq !== null) saveSeqs.push(done.saveSeq);
       // Only a save this import wrote gets its page read: a link the person had saved keeps their save as it is.
-      const pageState = job.readPages && done.saveSeq !== null ? "due" : null;
-      return { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null, pageState };
+      const due = job.readPages && done.saveSeq !== null;
+      return { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null, pageState: due ? "due" : null, pageSite: due ? siteOf(entry.url) : null };
     });
     setEntryOutcomes(ctx, id, outcomes);
     const after = entries[entries.length - 1]!.position + 1;

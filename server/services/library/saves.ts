@@ -210,15 +210,16 @@ export function updateSave(ctx: ServiceContext, viewer: SignedInViewer, itemId: 
 /** Removes the caller's save; the item goes with its last save. */
 /**
  * Fills in a save from its page as the server read it, for a link that came with only what a file
- * held (an import): the facts it lacks, and its kind (and title, with `takeTitle`) while nobody has
- * edited it since; nothing the person or the file gave is replaced, and nobody else's save is touched.
+ * held (an import): the facts it lacks, and its kind and title where `take` says the file gave none,
+ * while nobody has edited it since; nothing the person or the file gave is replaced, and only the save
+ * of `userId` is touched (a save handed over to the community meanwhile is not theirs any more).
  * The save is found by search on the page's words from then on. `unusable` when the page's facts are
  * not what a clip of it could carry (they are checked as a clip's would be).
  */
-export function fillSaveFromPage(ctx: ServiceContext, saveSeq: number, page: ExtractedPage, takeTitle: boolean): "filled" | "unusable" | "gone" {
+export function fillSaveFromPage(ctx: ServiceContext, saveSeq: number, userId: string, page: ExtractedPage, take: { title: boolean; kind: boolean }): "filled" | "unusable" | "gone" {
   const clip = CreateItemRequest.safeParse(toCreateItemRequest(page));
   if (!clip.success) return "unusable";
-  if (!fillMissingFacts(ctx, saveSeq, factsFromClip(clip.data), takeTitle && Boolean(clip.data.title))) return "gone";
+  if (!fillMissingFacts(ctx, saveSeq, userId, factsFromClip(clip.data), { title: take.title && Boolean(clip.data.title), kind: take.kind })) return "gone";
   indexSave(ctx, saveSeq, themeTerms(ctx));
   return "filled";
 }

@@ -69,6 +69,7 @@ export const ImportJob = z.object({
       due: Count.describe("New saves whose page is still to be read"),
       read: Count.describe("Pages read: what the file lacked (summary, image, site, text) was filled in"),
       failed: Count.describe("Pages that could not be read; the report says why per link"),
+      stopped: z.boolean().describe("The person stopped the reading: the pages not read by then, and those of links saved later, are not read"),
     })
     .nullable()
     .optional()

@@ -26,6 +26,7 @@ export interface ImportRow {
   communityId: string | null;
   themeMapping: Record<string, string[]>;
   readPages: boolean;
+  pagesStopped: boolean;
   pagesDue: number;
   pagesRead: number;
   pagesFailed: number;
@@ -61,16 +62,23 @@ export interface FileSave {
 
 const COLUMNS = sql`id, user_id AS userId, status, format, file_name AS fileName, total, processed, imported, merged, skipped, review, files,
   visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping,
-  read_pages AS readPages, pages_due AS pagesDue, pages_read AS pagesRead, pages_failed AS pagesFailed, error,
+  read_pages AS readPages, pages_stopped AS pagesStopped, pages_due AS pagesDue, pages_read AS pagesRead, pages_failed AS pagesFailed, error,
   created_at AS createdAt, updated_at AS updatedAt, finished_at AS finishedAt`;
 
-type Stored = Omit<ImportRow, "review" | "files" | "themeMapping" | "readPages"> & { review: string; files: string; themeMapping: string; readPages: number };
+type Stored = Omit<ImportRow, "review" | "files" | "themeMapping" | "readPages" | "pagesStopped"> & {
+  review: string;
+  files: string;
+  themeMapping: string;
+  readPages: number;
+  pagesStopped: number;
+};
 const fromStored = (row: Stored): ImportRow => ({
   ...row,
   review: JSON.parse(row.review),
   files: JSON.parse(row.files),
   themeMapping: JSON.parse(row.themeMapping),
   readPages: row.readPages === 1,
+  pagesStopped: row.pagesStopped === 1,
 });
 
 export function insertImport(ctx: ServiceContext, row: Pick<ImportRow, "id" | "userId" | "format" | "fileName" | "total" | "review" | "files" | "createdAt">) {
@@ -151,8 +159,9 @@ export interface EntryOutcomeRow {
   outcome: EntryOutcome;
   itemId: string | null;
   skipReason: string | null;
-  /** `due` when the entry wrote a save whose page the import reads afterwards. */
+  /** `due` when the entry wrote a save whose page the import reads afterwards, with the page's site. */
   pageState: "due" | null;
+  pageSite: string | null;
 }
 
 const outcomeStatements = new WeakMap<Database.Database, Database.Statement>();
@@ -161,10 +170,10 @@ const outcomeStatements = new WeakMap<Database.Database, Database.Statement>();
 export function setEntryOutcomes(ctx: ServiceContext, importId: string, rows: readonly EntryOutcomeRow[]) {
   let update = outcomeStatements.get(ctx.sqlite);
   if (!update) {
-    update = ctx.sqlite.prepare("UPDATE import_entries SET outcome = ?, item_id = ?, skip_reason = ?, page_state = ? WHERE import_id = ? AND position = ?");
+    update = ctx.sqlite.prepare("UPDATE import_entries SET outcome = ?, item_id = ?, skip_reason = ?, page_state = ?, page_site = ? WHERE import_id = ? AND position = ?");
     outcomeStatements.set(ctx.sqlite, update);
   }
-  for (const row of rows) update.run(row.outcome, row.itemId, row.skipReason, row.pageState, importId, row.position);
+  for (const row of rows) update.run(row.outcome, row.itemId, row.skipReason, row.pageState, row.pageSite, importId, row.position);
 }
 
 /** A batch's counts and the position after it; `pagesDue`: how many of its saves wait for their page to be read. */
@@ -211,7 +220,7 @@ export function runStateOf(ctx: ServiceContext, id: string): RunState | null {
   const row = queryGet<Omit<RunState, "themeMapping" | "readPages"> & { themeMapping: string; readPages: number }>(
     ctx,
     sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping,
-          read_pages AS readPages
+          read_pages AND NOT pages_stopped AS readPages
         FROM imports WHERE id = ${id}`,
   );
   return row ? { ...row, themeMapping: JSON.parse(row.themeMapping), readPages: row.readPages === 1 } : null;

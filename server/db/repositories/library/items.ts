@@ -182,12 +182,12 @@ export function setSaveFacts(ctx: ServiceContext, saveSeq: number, facts: Partia
 }
 
 /**
- * Fills in the page facts a save lacks (a null column takes the value given; one holding a value keeps
- * it). The kind, and the title when `takeTitle`, are replaced only while the save is as it was written
- * (its updated_at still its created_at): once its person edited it, what they have stays. True when
- * the save was there to fill.
+ * Fills in the page facts a save of `userId` lacks (a null column takes the value given; one holding a
+ * value keeps it). The kind and the title, where `take` says so, are replaced only while the save is as
+ * it was written (its updated_at still its created_at): once its person edited it, what they have
+ * stays. True when the save was there to fill.
  */
-export function fillMissingFacts(ctx: ServiceContext, saveSeq: number, facts: PageFacts, takeTitle: boolean): boolean {
+export function fillMissingFacts(ctx: ServiceContext, saveSeq: number, userId: string, facts: PageFacts, take: { title: boolean; kind: boolean }): boolean {
   const missing = (["siteName", "author", "publishedAt", "language", "imageUrl", "faviconUrl", "excerpt", "text", "videoProvider", "videoId", "videoDurationSeconds", "videoEmbedUrl"] as const).map(
     (key) => sql`${sql.raw(FACT_COLUMNS[key])} = coalesce(${sql.raw(FACT_COLUMNS[key])}, ${facts[key]})`,
   );
@@ -195,9 +195,9 @@ export function fillMissingFacts(ctx: ServiceContext, saveSeq: number, facts: Pa
     queryRun(
       ctx,
       sql`UPDATE saves SET ${sql.join(missing, sql`, `)},
-            kind = CASE WHEN updated_at = created_at THEN ${facts.kind} ELSE kind END,
-            title = CASE WHEN ${takeTitle ? 1 : 0} AND updated_at = created_at THEN ${facts.title} ELSE title END
-          WHERE seq = ${saveSeq}`,
+            kind = CASE WHEN ${take.kind ? 1 : 0} AND updated_at = created_at THEN ${facts.kind} ELSE kind END,
+            title = CASE WHEN ${take.title ? 1 : 0} AND updated_at = created_at THEN ${facts.title} ELSE title END
+          WHERE seq = ${saveSeq} AND user_id = ${userId}`,
     ).changes === 1
   );
 }
