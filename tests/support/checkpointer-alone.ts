@@ -12,8 +12,11 @@ const { sqlite, close } = openDatabase(path);
 const checkpointer = startCheckpointer(sqlite, path, { everyMs: 50, watchMs: 50, quietMs: 60_000 });
 sqlite.exec("CREATE TABLE written (body BLOB)");
 const insert = sqlite.prepare("INSERT INTO written (body) VALUES (?)");
-for (let i = 0; i < 96; i++) insert.run(Buffer.alloc(64 * 1024, 1));
-while (!checkpointer.stats.running) await new Promise((resolve) => setTimeout(resolve, 20));
+// Bulk writing, look after look, until the thread wakes.
+while (!checkpointer.stats.running) {
+  for (let i = 0; i < 96; i++) insert.run(Buffer.alloc(64 * 1024, 1));
+  await new Promise((resolve) => setTimeout(resolve, 60));
+}
 await checkpointer.stop();
 close();
 console.log("stopped");
