@@ -47,10 +47,11 @@ describe("checkpoints of the write-ahead log", () => {
       await pause(200);
       seen.afterBurst = { running: checkpointer.stats.running, autocheckpoint: autocheckpoint() };
 
-      // Bulk writing: 6 MB in pieces of 64 KiB in look after look wakes the thread, and the safety net goes up.
-      for (let look = 0; look < 100 && !checkpointer.stats.running; look++) {
-        for (let i = 0; i < 96; i++) insert.run(Buffer.alloc(64 * 1024, 2));
-        await pause(60);
+      // Bulk writing: 2 MB in pieces of 64 KiB every few milliseconds, look after look, wakes the thread,
+      // and the safety net goes up.
+      for (let round = 0; round < 1000 && !checkpointer.stats.running; round++) {
+        for (let i = 0; i < 32; i++) insert.run(Buffer.alloc(64 * 1024, 2));
+        await pause(5);
       }
       seen.duringBulk = { running: checkpointer.stats.running, autocheckpoint: autocheckpoint() };
 
@@ -91,9 +92,9 @@ describe("checkpoints of the write-ahead log", () => {
       const sqlite = server.ctx.sqlite;
       sqlite.exec("CREATE TABLE written (body BLOB)");
       const insert = sqlite.prepare("INSERT INTO written (body) VALUES (?)");
-      // Written until the server's watcher (a look a second) wakes its thread.
-      for (let i = 0; i < 200 && sqlite.pragma("wal_autocheckpoint", { simple: true }) !== SAFETY_PAGES; i++) {
-        for (let j = 0; j < 32; j++) insert.run(Buffer.alloc(64 * 1024, 4));
+      // Written (25 MB a second) until the server's watcher (a look a second) wakes its thread.
+      for (let i = 0; i < 400 && sqlite.pragma("wal_autocheckpoint", { simple: true }) !== SAFETY_PAGES; i++) {
+        for (let j = 0; j < 8; j++) insert.run(Buffer.alloc(64 * 1024, 4));
         await pause(20);
       }
       expect({ threadAwake: sqlite.pragma("wal_autocheckpoint", { simple: true }) === SAFETY_PAGES, log: existsSync(wal) }).toEqual({ threadAwake: true, log: true });

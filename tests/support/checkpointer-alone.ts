@@ -12,10 +12,10 @@ const { sqlite, close } = openDatabase(path);
 const checkpointer = startCheckpointer(sqlite, path, { everyMs: 50, watchMs: 50, quietMs: 60_000 });
 sqlite.exec("CREATE TABLE written (body BLOB)");
 const insert = sqlite.prepare("INSERT INTO written (body) VALUES (?)");
-// Bulk writing, look after look, until the thread wakes.
+// Bulk writing, 2 MB every few milliseconds, look after look, until the thread wakes.
 while (!checkpointer.stats.running) {
-  for (let i = 0; i < 96; i++) insert.run(Buffer.alloc(64 * 1024, 1));
-  await new Promise((resolve) => setTimeout(resolve, 60));
+  for (let i = 0; i < 32; i++) insert.run(Buffer.alloc(64 * 1024, 1));
+  await new Promise((resolve) => setTimeout(resolve, 5));
 }
 await checkpointer.stop();
 close();
