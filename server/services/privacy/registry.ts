@@ -244,11 +244,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   broker_feeds: { personal: { user_id: ACCOUNT }, other: ["feed_token", "updated_at"] },
   imports: {
     personal: { user_id: IMPORT, file_name: IMPORT, review: IMPORT, files: IMPORT, visibility: IMPORT, school_id: IMPORT, community_id: IMPORT, theme_mapping: IMPORT, created_at: IMPORT },
-    other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "read_pages", "pages_due", "pages_read", "pages_failed", "error", "updated_at", "finished_at"],
+    other: ["id", "status", "format", "total", "processed", "imported", "merged", "skipped", "read_pages", "pages_stopped", "pages_due", "pages_read", "pages_failed", "error", "updated_at", "finished_at"],
   },
   import_entries: {
     personal: { url: IMPORT, title: IMPORT, folder: IMPORT, tags: IMPORT, note: IMPORT, added_at: IMPORT, file_save: IMPORT },
-    other: ["import_id", "position", "kind", "skip_reason", "outcome", "item_id", "page_state", "page_error"],
+    other: ["import_id", "position", "kind", "skip_reason", "outcome", "item_id", "page_state", "page_error", "page_site"],
   },
 };
 
