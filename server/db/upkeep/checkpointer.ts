@@ -64,8 +64,10 @@ export const CHECKPOINTER_TIMING: CheckpointerTiming = { everyMs: 250, watchMs: 
  * import of bookmarks adds 1,000–6,000 (median 3,700), the lean bench's 1,000 mixed requests at most 414
  * on a busy machine, but on an idle one its burst of clips crossed the line for one look and woke the
  * thread, which stayed for its quiet time: 103 MB resident after those requests against 96 MB without.
- * So the worker wakes only after BUSY_LOOKS such looks in a row (two still let a slower burst through): an
- * import, tens of seconds of it, still wakes it after three.
+ * So the worker wakes when the last BUSY_LOOKS looks together added BUSY_FRAMES a look: a burst of clips
+ * does not reach it, an import reaches it at once. Measured, 100,000 links, 3 rounds each: waking only
+ * after three busy looks in a row kept the burst out too, but left an import's first seconds of
+ * checkpoints to the server's own connection: peak RSS growth 158 MB against 147 MB.
  */
 const BUSY_FRAMES = 1000;
 const BUSY_LOOKS = 3;
@@ -114,7 +116,7 @@ export function startCheckpointer(sqlite: Database.Database, path: string, timin
   let exited: Promise<void> = Promise.resolve();
   let lastError = "";
   let lastGrowth = Date.now();
-  let busyLooks = 0;
+  const recent: number[] = [];
   let stopping = false;
   const buffer = Buffer.alloc(4);
   let last = logPosition(path, buffer);
@@ -170,13 +172,11 @@ export function startCheckpointer(sqlite: Database.Database, path: string, timin
     const perStart = worker ? SAFETY_PAGES : SQLITE_DEFAULT_PAGES;
     const added = startedOver === 0 ? now.frames - last.frames : Math.max(0, perStart - last.frames) + (startedOver - 1) * perStart + now.frames;
     last = now;
-    if (added >= BUSY_FRAMES) {
-      lastGrowth = Date.now();
-      if (!worker && ++busyLooks >= BUSY_LOOKS) wake();
-    } else {
-      busyLooks = 0;
-      if (worker && Date.now() - lastGrowth > timing.quietMs) void sleep();
-    }
+    recent.push(added);
+    if (recent.length > BUSY_LOOKS) recent.shift();
+    if (added >= BUSY_FRAMES) lastGrowth = Date.now();
+    if (!worker && recent.reduce((sum, n) => sum + n, 0) >= BUSY_FRAMES * BUSY_LOOKS) wake();
+    else if (worker && Date.now() - lastGrowth > timing.quietMs) void sleep();
   }, timing.watchMs);
   watcher.unref();
 
