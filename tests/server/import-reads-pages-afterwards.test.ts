@@ -333,11 +333,12 @@ describe("an import reads its new saves' pages afterwards", () => {
         html("news-article")(res);
       },
     };
-    for (let i = 1; i < 30; i++) pages[`/p${i}`] = html("news-article");
+    for (let i = 1; i < 60; i++) pages[`/p${i}`] = html("news-article");
     const site = await loggingSite("127.0.0.1", pages);
     sites.push(site);
-    // Slowed down (five links a batch, a pause between) so the reading can be stopped in the middle of the import.
-    const server = await reading({ jobs: { pollIntervalMs: 50, importBatchSize: 5, importPauseMs: 100 }, importPages: { hostIntervalMs: 20, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 } });
+    // Slowed down (five links a batch, a pause between: about two seconds in all) so the reading can be
+    // stopped in the middle of the import, also on a busy machine.
+    const server = await reading({ jobs: { pollIntervalMs: 50, importBatchSize: 5, importPauseMs: 150 }, importPages: { hostIntervalMs: 20, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 } });
     servers.push(server);
     const token = server.adminToken;
     const { id } = await importLinks(
