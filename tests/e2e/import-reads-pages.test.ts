@@ -1,7 +1,8 @@
 /**
  * An import in the web app with its pages read afterwards: the review offers it (chosen already, with what
  * it means), the progress shows the pages being read until every one is, and the saves then carry what the
- * pages say. axe-core finds nothing on the review or on the finished import.
+ * pages say; a person can stop the reading from the progress, which then says so. axe-core finds nothing on
+ * the review, the finished import or the stopped reading.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,9 +24,24 @@ let browser: Browser;
 let site: Site;
 const dir = mkdtempSync(join(tmpdir(), "knooppunt-import-pages-e2e-"));
 
+/** The page that waits until the test lets it answer, and a way to know it was asked for. */
+let openSlow!: () => void;
+const slowOpened = new Promise<void>((resolve) => (openSlow = resolve));
+let slowAsked!: () => void;
+const slowArrived = new Promise<void>((resolve) => (slowAsked = resolve));
+
 beforeAll(async () => {
   const page = (name: string) => (_req: unknown, res: import("node:http").ServerResponse) => void res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(fixture(name));
-  site = await startSite({ "/protocol": page("gespreksprotocol"), "/video": page("school-video") });
+  site = await startSite({
+    "/protocol": page("gespreksprotocol"),
+    "/video": page("school-video"),
+    "/langzaam": async (req, res) => {
+      slowAsked();
+      await slowOpened;
+      page("news-article")(req, res);
+    },
+    "/daarna": page("research-report"),
+  });
   server = await startTestServer({
     now: () => new Date(),
     pageFetchAllowHosts: ["127.0.0.1"],
@@ -40,6 +56,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await site?.close();
+  openSlow();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -86,6 +103,41 @@ describe("an import that reads its pages afterwards, in the web app", () => {
           [site.url("/video"), video.title, video.kind, video.meta.excerpt],
         ].sort(),
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets the person stop the reading from the progress, and says so", { timeout: BROWSER_TIMEOUT }, async () => {
+    const bram = net.people.bram;
+    const file = join(dir, "nog-meer.html");
+    writeFileSync(
+      file,
+      `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="${site.url("/langzaam")}" ADD_DATE="1700000000">Langzaam</A>\n<DT><A HREF="${site.url("/daarna")}" ADD_DATE="1700000000">Daarna</A>\n</DL>`,
+    );
+    const context = await browser.newContext({ locale: "nl-NL", bypassCSP: true });
+    try {
+      await signInBrowserContext(context, server, openTestWebSession(server, bram.id));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/app/import`);
+      await page.getByLabel("Bestand", { exact: true }).setInputFiles(file);
+      await page.getByRole("button", { name: "Bestand lezen" }).click();
+      await page.getByTestId("import-review").waitFor();
+      await page.getByRole("button", { name: "2 links importeren" }).click();
+
+      // The first page is being read (its site answers when the test lets it), the second waits its turn.
+      await slowArrived;
+      const stop = page.getByRole("button", { name: "Stoppen met pagina's lezen" });
+      await stop.click();
+      const stopped = page.locator('[data-testid="import-pages"][data-stopped="true"]');
+      await stopped.waitFor();
+      expect(await stopped.innerText()).toBe("Je hebt het lezen van de pagina's gestopt; links die nog niet gelezen waren, blijven zoals het bestand ze gaf.");
+      expect(await stop.count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      openSlow();
+
+      const jobs = (await reply(server.client(bram.token).api.v1.imports.$get({ query: {} }))).body.imports;
+      expect(jobs.map((job) => job.pages)).toEqual([{ due: 0, read: 0, failed: 0, stopped: true }]);
     } finally {
       await context.close();
     }

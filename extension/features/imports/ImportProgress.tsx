@@ -83,9 +83,14 @@ export function ImportProgress({ api, t, job, heading, libraryHref, onChange, on
       {pages && (
         <div data-testid="import-pages" data-due={pages.due} data-stopped={pages.stopped}>
           <p role="status">
-            {t("import.pages.count", { read: pages.read, total: pages.read + pages.failed + pages.due })}
-            {pages.failed > 0 && <>; {t("import.pages.failed", { failed: pages.failed })}</>}
-            {pages.stopped && <>. {t("import.pages.stopped")}</>}
+            {(!pages.stopped || pages.read + pages.failed > 0) && (
+              <>
+                {t("import.pages.count", { read: pages.read, total: pages.read + pages.failed + pages.due })}
+                {pages.failed > 0 && <>; {t("import.pages.failed", { failed: pages.failed })}</>}
+                {pages.stopped && ". "}
+              </>
+            )}
+            {pages.stopped && t("import.pages.stopped")}
           </p>
           {canStopPages && (
             <div class="row import-actions">
