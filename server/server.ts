@@ -63,7 +63,7 @@ export interface StartOptions extends Omit<ServerConfig, "offerKeyDays" | "reten
   /** Pages one person may have read per window; 30 a minute when absent. */
   pageFactsLimit?: { perPerson: number; windowMs: number };
   /** How an import's pages are read afterwards (sites at once, the pause per site); `importReadPages` switches it. */
-  importPages?: Partial<Omit<ImportPageOptions, "enabled">>;
+  importPages?: Partial<ImportPageOptions>;
 }
 
 /** The database at `path` could not be opened, migrated or written at start; `cause` is SQLite's or the file system's error. */
@@ -207,7 +207,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     sweepSpooled(deps.uploadDir);
     const built = createApp(deps);
     options.extend?.(built, deps);
-    const importPages = { ...IMPORT_PAGE_DEFAULTS, ...options.importPages, enabled: ctx.importReadsPages };
+    const importPages = { ...IMPORT_PAGE_DEFAULTS, ...options.importPages };
     started = { ctx, demo, stopJobs: startJobs(ctx, options.jobs ?? {}, deps.retention, { settings: deps.pageFacts.settings, options: importPages }) };
     appReady(built);
   } catch (error) {

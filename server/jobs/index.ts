@@ -72,7 +72,7 @@ export function startJobs(
   const imports = new ImportWorker(ctx, { pollIntervalMs: settings.pollIntervalMs, batchSize: settings.importBatchSize, pauseMs: settings.importPauseMs });
   imports.start();
   // Pages still to read before a restart are read on; the reader sleeps while no import asked for any.
-  const pageReader = importPages.options.enabled ? new ImportPageReader(ctx, importPages.settings, importPages.options) : null;
+  const pageReader = ctx.importReadsPages ? new ImportPageReader(ctx, importPages.settings, importPages.options) : null;
   pageReader?.start();
   // Reminders that fell due while the server was stopped go out at once; each is sent once (reminders.ts).
   const stopReminders = startFollowupReminders(ctx, settings.followupIntervalMs);

@@ -40,6 +40,7 @@ export function ImportProgress({ api, t, job, heading, libraryHref, onChange, on
         api.importJob(job.id, controller.signal).then(
           (next) => {
             setError(null);
+            setRetry(0);
             onChange(next);
           },
           (failure) => {

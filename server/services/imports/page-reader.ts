@@ -28,9 +28,8 @@ import { fillSaveFromPage } from "../library/saves";
 import { readPageFacts } from "../pages/facts";
 import type { PageFetchSettings } from "../pages/settings";
 
+/** How politely pages are read; whether they are read at all is the installation's (ctx.importReadsPages). */
 export interface ImportPageOptions {
-  /** IMPORT_READ_PAGES: whether an import may read its pages at all (the person chooses per import). */
-  enabled: boolean;
   /** Pages read at the same time, on different sites. */
   concurrency: number;
   /** The pause between the end of one page's read and the start of the next on the same site. */
@@ -41,7 +40,7 @@ export interface ImportPageOptions {
   pollIntervalMs: number;
 }
 
-export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { enabled: true, concurrency: 4, hostIntervalMs: 2000, personIntervalMs: 2000, pollIntervalMs: 1000 };
+export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { concurrency: 4, hostIntervalMs: 2000, personIntervalMs: 2000, pollIntervalMs: 1000 };
 
 /** How long a stop waits for reads to let go (a name lookup cannot be cut off); later ones write nothing. */
 const STOP_WAIT_MS = 1000;

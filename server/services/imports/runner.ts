@@ -123,6 +123,8 @@ function runBatch(ctx: ServiceContext, id: string, size: number): Batch {
     const saves = prepared.flatMap((p) => ("save" in p ? [p.save] : []));
     const stored = storeImportedSaves(ctx, importer(ctx, job.userId), saves);
     const counts: Record<EntryOutcome, number> = { imported: 0, merged: 0, skipped: 0 };
+    // Asked for at start and not stopped since (a stop holds for the links saved after it too).
+    const readPages = job.readPages && !job.pagesStopped;
     const saveSeqs: number[] = [];
     let next = 0;
     const outcomes = entries.map((entry, i): EntryOutcomeRow => {
@@ -132,12 +134,12 @@ function runBatch(ctx: ServiceContext, id: string, size: number): Batch {
       if (done.outcome === "skipped") return { position: entry.position, outcome: "skipped", itemId: null, skipReason: done.reason, pageState: null, pageSite: null };
       if (done.saveSeq !== null) saveSeqs.push(done.saveSeq);
       // Only a save this import wrote gets its page read: a link the person had saved keeps their save as it is.
-      const due = job.readPages && done.saveSeq !== null;
+      const due = readPages && done.saveSeq !== null;
       return { position: entry.position, outcome: done.outcome, itemId: done.itemId, skipReason: null, pageState: due ? "due" : null, pageSite: due ? siteOf(entry.url) : null };
     });
     setEntryOutcomes(ctx, id, outcomes);
     const after = entries[entries.length - 1]!.position + 1;
-    advanceImport(ctx, id, after, counts, job.readPages ? saveSeqs.length : 0, isoNow(ctx));
+    advanceImport(ctx, id, after, counts, readPages ? saveSeqs.length : 0, isoNow(ctx));
     return { handled: entries.length, next: after, saveSeqs };
   });
 }

@@ -213,15 +213,15 @@ export const savesOfEntries = (ctx: ServiceContext, importId: string, userId: st
         WHERE e.import_id = ${importId} AND e.position >= ${from} AND e.position < ${to} AND e.item_id IS NOT NULL`,
   ).map((row) => row.seq);
 
-export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping" | "readPages">;
+export type RunState = Pick<ImportRow, "id" | "userId" | "status" | "processed" | "visibility" | "schoolId" | "communityId" | "themeMapping" | "readPages" | "pagesStopped">;
 
 /** What a run needs of its job, without the review: read once per batch, so kept small. */
 export function runStateOf(ctx: ServiceContext, id: string): RunState | null {
-  const row = queryGet<Omit<RunState, "themeMapping" | "readPages"> & { themeMapping: string; readPages: number }>(
+  const row = queryGet<Omit<RunState, "themeMapping" | "readPages" | "pagesStopped"> & { themeMapping: string; readPages: number; pagesStopped: number }>(
     ctx,
     sql`SELECT id, user_id AS userId, status, processed, visibility, school_id AS schoolId, community_id AS communityId, theme_mapping AS themeMapping,
-          read_pages AND NOT pages_stopped AS readPages
+          read_pages AS readPages, pages_stopped AS pagesStopped
         FROM imports WHERE id = ${id}`,
   );
-  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping), readPages: row.readPages === 1 } : null;
+  return row ? { ...row, themeMapping: JSON.parse(row.themeMapping), readPages: row.readPages === 1, pagesStopped: row.pagesStopped === 1 } : null;
 }
