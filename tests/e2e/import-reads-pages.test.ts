@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser";
 import { startSite, type Site } from "../support/page-facts-site";
@@ -60,22 +60,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Signs the person in, writes a bookmark file of the site's pages and opens its review in the web app. */
+async function reviewInWebApp(context: BrowserContext, userId: string, links: [path: string, title: string][]) {
+  const file = join(dir, `${userId}.html`);
+  const entries = links.map(([path, title]) => `<DT><A HREF="${site.url(path)}" ADD_DATE="1700000000">${title}</A>`).join("\n");
+  writeFileSync(file, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${entries}\n</DL>`);
+  await signInBrowserContext(context, server, openTestWebSession(server, userId));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/app/import`);
+  await page.getByLabel("Bestand", { exact: true }).setInputFiles(file);
+  await page.getByRole("button", { name: "Bestand lezen" }).click();
+  await page.getByTestId("import-review").waitFor();
+  return page;
+}
+
 describe("an import that reads its pages afterwards, in the web app", () => {
   it("offers it in the review, shows the pages being read, and the saves then say what the pages say", { timeout: BROWSER_TIMEOUT }, async () => {
     const anna = net.people.anna;
-    const file = join(dir, "bladwijzers.html");
-    writeFileSync(
-      file,
-      `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="${site.url("/protocol")}" ADD_DATE="1700000000">Gespreksprotocol</A>\n<DT><A HREF="${site.url("/video")}" ADD_DATE="1700000000"></A>\n</DL>`,
-    );
     const context = await browser.newContext({ locale: "nl-NL", bypassCSP: true });
     try {
-      await signInBrowserContext(context, server, openTestWebSession(server, anna.id));
-      const page = await context.newPage();
-      await page.goto(`${server.url}/app/import`);
-      await page.getByLabel("Bestand", { exact: true }).setInputFiles(file);
-      await page.getByRole("button", { name: "Bestand lezen" }).click();
-      await page.getByTestId("import-review").waitFor();
+      const page = await reviewInWebApp(context, anna.id, [
+        ["/protocol", "Gespreksprotocol"],
+        ["/video", ""],
+      ]);
 
       const offer = page.getByRole("checkbox", {
         name: "Daarna elke pagina lezen en aanvullen wat het bestand niet heeft: samenvatting, afbeelding, website, soort en de tekst om op te zoeken",
@@ -110,19 +117,12 @@ describe("an import that reads its pages afterwards, in the web app", () => {
 
   it("lets the person stop the reading from the progress, and says so", { timeout: BROWSER_TIMEOUT }, async () => {
     const bram = net.people.bram;
-    const file = join(dir, "nog-meer.html");
-    writeFileSync(
-      file,
-      `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="${site.url("/langzaam")}" ADD_DATE="1700000000">Langzaam</A>\n<DT><A HREF="${site.url("/daarna")}" ADD_DATE="1700000000">Daarna</A>\n</DL>`,
-    );
     const context = await browser.newContext({ locale: "nl-NL", bypassCSP: true });
     try {
-      await signInBrowserContext(context, server, openTestWebSession(server, bram.id));
-      const page = await context.newPage();
-      await page.goto(`${server.url}/app/import`);
-      await page.getByLabel("Bestand", { exact: true }).setInputFiles(file);
-      await page.getByRole("button", { name: "Bestand lezen" }).click();
-      await page.getByTestId("import-review").waitFor();
+      const page = await reviewInWebApp(context, bram.id, [
+        ["/langzaam", "Langzaam"],
+        ["/daarna", "Daarna"],
+      ]);
       await page.getByRole("button", { name: "2 links importeren" }).click();
 
       // The first page is being read (its site answers when the test lets it), the second waits its turn.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startSite, type Site } from "../support/page-facts-site";
-import { ADMIN, startTestServer, type TestServer } from "../support/server";
+import { ADMIN, buildNetwork, startTestServer, type TestServer } from "../support/server";
 
 // An import's links carry what the file held (an address and a title); afterwards the server reads each
 // new save's page, politely, and fills in what the save lacks, as the web app's clip form reads a page.
@@ -57,11 +57,21 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
   }
 }
 
-/** A gate a page waits behind until the test opens it. */
-function gate() {
+/** A page that answers only when the test opens it: `asked` resolves when the server has asked for it. */
+function held(answer: (res: ServerResponse) => void) {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open, opened };
+  let wasAsked!: () => void;
+  const asked = new Promise<void>((resolve) => (wasAsked = resolve));
+  return {
+    open,
+    asked,
+    answer: async (res: ServerResponse) => {
+      wasAsked();
+      await opened;
+      answer(res);
+    },
+  };
 }
 
 const servers: TestServer[] = [];
@@ -198,22 +208,13 @@ describe("an import reads its new saves' pages afterwards", () => {
   });
 
   it("keeps what the person changed meanwhile, skips a save they removed, and stops when asked", async () => {
-    const first = gate();
-    const last = gate();
-    let lastAsked!: () => void;
-    const lastArrived = new Promise<void>((resolve) => (lastAsked = resolve));
+    const first = held(html("news-article"));
+    const last = held(html("research-report"));
     const site = await loggingSite("127.0.0.1", {
-      "/eerste": async (res) => {
-        await first.opened;
-        html("news-article")(res);
-      },
+      "/eerste": first.answer,
       "/tweede": html("school-video"),
       "/derde": html("gespreksprotocol"),
-      "/vierde": async (res) => {
-        lastAsked();
-        await last.opened;
-        html("research-report")(res);
-      },
+      "/vierde": last.answer,
     });
     sites.push(site);
     const server = await reading({ importPages: { hostIntervalMs: 20, concurrency: 4, personIntervalMs: 0, pollIntervalMs: 50 } });
@@ -235,7 +236,7 @@ describe("an import reads its new saves' pages afterwards", () => {
     first.open();
 
     // The last page is asked for; the person stops the reading before it arrives.
-    await lastArrived;
+    await last.asked;
     const stopped = await server.api("POST", `/api/v1/imports/${id}/pages/stop`, { token });
     expect(stopped.status).toBe(200);
     expect(stopped.body.import.pages).toEqual({ due: 0, read: 2, failed: 0, stopped: true });
@@ -285,17 +286,8 @@ describe("an import reads its new saves' pages afterwards", () => {
 
   it("reads on after a restart, the page that was being read once more and the others once", async () => {
     const dir = mkdtempSync(join(tmpdir(), "knooppunt-import-pages-"));
-    const slow = gate();
-    let slowAsked!: () => void;
-    const slowArrived = new Promise<void>((resolve) => (slowAsked = resolve));
-    const site = await loggingSite("127.0.0.1", {
-      "/langzaam": async (res) => {
-        slowAsked();
-        await slow.opened;
-        html("news-article")(res);
-      },
-      "/snel": html("school-video"),
-    });
+    const slow = held(html("news-article"));
+    const site = await loggingSite("127.0.0.1", { "/langzaam": slow.answer, "/snel": html("school-video") });
     const other = await loggingSite("127.0.0.2", { "/elders": html("gespreksprotocol") });
     sites.push(site, other);
     try {
@@ -305,7 +297,7 @@ describe("an import reads its new saves' pages afterwards", () => {
         [site.url("/snel"), "Snel"],
         [other.url("/elders"), "Elders"],
       ]);
-      await slowArrived;
+      await slow.asked;
       await until(() => jobOf(server, server.adminToken, id), (j) => j.pages?.read === 1, "the other site's page");
       await server.stop();
 
@@ -323,16 +315,8 @@ describe("an import reads its new saves' pages afterwards", () => {
   });
 
   it("stops while the import still runs: the links it saves afterwards are not read either", async () => {
-    const first = gate();
-    let firstAsked!: () => void;
-    const firstArrived = new Promise<void>((resolve) => (firstAsked = resolve));
-    const pages: Record<string, (res: ServerResponse) => void | Promise<void>> = {
-      "/p0": async (res) => {
-        firstAsked();
-        await first.opened;
-        html("news-article")(res);
-      },
-    };
+    const first = held(html("news-article"));
+    const pages: Record<string, (res: ServerResponse) => void | Promise<void>> = { "/p0": first.answer };
     for (let i = 1; i < 60; i++) pages[`/p${i}`] = html("news-article");
     const site = await loggingSite("127.0.0.1", pages);
     sites.push(site);
@@ -346,7 +330,7 @@ describe("an import reads its new saves' pages afterwards", () => {
       token,
       Object.keys(pages).map((path): [string, string] => [site.url(path), path]),
     );
-    await firstArrived;
+    await first.asked;
     const stopped = await server.api("POST", `/api/v1/imports/${id}/pages/stop`, { token });
     expect(stopped.body.import.status).toBe("running");
     expect(stopped.body.import.pages).toMatchObject({ due: 0, read: 0, failed: 0, stopped: true });
@@ -403,6 +387,21 @@ describe("an import reads its new saves' pages afterwards", () => {
     expect(job.pages).toEqual({ due: 0, read: 2, failed: 0, stopped: false });
     // Two sites, but one person: the second page started a pause after the first.
     expect(other.visits[0]!.start - intranet.visits[0]!.start).toBeGreaterThanOrEqual(245);
+  });
+
+  it("lets nobody but the importer stop the reading: another person gets the 404 of an import that does not exist", async () => {
+    const site = await loggingSite("127.0.0.1", { "/news-article": html("news-article") });
+    sites.push(site);
+    const server = await reading();
+    servers.push(server);
+    const net = await buildNetwork(server);
+    const { id } = await importLinks(server, net.people.anna.token, [[site.url("/news-article"), "Artikel"]]);
+    const other = await server.api("POST", `/api/v1/imports/${id}/pages/stop`, { token: net.people.bram.token });
+    const unknown = await server.api("POST", "/api/v1/imports/nietbestaand0000/pages/stop", { token: net.people.bram.token });
+    expect([other.status, other.body.error.code]).toEqual([404, unknown.body.error.code]);
+    expect(unknown.status).toBe(404);
+    const job = await until(() => jobOf(server, net.people.anna.token, id), (j) => j.status === "done" && j.pages?.due === 0, "the page read");
+    expect(job.pages).toEqual({ due: 0, read: 1, failed: 0, stopped: false });
   });
 
   it("reads nothing on a server whose operator switched it off, and says so", async () => {
