@@ -30,7 +30,9 @@
  * BENCH_FACET_ROUNDS (5) rounds of BENCH_FACET_REQUESTS (10) requests per side per query.
  * BENCH_DATABASE=<path> measures a copy of an already seeded library instead of seeding one (the file is
  * copied into the temporary folder, so the run's clips do not change it); BENCH_ONLY=search stops after
- * the search and facet sections.
+ * the search and facet sections, BENCH_ONLY=clips runs the clips alone (sections 4, 4b and 5).
+ * BENCH_SERVER_FLAGS adds Node flags to the server process (`--cpu-prof --cpu-prof-dir=…` to see where
+ * its time goes).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -146,8 +148,8 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 class BenchError extends Error {}
-/** BENCH_ONLY=search: the sections after the search are skipped. */
-class SearchOnly extends Error {}
+/** BENCH_ONLY=search or clips: the sections after those are skipped. */
+class StopEarly extends Error {}
 
 function memoryOf(pid: number): { rssKiB: number; hwmKiB: number } | null {
   try {
@@ -181,7 +183,8 @@ interface Child {
 }
 
 function startChild(databasePath: string): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER_ENTRY, databasePath], {
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", SERVER_ENTRY, databasePath], {
     cwd: REPO,
     stdio: ["pipe", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
@@ -769,6 +772,7 @@ async function benchLibrary(): Promise<number> {
   let facets: FacetsVsSearchRow[] = [];
   const seededCopy = process.env.BENCH_DATABASE;
   const searchOnly = process.env.BENCH_ONLY === "search";
+  const clipsOnly = process.env.BENCH_ONLY === "clips";
 
   try {
     if (seededCopy) {
@@ -806,34 +810,36 @@ async function benchLibrary(): Promise<number> {
     if (memoryBefore) log(`  server VmRSS at start: ${(memoryBefore.rssKiB / 1024).toFixed(0)} MiB`);
     reader = new Database(databasePath, { readonly: true, fileMustExist: true });
 
-    section("3. Search: GET /api/v1/items?q=… (limit 20) vs the bare FTS5 query");
-    log(`  direct: ${DIRECT_SQL}`);
-    const measured = await benchSearch(client, token, reader, errors);
-    search = measured.rows;
-    printSearch(search, measured.floors);
+    if (!clipsOnly) {
+      section("3. Search: GET /api/v1/items?q=… (limit 20) vs the bare FTS5 query");
+      log(`  direct: ${DIRECT_SQL}`);
+      const measured = await benchSearch(client, token, reader, errors);
+      search = measured.rows;
+      printSearch(search, measured.floors);
 
-    section("3b. Where the search time goes (in-process, captured server SQL)");
-    parts = await diagnose(reader, search);
-    printDiagnosis(search, parts);
-    const worst = [...search].sort((a, b) => median(b.http) / median(b.direct) - median(a.http) / median(a.direct))[0];
-    const worstPart = parts.find((p) => p.q === worst?.q);
-    if (worst && worstPart) {
-      log();
-      log(`  EXPLAIN QUERY PLAN of listItems' search statement for '${worst.q}' (FTS: ${worst.fts}):`);
-      for (const line of worstPart.plan) log(`    ${line}`);
+      section("3b. Where the search time goes (in-process, captured server SQL)");
+      parts = await diagnose(reader, search);
+      printDiagnosis(search, parts);
+      const worst = [...search].sort((a, b) => median(b.http) / median(b.direct) - median(a.http) / median(a.direct))[0];
+      const worstPart = parts.find((p) => p.q === worst?.q);
+      if (worst && worstPart) {
+        log();
+        log(`  EXPLAIN QUERY PLAN of listItems' search statement for '${worst.q}' (FTS: ${worst.fts}):`);
+        for (const line of worstPart.plan) log(`    ${line}`);
+      }
+
+      section("3c. Facets beside the search they accompany: GET /api/v1/items/facets vs GET /api/v1/items");
+      facets = await benchFacetsVsSearch({
+        url: child.url,
+        token,
+        log,
+        errors,
+        queries: ["", ...QUERIES.map((x) => x.q)],
+        rounds: envInt("BENCH_FACET_ROUNDS", 5),
+        perRound: envInt("BENCH_FACET_REQUESTS", 10),
+      });
+      if (searchOnly) throw new StopEarly();
     }
-
-    section("3c. Facets beside the search they accompany: GET /api/v1/items/facets vs GET /api/v1/items");
-    facets = await benchFacetsVsSearch({
-      url: child.url,
-      token,
-      log,
-      errors,
-      queries: ["", ...QUERIES.map((x) => x.q)],
-      rounds: envInt("BENCH_FACET_ROUNDS", 5),
-      perRound: envInt("BENCH_FACET_REQUESTS", 10),
-    });
-    if (searchOnly) throw new SearchOnly();
 
     section(`4. Clips: POST /api/v1/items at ${BURST_CONCURRENCY} clients vs saveItem in-process vs the same rows by hand`);
     // The diagnosis blocked this event loop for a while: the server has closed our idle keep-alive
@@ -859,6 +865,7 @@ async function benchLibrary(): Promise<number> {
     if (memoryAfter) log(`  VmRSS ${(memoryAfter.rssKiB / 1024).toFixed(0)} MiB, peak (VmHWM) ${(memoryAfter.hwmKiB / 1024).toFixed(0)} MiB`);
     else log("  /proc/<pid>/status not readable");
 
+    if (clipsOnly) throw new StopEarly();
     // The export's account is a library of its own, the same at every size: measured at the first.
     if (ITEMS === SIZES[0]) {
       section(`6. Export of one person with ${EXPORT_SAVES.toLocaleString("en")} saves: GET /api/v1/me/export, ${EXPORT_RUNS} runs per format`);
@@ -868,7 +875,7 @@ async function benchLibrary(): Promise<number> {
     section("7. Feed polls: server CPU per 304 and per full 50-entry feed, beside GET /healthz");
     feedPolls = await benchFeedPolls({ url: child.url, pid: child.pid, databasePath, log, errors, rounds: envInt("BENCH_FEED_ROUNDS", 5), roundMs: 1500 });
   } catch (error) {
-    if (!(error instanceof SearchOnly)) broken = error;
+    if (!(error instanceof StopEarly)) broken = error;
   } finally {
     await cleanup();
     process.off("SIGINT", onSignal);
