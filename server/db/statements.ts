@@ -106,6 +106,12 @@ export function queryRun(ctx: ServiceContext, query: SQL): Database.RunResult {
 
 /**
  * Runs `work` in one transaction (a savepoint when one is already open): services say what belongs
- * together, repositories say how it is written.
+ * together, repositories say how it is written. better-sqlite3's own transaction function, made once per
+ * connection: drizzle's wraps the same one in objects of its own, 20–30 µs on every clip.
  */
-export const transaction = <T>(ctx: ServiceContext, work: () => T): T => ctx.db.transaction(() => work());
+export function transaction<T>(ctx: ServiceContext, work: () => T): T {
+  let run = transactions.get(ctx.sqlite);
+  if (!run) transactions.set(ctx.sqlite, (run = ctx.sqlite.transaction((inside: () => unknown) => inside())));
+  return run(work) as T;
+}
+const transactions = new WeakMap<Database.Database, (work: () => unknown) => unknown>();

@@ -66,8 +66,18 @@ export const ThemeSlug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a theme slug is lower-case words joined by hyphens");
 
+/**
+ * Text with each lone half of a surrogate pair (JSON can carry one as "\ud800") made U+FFFD, as
+ * String.prototype.toWellFormed does: SQLite keeps text as UTF-8, which cannot hold one, and gave it back
+ * as three other characters, so what a person sent and what they read back differed.
+ */
+export const wellFormed = (text: string) => (HALF_PAIR.test(text) ? text.replace(LONE_HALF, "\uFFFD") : text);
+const HALF_PAIR = /[\uD800-\uDFFF]/;
+const LONE_HALF = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export const HttpUrl = z
   .string()
+  .overwrite(wellFormed)
   .trim()
   .max(4096)
   .refine((value) => {
@@ -80,7 +90,7 @@ export const HttpUrl = z
   }, "must be an http(s) URL");
 
 /** A trimmed string of at most `max` characters: the shape of every free text field. */
-export const trimmed = (max: number) => z.string().trim().max(max);
+export const trimmed = (max: number) => z.string().overwrite(wellFormed).trim().max(max);
 
 export const Email = z.string().trim().toLowerCase().max(254).email();
 export const Password = z.string().min(10, "at least 10 characters").max(200);

@@ -95,8 +95,9 @@ export interface NamedPerson {
 }
 
 /** What a person's public name is made of, for these people; people who no longer exist are absent. */
-export const namedPeople = (ctx: ServiceContext, ids: readonly string[]) =>
-  queryAll<NamedPerson>(
+export const namedPeople = (ctx: ServiceContext, ids: readonly string[]): NamedPerson[] =>
+  // Most items shaped have no one else's note to sign: no statement for them.
+  ids.length === 0 ? [] : queryAll<NamedPerson>(
     ctx,
     sql`SELECT u.id AS id, u.name AS name, u.display_name AS displayName,
           (SELECT s.name FROM school_members m JOIN schools s ON s.id = m.school_id WHERE m.user_id = u.id ORDER BY s.name LIMIT 1) AS school

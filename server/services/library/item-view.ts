@@ -8,7 +8,7 @@
  */
 import type { Item, MySave } from "../../../shared/schemas";
 import { normaliseUrl } from "../../../shared/url";
-import { itemRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows } from "../../db/repositories/library/items";
+import { itemRows, visibleItemSeqById, visibleItemSeqByKey, visibleSaveRows, type ItemRow, type VisibleSaveRow } from "../../db/repositories/library/items";
 import type { ServiceContext } from "../../core/context";
 import { invalid, notFound } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
@@ -21,8 +21,21 @@ export const shapeItems = (ctx: ServiceContext, viewer: Viewer, seqs: number[]):
 /** Items as the caller sees them, each with the save whose page facts it shows (a published bundle records it). */
 export function shapeItemsWithSources(ctx: ServiceContext, viewer: Viewer, seqs: number[]): { item: Item; factsSave: number }[] {
   if (seqs.length === 0) return [];
-  const items = itemRows(ctx, seqs);
-  const visibleSaves = visibleSaveRows(ctx, saveScope(viewer), seqs);
+  return shapeFromRows(ctx, viewer, seqs, itemRows(ctx, seqs), visibleSaveRows(ctx, saveScope(viewer), seqs));
+}
+
+/**
+ * The items shaped from their rows and their saves the viewer may see (all of them, oldest first): read
+ * from the database above, or, for an item a clip has just created, the rows the clip wrote
+ * (saves.ts), so the answer to a clip needs no reading back.
+ */
+export function shapeFromRows(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  seqs: number[],
+  items: ItemRow[],
+  visibleSaves: VisibleSaveRow[],
+): { item: Item; factsSave: number }[] {
   const byTaxonomy = themeIndex(ctx).compare;
   const me = viewer.kind === "user" ? viewer.user.id : null;
   const noted = (s: (typeof visibleSaves)[number]) => s.userId !== me && Boolean(s.note || s.quote);

@@ -7,9 +7,11 @@ import { toCreateItemRequest, type ExtractedPage } from "../../../shared/clip-re
 import { CreateItemRequest, type CreateItemInput, type Item, type Outcome, type UpdateSaveRequest, type Visibility } from "../../../shared/schemas";
 import { dedupKey, guessKindFromUrl, InvalidUrlError, shareableUrl } from "../../../shared/url";
 import {
+  addSaveTags,
   deleteItem,
   deleteSaveRow,
   fillMissingFacts,
+  insertedSaveRow,
   insertItem,
   insertSave,
   isItemVisible,
@@ -23,8 +25,10 @@ import {
   setSaveFacts,
   setSaveOutcome,
   updateSaveFields,
+  type ItemRow,
   type PageFacts,
   type SaveFields,
+  type VisibleSaveRow,
 } from "../../db/repositories/library/items";
 import { indexSave, unindexSave, type ThemeTerms } from "../../db/repositories/library/search-index";
 import { transaction } from "../../db/statements";
@@ -36,7 +40,7 @@ import { saveScope } from "../access/visibility";
 import { recordEvent } from "../webhooks/events";
 import { requireThemes, themeIndex } from "../taxonomy/theme-index";
 import { resolveCircle, type Circle } from "./circles";
-import { shapeItems } from "./item-view";
+import { shapeFromRows, shapeItems } from "./item-view";
 
 function fallbackTitle(url: string): string {
   const { hostname, pathname } = new URL(url);
@@ -122,25 +126,38 @@ export function saveFields(input: Pick<CreateItemInput, "note" | "quote" | "tags
  * rest of what the person captured (or typed) before.
  */
 export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { item: Item; existing: boolean } {
-  const { itemSeq, existing } = storeSave(ctx, viewer, input);
-  return { item: shapeItems(ctx, viewer, [itemSeq])[0]!, existing };
+  const { itemSeq, existing, created } = storeSave(ctx, viewer, input);
+  // A new item's only save is the one just written: shaped from the rows in hand (a read of the save
+  // passes its page text on disk and cost a quarter of the clip's own writes).
+  const item = created ? shapeFromRows(ctx, viewer, [itemSeq], [created.item], [created.save])[0]!.item : shapeItems(ctx, viewer, [itemSeq])[0]!;
+  return { item, existing };
 }
 
-/** The write of {@link saveItem}; an import has its own batched path (import-saves.ts) under the same rules. */
-function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateItemInput): { itemSeq: number; existing: boolean } {
+/**
+ * The write of {@link saveItem}; an import has its own batched path (import-saves.ts) under the same
+ * rules. `created`: the rows of a new item and its save, as written.
+ */
+function storeSave(
+  ctx: ServiceContext,
+  viewer: SignedInViewer,
+  input: CreateItemInput,
+): { itemSeq: number; existing: boolean; created: { item: ItemRow; save: VisibleSaveRow } | null } {
   const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
   const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
   const now = isoNow(ctx);
 
-  const { seq, existing } = transaction(ctx, () => {
+  return transaction(ctx, () => {
     const known = itemSeqByKey(ctx, urlKey);
     const existing = known !== null && isItemVisible(ctx, saveScope(viewer), known);
     const wasPublished = known !== null && visibleToNetwork(ctx, known);
-    const itemSeq = known ?? insertItem(ctx, { id: newId(), urlKey });
+    const newItem = known === null ? { id: newId(), url: urlKey } : null;
+    const itemSeq = known ?? insertItem(ctx, { id: newItem!.id, urlKey });
 
-    const current = ownSave(ctx, itemSeq, viewer.user.id);
+    // A new item has no saves yet, the caller's included.
+    const current = known === null ? undefined : ownSave(ctx, itemSeq, viewer.user.id);
     const fields = saveFields(input, resolveCircle(viewer, input, current), current);
     let saveSeq: number;
+    let created: { item: ItemRow; save: VisibleSaveRow } | null = null;
     if (current) {
       updateSaveFields(ctx, current.seq, fields, now);
       const { title, kind, ...clipped } = factsFromClip(input);
@@ -150,16 +167,18 @@ function storeSave(ctx: ServiceContext, viewer: SignedInViewer, input: CreateIte
       setSaveFacts(ctx, current.seq, brought, now);
       saveSeq = current.seq;
     } else {
-      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, factsFromClip(input), now, undefined, themes);
+      const facts = factsFromClip(input);
+      saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, facts, now, undefined, themes);
+      if (newItem) created = { item: { seq: itemSeq, ...newItem }, save: insertedSaveRow(saveSeq, itemSeq, viewer.user.id, fields, facts, now, themes) };
     }
     // An existing save keeps the labels the clip does not name.
     if (current && themes) replaceSaveThemes(ctx, saveSeq, themes);
-    if (input.tags || !current) replaceSaveTags(ctx, saveSeq, fields.tags);
-    indexSave(ctx, saveSeq, themeTerms(ctx));
+    if (!current) addSaveTags(ctx, saveSeq, fields.tags);
+    else if (input.tags) replaceSaveTags(ctx, saveSeq, fields.tags);
+    indexSave(ctx, saveSeq, themeTerms(ctx), !current);
     announceIfPublished(ctx, itemSeq, wasPublished, fields.visibility);
-    return { seq: itemSeq, existing };
+    return { itemSeq, existing, created };
   });
-  return { itemSeq: seq, existing };
 }
 
 /** The item and the caller's own save of it; an item they cannot see, or did not save, is a 404. */

@@ -1,7 +1,7 @@
 /** Items, the saves people make of them, and the library's search (API.md "Items" and "Search"). */
 import { z } from "zod";
 import { PUPIL_DATA_FIELDS, PUPIL_DATA_KINDS } from "../../vocabulary";
-import { HttpUrl, Id, ItemKind, ItemSector, ITEM_SECTORS, LIMITS, Outcome, PageQuery, ThemeSlug, trimmed, Visibility } from "../common";
+import { HttpUrl, Id, ItemKind, ItemSector, ITEM_SECTORS, LIMITS, Outcome, PageQuery, ThemeSlug, trimmed, Visibility, wellFormed } from "../common";
 
 export const Video = z.object({
   provider: trimmed(40).min(1),
@@ -25,6 +25,7 @@ export type ItemMeta = z.infer<typeof ItemMeta>;
 
 const Tag = z
   .string()
+  .overwrite(wellFormed)
   .trim()
   .min(1)
   .max(LIMITS.tag)
@@ -49,13 +50,13 @@ export const CreateItemRequest = z.object({
   url: HttpUrl,
   title: trimmed(LIMITS.title).optional(),
   kind: ItemKind.optional(),
-  language: z.string().trim().max(35).optional(),
+  language: z.string().overwrite(wellFormed).trim().max(35).optional(),
   meta: ItemMeta.optional(),
   // Readable text is capped by truncation rather than rejected: a long page is still worth clipping.
   text: z
     .string()
     .max(LIMITS.text * 4)
-    .transform((text) => text.slice(0, LIMITS.text))
+    .transform((text) => wellFormed(text.slice(0, LIMITS.text)))
     .optional(),
   ...OptionalSaveFields,
 });

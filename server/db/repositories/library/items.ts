@@ -174,6 +174,27 @@ export function insertSave(
   return seq;
 }
 
+/**
+ * The row {@link insertSave} wrote, as {@link visibleSaveRows} reads it, for the only save of an item
+ * created in the same transaction (it speaks for the item): the answer to a clip without reading back.
+ */
+export function insertedSaveRow(seq: number, itemSeq: number, userId: string, fields: SaveFields, facts: PageFacts, at: string, themes: string[] = []): VisibleSaveRow {
+  const { text: _text, ...shown } = facts;
+  return {
+    ...shown,
+    ...fields,
+    seq,
+    itemSeq,
+    userId,
+    themes: [...new Set(themes)].sort(),
+    applied: false,
+    worked: "untested",
+    createdAt: at,
+    updatedAt: at,
+    speaksForItem: true,
+  };
+}
+
 /** Sets the given page facts of one save, the person's own. */
 export function setSaveFacts(ctx: ServiceContext, saveSeq: number, facts: Partial<PageFacts>, at: string) {
   const sets = (Object.entries(facts) as [keyof PageFacts, unknown][]).map(([key, value]) => sql`${sql.raw(FACT_COLUMNS[key])} = ${value}`);
@@ -239,6 +260,11 @@ export function replaceSaveThemes(ctx: ServiceContext, saveSeq: number, themes: 
 
 export function replaceSaveTags(ctx: ServiceContext, saveSeq: number, tags: string[]) {
   queryRun(ctx, sql`DELETE FROM save_tags WHERE save_seq = ${saveSeq}`);
+  addSaveTags(ctx, saveSeq, tags);
+}
+
+/** The tags of a save just written, which has none yet. */
+export function addSaveTags(ctx: ServiceContext, saveSeq: number, tags: string[]) {
   for (const tag of new Set(tags)) queryRun(ctx, sql`INSERT INTO save_tags (save_seq, tag) VALUES (${saveSeq}, ${tag})`);
 }
 
@@ -247,9 +273,14 @@ export const deleteSaveRow = (ctx: ServiceContext, saveSeq: number) => queryRun(
 // ---------------------------------------------------------------------------------------------------
 // What an item's view is shaped from
 
-/** The items themselves: an item is only its id and the normalised URL its saves share. */
-export const itemRows = (ctx: ServiceContext, seqs: number[]) =>
-  queryAll<{ seq: number; id: string; url: string }>(ctx, sql`SELECT seq, id, url FROM items WHERE seq IN ${inList(seqs)}`);
+/** An item itself: only its id and the normalised URL its saves share. */
+export interface ItemRow {
+  seq: number;
+  id: string;
+  url: string;
+}
+
+export const itemRows = (ctx: ServiceContext, seqs: number[]) => queryAll<ItemRow>(ctx, sql`SELECT seq, id, url FROM items WHERE seq IN ${inList(seqs)}`);
 
 export interface VisibleSaveRow extends SaveFields, Omit<PageFacts, "text"> {
   seq: number;

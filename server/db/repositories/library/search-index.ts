@@ -79,7 +79,13 @@ function insertSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms)
  * of all those segments later: as much as the clip's other writes together. Held back, the batch's rows
  * go in together as one segment.
  */
-const heldBack = new WeakMap<Database.Database, Map<number, ThemeTerms>>();
+const heldBack = new WeakMap<Database.Database, Map<number, HeldRow>>();
+
+/** A held-back row: the theme words to index it with, and whether its save was written in this batch (so has no row to replace). */
+interface HeldRow {
+  themeTerms: ThemeTerms;
+  fresh: boolean;
+}
 
 /**
  * Runs `work` with the search rows of the saves it indexes held back, then writes them, each from its
@@ -88,7 +94,7 @@ const heldBack = new WeakMap<Database.Database, Map<number, ThemeTerms>>();
  */
 export function withSearchRowsHeldBack<T>(sqlite: Database.Database, work: () => T): T {
   if (heldBack.has(sqlite)) return work();
-  const held = new Map<number, ThemeTerms>();
+  const held = new Map<number, HeldRow>();
   heldBack.set(sqlite, held);
   let result: T;
   try {
@@ -96,24 +102,29 @@ export function withSearchRowsHeldBack<T>(sqlite: Database.Database, work: () =>
   } finally {
     heldBack.delete(sqlite);
   }
-  for (const [saveSeq, themeTerms] of held) writeSearchRow(prepared(sqlite), saveSeq, themeTerms);
+  for (const [saveSeq, { themeTerms, fresh }] of held) writeSearchRow(prepared(sqlite), saveSeq, themeTerms, fresh);
   return result;
 }
 
-/** Indexes a save (at the end of the batch, inside {@link withSearchRowsHeldBack}). */
-export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: ThemeTerms) {
+/**
+ * Indexes a save (at the end of the batch, inside {@link withSearchRowsHeldBack}). `fresh`: the save was
+ * inserted in this transaction, so it has no row yet to remove (save seqs are never reused: AUTOINCREMENT).
+ */
+export function indexSave(ctx: ServiceContext, saveSeq: number, themeTerms: ThemeTerms, fresh = false) {
   const held = heldBack.get(ctx.sqlite);
   if (held) {
-    // Re-added, so that the rows are written in the order of their last change.
+    const before = held.get(saveSeq);
+    // Re-added, so that the rows are written in the order of their last change; fresh only if it was
+    // each time (a savepoint undone meanwhile would otherwise leave nothing to tell).
     held.delete(saveSeq);
-    held.set(saveSeq, themeTerms);
+    held.set(saveSeq, { themeTerms, fresh: fresh && (before?.fresh ?? true) });
     return;
   }
-  writeSearchRow(prepared(ctx.sqlite), saveSeq, themeTerms);
+  writeSearchRow(prepared(ctx.sqlite), saveSeq, themeTerms, fresh);
 }
 
-function writeSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms) {
-  s.deleteSave.run(saveSeq);
+function writeSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms, fresh: boolean) {
+  if (!fresh) s.deleteSave.run(saveSeq);
   insertSearchRow(s, saveSeq, themeTerms);
 }
 
