@@ -24,16 +24,30 @@ export interface GroupCommitStats {
  *
  * The work must be synchronous (better-sqlite3 is) and may open its own transactions; nested ones
  * become savepoints.
+ *
+ * Gathering (`gatherMs`, as PostgreSQL's commit_delay). Many writers clipping at once answer in waves:
+ * the writers of one batch are answered at its commit and send again a moment later, while those who
+ * were waiting make the next batch. At 16 writers the batches alternated around 8, and a commit's own
+ * cost (its WAL append, its search segment: about 2 ms) was shared by half as many as it could be. So a
+ * batch that follows one of several writes waits up to `gatherMs` after its first write for more,
+ * turning the event loop meanwhile (arriving requests are read and queued as they come), and goes at
+ * once when full. A write after a lone write never waits: one person clipping is answered as before.
+ * Measured at 16 clients (library.bench.ts §4, 20k items): clips per commit 8 → 15, HTTP clips/s +15%.
  */
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
   readonly stats: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0 };
 
+  private lastBatch = 0;
+  private gatheringSince: number | null = null;
+
   constructor(
     private readonly sqlite: Database.Database,
     /** Bounds how long the first write of a burst waits for the last. */
     private readonly maxBatch = 64,
+    /** How long a batch after a batch of several writes waits for more (0: never). */
+    private readonly gatherMs = 0,
   ) {}
 
   run<T>(work: () => T): Promise<T> {
@@ -73,13 +87,27 @@ export class GroupCommit {
     });
   }
 
+  /** Whether this batch waits a turn more for writers (see the head of this class). */
+  private gathering(): boolean {
+    if (this.gatherMs <= 0 || this.lastBatch < 2 || this.queue.length >= this.maxBatch) return false;
+    const now = performance.now();
+    this.gatheringSince ??= now;
+    return now - this.gatheringSince < this.gatherMs;
+  }
+
   private readonly flush = () => {
+    if (this.gathering()) {
+      setImmediate(this.flush);
+      return;
+    }
+    this.gatheringSince = null;
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxBatch);
     if (this.queue.length) this.schedule();
     if (!batch.length) return;
 
     const outcomes: Outcome[] = [];
+    this.lastBatch = batch.length;
     try {
       // IMMEDIATE: the write lock is taken before the first clip reads, so a commit from another
       // connection (`npm run admin`) cannot leave the batch on a stale snapshot that fails every write.

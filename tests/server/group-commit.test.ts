@@ -102,6 +102,38 @@ describe("group commit", () => {
     expect(bodies()).toEqual(["a", "b", "c"]);
   });
 
+  it("after a batch of several writes, waits a few turns for more writers and takes them into one commit", async () => {
+    const writes = new GroupCommit(sqlite, 64, 300);
+    await Promise.all([writes.run(insert("a")), writes.run(insert("b"))]);
+    // Writers answered a moment ago send again over the next turns of the event loop.
+    const later = (body: string, turns: number): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const step = (left: number) => (left === 0 ? writes.run(insert(body)).then(resolve, reject) : setImmediate(() => step(left - 1)));
+        step(turns);
+      });
+    const started = performance.now();
+    await Promise.all([later("c", 0), later("d", 3), later("e", 6)]);
+    expect(writes.stats).toEqual({ batches: 2, writes: 5, largestBatch: 3 });
+    expect(bodies()).toEqual(["a", "b", "c", "d", "e"]);
+    // It waited for the rest of its time: nothing said the batch was full.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(299);
+  });
+
+  it("goes at once when full, and a write after a lone write never waits", async () => {
+    const writes = new GroupCommit(sqlite, 3, 60_000);
+    await writes.run(insert("alleen"));
+    const lone = performance.now();
+    await writes.run(insert("weer alleen"));
+    expect(performance.now() - lone).toBeLessThan(1_000);
+    await Promise.all([writes.run(insert("a")), writes.run(insert("b"))]);
+    const full = performance.now();
+    const one = writes.run(insert("c"));
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([one, writes.run(insert("d")), writes.run(insert("e"))]);
+    expect(performance.now() - full).toBeLessThan(1_000);
+    expect(writes.stats).toEqual({ batches: 4, writes: 7, largestBatch: 3 });
+  });
+
   it("caps a batch and carries the rest to the next turn", async () => {
     const writes = new GroupCommit(sqlite, 4);
     await Promise.all(Array.from({ length: 10 }, (_, i) => writes.run(insert(`n${i}`))));
