@@ -4,7 +4,7 @@
  * share from a phone or the bookmarklet lands on the right one.
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { translate, type MessageKey, type UiLanguage } from "../../shared/i18n";
 import type { Theme } from "../../shared/schemas";
 import type { TabId } from "../features/workspace/Tabs";
@@ -80,7 +80,8 @@ export function WebApp() {
     if (start?.status !== "signed-in") return;
     return deliverWhenOnline(start.api, start.session, setDelivered);
   }, [start]);
-  useEffect(() => {
+  // In the same task as the texts it names: a screen reader (or a test) never meets Dutch texts under lang="en".
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => {

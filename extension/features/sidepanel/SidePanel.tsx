@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { translate, type UiLanguage } from "../../../shared/i18n";
 import type { Theme } from "../../../shared/schemas";
 import { textsFor } from "../../lib/language/english-later";
@@ -42,7 +42,8 @@ export function SidePanel() {
     return () => unwatch.forEach((stop) => stop());
   }, []);
 
-  useEffect(() => {
+  // In the same task as the texts it names: a screen reader never meets Dutch texts under lang="en".
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
 
