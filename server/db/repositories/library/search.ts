@@ -46,7 +46,7 @@ import type { ItemKind, ItemSector, Visibility } from "../../../../shared/schema
 import type { ServiceContext } from "../../../core/context";
 import type { SaveScope } from "../../../core/viewer";
 import { jsonListHasAny } from "../../sqlite";
-import { queryAll, queryGet } from "../../statements";
+import { queryAll, queryGet, queryRows, transaction } from "../../statements";
 import { factsSaveOrder, visibleSave } from "../../visibility";
 
 /** A search in FTS5's own syntax, made only by `ftsQuery` and `searchMatch`. */
@@ -228,39 +228,57 @@ export function rankedPage(
   limit: number,
   cap: number,
 ): { rows: SearchRow[]; window: number } {
-  const page = after
-    ? sql`(m.score < ${after.s} OR (m.score = ${after.s} AND (m.createdAt < ${after.c} OR (m.createdAt = ${after.c} AND m.seq < ${after.q}))))`
-    : sql`1`;
   // A later page of a capped ranking keeps the window its first page had; otherwise the newest cap + 1
   // candidates tell whether there are more than cap.
-  const floor = after?.w ?? 0;
-  const take = after?.w === undefined ? cap + 1 : -1;
-  const kept = after?.w === undefined ? sql`WHERE (SELECT count(*) FROM cand) <= ${cap} OR seq > (SELECT min(seq) FROM cand)` : sql``;
-  const rows = queryAll<SearchRow & { w: number | null; n: number }>(
-    ctx,
-    sql`WITH cand AS MATERIALIZED (
-        SELECT s.seq AS seq, s.item_seq AS item, s.created_at AS createdAt
-        FROM saves_fts f CROSS JOIN saves s ON s.seq = f.rowid
-        WHERE saves_fts MATCH ${match.all} AND f.rowid >= ${floor} AND ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
-        ORDER BY f.rowid DESC LIMIT ${take}),
-      kept AS MATERIALIZED (SELECT * FROM cand ${kept}),
-      info AS MATERIALIZED (SELECT min(seq) AS w, count(*) AS n FROM kept),
-      titled AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${match.title} AND rowid >= (SELECT w FROM info)),
-      added AS MATERIALIZED (SELECT rowid AS save_seq FROM saves_fts WHERE saves_fts MATCH ${match.added} AND rowid >= (SELECT w FROM info)),
-      m AS (
-        SELECT item AS seq, min(createdAt) AS createdAt,
-          max(CASE WHEN seq IN (SELECT save_seq FROM titled) THEN 3 WHEN seq IN (SELECT save_seq FROM added) THEN 2 ELSE 1 END) AS score
-        FROM kept GROUP BY item)
-      SELECT m.seq AS seq, m.createdAt AS createdAt, m.score AS score, info.w AS w, (SELECT count(*) FROM cand) AS n
-      FROM info LEFT JOIN m ON ${page} ORDER BY m.score DESC, m.createdAt DESC, m.seq DESC LIMIT ${limit}`,
-  );
-  // A later page keeps what its first page decided: 0 there means every match was ranked, and still is.
-  const capped = after?.w !== undefined ? after.w > 0 : rows[0] !== undefined && rows[0].n > cap;
-  return {
-    rows: rows.filter((r) => r.seq !== null).map((r) => ({ seq: r.seq, createdAt: r.createdAt, score: r.score })),
-    window: capped ? (after?.w ?? rows[0]!.w!) : 0,
-  };
+  const first = after?.w === undefined;
+  // Three statements, one snapshot. Each is a plain walk of FTS5 (the candidates joined to their saves,
+  // then the title and the added places from the window's oldest save on), and the grouping, scoring
+  // and ordering of at most `cap` rows happen here: as one statement, the probes of each candidate into
+  // the two place lists cost more than the walks themselves (rare word 0.89 → 0.34 ms, theme word 4.8 →
+  // 3.4 ms in process at 100k items).
+  return transaction(ctx, () => {
+    const candidates = queryRows<[seq: number, item: number, createdAt: string]>(
+      ctx,
+      sql`SELECT s.seq, s.item_seq, s.created_at FROM saves_fts f CROSS JOIN saves s ON s.seq = f.rowid
+          WHERE saves_fts MATCH ${match.all} AND f.rowid >= ${rowidBound(after?.w ?? 0)} AND ${sql.join([visibleSave(scope, "s"), ...narrowing(scope, filter, "s.item_seq")], sql` AND `)}
+          ORDER BY f.rowid DESC LIMIT ${first ? cap + 1 : -1}`,
+    );
+    // Newest first: beyond cap, the oldest is left out and the window starts at the one before it.
+    const kept = first && candidates.length > cap ? candidates.slice(0, cap) : candidates;
+    const oldest = kept.length ? kept[kept.length - 1]![0] : null;
+    const placed = (words: FtsQuery) =>
+      oldest === null ? new Set<number>() : new Set(queryRows<[number]>(ctx, sql`SELECT rowid FROM saves_fts WHERE saves_fts MATCH ${words} AND rowid >= ${rowidBound(oldest)}`).map((r) => r[0]));
+    const titled = placed(match.title);
+    const added = placed(match.added);
+    const items = new Map<number, SearchRow>();
+    for (const [seq, item, createdAt] of kept) {
+      const score = titled.has(seq) ? 3 : added.has(seq) ? 2 : 1;
+      const row = items.get(item);
+      if (!row) items.set(item, { seq: item, createdAt, score });
+      else {
+        if (createdAt < row.createdAt) row.createdAt = createdAt;
+        if (score > row.score) row.score = score;
+      }
+    }
+    // Dates are ISO strings (ASCII): JavaScript orders them as SQLite did.
+    const before = (a: SearchRow, b: { s: number; c: string; q: number }) =>
+      a.score !== b.s ? a.score < b.s : a.createdAt !== b.c ? a.createdAt < b.c : a.seq < b.q;
+    const rows = [...items.values()]
+      .filter((row) => !after || before(row, after))
+      .sort((a, b) => (before(a, { s: b.score, c: b.createdAt, q: b.seq }) ? 1 : -1))
+      .slice(0, limit);
+    // A later page keeps what its first page decided: 0 there means every match was ranked, and still is.
+    const capped = first ? candidates.length > cap : after.w! > 0;
+    return { rows, window: capped ? (after?.w ?? oldest!) : 0 };
+  });
 }
+
+/**
+ * A save seq as FTS5's bound on rowid: FTS5 takes the bound only from an INTEGER value and ignores a
+ * REAL one, and better-sqlite3 binds JavaScript numbers as REAL, so a page after a capped window read
+ * every older match too (5 ms instead of 0.2 ms for the title places of a common word at 100k items).
+ */
+const rowidBound = (seq: number) => sql`CAST(${seq} AS INTEGER)`;
 
 /** Matches (or everything, without a query) newest first, after the position. */
 export function recentPage(ctx: ServiceContext, scope: SaveScope, match: SearchMatch | null, filter: LibraryFilter, after: RecentPosition | null, limit: number) {
