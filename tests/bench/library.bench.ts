@@ -3,7 +3,8 @@
  * items in a temporary SQLite file (seed.ts), the real server in a child process, and side-by-side
  * comparisons, each measured interleaved in the same run:
  *
- *   3. search   GET /api/v1/items?q=… over HTTP  vs  the bare FTS5 query on better-sqlite3  (target ≤ 2×)
+ *   3. search   GET /api/v1/items?q=… over HTTP  vs  the bare FTS5 query on better-sqlite3  (target ≤ 2×),
+ *               interleaved request by request, then (3a) in runs of one query at a time
  *   4. clipping POST /api/v1/items at 16 clients vs saveItem in-process (16 per commit) vs the same rows
  *               written by hand with prepared statements (clip-floor.ts; issue 18 §5: HTTP ≥ 0.7 × saveItem,
  *               saveItem ≤ 1.3 × by hand), and what the save's own page facts cost a clip
@@ -118,6 +119,10 @@ const QUERIES: { q: string; what: string }[] = [
   { q: "nieuwkomers Eindhoven", what: "two words" },
   { q: "tamazight", what: "rare word" },
 ];
+
+/** Section 3a: rounds, and requests in a row per side per query in each. */
+const SEARCH_RUN_ROUNDS = envInt("BENCH_SEARCH_RUN_ROUNDS", 3);
+const SEARCH_RUN = envInt("BENCH_SEARCH_RUN", 10);
 
 const DIRECT_SQL =
   "SELECT rowid, bm25(saves_fts) AS score FROM saves_fts WHERE saves_fts MATCH ? ORDER BY score LIMIT 20";
@@ -349,6 +354,55 @@ function printSearch(rows: SearchRow[], floors: Floors) {
         `(load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`,
     );
   }
+}
+
+/**
+ * The same queries measured in runs: RUN requests of one query back to back on one side, then RUN on the
+ * other (the order turning per round), each run's median kept. The interleaved measurement above puts a
+ * bare scan of a common word (60–150 ms in this process) before many HTTP requests, after which the
+ * server answers from cold CPU caches: /healthz measured 0.36 ms alone and 1.1–1.4 ms there. Runs show
+ * what the same request costs a server that is answering searches, as it does while people use it;
+ * both are printed, and the interleaved figures stay the ones the targets are judged by.
+ */
+async function benchSearchInRuns(client: LocalClient, token: string, reader: Database.Database, rows: SearchRow[]) {
+  const direct = reader.prepare(DIRECT_SQL);
+  const out = rows.map((row) => ({ row, http: [] as number[], direct: [] as number[] }));
+  for (let round = 0; round < SEARCH_RUN_ROUNDS; round++) {
+    for (const entry of out) {
+      const httpRun = async () => {
+        const times: number[] = [];
+        for (let i = 0; i < SEARCH_RUN; i++) {
+          const res = await client.request("GET", `/api/v1/items?q=${encodeURIComponent(entry.row.q)}&limit=20`, { token });
+          if (res.status !== 200) throw new BenchError(`search over HTTP failed with status ${res.status}`);
+          times.push(res.ms);
+        }
+        entry.http.push(median(times));
+      };
+      const directRun = () => {
+        const times: number[] = [];
+        for (let i = 0; i < SEARCH_RUN; i++) {
+          const t0 = performance.now();
+          direct.all(entry.row.fts);
+          times.push(performance.now() - t0);
+        }
+        entry.direct.push(median(times));
+      };
+      if (round % 2 === 0) {
+        await httpRun();
+        directRun();
+      } else {
+        directRun();
+        await httpRun();
+      }
+    }
+  }
+  log(`  ${SEARCH_RUN_ROUNDS} rounds × ${SEARCH_RUN} requests in a row per side per query; medians of the rounds' medians, ms`);
+  log(`  ${padEnd("query", 24)} │ ${pad("HTTP", 8)} │ ${pad("direct", 8)} │ ${pad("ratio", 6)} │ ${pad("above direct", 12)}`);
+  for (const { row, http, direct: bare } of out) {
+    const ratio = median(http) / median(bare);
+    log(`  ${padEnd(row.q, 24)} │ ${pad(ms(median(http)), 8)} │ ${pad(ms(median(bare)), 8)} │ ${pad(ratio.toFixed(2), 6)}${ratio <= SEARCH_TARGET ? " " : "✗"}│ ${pad(ms(median(http) - median(bare)), 12)}`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -770,6 +824,7 @@ async function benchLibrary(): Promise<number> {
   let dbAfter = 0;
   let feedPolls: FeedPollResult | null = null;
   let facets: FacetsVsSearchRow[] = [];
+  let searchRuns: Awaited<ReturnType<typeof benchSearchInRuns>> = [];
   const seededCopy = process.env.BENCH_DATABASE;
   const searchOnly = process.env.BENCH_ONLY === "search";
   const clipsOnly = process.env.BENCH_ONLY === "clips";
@@ -816,6 +871,9 @@ async function benchLibrary(): Promise<number> {
       const measured = await benchSearch(client, token, reader, errors);
       search = measured.rows;
       printSearch(search, measured.floors);
+
+      section("3a. The same searches in runs of one query at a time (a server busy answering searches)");
+      searchRuns = await benchSearchInRuns(client, token, reader, search);
 
       section("3b. Where the search time goes (in-process, captured server SQL)");
       parts = await diagnose(reader, search);
@@ -899,6 +957,11 @@ async function benchLibrary(): Promise<number> {
     log(`                 per query ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (geomean ${gm.toFixed(2)}); ${over.length}/${search.length} above ${SEARCH_TARGET}${over.length ? ":" : ""}`);
     for (const r of over) log(`                   ${r.q}: ${(median(r.http) / median(r.direct)).toFixed(2)} (HTTP ${ms(median(r.http))} ms, direct ${ms(median(r.direct))} ms)`);
     log(`                 HTTP p50 ${ms(median(search.flatMap((r) => r.http)))} ms / p95 ${ms(p95(search.flatMap((r) => r.http)))} ms; direct p50 ${ms(median(search.flatMap((r) => r.direct)))} ms / p95 ${ms(p95(search.flatMap((r) => r.direct)))} ms`);
+  }
+  if (searchRuns.length) {
+    const over = searchRuns.filter((r) => median(r.http) / median(r.direct) > SEARCH_TARGET);
+    const rare = searchRuns.filter((r) => r.row.what === "rare word").map((r) => `${r.row.q} ${ms(median(r.http) - median(r.direct))} ms above direct`);
+    log(`  search in runs ${over.length}/${searchRuns.length} queries above ${SEARCH_TARGET}×${over.length ? ` (${over.map((r) => `${r.row.q} ${(median(r.http) / median(r.direct)).toFixed(2)}`).join(", ")})` : ""}; ${rare.join(", ")}`);
   }
   if (facets.length) log(`  facets         ${facetsVsSearchSummary(facets)}`);
   if (seeded) {
