@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { useUi } from "./ui-context";
 
 /**
@@ -20,7 +20,9 @@ export function Confirm({ title, children, yes, busy, error, onYes, onCancel, te
   const { t } = useUi();
   const box = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // In the task that draws the box: the button that opened it is gone from the page by then, and focus
+  // would otherwise sit on nothing for a frame (longer in a window in the background).
+  useLayoutEffect(() => {
     const before = document.activeElement;
     cancel.current?.focus();
     return () => {

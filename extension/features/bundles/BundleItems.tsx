@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { kindKey, visibilityKey } from "../../../shared/i18n";
 import type { Item } from "../../../shared/schemas";
 import { KindIcon } from "../../components/KindIcon";
@@ -18,8 +18,9 @@ export function BundleItems({ draft, onShowLibrary }: { draft: BundleDraft; onSh
   const addButton = useRef<HTMLButtonElement>(null);
   const items = draft.items;
 
-  // Moving a row re-inserts its DOM node, which drops focus: put it back on the button that was used.
-  useEffect(() => {
+  // Moving a row re-inserts its DOM node, which drops focus: put it back on the button that was used, in
+  // the same task (an effect after the next frame came a second late in a window in the background).
+  useLayoutEffect(() => {
     const pending = pendingFocus.current;
     if (!pending) return;
     pendingFocus.current = null;
