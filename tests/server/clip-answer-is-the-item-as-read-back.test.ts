@@ -59,6 +59,8 @@ const clips = (): Clip[] => [
     meta: { author: "\udc4b begin", imageUrl: "https://lezen.nl/beeld-\ud800.png", excerpt: "x\ud800\ud800y" },
     text: "tekst \udfff",
   },
+  // No title: one is made from the address, cut at 500 characters, here right inside an emoji.
+  { url: `https://lezen.nl/${"a".repeat(490)}😀` },
   { url: "https://lezen.nl/duur", meta: { video: { provider: "vimeo", id: "76979871", durationSeconds: 0, embedUrl: null } } },
 ];
 

@@ -50,7 +50,9 @@ function fallbackTitle(url: string): string {
   } catch {
     // A malformed escape is shown as it is.
   }
-  return `${hostname}${path === "/" ? "" : path}`.slice(0, 500);
+  const title = `${hostname}${path === "/" ? "" : path}`.slice(0, 500);
+  // Never half an emoji at the cut: SQLite cannot keep half a surrogate pair (it gave back three other characters).
+  return /[\uD800-\uDBFF]$/.test(title) ? title.slice(0, -1) : title;
 }
 
 export function keyFor(url: string, canonical: string | null | undefined): string {
