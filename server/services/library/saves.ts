@@ -5,6 +5,7 @@
  */
 import { toCreateItemRequest, type ExtractedPage } from "../../../shared/clip-request";
 import { CreateItemRequest, type CreateItemInput, type Item, type Outcome, type UpdateSaveRequest, type Visibility } from "../../../shared/schemas";
+import { cut } from "../../../shared/extract/values";
 import { dedupKey, guessKindFromUrl, InvalidUrlError, shareableUrl } from "../../../shared/url";
 import {
   addSaveTags,
@@ -50,9 +51,8 @@ function fallbackTitle(url: string): string {
   } catch {
     // A malformed escape is shown as it is.
   }
-  const title = `${hostname}${path === "/" ? "" : path}`.slice(0, 500);
   // Never half an emoji at the cut: SQLite cannot keep half a surrogate pair (it gave back three other characters).
-  return /[\uD800-\uDBFF]$/.test(title) ? title.slice(0, -1) : title;
+  return cut(`${hostname}${path === "/" ? "" : path}`, 500);
 }
 
 export function keyFor(url: string, canonical: string | null | undefined): string {
@@ -135,6 +135,9 @@ export function saveItem(ctx: ServiceContext, viewer: SignedInViewer, input: Cre
   return { item, existing };
 }
 
+/** The rows of a new item and its save, as written. */
+type Created = { item: ItemRow; save: VisibleSaveRow };
+
 /**
  * The write of {@link saveItem}; an import has its own batched path (import-saves.ts) under the same
  * rules. `created`: the rows of a new item and its save, as written.
@@ -143,7 +146,7 @@ function storeSave(
   ctx: ServiceContext,
   viewer: SignedInViewer,
   input: CreateItemInput,
-): { itemSeq: number; existing: boolean; created: { item: ItemRow; save: VisibleSaveRow } | null } {
+): { itemSeq: number; existing: boolean; created: Created | null } {
   const urlKey = keyFor(input.url, input.meta?.canonicalUrl);
   const themes = input.themes ? requireThemes(ctx, input.themes) : undefined;
   const now = isoNow(ctx);
@@ -152,14 +155,14 @@ function storeSave(
     const known = itemSeqByKey(ctx, urlKey);
     const existing = known !== null && isItemVisible(ctx, saveScope(viewer), known);
     const wasPublished = known !== null && visibleToNetwork(ctx, known);
-    const newItem = known === null ? { id: newId(), url: urlKey } : null;
-    const itemSeq = known ?? insertItem(ctx, { id: newItem!.id, urlKey });
+    const newItemId = known === null ? newId() : null;
+    const itemSeq = known ?? insertItem(ctx, { id: newItemId!, urlKey });
 
     // A new item has no saves yet, the caller's included.
     const current = known === null ? undefined : ownSave(ctx, itemSeq, viewer.user.id);
     const fields = saveFields(input, resolveCircle(viewer, input, current), current);
     let saveSeq: number;
-    let created: { item: ItemRow; save: VisibleSaveRow } | null = null;
+    let created: Created | null = null;
     if (current) {
       updateSaveFields(ctx, current.seq, fields, now);
       const { title, kind, ...clipped } = factsFromClip(input);
@@ -171,7 +174,7 @@ function storeSave(
     } else {
       const facts = factsFromClip(input);
       saveSeq = insertSave(ctx, itemSeq, viewer.user.id, fields, facts, now, undefined, themes);
-      if (newItem) created = { item: { seq: itemSeq, ...newItem }, save: insertedSaveRow(saveSeq, itemSeq, viewer.user.id, fields, facts, now, themes) };
+      if (newItemId) created = { item: { seq: itemSeq, id: newItemId, url: urlKey }, save: insertedSaveRow(saveSeq, itemSeq, viewer.user.id, fields, facts, now, themes) };
     }
     // An existing save keeps the labels the clip does not name.
     if (current && themes) replaceSaveThemes(ctx, saveSeq, themes);

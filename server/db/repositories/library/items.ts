@@ -142,6 +142,9 @@ export function ownSave(ctx: ServiceContext, itemSeq: number, userId: string): O
   return row && { ...row, tags: JSON.parse(row.tags) as string[], sector: JSON.parse(row.sector) as ItemSector[] };
 }
 
+/** A save's themes as stored: each once, in order. */
+const savedThemes = (themes: readonly string[]) => [...new Set(themes)].sort();
+
 /**
  * A new save, with its themes (resolved slugs) in save_themes and on the save itself. Written with the
  * save rather than by {@link replaceSaveThemes} afterwards: updating the new row again rewrote its page
@@ -157,7 +160,7 @@ export function insertSave(
   outcome?: { applied: boolean; worked: Outcome },
   themes: string[] = [],
 ): number {
-  const unique = [...new Set(themes)].sort();
+  const unique = savedThemes(themes);
   const seq = queryGet<{ seq: number }>(
     ctx,
     sql`INSERT INTO saves (item_seq, user_id, url, canonical_url, title, kind, site_name, author, published_at, language, image_url, favicon_url,
@@ -202,7 +205,7 @@ export function insertedSaveRow(seq: number, itemSeq: number, userId: string, fi
     note: fields.note,
     quote: fields.quote,
     tags: fields.tags,
-    themes: [...new Set(themes)].sort(),
+    themes: savedThemes(themes),
     sector: fields.sector,
     visibility: fields.visibility,
     communityId: fields.communityId,
@@ -272,7 +275,7 @@ export const setSaveOutcome = (ctx: ServiceContext, itemSeq: number, userId: str
  * which the facet counts read in the same pass as the rest of the save (migration 0005).
  */
 export function replaceSaveThemes(ctx: ServiceContext, saveSeq: number, themes: string[]) {
-  const unique = [...new Set(themes)].sort();
+  const unique = savedThemes(themes);
   queryRun(ctx, sql`DELETE FROM save_themes WHERE save_seq = ${saveSeq}`);
   for (const theme of unique) queryRun(ctx, sql`INSERT INTO save_themes (save_seq, theme) VALUES (${saveSeq}, ${theme})`);
   queryRun(ctx, sql`UPDATE saves SET themes = ${JSON.stringify(unique)} WHERE seq = ${saveSeq}`);
