@@ -108,7 +108,7 @@ export function nextMatch(text: string, from: number, start: RegExp, pattern: Re
 }
 
 /** `pattern` as a sticky expression, for nextMatch. */
-const sticky = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace("g", "") + "y");
+export const sticky = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace("g", "") + "y");
 
 const OTHER_NUMBER =
   /(?:\b(?:isbn|issn|ean|gtin|sku|art(?:ikel)?\.?[ -]?(?:nr|nummer)?|artikelnummer|order\w*|bestel\w*|factuur\w*|klant\w*|kvk|btw|iban|bic|rekening\w*|referentie\w*|kenmerk|postbus|eur(?:o)?)|[€$£])\W{0,6}(?:\w+\W{1,3})?$/i;

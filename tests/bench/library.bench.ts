@@ -247,6 +247,23 @@ interface Floors {
   me: number[];
 }
 
+/** One search over HTTP as the side panel asks it; a failure is recorded and ends the bench. */
+async function searchOverHttp(client: LocalClient, token: string, row: SearchRow, errors: string[]) {
+  const res = await client.request("GET", `/api/v1/items?q=${encodeURIComponent(row.q)}&limit=20`, { token });
+  if (res.status !== 200) {
+    errors.push(`GET /api/v1/items?q=${row.q} → ${res.status} ${res.text.slice(0, 200)}`);
+    throw new BenchError(`search over HTTP failed with status ${res.status}`);
+  }
+  return res;
+}
+
+/** The bare FTS5 query once (DIRECT_SQL, prepared by the caller). */
+function searchDirectly(direct: Database.Statement, row: SearchRow) {
+  const t0 = performance.now();
+  const result = direct.all(row.fts);
+  return { ms: performance.now() - t0, count: result.length };
+}
+
 async function benchSearch(
   client: LocalClient,
   token: string,
@@ -261,14 +278,7 @@ async function benchSearch(
     return { q, what, fts, matches: (countMatches.get(fts) as { n: number }).n, returned: 0, http: [], direct: [] };
   });
 
-  const httpOnce = async (row: SearchRow) => {
-    const res = await client.request("GET", `/api/v1/items?q=${encodeURIComponent(row.q)}&limit=20`, { token });
-    if (res.status !== 200) {
-      errors.push(`GET /api/v1/items?q=${row.q} → ${res.status} ${res.text.slice(0, 200)}`);
-      throw new BenchError(`search over HTTP failed with status ${res.status}`);
-    }
-    return res;
-  };
+  const httpOnce = (row: SearchRow) => searchOverHttp(client, token, row, errors);
   const floors: Floors = { healthz: [], me: [] };
   const floorOnce = async (path: string, into: number[]) => {
     const res = await client.request("GET", path, { token: path === "/healthz" ? undefined : token });
@@ -278,11 +288,7 @@ async function benchSearch(
     }
     into.push(res.ms);
   };
-  const directOnce = (row: SearchRow) => {
-    const t0 = performance.now();
-    const result = direct.all(row.fts);
-    return { ms: performance.now() - t0, count: result.length };
-  };
+  const directOnce = (row: SearchRow) => searchDirectly(direct, row);
 
   // Warm-up: both sides, every query, a few times (page cache, statement caches, JIT).
   for (let i = 0; i < WARMUP; i++) {
@@ -364,27 +370,19 @@ function printSearch(rows: SearchRow[], floors: Floors) {
  * what the same request costs a server that is answering searches, as it does while people use it;
  * both are printed, and the interleaved figures stay the ones the targets are judged by.
  */
-async function benchSearchInRuns(client: LocalClient, token: string, reader: Database.Database, rows: SearchRow[]) {
+async function benchSearchInRuns(client: LocalClient, token: string, reader: Database.Database, rows: SearchRow[], errors: string[]) {
   const direct = reader.prepare(DIRECT_SQL);
   const out = rows.map((row) => ({ row, http: [] as number[], direct: [] as number[] }));
   for (let round = 0; round < SEARCH_RUN_ROUNDS; round++) {
     for (const entry of out) {
       const httpRun = async () => {
         const times: number[] = [];
-        for (let i = 0; i < SEARCH_RUN; i++) {
-          const res = await client.request("GET", `/api/v1/items?q=${encodeURIComponent(entry.row.q)}&limit=20`, { token });
-          if (res.status !== 200) throw new BenchError(`search over HTTP failed with status ${res.status}`);
-          times.push(res.ms);
-        }
+        for (let i = 0; i < SEARCH_RUN; i++) times.push((await searchOverHttp(client, token, entry.row, errors)).ms);
         entry.http.push(median(times));
       };
       const directRun = () => {
         const times: number[] = [];
-        for (let i = 0; i < SEARCH_RUN; i++) {
-          const t0 = performance.now();
-          direct.all(entry.row.fts);
-          times.push(performance.now() - t0);
-        }
+        for (let i = 0; i < SEARCH_RUN; i++) times.push(searchDirectly(direct, entry.row).ms);
         entry.direct.push(median(times));
       };
       if (round % 2 === 0) {
@@ -873,7 +871,7 @@ async function benchLibrary(): Promise<number> {
       printSearch(search, measured.floors);
 
       section("3a. The same searches in runs of one query at a time (a server busy answering searches)");
-      searchRuns = await benchSearchInRuns(client, token, reader, search);
+      searchRuns = await benchSearchInRuns(client, token, reader, search, errors);
 
       section("3b. Where the search time goes (in-process, captured server SQL)");
       parts = await diagnose(reader, search);

@@ -8,6 +8,7 @@ import {
   PHONE_START,
   STUDENT_NUMBER,
   STUDENT_NUMBER_START,
+  sticky,
 } from "../../shared/privacy/pupil-data";
 
 // The guard tries its patterns only where a keyword or a number's first character stands (matchesFrom,
@@ -48,7 +49,6 @@ function texts(count: number, seed: number): string[] {
   });
 }
 
-const sticky = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace("g", "") + "y");
 const shape = (found: RegExpExecArray | RegExpMatchArray) => ({ index: found.index, groups: [...found] });
 
 const PATTERNS = [
