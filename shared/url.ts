@@ -20,6 +20,15 @@ export class InvalidUrlError extends Error {
   }
 }
 
+/** The host of an address without `www.` ("lowan.nl"), how a site is named to people and counted; null when `url` is not an address. */
+export function siteHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+}
+
 /** True when `value` is an absolute http or https URL, i.e. exactly when {@link normaliseUrl} accepts it. */
 export function isHttpUrl(value: string): boolean {
   return parseHttpUrl(value) !== null;

@@ -20,6 +20,7 @@
  */
 import type { ExtractedPage } from "../../../shared/clip-request";
 import { findPupilDataIn } from "../../../shared/privacy/pupil-data";
+import { siteHost } from "../../../shared/url";
 import type { ServiceContext } from "../../core/context";
 import { DomainError } from "../../core/errors";
 import { endPageRead, importsWithDuePages, isPageDue, nextDuePage, type DuePage } from "../../db/repositories/imports/pages";
@@ -46,13 +47,7 @@ export const IMPORT_PAGE_DEFAULTS: ImportPageOptions = { concurrency: 4, hostInt
 const STOP_WAIT_MS = 1000;
 
 /** The site a page is on, for the pause between two of its pages: its host, without `www.`. */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "";
-  }
-}
+export const siteOf = (url: string): string => siteHost(url) ?? "";
 
 export class ImportPageReader {
   private readonly controller = new AbortController();

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { siteHost } from "../../../../shared/url";
 import type { ServiceContext } from "../../../core/context";
 
 /**
@@ -48,14 +49,6 @@ interface IndexedSave {
   themes: string;
 }
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Writes a save's row in saves_fts from what the save holds now, when the save exists (whether it did).
  * The site's name and host are searchable with the excerpt ("lowan", "nji").
@@ -63,7 +56,7 @@ function hostOf(url: string): string | null {
 function insertSearchRow(s: Statements, saveSeq: number, themeTerms: ThemeTerms): boolean {
   const save = s.saveForIndex.get(saveSeq) as IndexedSave | undefined;
   if (!save) return false;
-  const excerpt = [save.excerpt, save.siteName, hostOf(save.url)].filter(Boolean).join(" — ");
+  const excerpt = [save.excerpt, save.siteName, siteHost(save.url)].filter(Boolean).join(" — ");
   const tags = (JSON.parse(save.tags) as string[]).join(" ; ");
   s.insertSave.run(save.seq, save.title, excerpt, save.text ?? "", save.note, save.quote, tags, themeTerms(JSON.parse(save.themes) as string[]));
   return true;
