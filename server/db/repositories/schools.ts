@@ -4,7 +4,7 @@ import type { ItemSector } from "../../../shared/schemas";
 import type { ServiceContext } from "../../core/context";
 import { schoolFeeds, schools, subscriptions } from "../schema";
 import { inList } from "../sqlite";
-import { queryAll } from "../statements";
+import { queryAll, transaction } from "../statements";
 
 export const schoolById = (ctx: ServiceContext, id: string) =>
   ctx.db.select({ id: schools.id, name: schools.name }).from(schools).where(eq(schools.id, id)).get();
@@ -20,7 +20,7 @@ export const sectorNarrowing = (ctx: ServiceContext, schoolId: string): ItemSect
  * selects changed": feeds fold it into their ETag.
  */
 export function replaceSubscriptions(ctx: ServiceContext, schoolId: string, themes: string[], sector: ItemSector[], at: string) {
-  ctx.db.transaction(() => {
+  transaction(ctx, () => {
     ctx.db.delete(subscriptions).where(eq(subscriptions.schoolId, schoolId)).run();
     if (themes.length) ctx.db.insert(subscriptions).values(themes.map((theme) => ({ schoolId, theme, createdAt: at }))).run();
     ctx.db
