@@ -97,10 +97,15 @@ describe("the production build of the server", () => {
     ]);
   });
 
-  it("serves the OpenAPI document, generated at its first request", async () => {
-    const doc = await fetch(`${url}/api/v1/openapi.json`);
-    expect(doc.status).toBe(200);
-    expect((await doc.json()).info.title).toBe("Knooppunt API");
+  it("serves the OpenAPI document the build wrote beside the bundle, the same bytes at every request", async () => {
+    const written = readFileSync(join(ROOT, ".output/server/openapi.json"), "utf8");
+    for (let i = 0; i < 2; i++) {
+      const doc = await fetch(`${url}/api/v1/openapi.json`);
+      expect(doc.status).toBe(200);
+      expect(doc.headers.get("content-type")).toBe("application/json");
+      expect(await doc.text()).toBe(written);
+    }
+    expect(JSON.parse(written).info.title).toBe("Knooppunt API");
   });
 
   it("maps the bundle's lines back to the TypeScript source for stack traces", () => {
