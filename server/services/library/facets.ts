@@ -1,6 +1,6 @@
 import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibility } from "../../../shared/schemas";
 import { facetRows, facetSignatures, ftsHitsUpTo, readsPublicOnly, readsSharedTallies, saveSeqCeiling, tallyRows } from "../../db/repositories/library/facets";
-import { ftsQuery, narrowing, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
+import { narrowing, searchMatch, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
 import type { SaveScope, Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
@@ -52,7 +52,7 @@ import { libraryFilter } from "./search";
  * search / old / signatures: leerlingen 2422 / 5951 / 2087, begrijpend lezen 1170 / 1591 / 1335.
  */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
-  const fts = query.q ? ftsQuery(query.q) : null;
+  const fts = matchOf(ctx, query);
   if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return facetsFromTallies(ctx, viewer);
   if (fts) {
     const few = Math.max(SMALL_MATCHES, Math.floor(saveSeqCeiling(ctx) / 10));
@@ -64,9 +64,16 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
 /** At or below this many saves holding the query's words the pass over them is always taken. */
 const SMALL_MATCHES = 2000;
 
+/**
+ * The query's words as the search asks FTS5 for them, prefixes spelled out as whole terms where that is
+ * exact: FTS5 merges a prefix's doclists into one list before it hands over a row, so the count that
+ * chooses the way of counting read every match of `taal` (58 ms at 100k) to stop after a tenth of them.
+ */
+const matchOf = (ctx: ServiceContext, query: ItemFacetsQuery): FtsQuery | null => (query.q ? (searchMatch(ctx, query.q)?.all ?? null) : null);
+
 const prepare = (ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): [SaveScope, FtsQuery | null, LibraryFilter] => [
   saveScope(viewer),
-  query.q ? ftsQuery(query.q) : null,
+  matchOf(ctx, query),
   libraryFilter(ctx, viewer, query),
 ];
 
