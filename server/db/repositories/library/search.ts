@@ -127,11 +127,10 @@ export function searchMatch(ctx: ServiceContext, q: string): SearchMatch | null 
   const all = groups.join(" AND ");
   // The places are asked of matches only: FTS5 then skips through a column's long list to the few
   // rows of the match instead of reading all of it (`nieuwkomers` is a theme name, in 15k saves' themes).
-  return {
-    all: all as FtsQuery,
-    title: `(${all}) AND ({title} : (${any}))` as FtsQuery,
-    added: `(${all}) AND ({note quote tags themes} : (${any}))` as FtsQuery,
-  };
+  // One word is its own match: the column filter alone finds the same rows without walking its list
+  // twice (0.75 → 0.62 ms for the added places of `ouderbetrokkenheid` at 100k items).
+  const within = (columns: string) => (groups.length === 1 ? `{${columns}} : (${any})` : `(${all}) AND ({${columns}} : (${any}))`) as FtsQuery;
+  return { all: all as FtsQuery, title: within("title"), added: within("note quote tags themes") };
 }
 
 /** The filters a person chose, resolved (themes with their sub-themes, tags without '#'). */
