@@ -82,9 +82,17 @@ describe("the library in the side panel", () => {
     expect(await cards(panel).count()).toBe(20);
 
     const searched: string[] = [];
+    // What the panel asked and when the list's answer had arrived: the counts are asked after the list
+    // answered, so a slow count on the server never holds the list up.
+    const happened: string[] = [];
     panel.on("request", (request) => {
       const url = new URL(request.url());
       if (url.pathname === "/api/v1/items") searched.push(url.searchParams.get("q") ?? "");
+      if (url.pathname === "/api/v1/items/facets") happened.push(`facets asked for '${url.searchParams.get("q") ?? ""}'`);
+    });
+    panel.on("requestfinished", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/v1/items") happened.push(`list answered for '${url.searchParams.get("q") ?? ""}'`);
     });
     await panel.getByLabel("Zoek in de bibliotheek").pressSequentially("meertal", { delay: 40 });
     await expect.poll(() => resultCount(panel)).toBe(2);
@@ -95,6 +103,7 @@ describe("the library in the side panel", () => {
     // Typing waited for the pause: not a search per keystroke ("m", "me", "mee"…), and the last one counts.
     expect(searched.length).toBeLessThanOrEqual(2);
     expect(searched.at(-1)).toBe("meertal");
+    await expect.poll(() => happened.filter((e) => e.endsWith("'meertal'"))).toEqual(["list answered for 'meertal'", "facets asked for 'meertal'"]);
 
     await panel.locator("details.filters summary").click();
     const facet = (name: string) => panel.getByTestId("filters").locator(`[data-facet="${name}"]`);

@@ -102,3 +102,61 @@ describe("a search answer that left before a local change", () => {
     expect(searches).toHaveLength(2);
   });
 });
+
+describe("the counts beside a search", () => {
+  /** A library server that notes each request as it arrives; searches answer when the test says so. */
+  function recordingLibrary() {
+    const arrived: string[] = [];
+    const searches: { answer(items: Item[]): void }[] = [];
+    const api = {
+      searchItems: (query: { q?: string }) => {
+        arrived.push(`search '${query.q ?? ""}'`);
+        return new Promise((resolve) => searches.push({ answer: (items: Item[]) => resolve({ list: items, nextCursor: null }) }));
+      },
+      facets: async (query: { q?: string }) => {
+        arrived.push(`facets '${query.q ?? ""}'`);
+        return { total: 7, themes: [], kinds: [], sectors: [], visibilities: [] };
+      },
+    } as unknown as KnooppuntApi;
+    return { api, arrived, searches };
+  }
+
+  let typed: ReturnType<typeof useLibrarySearch>;
+  function Typed({ api, q }: { api: KnooppuntApi; q: string }) {
+    typed = useLibrarySearch(api, { ...EMPTY_FILTERS, q });
+    return null;
+  }
+
+  it("are asked once the list has answered, so counting never holds the list up", async () => {
+    const { api, arrived, searches } = recordingLibrary();
+    await act(() => render(h(Typed, { api, q: "" }), root));
+    await settle();
+    expect(arrived).toEqual(["search ''"]);
+    expect(typed.state.facets).toBe(null);
+
+    searches[0]!.answer([item("a")]);
+    await settle();
+    expect(arrived).toEqual(["search ''", "facets ''"]);
+    expect(typed.state.items.map((i) => i.id)).toEqual(["a"]);
+    expect(typed.state.facets?.total).toBe(7);
+  });
+
+  it("are not asked for a search replaced before it answered", async () => {
+    const { api, arrived, searches } = recordingLibrary();
+    await act(() => render(h(Typed, { api, q: "" }), root));
+    await settle();
+    searches[0]!.answer([item("a")]);
+    await settle();
+
+    // "leer" is sent after the typing pause; "leerlingen" replaces it before its answer comes.
+    await act(() => render(h(Typed, { api, q: "leer" }), root));
+    await act(async () => await new Promise((done) => setTimeout(done, 400)));
+    await act(() => render(h(Typed, { api, q: "leerlingen" }), root));
+    await act(async () => await new Promise((done) => setTimeout(done, 400)));
+    searches[1]!.answer([item("b")]);
+    searches[2]!.answer([item("c")]);
+    await settle();
+    expect(arrived).toEqual(["search ''", "facets ''", "search 'leer'", "search 'leerlingen'", "facets 'leerlingen'"]);
+    expect(typed.state.items.map((i) => i.id)).toEqual(["c"]);
+  });
+});
