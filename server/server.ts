@@ -6,8 +6,10 @@ import { createApp } from "./app";
 import { startJobs, type JobOptions } from "./jobs";
 import { hostForUrl, RETENTION_DEFAULTS, type RetentionSettings, type ServerConfig } from "./config";
 import type { AppDependencies } from "./http/env";
-import { openDatabase, type DatabaseHandle } from "./db/client";
+import { openDatabase, SQLITE_MEMORY_DEFAULTS, type DatabaseHandle } from "./db/client";
 import type { SqliteMemory } from "./db/client";
+import { resolve as resolvePath } from "node:path";
+import { CountingThread } from "./services/library/counting-thread";
 import { keepStatisticsCurrent, optimizeAtStart } from "./db/upkeep/statistics";
 import { GroupCommit } from "./db/group-commit";
 import { startCheckpointer } from "./db/upkeep/checkpointer";
@@ -29,6 +31,8 @@ export interface RunningServer {
   port: number;
   ctx: ServiceContext;
   demo: DemoSummary | null;
+  /** Where facet counts that walk the whole library run; null for a database in memory. */
+  counting: CountingThread | null;
   close(): Promise<void>;
 }
 
@@ -166,6 +170,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(options.host)}:${port}`;
   let started: { ctx: ReturnType<typeof createServiceContext>; demo: DemoSummary | null; stopJobs: () => Promise<void> };
+  // A database in memory cannot be opened a second time by another thread: its counts stay on this one.
+  const counting =
+    options.databasePath === ":memory:"
+      ? null
+      : new CountingThread({ databasePath: resolvePath(options.databasePath), memory: options.sqliteMemory ?? SQLITE_MEMORY_DEFAULTS, linksBase: options.publicUrl ?? url });
   try {
     // Without PUBLIC_URL, links point at the address the server really listens on.
     const ctx = createServiceContext({
@@ -204,6 +213,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
       embedAllowOrigins: options.embedAllowOrigins ?? [],
       uploadDir: spoolDirFor(options.databasePath),
+      counting,
     };
     sweepSpooled(deps.uploadDir);
     const built = createApp(deps);
@@ -213,6 +223,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     appReady(built);
   } catch (error) {
     appFailed(error);
+    await counting?.close();
     await closeServer();
     throw error;
   }
@@ -222,8 +233,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     ctx,
     demo,
+    counting,
     close: async () => {
       await stopJobs();
+      await counting?.close();
       await closeServer();
     },
   };

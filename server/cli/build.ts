@@ -82,7 +82,9 @@ export async function buildServer(outdir = SERVER_BUILD_DIR): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     metafile: Boolean(process.env.SERVER_BUILD_META),
-    entryPoints: { start: join(ROOT, "server/cli/start.ts") },
+    // The counting thread's code is a file of its own: a worker thread starts from a file
+    // (services/library/counting-thread.ts).
+    entryPoints: { start: join(ROOT, "server/cli/start.ts"), "facet-thread": join(ROOT, "server/cli/facet-thread.ts") },
     outdir,
     bundle: true,
     platform: "node",

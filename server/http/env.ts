@@ -6,6 +6,7 @@ import type { GroupCommit } from "../db/group-commit";
 import type { ClaimedKey } from "./idempotency";
 import type { RateLimiter } from "./rate-limiter";
 import type { PageFetchSettings } from "../services/pages/settings";
+import type { CountingThread } from "../services/library/counting-thread";
 
 export interface AppDependencies {
   ctx: ServiceContext;
@@ -31,6 +32,8 @@ export interface AppDependencies {
   embedAllowOrigins?: readonly string[];
   /** Where an import's file waits while it is read (routes/imports/upload.ts). */
   uploadDir: string;
+  /** Facet counts that walk the whole library run here, off the server's thread; none for a database in memory. */
+  counting: CountingThread | null;
 }
 
 export interface AppEnv {

@@ -25,7 +25,7 @@ import { answerWithWrite, idempotent } from "../http/requests";
 import { valid } from "../http/validate";
 import { transaction } from "../db/statements";
 import { bulkChangeSaves } from "../services/library/bulk";
-import { itemFacets } from "../services/library/facets";
+import { countFacets } from "../services/library/facets";
 import { getItem, lookupItem } from "../services/library/item-view";
 import { deleteSave, saveItem, setOutcome, updateSave } from "../services/library/saves";
 import { listItems } from "../services/library/search";
@@ -82,7 +82,7 @@ export const itemRoutes = new Hono<AppEnv>()
     "/items/facets",
     doc({ tag, summary: "Counts per theme (with sub-themes), kind, sector and circle for the same filters as the list", auth: "optional", responses: { 200: { description: "Facets", schema: ItemFacetsResponse } } }),
     valid("query", ItemFacetsQuery),
-    (c) => c.json(itemFacets(c.var.ctx, c.var.viewer, c.req.valid("query"))),
+    async (c) => c.json(await countFacets(c.var.ctx, c.var.viewer, c.req.valid("query"), c.var.deps.counting)),
   )
   .get(
     "/items/lookup",

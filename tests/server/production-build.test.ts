@@ -108,6 +108,17 @@ describe("the production build of the server", () => {
     expect(JSON.parse(written).info.title).toBe("Knooppunt API");
   });
 
+  it("counts facets that walk the whole library on its counting thread, started from the bundle's own file", async () => {
+    // A filter without a query walks every save (services/library/counting-thread.ts).
+    const [facets, list] = await Promise.all([fetch(`${url}/api/v1/items/facets?theme=nt2`), fetch(`${url}/api/v1/items?theme=nt2&total=1&limit=1`)]);
+    expect(facets.status).toBe(200);
+    const counts = await facets.json();
+    expect(counts.total).toBe((await list.json()).total);
+    expect(counts.themes.find((t: { slug: string }) => t.slug === "nt2").count).toBe(counts.total);
+    // Had the thread failed, the counts would have come from the server's thread, and the log would say so.
+    expect(output).not.toContain("counting thread");
+  });
+
   it("maps the bundle's lines back to the TypeScript source for stack traces", () => {
     const bundle = readFileSync(BUNDLE, "utf8").split("\n");
     expect(bundle.at(-2)).toBe("//# sourceMappingURL=start.js.map");

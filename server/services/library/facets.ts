@@ -5,6 +5,7 @@ import type { ServiceContext } from "../../core/context";
 import type { SaveScope, Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
 import { themeIndex, type ThemeIndex } from "../taxonomy/theme-index";
+import type { CountingThread } from "./counting-thread";
 import { libraryFilter } from "./search";
 
 /**
@@ -18,7 +19,8 @@ import { libraryFilter } from "./search";
  *   (`facetsFromSaves`). Its cost follows the matches: a rare word costs a few milliseconds.
  * - many, or a filter without a query: inside SQLite, one walk over saves_facets_idx that leaves one
  *   row per kind of item (its kind, circles, sectors and themes) with how many items share it
- *   (`facetsFromSignatures`). Its cost follows the library, not the matches.
+ *   (`facetsFromSignatures`). Its cost follows the library, not the matches: through HTTP it runs on a
+ *   thread of its own (`countFacets`, counting-thread.ts), so the server goes on answering meanwhile.
  *
  * Kept counts and the union of circles. A reader sees a union of circles (their own saves, schools,
  * communities, network, public) and an item saved in two of them counts once, so counts kept per
@@ -52,14 +54,41 @@ import { libraryFilter } from "./search";
  * search / old / signatures: leerlingen 2422 / 5951 / 2087, begrijpend lezen 1170 / 1591 / 1335.
  */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
+  return countedOnThisThread(ctx, viewer, query, facetWay(ctx, viewer, query));
+}
+
+/**
+ * As `itemFacets`, with the counts that walk the whole library made on `thread` (counting-thread.ts),
+ * so that the server's own thread goes on answering meanwhile; the cheaper ways are counted here, as
+ * is every count when there is no thread or it failed.
+ */
+export async function countFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, thread: CountingThread | null): Promise<ItemFacetsResponse> {
+  const way = facetWay(ctx, viewer, query);
+  if (way === "signatures" && thread) {
+    try {
+      return await thread.count(viewer, query);
+    } catch {
+      // The thread told the log why (counting-thread.ts); the person still gets their counts.
+    }
+  }
+  return countedOnThisThread(ctx, viewer, query, way);
+}
+
+type FacetWay = "tallies" | "saves" | "signatures";
+
+/** How a query's facets are counted (see above); also checks the filters (an unknown theme is an error here). */
+function facetWay(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): FacetWay {
   const fts = matchOf(ctx, query);
-  if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return facetsFromTallies(ctx, viewer);
+  if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return "tallies";
   if (fts) {
     const few = Math.max(SMALL_MATCHES, Math.floor(saveSeqCeiling(ctx) / 10));
-    if (ftsHitsUpTo(ctx, fts, few + 1) <= few) return facetsFromSaves(ctx, viewer, query);
+    if (ftsHitsUpTo(ctx, fts, few + 1) <= few) return "saves";
   }
-  return facetsFromSignatures(ctx, viewer, query);
+  return "signatures";
 }
+
+const countedOnThisThread = (ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, way: FacetWay) =>
+  way === "tallies" ? facetsFromTallies(ctx, viewer) : way === "saves" ? facetsFromSaves(ctx, viewer, query) : facetsFromSignatures(ctx, viewer, query);
 
 /** At or below this many saves holding the query's words the pass over them is always taken. */
 const SMALL_MATCHES = 2000;

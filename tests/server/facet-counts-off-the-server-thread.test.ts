@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
+import type { ItemFacetsQuery } from "../../shared/schemas";
+import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
+import { countFacets, itemFacets } from "../../server/services/library/facets";
+import { CountingThread } from "../../server/services/library/counting-thread";
+import { SQLITE_MEMORY_DEFAULTS } from "../../server/db/client";
+import { buildNetwork, startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Facet counts that walk the whole library (a filter without a query, or words in many saves) run on a
+ * thread of their own, so the server goes on answering while they run. The library here holds 40,000
+ * public saves besides the network's, written in one statement as the clip path writes their rows (the
+ * facet tallies' triggers included), so that such a count takes long enough to be seen.
+ */
+let server: TestServer;
+let net: Awaited<ReturnType<typeof buildNetwork>>;
+const BULK = 40_000;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  net = await buildNetwork(server);
+  const anna = findUserByEmail(server.ctx, net.people.anna.email)!;
+  const at = server.ctx.now().toISOString();
+  server.ctx.sqlite.transaction(() => {
+    server.ctx.sqlite
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO items (id, url_key, url) SELECT 'bulk-' || i, 'https://bulk.voorbeeld.nl/' || i, 'https://bulk.voorbeeld.nl/' || i FROM n`,
+      )
+      .run(BULK);
+    server.ctx.sqlite
+      .prepare(
+        `INSERT INTO saves (item_seq, user_id, url, title, kind, tags, themes, sector, visibility, created_at, updated_at)
+         SELECT seq, ?, url, 'Artikel ' || seq, CASE seq % 3 WHEN 0 THEN 'protocol' WHEN 1 THEN 'artikel' ELSE 'kennisclip' END,
+                '[]', CASE seq % 2 WHEN 0 THEN '["nt2"]' ELSE '["meertaligheid"]' END, '["po"]', 'public', ?, ?
+         FROM items WHERE id GLOB 'bulk-*'`,
+      )
+      .run(anna.id, at, at);
+    server.ctx.sqlite.prepare(`INSERT INTO save_themes (save_seq, theme) SELECT seq, json_extract(themes, '$[0]') FROM saves WHERE url GLOB 'https://bulk.*'`).run();
+  })();
+});
+afterAll(() => server.stop());
+
+const viewerOf = (email: string) => signedInViewer(server.ctx, findUserByEmail(server.ctx, email)!, "test");
+const facets = (token: string, query: string) => server.api("GET", `/api/v1/items/facets?${query}`, { token });
+
+describe("facet counts that walk the whole library", () => {
+  it("are counted on the counting thread, the same as on the server's own", async () => {
+    expect(server.counting!.running).toBe(false);
+    const cases: [string, ItemFacetsQuery][] = [
+      ["kind=protocol", { kind: ["protocol"] }],
+      ["theme=nt2&sector=po", { theme: ["nt2"], sector: ["po"] }],
+      ["visibility=public", { visibility: ["public"] }],
+    ];
+    for (const person of [net.people.anna, net.people.bram]) {
+      for (const [query, parsed] of cases) {
+        const res = await facets(person.token, query);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(itemFacets(server.ctx, viewerOf(person.email), parsed));
+      }
+    }
+    expect(server.counting!.running).toBe(true);
+    // The bulk saves are all counted: a third of them are protocols, every one public.
+    const bulkProtocols = server.ctx.sqlite.prepare("SELECT count(*) FROM saves WHERE url GLOB 'https://bulk.*' AND kind = 'protocol'").pluck().get() as number;
+    expect(bulkProtocols).toBe(Math.floor(BULK / 3));
+    const protocols = await facets(net.people.bram.token, "kind=protocol&visibility=public");
+    expect(protocols.body.total).toBeGreaterThanOrEqual(bulkProtocols);
+    expect(protocols.body).toEqual(itemFacets(server.ctx, viewerOf(net.people.bram.email), { kind: ["protocol"], visibility: ["public"] }));
+  });
+
+  it("leave the server answering other requests while they run", async () => {
+    // The thread is running (the test before); this count walks the 40,000 saves on it.
+    let counted = false;
+    const count = facets(net.people.bram.token, "theme=meertaligheid").then((res) => ((counted = true), res));
+    let answered = 0;
+    while (!counted) {
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      if (!counted) answered++;
+    }
+    expect((await count).status).toBe(200);
+    // On the server's own thread, the count would have held every /healthz until it was done.
+    expect(answered).toBeGreaterThanOrEqual(5);
+  });
+
+  it("are counted on the server's thread when the counting thread cannot start", async () => {
+    const broken = new CountingThread({ databasePath: join(server.dir, "no-such-library.db"), memory: SQLITE_MEMORY_DEFAULTS, linksBase: server.url });
+    try {
+      const viewer = viewerOf(net.people.anna.email);
+      const query: ItemFacetsQuery = { kind: ["kennisclip"] };
+      await expect(broken.count(viewer, query)).rejects.toThrow("the counting thread failed: SQLITE_CANTOPEN");
+      // Not started again at every count: the next ones are told at once, and counted on this thread.
+      const next = broken.count(viewer, query);
+      expect(broken.running).toBe(false);
+      await expect(next).rejects.toThrow("the counting thread failed: SQLITE_CANTOPEN");
+      expect(await countFacets(server.ctx, viewer, query, broken)).toEqual(itemFacets(server.ctx, viewer, query));
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("stop their thread after a while without a count, and start it again at the next", async () => {
+    const thread = new CountingThread({ databasePath: server.databasePath, memory: SQLITE_MEMORY_DEFAULTS, linksBase: server.url }, 200);
+    try {
+      const viewer = viewerOf(net.people.bram.email);
+      const query: ItemFacetsQuery = { sector: ["po"] };
+      expect(await thread.count(viewer, query)).toEqual(itemFacets(server.ctx, viewer, query));
+      expect(thread.running).toBe(true);
+      await expect.poll(() => thread.running, { timeout: 5_000 }).toBe(false);
+      expect(await thread.count(viewer, query)).toEqual(itemFacets(server.ctx, viewer, query));
+    } finally {
+      await thread.close();
+    }
+    expect(thread.running).toBe(false);
+    await expect(thread.count(viewerOf(net.people.bram.email), {})).rejects.toThrow("the counting thread was closed");
+  });
+});
