@@ -115,7 +115,7 @@ describe("the counts beside a search", () => {
       },
       facets: async (query: { q?: string }) => {
         arrived.push(`facets '${query.q ?? ""}'`);
-        return { total: 7, themes: [], kinds: [], sectors: [], visibilities: [] };
+        return { total: query.q ? query.q.length : 7, themes: [], kinds: [], sectors: [], visibilities: [] };
       },
     } as unknown as KnooppuntApi;
     return { api, arrived, searches };
@@ -158,5 +158,24 @@ describe("the counts beside a search", () => {
     await settle();
     expect(arrived).toEqual(["search ''", "facets ''", "search 'leer'", "search 'leerlingen'", "facets 'leerlingen'"]);
     expect(typed.state.items.map((i) => i.id)).toEqual(["c"]);
+    expect(typed.total).toBe("leerlingen".length);
+  });
+
+  it("give the list its total only once they are counted for it, never the last search's", async () => {
+    const { api, searches } = recordingLibrary();
+    await act(() => render(h(Typed, { api, q: "" }), root));
+    await settle();
+    searches[0]!.answer([item("a")]);
+    await settle();
+    expect(typed.total).toBe(7);
+
+    await act(() => render(h(Typed, { api, q: "leer" }), root));
+    // The old counts stay on the filters, but they are not this search's total.
+    expect(typed.state.facets?.total).toBe(7);
+    expect(typed.total).toBe(undefined);
+    await act(async () => await new Promise((done) => setTimeout(done, 400)));
+    searches[1]!.answer([item("b")]);
+    await settle();
+    expect(typed.total).toBe("leer".length);
   });
 });

@@ -90,4 +90,13 @@ describe("facet counts from the saves and from SQLite", () => {
       visibilities: { network: 2, public: 2, private: 1 },
     });
   });
+
+  it("count a small library on the server's own thread: no second thread is started for a count of a few milliseconds", async () => {
+    const { eva } = net.people;
+    const filtered = await reply(server.client(eva.token).api.v1.items.facets.$get({ query: { kind: ["artikel"] } }));
+    expect(filtered.status).toBe(200);
+    expect(counts(filtered.body)).toEqual(counts(facetsFromSignatures(server.ctx, viewerOf(eva), { kind: ["artikel"] })));
+    expect(filtered.body.total).toBe(3);
+    expect(server.counting!.running).toBe(false);
+  });
 });

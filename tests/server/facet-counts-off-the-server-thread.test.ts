@@ -5,13 +5,14 @@ import { findUserByEmail, signedInViewer } from "../../server/services/accounts/
 import { countFacets, itemFacets } from "../../server/services/library/facets";
 import { CountingThread } from "../../server/services/library/counting-thread";
 import { SQLITE_MEMORY_DEFAULTS } from "../../server/db/client";
+import { addBulkSaves } from "../support/bulk-library";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
 /**
  * Facet counts that walk the whole library (a filter without a query, or words in many saves) run on a
- * thread of their own, so the server goes on answering while they run. The library here holds 40,000
- * public saves besides the network's, written in one statement as the clip path writes their rows (the
- * facet tallies' triggers included), so that such a count takes long enough to be seen.
+ * thread of their own once the library is large, so the server goes on answering while they run. The
+ * library here holds 40,000 public saves besides the network's (support/bulk-library.ts), so that such
+ * a count takes long enough to be seen.
  */
 let server: TestServer;
 let net: Awaited<ReturnType<typeof buildNetwork>>;
@@ -20,25 +21,7 @@ const BULK = 40_000;
 beforeAll(async () => {
   server = await startTestServer();
   net = await buildNetwork(server);
-  const anna = findUserByEmail(server.ctx, net.people.anna.email)!;
-  const at = server.ctx.now().toISOString();
-  server.ctx.sqlite.transaction(() => {
-    server.ctx.sqlite
-      .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-         INSERT INTO items (id, url_key, url) SELECT 'bulk-' || i, 'https://bulk.voorbeeld.nl/' || i, 'https://bulk.voorbeeld.nl/' || i FROM n`,
-      )
-      .run(BULK);
-    server.ctx.sqlite
-      .prepare(
-        `INSERT INTO saves (item_seq, user_id, url, title, kind, tags, themes, sector, visibility, created_at, updated_at)
-         SELECT seq, ?, url, 'Artikel ' || seq, CASE seq % 3 WHEN 0 THEN 'protocol' WHEN 1 THEN 'artikel' ELSE 'kennisclip' END,
-                '[]', CASE seq % 2 WHEN 0 THEN '["nt2"]' ELSE '["meertaligheid"]' END, '["po"]', 'public', ?, ?
-         FROM items WHERE id GLOB 'bulk-*'`,
-      )
-      .run(anna.id, at, at);
-    server.ctx.sqlite.prepare(`INSERT INTO save_themes (save_seq, theme) SELECT seq, json_extract(themes, '$[0]') FROM saves WHERE url GLOB 'https://bulk.*'`).run();
-  })();
+  addBulkSaves(server.ctx.sqlite, findUserByEmail(server.ctx, net.people.anna.email)!.id, BULK, server.ctx.now().toISOString());
 });
 afterAll(() => server.stop());
 

@@ -27,7 +27,7 @@ interface Props {
 export const Library = memo(function Library({ bundle, focus }: Props) {
   const { t, api, session, announce, themeLabel } = useSession();
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
-  const { state, retry, loadMore, replaceItem, removeItem } = useLibrarySearch(api, filters);
+  const { state, total, retry, loadMore, replaceItem, removeItem } = useLibrarySearch(api, filters);
   const [pinned, setPinned] = useState<{ status: "loading" } | { status: "ready"; item: Item } | { status: "error"; message: string } | null>(null);
   const searchField = useRef<HTMLInputElement>(null);
   const moreRef = useRef<HTMLDivElement>(null);
@@ -102,7 +102,6 @@ export const Library = memo(function Library({ bundle, focus }: Props) {
     }, 0);
   };
 
-  const total = state.facets?.total;
   const clearAll = () => {
     setFilters(EMPTY_FILTERS);
     searchField.current?.focus();

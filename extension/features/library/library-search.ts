@@ -97,9 +97,11 @@ interface SearchState {
   more: "idle" | "loading" | "error";
   moreError: unknown;
   facets: FacetCounts | null;
+  /** The filters `facets` were counted for (JSON): until the counts of a new search arrive, the old ones stay on the filters but are no total of its list. */
+  facetsFor: string | null;
 }
 
-const INITIAL: SearchState = { phase: "loading", items: [], nextCursor: null, error: null, refreshing: false, more: "idle", moreError: null, facets: null };
+const INITIAL: SearchState = { phase: "loading", items: [], nextCursor: null, error: null, refreshing: false, more: "idle", moreError: null, facets: null, facetsFor: null };
 
 export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
   const [state, setState] = useState<SearchState>(INITIAL);
@@ -116,7 +118,7 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
   const showFacets = (asked: LibraryFilters, signal: AbortSignal) => {
     const request = ++facetsAsked.current;
     return loadFacets(api, asked, signal).then(
-      (facets) => !signal.aborted && facetsAsked.current === request && setState((s) => ({ ...s, facets })),
+      (facets) => !signal.aborted && facetsAsked.current === request && setState((s) => ({ ...s, facets, facetsFor: JSON.stringify(asked) })),
       () => undefined, // the list's own error is what the person sees
     );
   };
@@ -186,6 +188,8 @@ export function useLibrarySearch(api: KnooppuntApi, filters: LibraryFilters) {
 
   return {
     state,
+    /** How many results the list has in all, once counted for the filters it shows. */
+    total: state.facetsFor === key ? state.facets?.total : undefined,
     retry: () => setAttempt((n) => n + 1),
     loadMore,
     replaceItem: (item: Item) => {

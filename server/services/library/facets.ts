@@ -64,7 +64,7 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
  */
 export async function countFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, thread: CountingThread | null): Promise<ItemFacetsResponse> {
   const way = facetWay(ctx, viewer, query);
-  if (way === "signatures" && thread) {
+  if (way === "signatures" && thread && saveSeqCeiling(ctx) >= THREAD_FROM_SAVES) {
     try {
       return await thread.count(viewer, query);
     } catch {
@@ -73,6 +73,13 @@ export async function countFacets(ctx: ServiceContext, viewer: Viewer, query: It
   }
   return countedOnThisThread(ctx, viewer, query, way);
 }
+
+/**
+ * Below this many saves a count over every save takes some 30 ms or less (about 1.4 µs a save): on the
+ * server's thread it holds others up no longer than a search, and starting the thread for it would cost
+ * more than it spares.
+ */
+export const THREAD_FROM_SAVES = 20_000;
 
 type FacetWay = "tallies" | "saves" | "signatures";
 
