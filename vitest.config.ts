@@ -8,6 +8,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: browser tests and server tests compete; keep parallelism modest and predictable.
     maxWorkers: 2,
+    // A screen that waits on the server (counts, an import's progress) can take more than vitest's 1 s to
+    // show its state on a loaded machine; a poll that is going to fail still fails, 4 s later.
+    expect: { poll: { timeout: 5_000 } },
     projects: [
       {
         extends: true,
