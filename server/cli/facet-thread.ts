@@ -1,6 +1,6 @@
 /**
- * The counting thread (services/library/counting-thread.ts starts it): facet counts that walk the whole
- * library, on a read-only connection of its own, so that the server's thread goes on answering while
+ * The counting thread (services/library/counting-thread.ts starts it): facet counts that read many
+ * saves, on a read-only connection of its own, so that the server's thread goes on answering while
  * they run. Each message is one count; the answer carries the counts or the error's message.
  */
 import Database from "better-sqlite3";
@@ -11,7 +11,7 @@ import { createServiceContext } from "../core/context";
 import { createLinks } from "../core/links";
 import type { Viewer } from "../core/viewer";
 import * as schema from "../db/schema";
-import { facetsFromSignatures } from "../services/library/facets";
+import { countedHere } from "../services/library/facets";
 import { forgetThemeIndex } from "../services/taxonomy/theme-index";
 import type { CountingThreadData, CountRequest } from "../services/library/counting-thread";
 
@@ -27,12 +27,12 @@ sqlite.pragma(`cache_size = -${Math.min(COUNTING_CACHE_MB, Math.floor(data.memor
 sqlite.pragma(`mmap_size = ${Math.floor(data.memory.mmapMb) * 1024 * 1024}`);
 const ctx = createServiceContext({ db: drizzle(sqlite, { schema }), sqlite, links: createLinks(data.linksBase) });
 
-parentPort!.on("message", ({ id, viewer, query }: CountRequest) => {
+parentPort!.on("message", ({ id, viewer, query, way }: CountRequest) => {
   try {
     // The taxonomy is read again for every count (a few dozen rows beside a walk over every save):
     // a theme renamed or moved on the server's thread is counted as it now stands.
     forgetThemeIndex(ctx);
-    parentPort!.postMessage({ id, counts: facetsFromSignatures(ctx, viewer as Viewer, query as ItemFacetsQuery) });
+    parentPort!.postMessage({ id, counts: countedHere(ctx, viewer as Viewer, query as ItemFacetsQuery, way) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { ItemFacetsQuery } from "../../shared/schemas";
 import { findUserByEmail, signedInViewer } from "../../server/services/accounts/accounts";
-import { countFacets, itemFacets } from "../../server/services/library/facets";
+import { countFacets, facetsFromSaves, itemFacets, offThread } from "../../server/services/library/facets";
 import { CountingThread } from "../../server/services/library/counting-thread";
 import { SQLITE_MEMORY_DEFAULTS } from "../../server/db/client";
 import { addBulkSaves } from "../support/bulk-library";
@@ -72,9 +72,9 @@ describe("facet counts that walk the whole library", () => {
     try {
       const viewer = viewerOf(net.people.anna.email);
       const query: ItemFacetsQuery = { kind: ["kennisclip"] };
-      await expect(broken.count(viewer, query)).rejects.toThrow("the counting thread failed: SQLITE_CANTOPEN");
+      await expect(broken.count(viewer, query, "signatures")).rejects.toThrow("the counting thread failed: SQLITE_CANTOPEN");
       // Not started again at every count: the next ones are told at once, and counted on this thread.
-      const next = broken.count(viewer, query);
+      const next = broken.count(viewer, query, "signatures");
       expect(broken.running).toBe(false);
       await expect(next).rejects.toThrow("the counting thread failed: SQLITE_CANTOPEN");
       expect(await countFacets(server.ctx, viewer, query, broken)).toEqual(itemFacets(server.ctx, viewer, query));
@@ -88,14 +88,23 @@ describe("facet counts that walk the whole library", () => {
     try {
       const viewer = viewerOf(net.people.bram.email);
       const query: ItemFacetsQuery = { sector: ["po"] };
-      expect(await thread.count(viewer, query)).toEqual(itemFacets(server.ctx, viewer, query));
+      expect(await thread.count(viewer, query, "signatures")).toEqual(itemFacets(server.ctx, viewer, query));
       expect(thread.running).toBe(true);
       await expect.poll(() => thread.running, { timeout: 5_000 }).toBe(false);
-      expect(await thread.count(viewer, query)).toEqual(itemFacets(server.ctx, viewer, query));
+      // The other way that reads saves, over the saves that hold the words, is counted there as well.
+      const words: ItemFacetsQuery = { q: "artikel" };
+      const counted = await thread.count(viewer, words, "saves");
+      expect(counted).toEqual(facetsFromSaves(server.ctx, viewer, words));
+      expect(counted.total).toBe(BULK);
     } finally {
       await thread.close();
     }
     expect(thread.running).toBe(false);
-    await expect(thread.count(viewerOf(net.people.bram.email), {})).rejects.toThrow("the counting thread was closed");
+    await expect(thread.count(viewerOf(net.people.bram.email), {}, "signatures")).rejects.toThrow("the counting thread was closed");
+  });
+
+  it("are sent to the thread only when they read enough saves to take longer than a search", () => {
+    expect([offThread("signatures", 19_999), offThread("signatures", 20_000)]).toEqual([false, true]);
+    expect([offThread("saves", 7_499), offThread("saves", 7_500)]).toEqual([false, true]);
   });
 });

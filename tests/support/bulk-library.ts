@@ -2,10 +2,10 @@ import type Database from "better-sqlite3";
 
 /**
  * A large library in a moment: `count` public items of one person, each with one save, written in one
- * statement as the clip path writes their rows (items, saves and save_themes; the facet tallies' triggers
- * run as for any save). For tests that need a count over every save to take long enough to be seen;
- * their pages have no text, so no search finds them. A third are protocols, the rest articles and
- * kennisclips; half are about NT2, half about meertaligheid; all are for primary schools.
+ * statement as the clip path writes their rows (items, saves, save_themes and the search row; the facet
+ * tallies' triggers run as for any save). For tests that need a count over many saves to take long
+ * enough to be seen. Each is titled "Artikel <n>" and has no other text; a third are protocols, the rest
+ * articles and kennisclips; half are about NT2, half about meertaligheid; all are for primary schools.
  */
 export function addBulkSaves(sqlite: Database.Database, userId: string, count: number, at: string) {
   sqlite.transaction(() => {
@@ -24,5 +24,8 @@ export function addBulkSaves(sqlite: Database.Database, userId: string, count: n
       )
       .run(userId, at, at);
     sqlite.prepare(`INSERT INTO save_themes (save_seq, theme) SELECT seq, json_extract(themes, '$[0]') FROM saves WHERE url GLOB 'https://bulk.*'`).run();
+    sqlite
+      .prepare(`INSERT INTO saves_fts (rowid, title, excerpt, text, note, quote, tags, themes) SELECT seq, title, '', '', '', '', '', '' FROM saves WHERE url GLOB 'https://bulk.*'`)
+      .run();
   })();
 }

@@ -1,7 +1,7 @@
 /**
- * The facet counts that walk the whole library (a filter without a query, or words found in a tenth of
- * the saves or more: facets.ts `facetsFromSignatures`) are synchronous work inside SQLite: ~150 ms at
- * 100k items, over a second at 300k. On the server's one thread that held up every other request
+ * The facet counts that read many saves (a filter without a query, or words found in many saves:
+ * facets.ts `offThread`) are synchronous work inside SQLite: ~150–300 ms at 100k items, over a second
+ * at 300k. On the server's one thread that held up every other request
  * meanwhile: a colleague's clip, a school's feed poll, the very list the counts sit beside. They run on
  * a thread of their own with a read-only connection of its own (WAL lets it read beside the writes, and
  * it sees every write that was answered), one count at a time. The thread starts at the first such count
@@ -31,6 +31,8 @@ export interface CountRequest {
   id: number;
   viewer: Viewer;
   query: ItemFacetsQuery;
+  /** The way the server's thread chose (facets.ts `facetWay`): the thread counts that way, without choosing again. */
+  way: "saves" | "signatures";
 }
 
 type CountAnswer = { id: number; counts: ItemFacetsResponse } | { id: number; error: string };
@@ -76,7 +78,7 @@ export class CountingThread {
   ) {}
 
   /** Counts on the thread; rejects when the thread cannot start, dies or was closed. */
-  count(viewer: Viewer, query: ItemFacetsQuery): Promise<ItemFacetsResponse> {
+  count(viewer: Viewer, query: ItemFacetsQuery, way: CountRequest["way"]): Promise<ItemFacetsResponse> {
     if (this.closed) return Promise.reject(new Error("the counting thread was closed"));
     if (this.failedStart && performance.now() - this.failedStart.at < RETRY_MS) return Promise.reject(this.failedStart.error);
     if (this.idle) clearTimeout(this.idle);
@@ -85,7 +87,7 @@ export class CountingThread {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, viewer, query } satisfies CountRequest);
+      worker.postMessage({ id, viewer, query, way } satisfies CountRequest);
     });
   }
 

@@ -19,8 +19,9 @@ import { libraryFilter } from "./search";
  *   (`facetsFromSaves`). Its cost follows the matches: a rare word costs a few milliseconds.
  * - many, or a filter without a query: inside SQLite, one walk over saves_facets_idx that leaves one
  *   row per kind of item (its kind, circles, sectors and themes) with how many items share it
- *   (`facetsFromSignatures`). Its cost follows the library, not the matches: through HTTP it runs on a
- *   thread of its own (`countFacets`, counting-thread.ts), so the server goes on answering meanwhile.
+ *   (`facetsFromSignatures`). Its cost follows the library, not the matches.
+ * Through HTTP, a count of either of the last two kinds that reads many saves runs on a thread of its own
+ * (`countFacets`, `offThread`, counting-thread.ts), so the server goes on answering meanwhile.
  *
  * Kept counts and the union of circles. A reader sees a union of circles (their own saves, schools,
  * communities, network, public) and an item saved in two of them counts once, so counts kept per
@@ -54,47 +55,55 @@ import { libraryFilter } from "./search";
  * search / old / signatures: leerlingen 2422 / 5951 / 2087, begrijpend lezen 1170 / 1591 / 1335.
  */
 export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): ItemFacetsResponse {
-  return countedOnThisThread(ctx, viewer, query, facetWay(ctx, viewer, query));
+  return countedHere(ctx, viewer, query, facetWay(ctx, viewer, query).way);
 }
 
 /**
- * As `itemFacets`, with the counts that walk the whole library made on `thread` (counting-thread.ts),
- * so that the server's own thread goes on answering meanwhile; the cheaper ways are counted here, as
- * is every count when there is no thread or it failed.
+ * As `itemFacets`, with the counts that take long (`offThread`) made on `thread` (counting-thread.ts), so
+ * that the server's own thread goes on answering meanwhile; the others are counted here, as is every
+ * count when there is no thread or it failed.
  */
 export async function countFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, thread: CountingThread | null): Promise<ItemFacetsResponse> {
-  const way = facetWay(ctx, viewer, query);
-  if (way === "signatures" && thread && saveSeqCeiling(ctx) >= THREAD_FROM_SAVES) {
+  const { way, rows } = facetWay(ctx, viewer, query);
+  if (thread && way !== "tallies" && offThread(way, rows)) {
     try {
-      return await thread.count(viewer, query);
+      return await thread.count(viewer, query, way);
     } catch {
       // The thread told the log why (counting-thread.ts); the person still gets their counts.
     }
   }
-  return countedOnThisThread(ctx, viewer, query, way);
+  return countedHere(ctx, viewer, query, way);
 }
 
 /**
- * Below this many saves a count over every save takes some 30 ms or less (about 1.4 µs a save): on the
- * server's thread it holds others up no longer than a search, and starting the thread for it would cost
- * more than it spares.
+ * Whether a count is sent to the counting thread: when it would take more than some 30 ms, reading
+ * `rows` saves at about 1.4 µs each (`signatures`: every save of the library) or 4 µs each (`saves`: the
+ * matching ones). A shorter count holds the server's thread up no longer than a search does, and the
+ * thread would cost more to start (and to hold in memory) than it spares.
  */
-export const THREAD_FROM_SAVES = 20_000;
+export const offThread = (way: "saves" | "signatures", rows: number) => rows >= (way === "signatures" ? 20_000 : 7_500);
 
-type FacetWay = "tallies" | "saves" | "signatures";
+export type FacetWay = "tallies" | "saves" | "signatures";
 
-/** How a query's facets are counted (see above); also checks the filters (an unknown theme is an error here). */
-function facetWay(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): FacetWay {
+/**
+ * How a query's facets are counted (see above) and how many saves that reads (for the ways that read
+ * saves: the library's size, or the matching saves); also checks the filters (an unknown theme is an
+ * error here).
+ */
+function facetWay(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery): { way: FacetWay; rows: number } {
   const fts = matchOf(ctx, query);
-  if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return "tallies";
+  if (!fts && !narrowing(saveScope(viewer), libraryFilter(ctx, viewer, query)).length) return { way: "tallies", rows: 0 };
+  const library = saveSeqCeiling(ctx);
   if (fts) {
-    const few = Math.max(SMALL_MATCHES, Math.floor(saveSeqCeiling(ctx) / 10));
-    if (ftsHitsUpTo(ctx, fts, few + 1) <= few) return "saves";
+    const few = Math.max(SMALL_MATCHES, Math.floor(library / 10));
+    const hits = ftsHitsUpTo(ctx, fts, few + 1);
+    if (hits <= few) return { way: "saves", rows: hits };
   }
-  return "signatures";
+  return { way: "signatures", rows: library };
 }
 
-const countedOnThisThread = (ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, way: FacetWay) =>
+/** The counts one way, on whichever thread calls it (the counting thread too). */
+export const countedHere = (ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, way: FacetWay) =>
   way === "tallies" ? facetsFromTallies(ctx, viewer) : way === "saves" ? facetsFromSaves(ctx, viewer, query) : facetsFromSignatures(ctx, viewer, query);
 
 /** At or below this many saves holding the query's words the pass over them is always taken. */
