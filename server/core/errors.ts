@@ -42,3 +42,14 @@ export const unauthenticated = (message = "Sign in first: send a valid bearer to
   new DomainError("unauthenticated", "unauthenticated", message);
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError("rate_limited", "rate_limited", "Too many attempts; try again later.", { retryAfterSeconds });
+
+/**
+ * The person who asked went away (their request was closed) before the work began, so it was not done:
+ * there is nobody to answer, and nothing went wrong to log.
+ */
+export class ClientGone extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ClientGone";
+  }
+}

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody } from "../../shared/schemas";
-import { DomainError, type ErrorKind } from "../core/errors";
+import { ClientGone, DomainError, type ErrorKind } from "../core/errors";
 import { pickLanguage } from "../../shared/i18n";
 import { renderErrorPage } from "../pages/error-page";
 import { PAGE_CSP } from "../pages/page-http";
@@ -43,6 +43,8 @@ function errorJson(c: Context, status: ContentfulStatusCode, error: ErrorBody["e
 
 /** The one place where anything thrown becomes the contract's error JSON. */
 export function handleError(error: Error, c: Context) {
+  // Its socket is closed: this answer reaches no one.
+  if (error instanceof ClientGone) return c.body(null, 204);
   if (error instanceof DomainError) {
     if (error.extra.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.extra.retryAfterSeconds));
     return errorJson(c, STATUS[error.kind], {

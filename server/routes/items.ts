@@ -82,7 +82,7 @@ export const itemRoutes = new Hono<AppEnv>()
     "/items/facets",
     doc({ tag, summary: "Counts per theme (with sub-themes), kind, sector and circle for the same filters as the list", auth: "optional", responses: { 200: { description: "Facets", schema: ItemFacetsResponse } } }),
     valid("query", ItemFacetsQuery),
-    async (c) => c.json(await countFacets(c.var.ctx, c.var.viewer, c.req.valid("query"), c.var.deps.counting)),
+    async (c) => c.json(await countFacets(c.var.ctx, c.var.viewer, c.req.valid("query"), c.var.deps.counting, () => c.req.raw.signal)),
   )
   .get(
     "/items/lookup",

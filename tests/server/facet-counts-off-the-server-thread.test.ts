@@ -5,6 +5,7 @@ import { findUserByEmail, signedInViewer } from "../../server/services/accounts/
 import { countFacets, facetsFromSaves, itemFacets, offThread } from "../../server/services/library/facets";
 import { CountingThread } from "../../server/services/library/counting-thread";
 import { SQLITE_MEMORY_DEFAULTS } from "../../server/db/client";
+import { ClientGone } from "../../server/core/errors";
 import { addBulkSaves } from "../support/bulk-library";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
@@ -101,6 +102,25 @@ describe("facet counts that walk the whole library", () => {
     }
     expect(thread.running).toBe(false);
     await expect(thread.count(viewerOf(net.people.bram.email), {}, "signatures")).rejects.toThrow("the counting thread was closed");
+  });
+
+  it("skip a count whose request went away before the thread took it up", async () => {
+    const thread = new CountingThread({ databasePath: server.databasePath, memory: SQLITE_MEMORY_DEFAULTS, linksBase: server.url });
+    try {
+      const viewer = viewerOf(net.people.bram.email);
+      const gone = new AbortController();
+      // Each walks the 40,000 saves; the second's person types on before the thread gets to it.
+      const first = thread.count(viewer, { kind: ["protocol"] }, "signatures");
+      const second = thread.count(viewer, { kind: ["artikel"] }, "signatures", gone.signal);
+      const third = thread.count(viewer, { kind: ["kennisclip"] }, "signatures");
+      gone.abort();
+      await expect(second).rejects.toThrow(ClientGone);
+      expect(await first).toEqual(itemFacets(server.ctx, viewer, { kind: ["protocol"] }));
+      expect(await third).toEqual(itemFacets(server.ctx, viewer, { kind: ["kennisclip"] }));
+      expect(thread.stats).toEqual({ counted: 2, dropped: 1 });
+    } finally {
+      await thread.close();
+    }
   });
 
   it("are sent to the thread only when they read enough saves to take longer than a search", () => {

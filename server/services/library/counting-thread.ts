@@ -1,22 +1,24 @@
 /**
  * The facet counts that read many saves (a filter without a query, or words found in many saves:
- * facets.ts `offThread`) are synchronous work inside SQLite: ~150–300 ms at 100k items, over a second
- * at 300k. On the server's one thread that held up every other request
- * meanwhile: a colleague's clip, a school's feed poll, the very list the counts sit beside. They run on
- * a thread of their own with a read-only connection of its own (WAL lets it read beside the writes, and
- * it sees every write that was answered), one count at a time. The thread starts at the first such count
- * and stops after a minute without one, so a server nobody filters keeps no second heap.
+ * facets.ts `offThread`) are synchronous work inside SQLite: ~150–300 ms at 100k items, over a second at
+ * 300k. On the server's one thread that held up every other request meanwhile: a colleague's clip, a
+ * school's feed poll, the very list the counts sit beside. They run on a thread of their own with a
+ * read-only connection of its own (WAL lets it read beside the writes, and it sees every write that was
+ * answered), one count at a time; a count whose request went away before its turn (the person typed on,
+ * and the side panel asked again) is skipped. The thread starts at the first such count and stops after
+ * a minute without one, so a server nobody filters keeps no second heap.
  *
- * Written here rather than with a pool library: one thread, one kind of message; what a library would
- * add (several threads, transfer lists, task cancellation) this has no use for. A thread that fails to
- * start or dies takes its counts with it: the caller counts those on its own thread instead
- * (facets.ts `countFacets`).
+ * Written here rather than with a pool library: one thread, one kind of message, and the skipping of
+ * counts nobody waits for, which needs the queue in our hands; what a library would add (several
+ * threads, transfer lists) this has no use for. A thread that fails to start or dies takes its counts
+ * with it: the caller counts those on its own thread instead (facets.ts `countFacets`).
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ItemFacetsQuery, ItemFacetsResponse } from "../../../shared/schemas";
+import { ClientGone } from "../../core/errors";
 import type { Viewer } from "../../core/viewer";
 import type { SqliteMemory } from "../../db/client";
 
@@ -62,32 +64,44 @@ function threadError(error: unknown): Error {
   return new Error(`the counting thread failed: ${[code, message].filter((part) => typeof part === "string" && part).join(" ") || String(error)}`);
 }
 
+interface Job {
+  viewer: Viewer;
+  query: ItemFacetsQuery;
+  way: CountRequest["way"];
+  signal: AbortSignal | undefined;
+  resolve: (counts: ItemFacetsResponse) => void;
+  reject: (error: Error) => void;
+}
+
 export class CountingThread {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, { resolve: (counts: ItemFacetsResponse) => void; reject: (error: Error) => void }>();
+  /** Counts wait here, not in the thread's own message queue: one whose request went away is skipped. */
+  private readonly queue: Job[] = [];
+  private busy: { id: number; job: Job } | null = null;
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   private closed = false;
   /** Whether the running thread has answered a count yet: one that fails before is not started again at once. */
   private answered = false;
   private failedStart: { at: number; error: Error } | null = null;
+  /** Counts made on the thread, and counts skipped because their request went away. */
+  readonly stats = { counted: 0, dropped: 0 };
 
   constructor(
     private readonly data: CountingThreadData,
     private readonly idleMs = IDLE_MS,
   ) {}
 
-  /** Counts on the thread; rejects when the thread cannot start, dies or was closed. */
-  count(viewer: Viewer, query: ItemFacetsQuery, way: CountRequest["way"]): Promise<ItemFacetsResponse> {
+  /**
+   * Counts on the thread, after the counts asked before; rejects when the thread cannot start, dies or
+   * was closed, and with ClientGone when `signal` (the request's) aborted before the count began.
+   */
+  count(viewer: Viewer, query: ItemFacetsQuery, way: CountRequest["way"], signal?: AbortSignal): Promise<ItemFacetsResponse> {
     if (this.closed) return Promise.reject(new Error("the counting thread was closed"));
     if (this.failedStart && performance.now() - this.failedStart.at < RETRY_MS) return Promise.reject(this.failedStart.error);
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = null;
-    const worker = this.started();
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, viewer, query, way } satisfies CountRequest);
+      this.queue.push({ viewer, query, way, signal, resolve, reject });
+      this.next();
     });
   }
 
@@ -99,6 +113,27 @@ export class CountingThread {
   async close(): Promise<void> {
     this.closed = true;
     await this.stop(new Error("the counting thread was closed"));
+    for (const job of this.queue.splice(0)) job.reject(new Error("the counting thread was closed"));
+  }
+
+  /** Hands the thread the next count whose request is still there, or lets it idle. */
+  private next() {
+    if (this.busy) return;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+      if (job.signal?.aborted) {
+        this.stats.dropped++;
+        job.reject(new ClientGone("the count's request went away before it was counted"));
+        continue;
+      }
+      const id = this.nextId++;
+      this.busy = { id, job };
+      this.started().postMessage({ id, viewer: job.viewer, query: job.query, way: job.way } satisfies CountRequest);
+      return;
+    }
+    const worker = this.worker;
+    if (worker) this.idle = setTimeout(() => this.worker === worker && void this.stop(null), this.idleMs).unref();
   }
 
   private started(): Worker {
@@ -109,14 +144,17 @@ export class CountingThread {
     worker.unref();
     this.answered = false;
     worker.on("message", (answer: CountAnswer) => {
+      if (this.worker !== worker || this.busy?.id !== answer.id) return;
       this.answered = true;
       this.failedStart = null;
-      const waiting = this.waiting.get(answer.id);
-      if (!waiting) return;
-      this.waiting.delete(answer.id);
-      if ("error" in answer) waiting.reject(new Error(answer.error));
-      else waiting.resolve(answer.counts);
-      if (!this.waiting.size && this.worker === worker) this.idle = setTimeout(() => void this.stop(null), this.idleMs).unref();
+      const { job } = this.busy;
+      this.busy = null;
+      if ("error" in answer) job.reject(new Error(answer.error));
+      else {
+        this.stats.counted++;
+        job.resolve(answer.counts);
+      }
+      this.next();
     });
     worker.on("error", (error: unknown) => this.lost(worker, threadError(error)));
     worker.on("exit", (code) => this.lost(worker, new Error(`the counting thread stopped (exit code ${code})`)));
@@ -124,7 +162,7 @@ export class CountingThread {
     return worker;
   }
 
-  /** The thread is gone: what it was counting is answered with the error. */
+  /** The thread is gone: the count it was making, and those waiting, are answered with the error. */
   private lost(worker: Worker, error: Error, stopped = false) {
     if (this.worker !== worker) return;
     this.worker = null;
@@ -132,8 +170,10 @@ export class CountingThread {
       console.error(`[knooppunt] the counting thread stopped; facet counts run on the server's thread meanwhile: ${error.message}`);
       if (!this.answered) this.failedStart = { at: performance.now(), error };
     }
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+    const busy = this.busy;
+    this.busy = null;
+    busy?.job.reject(error);
+    for (const job of this.queue.splice(0)) job.reject(error);
   }
 
   private async stop(error: Error | null) {

@@ -2,6 +2,7 @@ import type { ItemFacetsQuery, ItemFacetsResponse, ItemKind, ItemSector, Visibil
 import { facetRows, facetSignatures, ftsHitsUpTo, readsPublicOnly, readsSharedTallies, saveSeqCeiling, tallyRows } from "../../db/repositories/library/facets";
 import { narrowing, searchMatch, type FtsQuery, type LibraryFilter } from "../../db/repositories/library/search";
 import type { ServiceContext } from "../../core/context";
+import { ClientGone } from "../../core/errors";
 import type { SaveScope, Viewer } from "../../core/viewer";
 import { saveScope } from "../access/visibility";
 import { themeIndex, type ThemeIndex } from "../taxonomy/theme-index";
@@ -61,15 +62,25 @@ export function itemFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacet
 /**
  * As `itemFacets`, with the counts that take long (`offThread`) made on `thread` (counting-thread.ts), so
  * that the server's own thread goes on answering meanwhile; the others are counted here, as is every
- * count when there is no thread or it failed.
+ * count when there is no thread or it failed. `asked` is the request's signal (read only for a count
+ * that goes to the thread): a count whose request went away before the thread took it up is not made
+ * at all (ClientGone).
  */
-export async function countFacets(ctx: ServiceContext, viewer: Viewer, query: ItemFacetsQuery, thread: CountingThread | null): Promise<ItemFacetsResponse> {
+export async function countFacets(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  query: ItemFacetsQuery,
+  thread: CountingThread | null,
+  asked?: () => AbortSignal,
+): Promise<ItemFacetsResponse> {
   const { way, rows } = facetWay(ctx, viewer, query);
   if (thread && way !== "tallies" && offThread(way, rows)) {
     try {
-      return await thread.count(viewer, query, way);
-    } catch {
-      // The thread told the log why (counting-thread.ts); the person still gets their counts.
+      return await thread.count(viewer, query, way, asked?.());
+    } catch (error) {
+      // Nobody waits for these counts any more (a newer search replaced them): they are not made here either.
+      if (error instanceof ClientGone) throw error;
+      // Otherwise the thread told the log why (counting-thread.ts); the person still gets their counts.
     }
   }
   return countedHere(ctx, viewer, query, way);
