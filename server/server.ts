@@ -31,7 +31,7 @@ export interface RunningServer {
   port: number;
   ctx: ServiceContext;
   demo: DemoSummary | null;
-  /** Where facet counts that walk the whole library run; null for a database in memory. */
+  /** Where facet counts that read many saves run (facets.ts `offThread`); null for a database in memory. */
   counting: CountingThread | null;
   close(): Promise<void>;
 }

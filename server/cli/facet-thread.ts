@@ -10,6 +10,7 @@ import type { ItemFacetsQuery } from "../../shared/schemas";
 import { createServiceContext } from "../core/context";
 import { createLinks } from "../core/links";
 import type { Viewer } from "../core/viewer";
+import { useMemory } from "../db/client";
 import * as schema from "../db/schema";
 import { countedHere } from "../services/library/facets";
 import { forgetThemeIndex } from "../services/taxonomy/theme-index";
@@ -23,8 +24,7 @@ sqlite.pragma("busy_timeout = 5000");
 // and pages read again come from the operating system's cache (12 MB of index at 100k items is
 // 3,000 reads, a few ms beside a count of 300 ms), where a cache as large as the server's would hold a
 // second copy of them in this process's memory.
-sqlite.pragma(`cache_size = -${Math.min(COUNTING_CACHE_MB, Math.floor(data.memory.cacheMb)) * 1024}`);
-sqlite.pragma(`mmap_size = ${Math.floor(data.memory.mmapMb) * 1024 * 1024}`);
+useMemory(sqlite, { ...data.memory, cacheMb: Math.min(COUNTING_CACHE_MB, data.memory.cacheMb) });
 const ctx = createServiceContext({ db: drizzle(sqlite, { schema }), sqlite, links: createLinks(data.linksBase) });
 
 parentPort!.on("message", ({ id, viewer, query, way }: CountRequest) => {

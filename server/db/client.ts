@@ -31,6 +31,13 @@ export interface SqliteMemory {
 /** A 64 MiB page cache and 256 MiB of memory-mapped reads: search joins FTS hits to item rows of a few KB each. */
 export const SQLITE_MEMORY_DEFAULTS: SqliteMemory = { cacheMb: 64, mmapMb: 256 };
 
+/** A connection's page cache and memory-mapped reads (the server's, and the counting thread's own). */
+export function useMemory(sqlite: Database.Database, memory: SqliteMemory) {
+  // A negative cache_size is in KiB.
+  sqlite.pragma(`cache_size = -${Math.floor(memory.cacheMb) * 1024}`);
+  sqlite.pragma(`mmap_size = ${Math.floor(memory.mmapMb) * 1024 * 1024}`);
+}
+
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date. WAL lets feed readers and
  * the extension read while a clip is written; busy_timeout rides out the short write locks of a second
@@ -42,9 +49,7 @@ export function openDatabase(path: string, memory: SqliteMemory = SQLITE_MEMORY_
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
-  // A negative cache_size is in KiB.
-  sqlite.pragma(`cache_size = -${Math.floor(memory.cacheMb) * 1024}`);
-  sqlite.pragma(`mmap_size = ${Math.floor(memory.mmapMb) * 1024 * 1024}`);
+  useMemory(sqlite, memory);
   const db = drizzle(sqlite, { schema });
   // A migration that changes a table's foreign keys recreates the table; with foreign keys on, dropping the
   // old one would cascade into every table that references it. PRAGMA foreign_keys is ignored inside the

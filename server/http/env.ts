@@ -32,7 +32,7 @@ export interface AppDependencies {
   embedAllowOrigins?: readonly string[];
   /** Where an import's file waits while it is read (routes/imports/upload.ts). */
   uploadDir: string;
-  /** Facet counts that walk the whole library run here, off the server's thread; none for a database in memory. */
+  /** Facet counts that read many saves run here, off the server's thread (facets.ts `offThread`); none for a database in memory. */
   counting: CountingThread | null;
 }
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
+import { healthAnswersDuring } from "../support/answers-during";
 import { addBulkSaves } from "../support/bulk-library";
 import { startTestServer } from "../support/server";
 import { START_FLAGS } from "../support/start-flags";
@@ -127,14 +128,8 @@ describe("the production build of the server", () => {
     expect(warm.status).toBe(200);
     expect(warm.body.total).toBe((await list("theme=nt2")).total);
 
-    let counted = false;
-    const count = facets("theme=meertaligheid").then((answer) => ((counted = true), answer));
-    let answered = 0;
-    while (!counted) {
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-      if (!counted) answered++;
-    }
-    const { status, body } = await count;
+    const { answered, result } = await healthAnswersDuring(url, facets("theme=meertaligheid"));
+    const { status, body } = result;
     expect(status).toBe(200);
     expect(body.total).toBe((await list("theme=meertaligheid")).total);
     expect(answered).toBeGreaterThanOrEqual(3);
