@@ -11,7 +11,7 @@ import { addBulkSaves } from "../support/bulk-library";
 import { buildNetwork, startTestServer, type TestServer } from "../support/server";
 
 /**
- * Facet counts that walk the whole library (a filter without a query, or words in many saves) run on a
+ * Facet counts that read many saves (a filter without a query, or words in many saves) run on a
  * thread of their own once the library is large, so the server goes on answering while they run. The
  * library here holds 40,000 public saves besides the network's (support/bulk-library.ts), so that such
  * a count takes long enough to be seen.
@@ -30,7 +30,7 @@ afterAll(() => server.stop());
 const viewerOf = (email: string) => signedInViewer(server.ctx, findUserByEmail(server.ctx, email)!, "test");
 const facets = (token: string, query: string) => server.api("GET", `/api/v1/items/facets?${query}`, { token });
 
-describe("facet counts that walk the whole library", () => {
+describe("facet counts that read many saves", () => {
   it("are counted on the counting thread, the same as on the server's own", async () => {
     expect(server.counting!.running).toBe(false);
     const cases: [string, ItemFacetsQuery][] = [

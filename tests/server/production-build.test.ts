@@ -112,7 +112,7 @@ describe("the production build of the server", () => {
   });
 
   it("counts facets that walk a large library on its counting thread, started from the bundle's own file", async () => {
-    // 25,000 more saves, written beside the running server: above THREAD_FROM_SAVES, so a filter
+    // 25,000 more saves, written beside the running server: over facets.ts `offThread`'s 20,000, so a filter
     // without a query (a walk over every save) is counted on the thread.
     const library = new Database(join(dir, "k.db"));
     try {
